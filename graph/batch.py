@@ -1,0 +1,155 @@
+"""A batch: the nodes and relationships one source asserts, in the ontology's names.
+
+`to_batch` is the one place where typed extraction records become graph records, so the
+graph carries exactly what `kg extract` reports (one extraction, two outputs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.keys import fold, slug, symbol_key
+from graph.model import Evidence, Extraction, Source
+
+
+@dataclass(frozen=True)
+class Node:
+    label: str
+    uid: str
+    props: Mapping[str, Any]
+    evidence: Evidence | None = None  # stored as a MENTIONED_IN relationship to the source
+
+
+@dataclass(frozen=True)
+class Edge:
+    type: str
+    src_label: str
+    src: str
+    dst_label: str
+    dst: str
+    evidence: Evidence
+    props: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Batch:
+    """Everything one source asserts. Written and retracted as a unit."""
+
+    source: Source
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+
+    def node(self, label_: str, uid: str, evidence: Evidence | None, **props: Any) -> str:
+        self.nodes.append(Node(label_, uid, props, evidence))
+        return uid
+
+    def edge(self, type_: str, src: tuple[str, str], dst: tuple[str, str], evidence: Evidence,
+             **props: Any) -> None:
+        self.edges.append(Edge(type_, src[0], src[1], dst[0], dst[1], evidence, props))
+
+
+def locality_uid(name: str) -> str:
+    return f"loc:{slug(name)}"
+
+
+def organisation_uid(name: str, locality: str | None) -> str:
+    return f"org:{slug(name)}" + (f"@{slug(locality)}" if locality else "")
+
+
+def theme_uid(theme: str) -> str:
+    return f"theme:{theme}"
+
+
+def document_uid_for_symbol(symbol: str) -> str:
+    """The uid of a central document known only by its symbol (aliases, registry)."""
+    return f"doc:{symbol}"
+
+
+def to_batch(ex: Extraction) -> Batch:
+    """Graph records for one extraction: documents, links, tasks, targets, with evidence."""
+    b = Batch(ex.source)
+    for d in ex.documents:
+        b.node("Document", d.uid, d.evidence, symbol=d.symbol, type=d.type, issuer=d.issuer,
+               level=d.level, locality=d.locality, issued=d.date, title=d.title,
+               name=d.symbol or d.title or d.type, symbol_key=symbol_key(d.symbol) or None,
+               key=fold(" ".join(filter(None, [symbol_key(d.symbol), d.type, d.title,
+                                                d.issuer, d.locality]))))
+        if d.locality:
+            loc = _locality(b, d.locality, d.evidence)
+            b.edge("RELEVANT_FOR", ("Document", d.uid), ("Locality", loc), d.evidence)
+        if d.issuer:
+            org = _organisation(b, d.issuer, d.level, d.locality, d.evidence)
+            b.edge("ISSUED_BY", ("Document", d.uid), ("Organisation", org), d.evidence)
+    for link in ex.implements:
+        b.edge("IMPLEMENTS", ("Document", link.source_doc), ("Document", link.target_doc),
+               link.evidence, basis=link.basis)
+    for a in ex.aliases:
+        uid = f"alias:{slug(a.text)}"
+        b.node("Alias", uid, a.evidence, text=a.text, key=fold(a.text))
+        for sym in a.refers_to:
+            doc = document_uid_for_symbol(sym)
+            b.node("Document", doc, a.evidence, symbol=sym, level="central",
+                   name=sym, symbol_key=symbol_key(sym), key=symbol_key(sym))
+            b.edge("REFERS_TO", ("Alias", uid), ("Document", doc), a.evidence)
+    docs = {d.uid: d for d in ex.documents}
+    for t in ex.tasks:
+        plan = docs.get(t.document)
+        locality = plan.locality if plan else None
+        dl = t.deadline
+        b.node("Task", t.uid, t.evidence, label=t.label, text=t.text, ord=t.order,
+               lead=t.lead, support=list(t.support), locality=locality,
+               deadline=dl.text if dl else None, deadline_kind=dl.kind if dl else None,
+               deadline_year=dl.year if dl else None, deadline_quarter=dl.quarter if dl else None,
+               deadline_date=dl.date if dl else None, recurrence=dl.recurrence if dl else None)
+        b.edge("HAS_TASK", ("Document", t.document), ("Task", t.uid), t.evidence)
+        level = plan.level if plan else "unknown"
+        if t.lead:
+            org = _organisation(b, t.lead, level, locality, t.evidence)
+            b.edge("LEAD", ("Task", t.uid), ("Organisation", org), t.evidence)
+        for s in t.support:
+            org = _organisation(b, s, level, locality, t.evidence)
+            b.edge("SUPPORT", ("Task", t.uid), ("Organisation", org), t.evidence)
+        for tag in t.themes:
+            th = theme_uid(tag.theme)
+            b.node("Theme", th, None, name=tag.theme, key=fold(tag.theme))
+            b.edge("HAS_THEME", ("Task", t.uid), ("Theme", th), t.evidence,
+                   words=list(tag.words))
+    for tg in ex.targets:
+        b.node("Target", tg.uid, tg.evidence, kind=tg.kind, subject=tg.subject, text=tg.text,
+               value=tg.value, low=tg.low, high=tg.high, unit=tg.unit, qualifier=tg.qualifier,
+               year=tg.year, indicator=tg.indicator)
+        if tg.document:
+            b.edge("HAS_TARGET", ("Document", tg.document), ("Target", tg.uid), tg.evidence)
+        if tg.subject:
+            loc = _locality(b, tg.subject, tg.evidence)
+            b.edge("RELEVANT_FOR", ("Target", tg.uid), ("Locality", loc), tg.evidence)
+    for o in ex.organisations:
+        b.node("Organisation", o.uid, o.evidence, name=o.name, level=o.level, kind=o.kind,
+               locality=o.locality, key=fold(o.name))
+    return b
+
+
+def _locality(b: Batch, name: str, ev: Evidence) -> str:
+    uid = locality_uid(name)
+    b.node("Locality", uid, ev, name=name, key=fold(name))
+    return uid
+
+
+def _organisation(b: Batch, name: str, level: str, locality: str | None, ev: Evidence) -> str:
+    uid = organisation_uid(name, locality if level != "central" else None)
+    b.node("Organisation", uid, ev, name=name, level=level,
+           locality=locality if level != "central" else None, key=fold(name))
+    return uid
+
+
+def merge_nodes(nodes: Iterable[Node]) -> dict[tuple[str, str], dict[str, Any]]:
+    """One property map per (label, uid): the first non-null value of each property wins."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for n in nodes:
+        props = out.setdefault((n.label, n.uid), {})
+        for k, v in n.props.items():
+            if props.get(k) is None and v is not None:
+                props[k] = v
+    return out

@@ -1,0 +1,1 @@
+"""kg — the command line over graph/, loaders/, queries/ and viz/."""

@@ -1,0 +1,201 @@
+"""Read-only verbs: trace, show, stats, cypher, schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.context import get_store
+from kg.output import emit, format_option, to_csv, to_json
+from ontology import load_schema
+from queries import AmbiguousDocument, DocumentNotFound, resolve_document
+from queries import show as show_node
+from queries import stats as store_stats
+from queries import trace as trace_query
+from queries.trace import Trace
+
+
+def resolve(ctx: click.Context, text: str) -> dict:
+    """The document the user named, or a one-line error listing the candidates."""
+    try:
+        return resolve_document(get_store(ctx), text)
+    except (AmbiguousDocument, DocumentNotFound) as e:
+        raise click.ClickException(str(e)) from e
+
+
+def render_tree(t: Trace) -> str:
+    """The trace as an indented tree, children under the documents they implement."""
+    def line(d: dict) -> str:
+        parts = [d["symbol"] or f"({d['type'] or 'văn bản'})", d["type"], d["locality"],
+                 str(d["date"]) if d["date"] else None]
+        lag = d.get("lag_days")
+        text = " · ".join(p for p in parts if p)
+        return text + (f"  [+{lag} days]" if lag is not None and lag >= 0 else
+                       f"  [{lag} days]" if lag is not None else "")
+
+    children: dict[str, list[dict]] = {}
+    for d in t.documents:
+        for p in d["parents"] or [t.root["id"]]:
+            children.setdefault(p, []).append(d)
+    out, seen = [line(t.root)], {t.root["id"]}
+
+    def walk(uid: str, indent: str) -> None:
+        kids = children.get(uid, [])
+        for i, d in enumerate(kids):
+            last = i == len(kids) - 1
+            repeat = d["id"] in seen
+            branch = "└── " if last else "├── "
+            out.append(indent + branch + line(d) + (" (see above)" if repeat else ""))
+            if not repeat:
+                seen.add(d["id"])
+                walk(d["id"], indent + ("    " if last else "│   "))
+
+    walk(t.root["id"], "")
+    return "\n".join(out)
+
+
+@click.command()
+@click.argument("symbol")
+@click.option("--up", is_flag=True, help="What SYMBOL implements, instead of what implements it.")
+@click.option("--depth", type=click.IntRange(1, 12), default=None, help="Levels to follow.")
+@format_option("tree", "json", "csv")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False), default=None,
+              help="Also write the trace as an explorer page.")
+@click.pass_context
+def trace(ctx: click.Context, symbol: str, up: bool, depth: int | None, fmt: str,
+          html_out: str | None) -> None:
+    """Everything that implements SYMBOL, level by level, with days since it was issued.
+
+    SYMBOL is matched without regard to accents or case; a local symbol found in several
+    provinces must be named as SYMBOL@LOCALITY (the error lists the candidates).
+
+    \b
+    Example:
+      kg trace 26-NQ/TW
+      kg trace 123-KH/TU@Hải\u00a0Phòng --up --format json
+    """
+    doc = resolve(ctx, symbol)
+    t = trace_query(get_store(ctx), doc["uid"], up=up, depth=depth)
+    if fmt == "json":
+        click.echo(to_json(t.as_json()))
+    elif fmt == "csv":
+        click.echo(to_csv([{**d, "parents": " ".join(d["parents"])} for d in t.documents]),
+                   nl=False)
+    else:
+        click.echo(render_tree(t))
+    if html_out:
+        from viz import write_trace_html
+
+        write_trace_html(t, Path(html_out))
+        click.echo(f"wrote {html_out}", err=True)
+
+
+@click.command()
+@click.argument("id_or_symbol")
+@format_option("text", "json")
+@click.pass_context
+def show(ctx: click.Context, id_or_symbol: str, fmt: str) -> None:
+    """Properties of a node and the sentences, with their source, that support each fact.
+
+    \b
+    Example:
+      kg show 123-KH/TU
+    """
+    store = get_store(ctx)
+    info = show_node(store, id_or_symbol)
+    if info is None:
+        info = show_node(store, resolve(ctx, id_or_symbol)["uid"])
+    if fmt == "json":
+        click.echo(to_json(info))
+        return
+    props = info["properties"]
+    click.echo(f"{info['label']} {props['uid']}")
+    for k, v in props.items():
+        if v not in (None, [], "") and k not in ("uid", "key"):
+            click.echo(f"  {k}: {v}")
+    click.echo("evidence:")
+    for e in info["evidence"]:
+        click.echo(f"  [{e['source_name']} {e['span_start']}-{e['span_end']} {e['method']}"
+                   f" {e['confidence']:.2f}] {e['sentence']}")
+    click.echo("relationships:")
+    for r in info["relationships"]:
+        arrow = "->" if r["direction"] == "out" else "<-"
+        extra = f" ({r['basis']})" if r.get("basis") else ""
+        click.echo(f"  {arrow} {r['type']} {r['other']}{extra}")
+        click.echo(f"      [{r['source_name']} {r['method']} {r['confidence']:.2f}] "
+                   f"{r['sentence']}")
+
+
+@click.command()
+@format_option("table", "json")
+@click.pass_context
+def stats(ctx: click.Context, fmt: str) -> None:
+    """Counts of nodes per label and relationships per type."""
+    s = store_stats(get_store(ctx))
+    if fmt == "json":
+        click.echo(to_json(s))
+        return
+    rows = [{"kind": "node", "name": k, "count": v} for k, v in s["nodes"].items()]
+    rows += [{"kind": "relationship", "name": k, "count": v} for k, v in s["relationships"].items()]
+    emit(rows, "table")
+
+
+def _param(value: str) -> tuple[str, object]:
+    key, sep, raw = value.partition("=")
+    if not sep or not key:
+        raise click.BadParameter(f"{value!r} is not KEY=VALUE")
+    try:
+        import json
+
+        return key, json.loads(raw)
+    except ValueError:
+        return key, raw
+
+
+@click.command()
+@click.argument("query", required=False)
+@click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False),
+              help="Read the query from a .cypher file (e.g. queries/cookbook/*.cypher).")
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="A query parameter; VALUE is JSON if it parses, else a string.")
+@format_option("table", "json", "csv")
+@click.pass_context
+def cypher(ctx: click.Context, query: str | None, query_file: str | None,
+           params: tuple[str, ...], fmt: str) -> None:
+    """Run a Cypher QUERY with parameters against the store.
+
+    \b
+    Example:
+      kg cypher 'MATCH (d:Document {symbol: $s}) RETURN d.uid' --param s=26-NQ/TW
+    """
+    if bool(query) == bool(query_file):
+        raise click.UsageError("give a QUERY or --file, not both")
+    text = query or Path(query_file).read_text(encoding="utf-8")
+    from graph.store import StoreError
+
+    try:
+        rows = get_store(ctx).query(text, dict(map(_param, params)))
+    except StoreError as e:
+        raise click.ClickException(str(e)) from e
+    emit(rows, fmt)
+
+
+@click.command()
+@format_option("table", "json", "ddl")
+def schema(fmt: str) -> None:
+    """The store schema, as derived from the ontology (ontology/kg.ttl)."""
+    s = load_schema()
+    if fmt == "ddl":
+        from graph.ladybug_store import LadybugStore
+
+        click.echo("\n".join(LadybugStore.ddl_for(s)))
+        return
+    rows = [{"kind": "node", "name": n.label, "vi": n.label_vi,
+             "properties": ", ".join(f"{p.name}:{p.type}" for p in n.props)} for n in s.nodes]
+    rows += [{"kind": "relationship", "name": r.type, "vi": r.label_vi,
+              "properties": ", ".join(f"{a}->{b}" for a, b in r.pairs)} for r in s.rels]
+    emit(rows, "json" if fmt == "json" else "table")
+
+
+COMMANDS = [trace, show, stats, cypher, schema]

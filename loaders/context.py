@@ -1,0 +1,58 @@
+"""A text prepared for extraction: sentence spans, evidence, and what is in force where.
+
+Extractors are pure functions of a `TextContext`; they never read files.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from graph.model import Document, Evidence, Source
+
+# A sentence ends at . ; ! ? followed by space and an upper-case letter, or at a line break.
+_BOUNDARY = re.compile(r"(?<=[.!?;:])\s+(?=[\"'“(]?[A-ZÀ-Ỹ0-9])|\n+")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences (and list items, which sit on lines of their own)."""
+    spans, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+@dataclass
+class TextContext:
+    """The normalised text of one source, with lookups shared by all extractors."""
+
+    text: str
+    source: Source
+    documents: list[Document] = field(default_factory=list)  # filled by the pipeline
+    localities: list[tuple[int, str]] = field(default_factory=list)  # (offset, province) sections
+    default_locality: str | None = None  # the province the whole text is about, if any
+
+    def __post_init__(self) -> None:
+        self.sentences = sentence_spans(self.text)
+        self._starts = [a for a, _ in self.sentences]
+
+    def sentence_span(self, offset: int) -> tuple[int, int]:
+        i = max(0, bisect.bisect_right(self._starts, offset) - 1)
+        return self.sentences[i] if self.sentences else (0, len(self.text))
+
+    def evidence(self, start: int, end: int, method: str = "explicit",
+                 confidence: float = 1.0) -> Evidence:
+        """Evidence for the span [start, end): the sentence(s) that contain it."""
+        a, _ = self.sentence_span(start)
+        _, b = self.sentence_span(max(start, end - 1))
+        return Evidence(self.source.uid, self.text[a:b].strip(), start, end, method, confidence)
+
+    def locality_at(self, offset: int) -> str | None:
+        """The province the text is talking about at `offset` (section heading or whole text)."""
+        i = bisect.bisect_right([o for o, _ in self.localities], offset) - 1
+        return self.localities[i][1] if i >= 0 else self.default_locality

@@ -1,0 +1,15 @@
+"""Counts per node label and relationship type, from the ontology's names."""
+
+from __future__ import annotations
+
+from graph.store import Store
+from ontology import load_schema
+
+
+def stats(store: Store) -> dict[str, dict[str, int]]:
+    schema = load_schema()
+    nodes = {n.label: store.query(f"MATCH (n:{n.label}) RETURN count(n) AS c")[0]["c"]
+             for n in schema.nodes}
+    rels = {r.type: store.query(f"MATCH ()-[r:{r.type}]->() RETURN count(r) AS c")[0]["c"]
+            for r in schema.rels}
+    return {"nodes": nodes, "relationships": rels}

@@ -1,0 +1,75 @@
+"""What implements a document, level by level — and what it implements (`up`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from graph.store import Store
+from queries.loader import cypher
+
+MAX_DEPTH = 12  # the variable-length bound written in trace_*.cypher
+
+
+@dataclass
+class Trace:
+    root: dict[str, Any]
+    documents: list[dict[str, Any]]  # the public JSON contract of `kg trace --format json`
+    edges: list[dict[str, Any]]  # child -> parent implements links, with evidence
+
+    def as_json(self) -> dict[str, Any]:
+        return {"root": _jsonable(self.root), "documents": [_jsonable(d) for d in self.documents]}
+
+
+def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in row.items()}
+
+
+def _document_row(d: dict[str, Any]) -> dict[str, Any]:
+    return {"id": d["uid"], "symbol": d["symbol"], "type": d["type"], "issuer": d["issuer"],
+            "level": d["level"], "locality": d["locality"], "date": d["date"],
+            "title": d.get("title")}
+
+
+def trace(store: Store, uid: str, up: bool = False, depth: int | None = None) -> Trace:
+    """Documents implementing `uid` (or implemented by it, with `up`), with depth and lag."""
+    reached = store.query(cypher("trace_up" if up else "trace_down"), {"uid": uid})
+    depths = {r["uid"]: r["depth"] for r in reached if depth is None or r["depth"] <= depth}
+    uids = sorted({uid, *depths})
+    props = {r["uid"]: r for r in store.query(cypher("documents"), {"uids": uids})}
+    edges = store.query(cypher("implements_edges"), {"uids": uids})
+    root = _document_row(props[uid])
+    parents: dict[str, set[str]] = {}
+    for e in edges:
+        parents.setdefault(e["child"], set()).add(e["parent"])
+    docs = []
+    for u, d in depths.items():
+        row = _document_row(props[u])
+        row["depth"] = d
+        row["parents"] = sorted(parents.get(u, set()) & set(uids))
+        row["lag_days"] = _lag(root["date"], row["date"], up)
+        docs.append(row)
+    docs.sort(key=lambda r: (r["depth"], r["date"] or dt.date.max, r["id"]))
+    return Trace(root, docs, edges)
+
+
+def _lag(root: dt.date | None, date: dt.date | None, up: bool) -> int | None:
+    if root is None or date is None:
+        return None
+    return (root - date).days if up else (date - root).days
+
+
+def trace_graph(t: Trace) -> nx.DiGraph:
+    """The trace as a graph: nodes are document ids with their properties, edges child -> parent."""
+    g = nx.DiGraph()
+    g.add_node(t.root["id"], **{**t.root, "depth": 0, "root": True})
+    for d in t.documents:
+        g.add_node(d["id"], **d)
+    for e in t.edges:
+        if e["child"] in g and e["parent"] in g:
+            g.add_edge(e["child"], e["parent"], **{k: v for k, v in e.items()
+                                                    if k not in ("child", "parent")})
+    return g
