@@ -12,6 +12,7 @@ from graph.store import default_store_uri
 COMMAND_MODULES = (
     "kg.commands.load",
     "kg.commands.inspect",
+    "kg.commands.export",
 )
 
 
