@@ -120,7 +120,7 @@ class LadybugStore:
                 self._conn.execute(f"COPY {label} FROM data")
             old = [r for r in batch if r["uid"] in existing]
             if old:
-                sets = ", ".join(f"n.{p.name} = coalesce(r.{p.name}, n.{p.name})"
+                sets = ", ".join(f"n.{p.name} = coalesce({_cast(p)}, n.{p.name})"
                                  for p in table.props if p.name != "uid")
                 self.query(f"UNWIND $rows AS r MATCH (n:{label} {{uid: r.uid}}) SET {sets}",
                            {"rows": [_param_row(table.props, r) for r in old]})
@@ -149,10 +149,15 @@ class LadybugStore:
         self._db.close()
 
 
+def _cast(p: Prop) -> str:
+    """r.<p> typed as the column: parameters whose values are all null arrive as STRING."""
+    return f"r.{p.name}" if p.type == "STRING" else f"CAST(r.{p.name} AS {p.type})"
+
+
 def _param_row(props: Sequence[Prop], row: dict[str, Any]) -> dict[str, Any]:
-    """A row as a query parameter: every declared key present, lists never null."""
+    """A row as a query parameter: every declared key present, dates as ISO text."""
     out = {p.name: row.get(p.name) for p in props}
     for p in props:
-        if p.type == "STRING[]" and out[p.name] is None:
-            out[p.name] = []
+        if isinstance(out[p.name], dt.date):
+            out[p.name] = out[p.name].isoformat()
     return out
