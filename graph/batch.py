@@ -125,15 +125,20 @@ def to_batch(ex: Extraction) -> Batch:
         if tg.subject:
             loc = _locality(b, tg.subject, tg.evidence)
             b.edge("RELEVANT_FOR", ("Target", tg.uid), ("Locality", loc), tg.evidence)
+    for loc in ex.localities:
+        uid = _locality(b, loc.name, loc.evidence, kind=loc.kind, era=loc.era)
+        if loc.merged_into and loc.merged_into != loc.name:
+            into = _locality(b, loc.merged_into, loc.evidence)
+            b.edge("MERGED_INTO", ("Locality", uid), ("Locality", into), loc.evidence)
     for o in ex.organisations:
         b.node("Organisation", o.uid, o.evidence, name=o.name, level=o.level, kind=o.kind,
                locality=o.locality, key=fold(o.name))
     return b
 
 
-def _locality(b: Batch, name: str, ev: Evidence) -> str:
+def _locality(b: Batch, name: str, ev: Evidence, **props: Any) -> str:
     uid = locality_uid(name)
-    b.node("Locality", uid, ev, name=name, key=fold(name))
+    b.node("Locality", uid, ev, name=name, key=fold(name), **props)
     return uid
 
 

@@ -36,3 +36,21 @@ def symbol_key(symbol: str | None) -> str:
     s = re.sub(r"T\.?[ƯW]\b|t\.?ư\b", "TW", symbol or "")  # "TƯ", "T.Ư" are the Centre, not TU
     s = fold(s).replace(" ", "").replace("–", "-").replace("—", "-")
     return re.sub(r"^so[:.]?", "", s)
+
+
+_OLD_TONES = re.compile(r"(?<![qQ])([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?!\w)")
+
+
+def _move_tone(m: re.Match[str]) -> str:
+    first, second = m.group(1), unicodedata.normalize("NFD", m.group(2))
+    base, tone = second[0], second[1:]
+    return unicodedata.normalize("NFC", first + tone) + base
+
+
+def modern_tones(text: str) -> str:
+    """Put word-final tone marks the modern way, keeping the length: "Hoà" -> "Hòa", "uỷ" -> "ủy".
+
+    >>> modern_tones("Thanh Hoá, Uỷ ban, quý, hoàng")
+    'Thanh Hóa, Ủy ban, quý, hoàng'
+    """
+    return _OLD_TONES.sub(_move_tone, text)

@@ -137,6 +137,17 @@ class Organisation:
     evidence: Evidence
 
 
+@dataclass(frozen=True)
+class Locality:
+    """A province-level unit of the gazetteer, the era it exists in, and its 2025 successor."""
+
+    name: str
+    kind: str | None
+    era: str  # before2025 | after2025 | both (ontology kg:era)
+    evidence: Evidence
+    merged_into: str | None = None  # the post-2025 unit it became part of, if another
+
+
 @dataclass
 class Extraction:
     """Everything read from one source text."""
@@ -149,6 +160,7 @@ class Extraction:
     tasks: list[Task] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     organisations: list[Organisation] = field(default_factory=list)
+    localities: list[Locality] = field(default_factory=list)  # gazetteer records (reference data)
     context_locality: str | None = None  # the province the text is about, if it says
 
     def document(self, uid: str) -> Document | None:

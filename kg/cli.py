@@ -12,6 +12,8 @@ from graph.store import default_store_uri
 COMMAND_MODULES = (
     "kg.commands.load",
     "kg.commands.inspect",
+    "kg.commands.synth",
+    "kg.commands.extract",
     "kg.commands.export",
 )
 

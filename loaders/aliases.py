@@ -1,0 +1,120 @@
+"""Nicknames of central documents, resolved through the registry (data/central_documents.yaml).
+
+"Nghị quyết Trung ương 7 (khóa XII)" names the resolutions of a plenum; "NQTW4 khóa XII" and
+"Nghị quyết Hội nghị lần thứ bảy Ban Chấp hành Trung ương Đảng khóa XII" likewise; "Nghị quyết 26"
+and "Chỉ thị 05" are short citations of one document. Like short-form legal citations, they are
+resolved against the documents the text itself names first, then against the registry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from graph.keys import fold, modern_tones, symbol_key
+
+DATA = Path(__file__).with_name("data") / "central_documents.yaml"
+
+ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
+            "tám": 8, "chín": 9, "mười": 10}
+
+_TERM = r"[Kk]hóa\s+([IVXLC]+(?:\s*(?:,|và)\s*[IVXLC]+)*)"
+_PLENUM = [
+    re.compile(rf"(?<![\w])(các\s+)?(?:Nghị quyết|NQ)\s+(?:Hội nghị\s+)?(?:Trung ương|TW|TƯ|T\.Ư)"
+               rf"\s*(\d{{1,2}})(?:\s*,\s*|\s*\(\s*|\s*[-–]\s*|\s+){_TERM}(\s*\))?"),
+    re.compile(rf"(?<![\w])(các\s+)?NQTW\s*(\d{{1,2}})(?:\s*,\s*|\s*\(\s*|\s+){_TERM}(\s*\))?"),
+    re.compile(rf"(?<![\w])(các\s+)?(?:Nghị quyết|NQ)\s+Hội nghị\s+lần\s+thứ\s+(\w+)\s*,?\s*"
+               rf"(?:của\s+)?Ban Chấp hành Trung ương(?:\s+Đảng)?\s*,?\s*\(?{_TERM}(\s*\))?"),
+]
+
+
+@dataclass(frozen=True)
+class CentralDoc:
+    symbol: str
+    type: str
+    issuer: str
+    date: object
+    subject: str
+    plenum: tuple[str, int] | None
+    nicknames: tuple[str, ...]
+    implements: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PlenumMention:
+    """A nickname naming the resolutions of a plenum."""
+
+    start: int
+    end: int
+    text: str  # as printed
+    members: tuple[str, ...]  # registry symbols of the plenum's resolutions
+    plural: bool  # "các Nghị quyết …": all of them
+
+
+@cache
+def registry() -> dict[str, CentralDoc]:
+    """Central documents by symbol key."""
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    out = {}
+    for d in data["documents"]:
+        p = d.get("plenum")
+        out[symbol_key(d["symbol"])] = CentralDoc(
+            d["symbol"], d["type"], d["issuer"], d["date"], " ".join(d["subject"].split()),
+            (p["term"], p["number"]) if p else None, tuple(d.get("nicknames") or ()),
+            tuple(d.get("implements") or ()))
+    return out
+
+
+def central(symbol: str | None) -> CentralDoc | None:
+    return registry().get(symbol_key(symbol)) if symbol else None
+
+
+def plenum_members(term: str, number: int) -> tuple[str, ...]:
+    return tuple(d.symbol for d in registry().values() if d.plenum == (term, number))
+
+
+def by_number(type_name: str | None, number: str) -> CentralDoc | None:
+    """The registry document a short citation ("Nghị quyết 26") stands for, if exactly one."""
+    hits = [d for d in registry().values() if d.type == type_name
+            and _same_number(re.split(r"[-/]", d.symbol)[0], number)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _same_number(a: str, b: str) -> bool:
+    da, db = re.match(r"(\d+)(\D*)", a), re.match(r"(\d+)(\D*)", b)
+    return bool(da and db) and int(da[1]) == int(db[1]) and fold(da[2]) == fold(db[2])
+
+
+def same_number(a: str, b: str) -> bool:
+    """Numbers equal up to leading zeros: "05" == "5", "103a" != "103"."""
+    return _same_number(a, b)
+
+
+def find_plenum_mentions(text: str) -> list[PlenumMention]:
+    """Plenum nicknames, longest first, without overlaps."""
+    norm = modern_tones(text)
+    out: list[PlenumMention] = []
+    for pat in _PLENUM:
+        for m in pat.finditer(norm):
+            if any(o.start < m.end() and m.start() < o.end for o in out):
+                continue
+            raw_n = m.group(2)
+            number = int(raw_n) if raw_n.isdigit() else ORDINALS.get(raw_n.lower())
+            if number is None:
+                continue
+            terms = re.findall(r"[IVXLC]+", m.group(3))
+            members = tuple(s for t in terms for s in plenum_members(t, number))
+            if not members:
+                continue
+            start = m.end(1) if m.group(1) else m.start()
+            end = m.end()
+            surface = text[start:end]
+            if surface.endswith(")") and "(" not in surface:
+                end -= 1
+            out.append(PlenumMention(start, end, text[start:end].strip(), members,
+                                     bool(m.group(1))))
+    return sorted(out, key=lambda o: o.start)

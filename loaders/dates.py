@@ -1,0 +1,56 @@
+"""Dates as Vietnamese texts print them: "ngày 19-5-2018", "19/5/2018", "5.3.2019",
+"ngày 19 tháng 5 năm 2018". Only dates attached to a document count; page and publication
+dates of news headers are never attached to anything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_DMY = r"(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})(?![\d])"
+_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s+năm\s+((?:19|20)\d{2})"
+DATE = re.compile(rf"(?<![\d/.-])(?:{_DMY}|{_WORDS})", re.IGNORECASE)
+
+# A date right after a document reference: ", ngày 19-5-2018", "ban hành ngày ...", "(19/5/2018)"
+_AFTER = re.compile(
+    rf"\s*,?\s*(?:(?:được\s+)?ban\s+hành\s+)?ngày\s*:?\s*(?:{_DMY}|{_WORDS})"
+    rf"|\s*\(\s*(?:ngày\s+)?{_DMY}\s*\)", re.IGNORECASE)
+# "Ngày 19-5-2018, <issuer> (đã) ban hành <document>"
+_LEADING = re.compile(rf"^\s*(?:Ngày|Vào ngày|Hôm)\s+(?:{_DMY}|{_WORDS})\s*,", re.IGNORECASE)
+
+
+def _make(groups: tuple[str | None, ...]) -> dt.date | None:
+    nums = [g for g in groups if g is not None]
+    if len(nums) < 3:
+        return None
+    d, m, y = (int(x) for x in nums[:3])
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first day-month-year date in `text`.
+
+    >>> parse_date("ngày 5.3.2019"), parse_date("ngày 19 tháng 5 năm 2018")
+    (datetime.date(2019, 3, 5), datetime.date(2018, 5, 19))
+    """
+    m = DATE.search(text)
+    return _make(m.groups()) if m else None
+
+
+def date_after(text: str, pos: int) -> tuple[dt.date, int] | None:
+    """(date, end offset) of a date printed right after `pos` (a document reference's end)."""
+    m = _AFTER.match(text, pos)
+    if not m:
+        return None
+    d = _make(m.groups())
+    return (d, m.end()) if d else None
+
+
+def leading_date(sentence: str) -> dt.date | None:
+    """The date that opens a sentence ("Ngày 19-5-2018, ..."), which dates what it tells."""
+    m = _LEADING.match(sentence)
+    return _make(m.groups()) if m else None

@@ -1,0 +1,284 @@
+"""Assemble Document records from references, nicknames and unnumbered mentions.
+
+Extraction output states what the text says: a date or an issuer comes from the text, never
+from the registry (the registry only settles a type the text leaves open, e.g. Party "QĐ").
+Each mention keeps its span, so the link rules can work on positions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from graph.keys import fold, symbol_key
+from graph.model import Alias, Document, Evidence
+from loaders import aliases as registry
+from loaders.context import TextContext
+from loaders.dates import date_after, leading_date
+from loaders.identity import numbered_uid, unnumbered_uid
+from loaders.issuers import Org, find_organisations, issuer_after, qualified
+from loaders.references import Ref, find_short_citations, find_symbols, type_words
+from loaders.segments import sentences, span_at
+from loaders.subject import SubjectDoc, find_subject
+from loaders.unnumbered import ISSUING_VERB, find_unnumbered
+
+_ISSUED_BEFORE = re.compile(rf"{ISSUING_VERB}\s*$", re.IGNORECASE)
+_THIS = re.compile(r"\s+này(?![\w])")
+_GENERIC_TYPES = {"Nghị quyết", "Kế hoạch", "Chỉ thị", "Kết luận", "Quy định", "Đề án",
+                  "Chương trình"}
+
+
+@dataclass
+class Mention:
+    """Where the text names one document (or, for a nickname, several)."""
+
+    start: int
+    end: int
+    tail_end: int  # end of the date / issuer printed after it
+    uids: tuple[str, ...]
+    issued: bool = False  # introduced by an issuing verb: the text tells of its issue
+    type: str | None = None
+
+
+@dataclass
+class Found:
+    """Everything the document step finds in one text."""
+
+    documents: list[Document] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: list[Alias] = field(default_factory=list)
+    issuers: list[tuple[Document, Org]] = field(default_factory=list)
+    subject: str | None = None  # uid of the document the text is
+
+
+@dataclass
+class _Draft:
+    uid: str
+    symbol: str | None
+    type: str | None
+    level: str
+    locality: str | None
+    evidence: Evidence
+    date: dt.date | None = None
+    issuer: Org | None = None
+    title: str | None = None
+    is_subject: bool = False
+    printed_type: bool = False
+
+
+def _tail(text: str, orgs: list[Org], pos: int) -> tuple[dt.date | None, Org | None, int]:
+    """Date and issuer printed right after a reference, in either order."""
+    date, org, end = None, None, pos
+    for _ in range(2):
+        d = date_after(text, end) if date is None else None
+        if d:
+            date, end = d
+            continue
+        o = issuer_after(orgs, text, end) if org is None else None
+        if o:
+            org, end = o, o.end
+            continue
+        break
+    return date, org, end
+
+
+def _issuer_before(orgs: list[Org], text: str, ref_start: int, sent: tuple[int, int]) -> Org | None:
+    head = text[sent[0]:ref_start]
+    m = _ISSUED_BEFORE.search(head)
+    if not m:
+        return None
+    verb = sent[0] + m.start()
+    before = [o for o in orgs if sent[0] <= o.start and o.end <= verb]
+    if before and verb - before[-1].end <= 40:
+        return before[-1]
+    return None
+
+
+def _locality(ctx: TextContext, level: str, org: Org | None, pos: int) -> str | None:
+    if level == "central":
+        return None
+    if org is not None and org.province:
+        return org.province
+    if org is not None and org.level == "central":
+        return None
+    return ctx.locality_at(pos)
+
+
+def _body(name: str) -> str:
+    """An issuer's name without its session or term: one body across its mentions."""
+    return re.sub(r"\s+(?:lần thứ|khóa|nhiệm kỳ)\s.*$", "", name)
+
+
+def _same_body(a: str, b: str) -> bool:
+    """"Ủy ban nhân dân tỉnh" and "Ủy ban nhân dân tỉnh Bến Tre" name one body."""
+    fa, fb = fold(_body(a)), fold(_body(b))
+    return fa.startswith(fb) or fb.startswith(fa)
+
+
+def _title_key(title: str) -> str:
+    words = fold(re.sub(r"\([^)]*\)", " ", title)).split()
+    return " ".join(words[:6])
+
+
+def find_documents(ctx: TextContext) -> Found:
+    """Documents, their mentions and the nicknames of a text."""
+    text, src = ctx.text, ctx.source.uid
+    sents = sentences(text)
+    orgs = find_organisations(text)
+    refs = find_symbols(text)
+    drafts: dict[str, _Draft] = {}
+    found = Found()
+
+    def add(d: _Draft) -> _Draft:
+        old = drafts.get(d.uid)
+        if old is None:
+            drafts[d.uid] = d
+            return d
+        old.date = old.date or d.date
+        longer = d.issuer is not None and old.issuer is not None and len(d.issuer.name) > len(
+            old.issuer.name) and fold(d.issuer.name).startswith(fold(_body(old.issuer.name)))
+        if d.issuer is not None and (old.issuer is None or longer):
+            old.issuer = d.issuer
+        if d.printed_type and not old.printed_type:
+            old.type, old.printed_type = d.type, True
+        return old
+
+    subject = find_subject(text, orgs)
+    if subject is not None:
+        _add_subject(ctx, subject, add, found)
+
+    for r in refs:
+        sent = span_at(sents, r.start)
+        date, org, tail_end = _tail(text, orgs, r.end)
+        before = _issuer_before(orgs, text, r.start, sent)
+        issued = before is not None
+        if date is None and issued:
+            date = leading_date(text[sent[0]:sent[1]])
+        issuer = org or before
+        locality = _locality(ctx, r.level, issuer, r.start) if r.local else None
+        uid = numbered_uid(r.symbol, r.local, locality, src)
+        if subject is not None and subject.symbol and symbol_key(subject.symbol) == symbol_key(
+                r.symbol):
+            uid = found.subject or uid
+        type_name = r.type
+        known = registry.central(r.symbol)
+        if not r.printed_type and known is not None:
+            type_name = known.type
+        level = r.level if r.level != "unknown" else (issuer.level if issuer else "unknown")
+        add(_Draft(uid, r.symbol, type_name, level, locality,
+                   ctx.evidence(r.start, r.end), date, issuer, printed_type=r.printed_type))
+        found.mentions.append(Mention(r.start, r.end, tail_end, (uid,), issued, type_name))
+        if org is not None and fold(org.surface).startswith("hoi nghi") and r.level == "central":
+            found.aliases.append(Alias(org.surface, (r.symbol,), ctx.evidence(org.start, org.end,
+                                                                               "alias")))
+
+    masked = [(r.start, r.end) for r in refs]
+    _add_nicknames(ctx, refs, masked, drafts, add, found)
+    masked += [(o.start, o.end) for o in orgs if " " in o.surface and not o.surface.isupper()]
+    _add_unnumbered(ctx, orgs, masked, sents, drafts, add, found)
+    found.mentions.sort(key=lambda m: m.start)
+    for d in drafts.values():
+        doc = Document(d.uid, d.symbol, d.type, qualified(d.issuer, d.locality) if d.issuer
+                       else None, d.level, d.locality, d.date, d.evidence, d.title, d.is_subject)
+        found.documents.append(doc)
+        if d.issuer is not None:
+            found.issuers.append((doc, d.issuer))
+    return found
+
+
+def _add_subject(ctx: TextContext, s: SubjectDoc, add, found: Found) -> None:
+    locality = s.issuer.province if s.issuer and s.issuer.province else ctx.default_locality
+    if s.symbol:
+        ref = find_symbols(s.symbol)[0]
+        uid = numbered_uid(s.symbol, ref.local, locality, ctx.source.uid)
+        level = ref.level
+    else:
+        words = s.issuer.name if s.issuer else s.title or ""
+        uid = unnumbered_uid(s.type, words, locality, ctx.source.uid)
+        level = s.issuer.level if s.issuer else ("provincial" if locality else "unknown")
+    add(_Draft(uid, s.symbol, s.type, level, locality, ctx.evidence(s.start, s.end), s.date,
+               s.issuer, s.title, True, True))
+    found.subject = uid
+    found.mentions.append(Mention(s.start, s.end, s.end, (uid,), True, s.type))
+
+
+def _add_nicknames(ctx: TextContext, refs: list[Ref], masked, drafts, add, found: Found) -> None:
+    text = ctx.text
+    by_symbol = {symbol_key(d.symbol): d.uid for d in drafts.values() if d.symbol}
+    for p in registry.find_plenum_mentions(text):
+        if any(a < p.end and p.start < b for a, b in masked):
+            continue
+        masked.append((p.start, p.end))
+        named = [s for s in p.members if symbol_key(s) in by_symbol]
+        refers = p.members if p.plural or len(named) != 1 else tuple(named)
+        if not any(a.text == p.text for a in found.aliases):
+            found.aliases.append(Alias(p.text, refers, ctx.evidence(p.start, p.end, "alias")))
+        uids = tuple(by_symbol[symbol_key(s)] for s in refers if symbol_key(s) in by_symbol)
+        found.mentions.append(Mention(p.start, p.end, p.end, uids, False, "Nghị quyết"))
+    for r in find_short_citations(text, masked):
+        masked.append((r.start, r.end))
+        target = next((d for d in drafts.values() if d.symbol and d.type == r.type
+                       and registry.same_number(d.symbol.split("-")[0].split("/")[0], r.number)),
+                      None)
+        known = registry.by_number(r.type, r.number)
+        surface = text[r.start:r.end]
+        if target is not None or known is not None:
+            symbol = target.symbol if target is not None else known.symbol
+            if "số" not in surface and not any(a.text == surface for a in found.aliases):
+                found.aliases.append(Alias(surface, (symbol,), ctx.evidence(r.start, r.end,
+                                                                            "alias")))
+            uids = (target.uid,) if target is not None else ()
+            found.mentions.append(Mention(r.start, r.end, r.end, uids, False, r.type))
+            continue
+        date, _, tail_end = _tail(text, [], r.end)
+        locality = ctx.locality_at(r.start)
+        uid = unnumbered_uid(r.type, surface, locality, ctx.source.uid)
+        d = add(_Draft(uid, None, r.type, "provincial" if locality else "unknown", locality,
+                       ctx.evidence(r.start, r.end), date, title=surface, printed_type=True))
+        found.mentions.append(Mention(r.start, r.end, tail_end, (d.uid,), False, r.type))
+
+
+def _add_unnumbered(ctx: TextContext, orgs, masked, sents, drafts, add, found: Found) -> None:
+    text, src = ctx.text, ctx.source.uid
+    titled: dict[tuple[str, str], str] = {}
+    subject = drafts.get(found.subject) if found.subject else None
+    for u in find_unnumbered(text, orgs, masked, sents):
+        level = u.issuer.level if u.issuer else "unknown"
+        locality = _locality(ctx, level, u.issuer, u.start)
+        if level == "unknown":
+            level = "provincial" if locality else "unknown"
+        this = _THIS.match(text, u.end)
+        if subject is not None and u.type == subject.type and (this or (
+                u.issued and (u.issuer is None or subject.issuer is None
+                              or _same_body(u.issuer.name, subject.issuer.name)))):
+            found.mentions.append(Mention(u.start, u.end, u.end, (subject.uid,), u.issued, u.type))
+            continue
+        if u.bare:
+            same = [d for d in drafts.values() if d.symbol and d.type == u.type
+                    and d.locality == locality and d.level == level]
+            if same:
+                found.mentions.append(Mention(u.start, u.end, u.end, (same[0].uid,), False,
+                                              u.type))
+                continue
+        if u.title and not u.issued:
+            key = (u.type, _title_key(u.title))
+            uid = titled.get(key) or unnumbered_uid(u.type, u.title, locality, src)
+            titled.setdefault(key, uid)
+        else:
+            words = _body(u.issuer.name) if u.issuer else (u.title or "")
+            uid = unnumbered_uid(u.type, words, locality, src)
+        d = add(_Draft(uid, None, u.type, level, locality,
+                       ctx.evidence(u.start, u.end, u.method, 0.8 if u.method == "implied" else 1),
+                       None, u.issuer, u.title))
+        found.mentions.append(Mention(u.start, u.end, u.end, (d.uid,), u.issued, u.type))
+
+
+def generic_type_after(text: str, pos: int) -> str | None:
+    """A type word with no number after `pos` ("… thực hiện Nghị quyết tại …"): its type."""
+    m = re.match(r"\s*(Nghị quyết|Kế hoạch|Chỉ thị|Kết luận|Quy định|Đề án|Chương trình)"
+                 r"(?!\s+(?:số|\d|[A-ZĐ]))", text[pos:pos + 40])
+    if not m:
+        return None
+    name = type_words().get(fold(m.group(1)))
+    return name if name in _GENERIC_TYPES else None

@@ -1,0 +1,171 @@
+"""Which document was issued to implement which, from cues in the text (DESIGN §5).
+
+Rules, each one an analyst's reading of the genre:
+- inline cue: "Kế hoạch số 10-KH/TW … của Bộ Chính trị (về) thực hiện Nghị quyết số 26-NQ/TW"
+  links the document before the cue to the list right after it (explicit);
+- opener: "Thực hiện A; B …, <body> ban hành C" links C to A and B (explicit); the plan's own
+  title "KẾ HOẠCH THỰC HIỆN NGHỊ QUYẾT SỐ …" likewise;
+- a generic object ("Kế hoạch thực hiện Nghị quyết") is the document of that type the nearest
+  opener of the same section named, with the documents cited alongside it (explicit);
+- an opener whose sentence issues nothing covers documents its paragraph goes on to issue
+  ("Thực hiện Kết luận 38-KL/TW, … Tỉnh ủy Lạng Sơn ban hành Hướng dẫn …": implied);
+- in an opener's list, a later-dated document implements the central Party document that
+  heads it (they share the subject the list ends with: implied).
+A nickname standing for several documents links only to those the text itself names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.model import Document, Implements
+from loaders.context import TextContext
+from loaders.documents import Mention, generic_type_after
+from loaders.segments import paragraphs, sentences, span_at
+
+_CUE = re.compile(
+    r"\s*,?\s*(?:(?:về|để|nhằm)\s+)?(?:việc\s+)?(?:tiếp\s+tục\s+)?(?:tổ\s+chức\s+)?"
+    r"(?:triển\s+khai\s+)?(?:thực\s+hiện|cụ\s+thể\s+hóa|triển\s+khai)(?![\w])"
+    r"(?:\s+(?:có\s+hiệu\s+quả|nghiêm\s+túc|nghiêm))?", re.IGNORECASE)
+_OPENER = re.compile(
+    r"\s*(?:Tiếp\s+tục\s+)?(?:Thực\s+hiện|Triển\s+khai(?:\s+thực\s+hiện)?|Quán\s+triệt"
+    r"|Cụ\s+thể\s+hóa(?:\s+việc\s+thực\s+hiện)?|Căn\s+cứ|Để\s+(?:triển\s+khai\s+)?thực\s+hiện)"
+    r"(?![\w])")
+_TITLE_CUE = re.compile(r"(?:THỰC HIỆN|TRIỂN KHAI|CỤ THỂ HÓA)")
+_HEADS = ("Nghị quyết", "Kết luận", "Chỉ thị", "Quy định", "Quyết định")
+
+
+@dataclass
+class _Opener:
+    start: int
+    end: int  # end of its sentence
+    targets: list[Mention]
+    issued: list[Mention]
+
+
+def _chain(mentions: list[Mention], pos: int, stop: int, first_gap: int = 30) -> list[Mention]:
+    """Mentions listed one after another from `pos` (a cue's end) up to `stop`."""
+    out: list[Mention] = []
+    cur, limit = pos, first_gap
+    for m in mentions:
+        if m.start < cur or m.start >= stop:
+            continue
+        if m.start - cur > limit:
+            break
+        out.append(m)
+        cur, limit = m.tail_end, 12
+    return out
+
+
+def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Mention],
+                    subject: str | None) -> list[Implements]:
+    """Implements links among the documents of one text."""
+    text = ctx.text
+    sents = sentences(text)
+    paras = paragraphs(text)
+    sections = [0, *(o for o, _ in ctx.localities), len(text) + 1]
+    dates = {d.uid: d.date for d in docs}
+    symbols = {d.uid: d.symbol for d in docs}
+    edges: dict[tuple[str, str], Implements] = {}
+
+    def link(a: str, b: str, basis: str, start: int, end: int) -> None:
+        if a == b or not a or not b:
+            return
+        old = edges.get((a, b))
+        if old is None or (old.basis == "implied" and basis == "explicit"):
+            method = "explicit" if basis == "explicit" else "implied"
+            edges[(a, b)] = Implements(a, b, basis, ctx.evidence(start, end, method,
+                                                                  1.0 if basis == "explicit"
+                                                                  else 0.7))
+
+    def section_of(pos: int) -> tuple[int, int]:
+        i = max(k for k, s in enumerate(sections) if s <= pos)
+        return sections[i], sections[min(i + 1, len(sections) - 1)]
+
+    # openers
+    openers: list[_Opener] = []
+    for a, b in sents:
+        if not _OPENER.match(text, a):
+            continue
+        inside = [m for m in mentions if a <= m.start < b]
+        issued = [m for m in inside if m.issued]
+        first_issue = min((m.start for m in issued), default=b)
+        targets = [m for m in inside if m.start < first_issue and not m.issued]
+        openers.append(_Opener(a, b, targets, issued))
+        for src in issued:
+            for t in targets:
+                for uid in t.uids:
+                    link(src.uids[0], uid, "explicit", a, b)
+        _heads_implied(targets, dates, symbols, link, a, b)
+
+    # the subject's own title
+    subj = next((m for m in mentions if subject and m.uids == (subject,) and m.issued), None)
+    if subj is not None:
+        cue = _TITLE_CUE.search(text, subj.start, subj.end)
+        if cue:
+            for t in mentions:
+                if cue.end() <= t.start < subj.end and t is not subj:
+                    for uid in t.uids:
+                        link(subject, uid, "explicit", subj.start, subj.end)
+
+    # inline cues
+    for m in mentions:
+        if len(m.uids) != 1:
+            continue
+        cue = _CUE.match(text, m.tail_end)
+        if not cue:
+            continue
+        sa, sb = span_at(sents, m.start)
+        clause_end = min([sb, *[i for i in (text.find(";", cue.end(), sb),) if i >= 0]])
+        targets = _chain(mentions, cue.end(), clause_end)
+        targets = [t for t in targets if t is not m]
+        for t in targets:
+            for uid in t.uids:
+                link(m.uids[0], uid, "explicit", sa, sb)
+        generic = None if targets else generic_type_after(text, cue.end())
+        if generic:
+            for uid in _resolve_generic(generic, m, openers, mentions, section_of):
+                link(m.uids[0], uid, "explicit", sa, sb)
+
+    # paragraph scope of openers that issue nothing themselves
+    for op in openers:
+        if op.issued:
+            continue
+        _, pb = span_at(paras, op.start)
+        for m in mentions:
+            if op.end <= m.start < pb and m.issued and len(m.uids) == 1:
+                for t in op.targets:
+                    for uid in t.uids:
+                        link(m.uids[0], uid, "implied", m.start, m.end)
+    return list(edges.values())
+
+
+def _resolve_generic(type_name: str, m: Mention, openers: list[_Opener],
+                     mentions: list[Mention], section_of) -> tuple[str, ...]:
+    lo, _hi = section_of(m.start)
+    for op in reversed(openers):
+        if lo <= op.start <= m.start and any(t.type == type_name for t in op.targets):
+            return tuple(u for t in op.targets for u in t.uids)
+    for prev in reversed(mentions):
+        if lo <= prev.start < m.start and prev.type == type_name and prev.uids:
+            return prev.uids
+    return ()
+
+
+def _heads_implied(targets: list[Mention], dates, symbols, link, a: int, b: int) -> None:
+    single = [t for t in targets if len(t.uids) == 1]
+    if len(single) < 2:
+        return
+    head = single[0]
+    hid = head.uids[0]
+    hsym = symbols.get(hid) or ""
+    if not (hsym.endswith("/TW") and head.type in _HEADS and dates.get(hid)):
+        return
+    for t in single[1:]:
+        uid = t.uids[0]
+        sym = symbols.get(uid) or ""
+        if uid == hid or (sym.endswith("/TW") and t.type in _HEADS):
+            continue
+        if dates.get(uid) and dates[uid] > dates[hid]:
+            link(uid, hid, "implied", a, b)

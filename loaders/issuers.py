@@ -1,0 +1,128 @@
+"""Issuing bodies: find them in text, name them canonically, tell their level.
+
+Patterns are data (loaders/data/issuers.yaml). A provincial body named without its province
+("Ban Thường vụ Tỉnh ủy") is completed with the locality the text is about, when known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from graph.keys import modern_tones, slug
+from loaders.localities import find_provinces, province_regex
+
+DATA = Path(__file__).with_name("data") / "issuers.yaml"
+
+
+@dataclass(frozen=True)
+class Org:
+    """An organisation named in the text."""
+
+    start: int
+    end: int
+    surface: str  # as printed
+    name: str  # canonical, abbreviations expanded; the province only if printed
+    level: str
+    kind: str
+    province: str | None  # the province printed inside the name, if any
+
+
+@cache
+def _data() -> dict:
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+@cache
+def _patterns() -> tuple[tuple[re.Pattern[str], dict], ...]:
+    prov = f"(?:{province_regex()})"
+    out = []
+    for entry in _data()["organisations"]:
+        src = entry["pattern"].replace("{province}", prov)
+        out.append((re.compile(rf"(?<![\w]){src}(?![\w])"), entry))
+    return tuple(out)
+
+
+def _expand(surface: str) -> str:
+    s = re.sub(r"\s*\((?:BTV|BCH|UBND)\)", "", surface)
+    for short, full in sorted(_data()["expansions"].items(), key=lambda kv: -len(kv[0])):
+        s = re.sub(rf"(?<![\w]){re.escape(short)}(?![\w])", full, s)
+    s = re.sub(r"\s+", " ", s).strip()
+    if s.isupper():
+        provs = find_provinces(s)
+        head = s[:provs[0].start].strip() if provs else s
+        head = head.lower()
+        head = head[:1].upper() + head[1:]
+        head = re.sub(r"(?<![\w])(tỉnh ủy|thành ủy|trung ương|chính phủ|quốc hội)(?![\w])",
+                      lambda m: m.group(1).capitalize(), head)
+        head = re.sub(r"thường vụ|chấp hành|tổ chức|chính trị", lambda m: m.group().capitalize()
+                      if m.start() and head[m.start() - 1] == " " and head[:m.start()].strip()
+                      in ("Ban", "Bộ") else m.group(), head)
+        s = f"{head} {provs[0].province}" if provs else head
+    return s
+
+
+def _canonical(m: re.Match[str], entry: dict) -> str:
+    template = entry.get("canonical")
+    if template is None:
+        return _expand(m.group())
+    term = m.groupdict().get("term")
+    return template.replace("{term}", f" khóa {term}" if term else "")
+
+
+def find_organisations(text: str) -> list[Org]:
+    """Issuing bodies named in `text`, longest match first, no overlaps, in text order."""
+    norm = modern_tones(text)
+    found: list[Org] = []
+    taken: list[tuple[int, int]] = []
+    cands = []
+    for pat, entry in _patterns():
+        for m in pat.finditer(norm):
+            cands.append((m.start(), -(m.end() - m.start()), m, entry))
+    for start, _neg, m, entry in sorted(cands, key=lambda c: (c[1], c[0])):
+        end = m.end()
+        if any(a < end and start < b for a, b in taken):
+            continue
+        taken.append((start, end))
+        provs = find_provinces(text[start:end])
+        found.append(Org(start, end, text[start:end], _canonical(m, entry), entry["level"],
+                         entry["kind"], provs[-1].province if provs else None))
+    return sorted(found, key=lambda o: o.start)
+
+
+_CUA = re.compile(r"\s*,?\s*(?:của|do)\s+")
+
+
+def issuer_after(orgs: list[Org], text: str, pos: int) -> Org | None:
+    """The body named in "… của <body>" right after `pos`."""
+    m = _CUA.match(text, pos)
+    if not m:
+        return None
+    return next((o for o in orgs if o.start == m.end()), None)
+
+
+def qualified(org: Org, locality: str | None) -> str:
+    """The canonical name completed with its province when the text left it implicit.
+
+    >>> o = Org(0, 0, "", "Đại hội Đảng bộ tỉnh lần thứ XVII", "provincial", "party", None)
+    >>> qualified(o, "Hải Dương")
+    'Đại hội Đảng bộ tỉnh Hải Dương lần thứ XVII'
+    """
+    if org.province or not locality or org.level != "provincial":
+        return org.name
+    heads = list(re.finditer(r"Tỉnh ủy|Thành ủy|tỉnh|thành phố", org.name))
+    if not heads:
+        return f"{org.name} {locality}"
+    h = heads[-1]
+    return f"{org.name[:h.end()]} {locality}{org.name[h.end():]}"
+
+
+def organisation_key(name: str, locality: str | None) -> str:
+    """Readable key part of an organisation: slug of its name, qualified by its locality."""
+    base = slug(name)
+    loc = slug(locality)
+    return f"{base}@{loc}" if loc and loc not in base else base

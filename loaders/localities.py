@@ -1,0 +1,189 @@
+"""Provinces and centrally run cities before and after the 2025 reform, and where texts name them.
+
+The gazetteer is data (loaders/data/provinces.yaml). Mentions are matched case-sensitively
+(title case or all capitals, as Vietnamese prints proper names) on text whose old-style tone
+marks are modernised, so "Thanh Hoá" and "THANH HÓA" both count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from graph.keys import fold, modern_tones
+
+DATA = Path(__file__).with_name("data") / "provinces.yaml"
+KINDS = {"tinh": "tỉnh", "thanh_pho": "thành phố trực thuộc Trung ương"}
+
+
+@dataclass(frozen=True)
+class Province:
+    """One province-level unit of one era."""
+
+    name: str
+    kind: str  # tinh | thanh_pho
+    variants: tuple[str, ...]
+    successor: str | None  # the post-2025 unit (None for post-2025 units themselves)
+    era: str  # before_2025 | from_2025
+
+    @property
+    def party_committee(self) -> str:
+        return "Tỉnh ủy" if self.kind == "tinh" else "Thành ủy"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    province: str  # canonical pre-2025 name
+
+
+@cache
+def _data() -> dict:
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+@cache
+def _units() -> tuple[Province, ...]:
+    d = _data()
+    return tuple(
+        Province(u["name"], u["kind"], tuple(u.get("variants") or ()), u.get("successor"), era)
+        for era in ("before_2025", "from_2025") for u in d[era])
+
+
+@cache
+def _by_key() -> dict[str, Province]:
+    index: dict[str, Province] = {}
+    for era in ("from_2025", "before_2025"):  # pre-2025 units win on shared names
+        for p in _units():
+            if p.era == era:
+                for n in (p.name, *p.variants):
+                    index[fold(n)] = p
+    return index
+
+
+def reform_date() -> dt.date:
+    return _data()["reform_date"]
+
+
+def province(name: str | None) -> Province | None:
+    """Look a unit up by name or short form, accent- and case-insensitively.
+
+    >>> province("quang ninh").name
+    'Quảng Ninh'
+    >>> province("TP HCM").name
+    'Hồ Chí Minh'
+    """
+    if not name:
+        return None
+    key = fold(name)
+    key = re.sub(r"^(tinh|thanh pho)\s+", "", key)
+    return _by_key().get(key)
+
+
+def provinces(on: dt.date | None = None) -> list[Province]:
+    """The units in force on a date: 63 before 1 July 2025, 34 from then (today by default)."""
+    on = on or dt.date.today()
+    era = "before_2025" if on < reform_date() else "from_2025"
+    return [p for p in _units() if p.era == era]
+
+
+def successor(name: str) -> str | None:
+    """The post-2025 unit a pre-2025 province or city became part of."""
+    p = province(name)
+    if p is None:
+        return None
+    return p.successor if p.era == "before_2025" else p.name
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    forms: dict[str, str] = {}
+    for p in _units():
+        canonical = p.name if p.era == "before_2025" else (
+            next((q.name for q in _units() if q.era == "before_2025"
+                  and p.name in (q.name, *q.variants)), p.name))
+        for n in (p.name, *p.variants):
+            for f in (n, n.upper()):
+                forms.setdefault(modern_tones(f), canonical)
+    _pattern.forms = forms  # type: ignore[attr-defined]
+    alts = "|".join(re.escape(f).replace(r"\ ", r"\s+")
+                    for f in sorted(forms, key=lambda f: (-len(f), f)))
+    return re.compile(rf"(?<![\w.])(?:{alts})(?![\w])")
+
+
+def province_regex() -> str:
+    """Regex source matching any province name or short form (on modern-tone text)."""
+    return _pattern().pattern
+
+
+def find_provinces(text: str) -> list[Mention]:
+    """Every mention of a province or city in the text, with its canonical pre-2025 name."""
+    pat = _pattern()
+    forms = _pattern.forms  # type: ignore[attr-defined]
+    blocked = _data().get("not_followed_by") or {}
+    not_bare = {modern_tones(n) for n in _data().get("not_bare") or ()}
+    out = []
+    for m in pat.finditer(modern_tones(text)):
+        surface = re.sub(r"\s+", " ", m.group())
+        if surface in not_bare or surface.title() in not_bare:
+            continue
+        name = forms.get(surface) or forms[surface.title()]
+        nxt = text[m.end():m.end() + 12].split()
+        if nxt and nxt[0].strip(",.;:()") in blocked.get(name, ()):
+            continue
+        out.append(Mention(m.start(), m.end(), name))
+    return out
+
+
+_PREFIX = re.compile(r"^(?:tỉnh|thành phố|tp\.?)\s+", re.IGNORECASE)
+
+
+def section_headings(text: str) -> list[tuple[int, str]]:
+    """(offset, province) of short lines that only name a province: headings of round-ups."""
+    out = []
+    for m in re.finditer(r"^[ \t]*(\S[^\n]{0,40}?)[ \t]*:?$", text, re.MULTILINE):
+        line = _PREFIX.sub("", m.group(1)).strip()
+        found = find_provinces(line)
+        if len(found) == 1 and found[0].start == 0 and found[0].end == len(line):
+            out.append((m.start(1), found[0].province))
+    return out
+
+
+_ORG_BEFORE = re.compile(r"(?:ủy|tỉnh|thành phố|TP\.?|UBND|HĐND|Đảng bộ|TỈNH|THÀNH PHỐ|ỦY)\s*$",
+                         re.IGNORECASE)
+
+
+def dominant_province(text: str) -> str | None:
+    """The province a text is about as a whole, when one clearly dominates its mentions.
+
+    A mention inside an organisation name ("Tỉnh ủy Quảng Ninh", "UBND tỉnh Long An") weighs
+    double. A text that names no province, or several evenly, has none.
+    """
+    score: Counter[str] = Counter()
+    for m in find_provinces(text):
+        before = modern_tones(text[max(0, m.start - 20):m.start])
+        score[m.province] += 2 if _ORG_BEFORE.search(before) else 1
+    if not score:
+        return None
+    top, n = score.most_common(1)[0]
+    total = sum(score.values())
+    return top if n >= 2 and n >= 0.6 * total else None
+
+
+def kind_label(p: Province) -> str:
+    return KINDS[p.kind]
+
+
+def era(name: str) -> str:
+    """"both" if the unit exists before and after the reform, else "before2025"/"after2025"."""
+    eras = {p.era for p in _units() if fold(name) in {fold(n) for n in (p.name, *p.variants)}}
+    if eras == {"before_2025", "from_2025"}:
+        return "both"
+    return "after2025" if eras == {"from_2025"} else "before2025"

@@ -1,0 +1,81 @@
+"""Text in, Extraction out: the declared order of pure steps (eyecite style).
+
+read -> context (sections, the text's province) -> documents and nicknames -> implements ->
+tasks, targets and organisations (loaders.plan) -> Extraction.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.model import Document, Extraction, Locality, Organisation, Source
+from loaders.context import TextContext
+from loaders.documents import find_documents
+from loaders.identity import organisation_uid
+from loaders.implements import find_implements
+from loaders.localities import (
+    dominant_province,
+    era,
+    kind_label,
+    province,
+    section_headings,
+    successor,
+)
+from loaders.read import read_source
+
+try:  # the plan extractors (tasks, targets) arrive separately; until then they stay empty
+    from loaders.plan import extract_plan
+except ModuleNotFoundError as e:
+    if e.name != "loaders.plan":
+        raise
+    extract_plan = None
+
+
+def context(text: str, source: Source) -> TextContext:
+    """The text with its sections and the province it is about, if it names one."""
+    ctx = TextContext(text, source)
+    ctx.localities = section_headings(text)
+    ctx.default_locality = dominant_province(text)
+    return ctx
+
+
+def gazetteer_records(docs: list[Document]) -> list[Locality]:
+    """Reference records of the provinces the documents belong to (with their 2025 successor)."""
+    out: dict[str, Locality] = {}
+    for d in docs:
+        p = province(d.locality)
+        if p is not None and p.name not in out:
+            out[p.name] = Locality(p.name, kind_label(p), era(p.name), d.evidence,
+                                   successor(p.name))
+    return list(out.values())
+
+
+def extract_text(text: str, source: Source) -> Extraction:
+    """Everything the extractors read from one text."""
+    ctx = context(text, source)
+    found = find_documents(ctx)
+    ctx.documents = found.documents
+    links = find_implements(ctx, found.documents, found.mentions, found.subject)
+    tasks, targets, plan_orgs = [], [], []
+    if extract_plan is not None:
+        plan = extract_plan(ctx)
+        tasks, targets, plan_orgs = list(plan.tasks), list(plan.targets), plan.organisations
+    orgs: dict[str, Organisation] = {}
+    for doc, org in found.issuers:
+        name = doc.issuer or org.name
+        uid = organisation_uid(name, doc.locality)
+        orgs.setdefault(uid, Organisation(uid, name, org.level, org.kind, doc.locality,
+                                          doc.evidence))
+    for o in plan_orgs:
+        orgs.setdefault(o.uid, o)
+    return Extraction(source=source, text=text, documents=found.documents, implements=links,
+                      aliases=found.aliases, tasks=tasks, targets=targets,
+                      organisations=list(orgs.values()),
+                      localities=gazetteer_records(found.documents),
+                      context_locality=ctx.default_locality)
+
+
+def extract_file(path: str | Path) -> Extraction:
+    """Read one file and extract from it; SourceError if it cannot be read."""
+    source, text = read_source(path)
+    return extract_text(text, source)

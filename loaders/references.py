@@ -1,0 +1,203 @@
+"""Document references: symbols (số ký hiệu) and short citations, with the type word before them.
+
+Party symbols put a hyphen after the number and a slash before the issuer (26-NQ/TW,
+103a-KH/TU, 21 – NQ/TƯ); State symbols a slash after the number (132/NQ-CP, 140/2017/NĐ-CP,
+653/2019/UBTVQH14). The type word printed before a symbol ("Quy định số 205-QĐ/TW") decides
+the type, which settles the Party QĐ ambiguity. Short citations ("Nghị quyết 26", "Chỉ thị 05",
+"Đề án 25") carry a number and a type but no symbol.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from graph.keys import fold, modern_tones
+
+DATA = Path(__file__).with_name("data") / "doc_types.yaml"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """One reference to a document in the text."""
+
+    start: int  # span of the reference, type word included
+    end: int
+    number: str
+    type: str | None  # Vietnamese type name ("Kế hoạch"), None if unknown
+    symbol: str | None = None  # canonical symbol; None for a short citation
+    family: str = "short"  # party | state | short
+    level: str = "unknown"  # from the issuer code
+    local: bool = False  # symbol repeats across localities (…/TU, …-UBND)
+    printed_type: bool = False  # a type word was printed before it
+
+
+@cache
+def _data() -> dict:
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+@cache
+def _codes(family: str) -> dict[str, str]:
+    """Folded type abbreviation -> (canonical abbreviation) for one family."""
+    out = {}
+    for t in _data()["types"]:
+        for code in t.get(family) or ():
+            out[fold(code)] = code
+    return out
+
+
+@cache
+def _type_of_code(family: str) -> dict[str, str]:
+    out = {}
+    for t in _data()["types"]:
+        for code in t.get(family) or ():
+            out[code] = t["name"]
+    return out
+
+
+@cache
+def type_words() -> dict[str, str]:
+    """Printed type word (folded) -> type name."""
+    out = {}
+    for name, words in _data()["type_words"].items():
+        for w in words:
+            out[fold(w)] = name
+    return out
+
+
+def type_code(name: str | None) -> str:
+    """Identifier code of a type name: "Kế hoạch" -> "KH"."""
+    for t in _data()["types"]:
+        if t["name"] == name:
+            return t["code"]
+    return "VB"
+
+
+def _alt(codes: list[str]) -> str:
+    forms = set()
+    for c in codes:
+        forms |= {c, c.upper(), c.capitalize(), fold(c).upper(), c.replace("Đ", "D")}
+    return "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    party = _alt(list(_codes("party").values()))
+    state = _alt(list(_codes("state").values()))
+    issuer_p = r"[A-ZĐƯ](?:[A-ZĐƯ]|\.(?=[A-ZĐƯ])){0,9}(?:-[A-Z]{1,4})?"
+    issuer_s = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:\s*-\s*[A-ZĐ][A-Za-zĐđ0-9]*)*"
+    num = r"(?<![\w/.,-])(\d{1,5}[a-zđ]?)"
+    return {
+        "state_qppl": re.compile(
+            rf"{num}\s*/\s*((?:19|20)\d{{2}})\s*/\s*(?:({state})\s*[-–]\s*)?({issuer_s})(?![\w])"),
+        "state_adm": re.compile(rf"{num}\s*/\s*({state})\s*[-–]\s*({issuer_s})(?![\w])"),
+        "party": re.compile(rf"{num}\s*(?:[-–—]\s*|\s+)({party})\s*/\s*({issuer_p})(?![\w])"),
+        "type_before": re.compile(
+            rf"(?:{'|'.join(_type_word_forms())})\s+(?:số\s*:?\s*)?$", re.IGNORECASE),
+        "short": re.compile(
+            rf"(?<![\w])({'|'.join(_type_word_forms(full_only=True))})\s+(?:số\s*:?\s*)?"
+            r"(\d{1,4}[a-z]?)(?![\w/]|\s*[-–]\s*[A-ZĐ]|[.,]\d|\s*/)"),
+    }
+
+
+def _type_word_forms(full_only: bool = False) -> list[str]:
+    words = [w for ws in _data()["type_words"].values() for w in ws]
+    if full_only:
+        words = [w for w in words if " " in w or w in ("Đề án", "NQ")] + ["Luật"]
+    return [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)]
+
+
+@cache
+def _issuer_rules() -> dict[str, list[tuple[re.Pattern[str], str, bool]]]:
+    return {fam: [(re.compile(rf"(?:{r['pattern']})"), r["level"], r["local"]) for r in rules]
+            for fam, rules in _data()["issuer_codes"].items()}
+
+
+def issuer_level(family: str, issuer: str) -> tuple[str, bool]:
+    """(level, local) of a symbol's issuer code: "TW" -> central, "TU" -> provincial, local."""
+    head = issuer.split("-")[0]
+    for pat, level, local in _issuer_rules()["party" if family == "party" else "state"]:
+        if pat.fullmatch(head):
+            return level, local
+    return "unknown", family == "party"
+
+
+def _norm_issuer(issuer: str) -> str:
+    s = re.sub(r"\s+", "", issuer)
+    s = re.sub(r"T\.?Ư", "TW", s)
+    return s.replace("HDND", "HĐND")
+
+
+def canonical_symbol(text: str) -> str | None:
+    """The canonical form of a printed symbol, or None if it is not one.
+
+    >>> canonical_symbol("21 – NQ/TƯ"), canonical_symbol("140/2017/ND-CP")
+    ('21-NQ/TW', '140/2017/NĐ-CP')
+    """
+    refs = find_symbols(text)
+    return refs[0].symbol if refs else None
+
+
+def _printed_type(text: str, start: int) -> tuple[str | None, int]:
+    m = _patterns()["type_before"].search(modern_tones(text[max(0, start - 40):start]))
+    if not m:
+        return None, start
+    word = re.sub(r"\s+(?:số\s*:?\s*)?$", "", m.group(), flags=re.IGNORECASE)
+    return type_words().get(fold(word)), start - (len(m.group()))
+
+
+def find_symbols(text: str) -> list[Ref]:
+    """Every numbered reference (Party and State symbols), in text order."""
+    pats = _patterns()
+    taken: list[tuple[int, int]] = []
+    refs: list[Ref] = []
+    for family in ("state_qppl", "state_adm", "party"):
+        for m in pats[family].finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            refs.append(_make_ref(text, m, family))
+    return sorted((r for r in refs if r is not None), key=lambda r: r.start)
+
+
+def _make_ref(text: str, m: re.Match[str], kind: str) -> Ref:
+    family = "party" if kind == "party" else "state"
+    codes = _codes(family)
+    if kind == "state_qppl":
+        num, year, tcode, issuer = m.groups()
+        issuer = _norm_issuer(issuer)
+        tcode = codes.get(fold(tcode)) if tcode else None
+        symbol = f"{num}/{year}/" + (f"{tcode}-{issuer}" if tcode else issuer)
+    elif kind == "state_adm":
+        num, tcode, issuer = m.groups()
+        issuer, tcode = _norm_issuer(issuer), codes[fold(tcode)]
+        symbol = f"{num}/{tcode}-{issuer}"
+    else:
+        num, tcode, issuer = m.groups()
+        issuer, tcode = _norm_issuer(issuer), codes[fold(tcode)]
+        symbol = f"{num}-{tcode}/{issuer}"
+    printed, start = _printed_type(text, m.start())
+    type_name = printed or (_type_of_code(family).get(tcode) if tcode else None)
+    if type_name is None and kind == "state_qppl" and issuer.startswith("UBTVQH"):
+        type_name = "Nghị quyết"
+    level, local = issuer_level(family, issuer)
+    return Ref(start, m.end(), num, type_name, symbol, family, level, local, printed is not None)
+
+
+def find_short_citations(text: str, masked: list[tuple[int, int]] = ()) -> list[Ref]:
+    """Type word + number without a symbol: "Nghị quyết 26", "Chỉ thị số 05", "Đề án 25"."""
+    out = []
+    for m in _patterns()["short"].finditer(modern_tones(text)):
+        if any(a < m.end() and m.start() < b for a, b in masked):
+            continue
+        number = m.group(2)
+        if len(number) == 4 and number[:2] in ("19", "20"):
+            continue  # a year, not a number
+        name = type_words().get(fold(re.sub(r"\s+", " ", m.group(1))))
+        out.append(Ref(m.start(), m.end(), number, name, printed_type=True))
+    return out

@@ -1,0 +1,221 @@
+"""Score extraction against hand annotations in the shared gold format (`kg eval`).
+
+Implements exactly the matching rules of ../shared/gold/FORMAT.md as the independent scorer
+(../shared/tools/score.py) applies them, so both print the same numbers:
+documents match on (normalised symbol, locality) or, unnumbered, on (type, locality), one to
+one; an edge matches when both ends match; tasks on (document, label tokens) with a leading
+roman numeral optional when unambiguous; targets on (kind, subject, value).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+KINDS = ("doc", "edge", "task", "target")
+ATTRS = ("lead", "support", "deadline")
+_LOC_PREFIX = re.compile(r"^(tinh|thanh pho|tp\.?|t\.p\.?)\s+")
+_ROMAN = re.compile(r"^[ivxlcm]+$")
+_EMPTY = {"documents": [], "implements": [], "tasks": [], "targets": []}
+
+
+def fold(s: Any) -> str | None:
+    """Accent-, case- and space-insensitive form (None stays None)."""
+    if s is None:
+        return None
+    s = unicodedata.normalize("NFD", str(s))
+    s = "".join(c for c in s if unicodedata.category(c) != "Mn")
+    s = s.replace("đ", "d").replace("Đ", "D")
+    return re.sub(r"\s+", " ", s).strip().lower()
+
+
+def norm_loc(s: Any) -> str | None:
+    s = fold(s)
+    if not s or s in ("?", "unknown", "none", "null"):
+        return None
+    return _LOC_PREFIX.sub("", s)
+
+
+def norm_sym(s: Any) -> str | None:
+    if not s:
+        return None
+    s = fold(s).replace(" ", "").replace("–", "-").replace("—", "-")
+    return re.sub(r"^(so|s\u1ed1)\.?", "", s)
+
+
+def label_tokens(label: Any) -> tuple[str, ...]:
+    """"III.2.2 (1)" -> ('iii', '2', '2', '1'); bullets stay signed: "-2"."""
+    return tuple(t.lower() for t in re.findall(r"-\d+|\d+|[A-Za-zĐđ]+", str(label or "")))
+
+
+def doc_key(d: dict) -> tuple:
+    sym = norm_sym(d.get("symbol"))
+    loc = norm_loc(d.get("locality"))
+    return ("n", sym, loc) if sym else ("u", fold(d.get("type")), loc)
+
+
+def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
+    p = tp / npred if npred else (1.0 if ngold == 0 else 0.0)
+    r = tp / ngold if ngold else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def load_predictions(path: str | Path) -> dict[str, dict]:
+    """Predictions by source name, from a YAML stream, a JSON file, or a folder of them."""
+    path = Path(path)
+    files = sorted(path.glob("*")) if path.is_dir() else [path]
+    preds: dict[str, dict] = {}
+    for f in files:
+        if f.suffix not in (".yaml", ".yml", ".json", ".txt", ""):
+            continue
+        text = f.read_text(encoding="utf-8")
+        docs = [json.loads(text)] if f.suffix == ".json" else list(yaml.safe_load_all(text))
+        preds.update(index_predictions(docs))
+    return preds
+
+
+def index_predictions(items: Iterable[Any]) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for d in items:
+        for x in d if isinstance(d, list) else [d] if d else []:
+            out[Path(x["source"]).name] = x
+    return out
+
+
+def match_documents(gold_docs: list[dict], pred_docs: list[dict]) -> dict[str, str]:
+    """Gold key -> predicted key, one to one on normalised identity."""
+    pool: dict[tuple, list[dict]] = {}
+    for p in pred_docs:
+        pool.setdefault(doc_key(p), []).append(p)
+    mapping = {}
+    for g in gold_docs:
+        k = doc_key(g)
+        cands = pool.get(k)
+        if not cands and k[0] == "n" and k[2] is None:
+            cands = pool.get(("n", k[1], None))
+        if cands:
+            mapping[g["key"]] = cands.pop(0)["key"]
+    return mapping
+
+
+def score_file(g: dict, p: dict) -> Counter:
+    """Counts for one annotated source."""
+    c: Counter = Counter()
+    gdocs, pdocs = g.get("documents") or [], p.get("documents") or []
+    m = match_documents(gdocs, [dict(x) for x in pdocs])
+    c["doc_gold"] += len(gdocs)
+    c["doc_pred"] += len(pdocs)
+    c["doc_tp"] += len(m)
+    for gd in gdocs:
+        if gd["key"] in m and gd.get("date"):
+            pd = next(x for x in pdocs if x["key"] == m[gd["key"]])
+            c["date_gold"] += 1
+            c["date_ok"] += str(pd.get("date")) == str(gd.get("date"))
+    inv = {v: k for k, v in m.items()}
+    _score_edges(c, g, p, inv)
+    _score_tasks(c, g, p, inv)
+    _score_targets(c, g, p)
+    return c
+
+
+def _score_edges(c: Counter, g: dict, p: dict, inv: dict) -> None:
+    gedges = {(e["from"], e["to"]): e.get("basis", "explicit") for e in g.get("implements") or []}
+    pedges = {(inv.get(e["from"]) or ("?", e["from"]), inv.get(e["to"]) or ("?", e["to"]))
+              for e in p.get("implements") or []}
+    hits = pedges & set(gedges)
+    c["edge_gold"] += len(gedges)
+    c["edge_gold_explicit"] += sum(1 for v in gedges.values() if v == "explicit")
+    c["edge_pred"] += len(pedges)
+    c["edge_tp"] += len(hits)
+    c["edge_tp_explicit"] += sum(1 for e in hits if gedges[e] == "explicit")
+
+
+def _score_tasks(c: Counter, g: dict, p: dict, inv: dict) -> None:
+    gt = {(t.get("in"), label_tokens(t.get("label"))): t for t in g.get("tasks") or []}
+    pt = {(inv.get(t.get("in"), ("?", t.get("in"))), label_tokens(t.get("label"))): t
+          for t in p.get("tasks") or []}
+    short = Counter((k[0], k[1][1:]) for k in gt if k[1] and _ROMAN.match(k[1][0]))
+    matched: dict[tuple, dict] = {}
+    for k, t in pt.items():
+        if k in gt:
+            matched[k] = t
+            continue
+        cands = [gk for gk in gt if gk[0] == k[0] and gk[1][1:] == k[1] and gk[1]
+                 and _ROMAN.match(gk[1][0]) and short[(k[0], k[1])] == 1]
+        if len(cands) == 1 and cands[0] not in matched:
+            matched[cands[0]] = t
+    c["task_gold"] += len(gt)
+    c["task_pred"] += len(pt)
+    c["task_tp"] += len(matched)
+    for k, t in matched.items():
+        gtask = gt[k]
+        for a in ATTRS:
+            c[a + "_n"] += 1
+        c["lead_ok"] += fold(gtask.get("lead")) == fold(t.get("lead"))
+        c["support_ok"] += sorted(map(fold, gtask.get("support") or [])) == sorted(
+            map(fold, t.get("support") or []))
+        c["deadline_ok"] += fold(gtask.get("deadline")) == fold(t.get("deadline"))
+
+
+def _target_key(t: dict) -> tuple:
+    try:
+        v = round(float(t.get("value")), 2)
+    except (TypeError, ValueError):
+        v = None
+    return (fold(t.get("kind")), norm_loc(t.get("subject")), v)
+
+
+def _score_targets(c: Counter, g: dict, p: dict) -> None:
+    gtr = Counter(_target_key(t) for t in g.get("targets") or [])
+    ptr = Counter(_target_key(t) for t in p.get("targets") or [])
+    c["target_gold"] += sum(gtr.values())
+    c["target_pred"] += sum(ptr.values())
+    c["target_tp"] += sum((gtr & ptr).values())
+
+
+def score(gold_dir: str | Path, preds: dict[str, dict]) -> tuple[dict, dict[str, dict]]:
+    """(totals, counts per file) over every gold file of `gold_dir`."""
+    tot: Counter = Counter()
+    per_file: dict[str, dict] = {}
+    for gf in sorted(Path(gold_dir).glob("*.yaml")):
+        g = yaml.safe_load(gf.read_text(encoding="utf-8"))
+        src = Path(g["source"]).name
+        c = score_file(g, preds.get(src) or _EMPTY)
+        per_file[src] = dict(c)
+        tot.update(c)
+    return summarise(tot), per_file
+
+
+def summarise(tot: Counter) -> dict:
+    out: dict[str, Any] = {}
+    for k in KINDS:
+        out[k] = dict(zip(("p", "r", "f1"), prf(tot[k + "_tp"], tot[k + "_pred"],
+                                                tot[k + "_gold"]), strict=True))
+        out[k]["gold"] = tot[k + "_gold"]
+    out["edge"]["r_explicit"] = (tot["edge_tp_explicit"] / tot["edge_gold_explicit"]
+                                 if tot["edge_gold_explicit"] else 1.0)
+    for a in ATTRS:
+        out[a + "_acc"] = tot[a + "_ok"] / tot[a + "_n"] if tot[a + "_n"] else 0.0
+    out["date_acc"] = tot["date_ok"] / tot["date_gold"] if tot["date_gold"] else 0.0
+    return out
+
+
+def format_table(out: dict) -> str:
+    """The scores as score.py prints them."""
+    lines = []
+    for k in KINDS:
+        v = out[k]
+        extra = f" r_explicit={v['r_explicit']:.2f}" if k == "edge" else ""
+        lines.append(f"{k:7s} P={v['p']:.2f} R={v['r']:.2f} F1={v['f1']:.2f} "
+                     f"(gold {v['gold']}){extra}")
+    lines.append(f"attrs   date={out['date_acc']:.2f} lead={out['lead_acc']:.2f} "
+                 f"support={out['support_acc']:.2f} deadline={out['deadline_acc']:.2f}")
+    return "\n".join(lines)

@@ -1,0 +1,61 @@
+"""Implements links: explicit cues, openers, paragraph scope, nicknames; no link without a cue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from graph.model import Source
+from loaders.pipeline import extract_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "texts"
+
+
+def run(name: str):
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    ex = extract_text(text, Source("src:00000000000000bb", name, "", "", 0, "utf-8"))
+    key = {d.uid: d.symbol or f"{d.type}@{d.locality}" for d in ex.documents}
+    return ex, {(key[e.source_doc], key[e.target_doc], e.basis) for e in ex.implements}
+
+
+def test_opener_links_the_issued_plan_in_each_section():
+    ex, links = run("roundup.txt")
+    assert links == {("15-KH/TU", "07-CT/TW", "explicit")}
+    assert sorted(e.source_doc for e in ex.implements) == [
+        "doc:15-KH/TU@ca-mau", "doc:15-KH/TU@thai-nguyen"]
+
+
+def test_paragraph_opener_implies_and_co_mention_does_not_link():
+    _, links = run("opener.txt")
+    assert ("Hướng dẫn@Sơn La", "21-KL/TW", "implied") in links
+    assert ("Quy định@Lai Châu", "21-KL/TW", "implied") in links
+    assert not any(a in ("04-NQ/TW", "08-QĐi/TW") or b == "99-QĐ/TW" for a, b, _ in links)
+
+
+def test_nickname_links_only_to_documents_the_text_names():
+    ex, links = run("opener.txt")
+    assert ("40-KH/TU", "26-NQ/TW", "explicit") in links
+    assert not any(b in ("27-NQ/TW", "28-NQ/TW") for _, b, _ in links)
+    assert {d.symbol for d in ex.documents} >= {"26-NQ/TW"}
+    assert "27-NQ/TW" not in {d.symbol for d in ex.documents}
+
+
+def test_plan_title_and_preamble():
+    ex, links = run("plan.txt")
+    subject = next(d for d in ex.documents if d.is_subject)
+    assert (subject.symbol, subject.locality, subject.date) == (
+        "145/KH-UBND", "Bến Tre", dt.date(2021, 11, 5))
+    assert {("145/KH-UBND", "21-KL/TW", "explicit"), ("145/KH-UBND", "12-KH/TU", "explicit"),
+            ("12-KH/TU", "21-KL/TW", "implied")} == links
+    assert len(ex.documents) == 3
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hội nghị quán triệt Nghị quyết số 26-NQ/TW và Kế hoạch số 10-KH/TW của Bộ Chính trị.",
+    "Tiếp tục triển khai Chỉ thị số 05-CT/TW; thực hiện nghiêm Quy định số 08-QĐi/TW.",
+])
+def test_no_cue_no_link(sentence):
+    ex = extract_text(sentence, Source("src:1", "s.txt", "", "", 0, "utf-8"))
+    assert ex.implements == []

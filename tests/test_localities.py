@@ -1,0 +1,67 @@
+"""The province gazetteer and how a text's province is found (never invented)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from graph.model import Source
+from loaders.localities import (
+    dominant_province,
+    find_provinces,
+    province,
+    provinces,
+    section_headings,
+    successor,
+)
+from loaders.pipeline import extract_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "texts"
+
+
+def test_provinces_before_and_after_the_reform():
+    assert len(provinces(dt.date(2020, 1, 1))) == 63
+    assert len(provinces(dt.date(2025, 7, 1))) == 34
+    assert sum(p.kind == "thanh_pho" for p in provinces(dt.date(2026, 1, 1))) == 6
+    olds = {p.successor for p in provinces(dt.date(2020, 1, 1))}
+    assert olds == {p.name for p in provinces(dt.date(2026, 1, 1))}
+
+
+def test_lookup_and_successor():
+    assert province("quang ninh").name == "Quảng Ninh"
+    assert province("TP. Hồ Chí Minh").name == "Hồ Chí Minh"
+    assert province("Bà Rịa – Vũng Tàu").name == "Bà Rịa - Vũng Tàu"
+    assert province("tỉnh Thanh Hoá").name == "Thanh Hóa"
+    assert successor("Hải Dương") == "Hải Phòng"
+    assert successor("Long An") == "Tây Ninh"
+    assert province("Atlantis") is None
+
+
+def test_mentions_skip_people_and_oceans():
+    text = "Tư tưởng Hồ Chí Minh; biển Thái Bình Dương; TP HCM và tỉnh Thái Bình; THANH HOÁ"
+    assert [m.province for m in find_provinces(text)] == ["Hồ Chí Minh", "Thái Bình",
+                                                          "Thanh Hóa"]
+
+
+def test_section_headings_and_dominant_province():
+    text = (FIXTURES / "roundup.txt").read_text(encoding="utf-8")
+    assert [p for _, p in section_headings(text)] == ["Thái Nguyên", "Cà Mau"]
+    assert dominant_province("Tỉnh ủy Cà Mau họp. Thành ủy Hải Phòng họp.") is None
+    assert dominant_province("Tỉnh ủy Cà Mau họp. Cà Mau phát triển. Ông đi Hà Nội.") == "Cà Mau"
+    assert dominant_province("UBND tỉnh Cà Mau họp. Đảng bộ tỉnh Cà Mau.") == "Cà Mau"
+
+
+def test_a_text_that_names_no_province_leaves_locality_unknown():
+    text = (FIXTURES / "unnamed.txt").read_text(encoding="utf-8")
+    ex = extract_text(text, Source("src:0123456789abcdef", "unnamed.txt", "", "", 0, "utf-8"))
+    local = next(d for d in ex.documents if d.symbol == "86-KH/TU")
+    assert local.locality is None
+    assert local.uid == "doc:86-KH/TU@src:0123456789abcdef"
+
+
+def test_extraction_carries_gazetteer_records():
+    text = (FIXTURES / "roundup.txt").read_text(encoding="utf-8")
+    ex = extract_text(text, Source("src:0123456789abcdef", "roundup.txt", "", "", 0, "utf-8"))
+    recs = {r.name: r for r in ex.localities}
+    assert recs["Cà Mau"].era == "both" and recs["Cà Mau"].merged_into == "Cà Mau"
+    assert recs["Thái Nguyên"].kind == "tỉnh"
