@@ -27,7 +27,8 @@ def resolve(ctx: click.Context, text: str) -> dict:
 def render_tree(t: Trace) -> str:
     """The trace as an indented tree, children under the documents they implement."""
     def line(d: dict) -> str:
-        parts = [d["symbol"] or f"({d['type'] or 'văn bản'})", d["type"], d["locality"],
+        name = d["symbol"] or " ".join(filter(None, [d["type"] or "Văn bản", d["issuer"]]))
+        parts = [name, d["type"] if d["symbol"] else None, d["locality"],
                  str(d["date"]) if d["date"] else None]
         lag = d.get("lag_days")
         text = " · ".join(p for p in parts if p)

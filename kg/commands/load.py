@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -63,7 +64,7 @@ def load(ctx: click.Context, paths: tuple[str, ...], quiet: bool, as_json: bool)
         batches.clear()
 
     with click.progressbar(files, label="loading", file=click.get_text_stream("stderr"),
-                           hidden=quiet, item_show_func=lambda f: f and f.name) as bar:
+                           hidden=quiet or not sys.stderr.isatty(), item_show_func=lambda f: f and f.name) as bar:
         for f in bar:
             try:
                 batches.append(to_batch(extract_file(f)))
