@@ -21,14 +21,8 @@ from loaders.localities import (
     section_headings,
     successor,
 )
+from loaders.plan import extract_plan
 from loaders.read import read_source
-
-try:  # the plan extractors (tasks, targets) arrive separately; until then they stay empty
-    from loaders.plan import extract_plan
-except ModuleNotFoundError as e:
-    if e.name != "loaders.plan":
-        raise
-    extract_plan = None
 
 
 def context(text: str, source: Source) -> TextContext:
@@ -56,20 +50,18 @@ def extract_text(text: str, source: Source) -> Extraction:
     found = find_documents(ctx)
     ctx.documents = found.documents
     links = find_implements(ctx, found.documents, found.mentions, found.subject)
-    tasks, targets, plan_orgs = [], [], []
-    if extract_plan is not None:
-        plan = extract_plan(ctx)
-        tasks, targets, plan_orgs = list(plan.tasks), list(plan.targets), plan.organisations
+    plan = extract_plan(ctx)
     orgs: dict[str, Organisation] = {}
     for doc, org in found.issuers:
         name = doc.issuer or org.name
         uid = organisation_uid(name, doc.locality)
         orgs.setdefault(uid, Organisation(uid, name, org.level, org.kind, doc.locality,
                                           doc.evidence))
-    for o in plan_orgs:
+    for o in plan.organisations:
         orgs.setdefault(o.uid, o)
     return Extraction(source=source, text=text, documents=found.documents, implements=links,
-                      aliases=found.aliases, tasks=tasks, targets=targets,
+                      aliases=found.aliases, tasks=list(plan.tasks),
+                      targets=list(plan.targets),
                       organisations=list(orgs.values()),
                       localities=gazetteer_records(found.documents),
                       context_locality=ctx.default_locality)

@@ -5,8 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from graph.model import (Deadline, Document, Evidence, Extraction, Implements, Source, Target,
-                         Task, ThemeTag)
+from graph.model import (
+    Deadline,
+    Document,
+    Evidence,
+    Extraction,
+    Implements,
+    Source,
+    Target,
+    Task,
+    ThemeTag,
+)
 
 
 def source(name: str, content: str = "") -> Source:

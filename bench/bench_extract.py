@@ -1,0 +1,130 @@
+"""Extraction throughput (MB/s) on a synthetic corpus of plan-like texts, beside a baseline.
+
+Run on demand:  python bench/bench_extract.py [--mb N] [--seed S]
+
+The corpus recombines template sentences written for this benchmark (plans with parts, headed
+task lists, deadlines and targets; news round-ups with province sections). The baseline in the
+same run only decodes and NFC-normalises the same bytes; the ratio shows what extraction costs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from graph.model import Source
+from loaders.pipeline import extract_text
+
+PROVINCES = ["Nghệ An", "Thanh Hóa", "Bình Định", "Lào Cai", "Cà Mau", "Đắk Lắk", "Nam Định"]
+BODIES = ["Sở Nội vụ", "Sở Tài chính", "Sở Tư pháp", "Ban Tổ chức Tỉnh ủy", "Sở Y tế",
+          "Ban Dân tộc", "Sở Xây dựng", "Sở TT&TT", "Sở GD&ĐT", "Thanh tra tỉnh"]
+VERBS = ["Rà soát, bổ sung quy hoạch cán bộ lãnh đạo các cấp",
+         "Xây dựng quy chế đánh giá cán bộ theo kết quả công việc",
+         "Tổ chức thi tuyển chức danh trưởng phòng và tương đương",
+         "Mở lớp bồi dưỡng kiến thức quản lý nhà nước cho cán bộ trẻ",
+         "Hoàn thiện cơ sở dữ liệu đội ngũ công chức, viên chức",
+         "Kiểm tra việc thực hiện quy định về luân chuyển cán bộ",
+         "Đề xuất chính sách thu hút sinh viên tốt nghiệp xuất sắc",
+         "Sắp xếp tổ chức bộ máy các đơn vị sự nghiệp công lập"]
+DEADLINES = ["hoàn thành trong quý {q} năm {y}", "thực hiện từ năm {y}", "thực hiện hằng năm",
+             "hoàn thành trước ngày 30/6/{y}", "triển khai từ năm học {y} - {y1}"]
+TARGETS = ["Đến năm {y}: tỷ lệ cán bộ nữ trong cấp ủy đạt từ {a} đến {b}%.",
+           "Đến nay, tỉnh đã bố trí {n}/{m} ({p}%) bí thư cấp huyện không là người địa phương.",
+           "Từ đầu nhiệm kỳ đến nay, tỉnh đã luân chuyển {n} đồng chí và đào tạo {k} lượt cán bộ."]
+ROMAN = ["I", "II", "III", "IV"]
+
+
+def _deadline(r: random.Random) -> str:
+    y = r.randint(2019, 2026)
+    return r.choice(DEADLINES).format(q=r.choice(ROMAN), y=y, y1=y + 1)
+
+
+def _target(r: random.Random) -> str:
+    n, m = sorted((r.randint(1, 40), r.randint(41, 250)))
+    return r.choice(TARGETS).format(y=r.choice([2025, 2030]), a=r.randint(10, 20),
+                                    b=r.randint(21, 35), n=n, m=m,
+                                    p=f"{100 * n / m:.1f}".replace(".", ","),
+                                    k=f"{r.randint(1000, 99999):,}".replace(",", "."))
+
+
+def plan_text(r: random.Random) -> str:
+    lines = ["KẾ HOẠCH", "Thực hiện Nghị quyết số 26-NQ/TW ngày 19/5/2018 của Ban Chấp hành "
+             "Trung ương, UBND tỉnh ban hành Kế hoạch như sau:", "I. MỤC ĐÍCH, YÊU CẦU",
+             "1. Nâng cao chất lượng đội ngũ cán bộ.", _target(r), "II. NHIỆM VỤ CỤ THỂ"]
+    for i in range(1, r.randint(3, 6)):
+        lead, partner = r.sample(BODIES, 2)
+        lines.append(f"{i}. {lead} chủ trì, phối hợp với {partner} và các cơ quan liên quan:")
+        for j in range(1, r.randint(2, 6)):
+            lines.append(f"({j}) {r.choice(VERBS)} ({_deadline(r)});")
+        lines.append(f"- Phối hợp với {r.choice(BODIES)} {r.choice(VERBS).lower()}.")
+    lines += ["III. TỔ CHỨC THỰC HIỆN", "1. Các cơ quan, đơn vị phối hợp với Sở Nội vụ triển "
+              "khai, định kỳ hằng năm báo cáo UBND tỉnh./.", "Nơi nhận:", "- Như trên;"]
+    return "\n".join(lines) + "\n"
+
+
+def news_text(r: random.Random) -> str:
+    lines = ["Kết quả thực hiện Nghị quyết về công tác cán bộ ở các địa phương", ""]
+    for prov in r.sample(PROVINCES, 3):
+        lines += [prov, "", f"Ban Thường vụ Tỉnh ủy {prov} đã ban hành Kế hoạch số "
+                  f"{r.randint(10, 300)}-KH/TU ngày {r.randint(1, 28)}-{r.randint(1, 12)}-2018.",
+                  f"Trong đó, Ban Tổ chức Tỉnh ủy thực hiện {r.randint(3, 6)} nhiệm vụ:", ""]
+        for j in range(1, r.randint(3, 7)):
+            lines += [f"({j}) {r.choice(VERBS)}.", ""]
+        lines += [_target(r), ""]
+    return "\n".join(lines)
+
+
+def corpus(mb: float, seed: int) -> list[bytes]:
+    r = random.Random(seed)
+    out, size = [], 0
+    while size < mb * 1_000_000:
+        b = (plan_text(r) if r.random() < 0.5 else news_text(r)).encode("utf-8")
+        out.append(b)
+        size += len(b)
+    return out
+
+
+def _source(i: int, text: str) -> Source:
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Source(f"src:{digest[:16]}", f"synth{i}.txt", f"synth{i}.txt", digest, len(text),
+                  "utf-8")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--mb", type=float, default=2.0, help="corpus size in MB (default 2)")
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    docs = corpus(args.mb, args.seed)
+    total = sum(map(len, docs)) / 1_000_000
+
+    t0 = time.perf_counter()
+    for b in docs:
+        unicodedata.normalize("NFC", b.decode("utf-8"))
+    base = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    tasks = targets = 0
+    for i, b in enumerate(docs):
+        text = unicodedata.normalize("NFC", b.decode("utf-8"))
+        ex = extract_text(text, _source(i, text))
+        tasks += len(ex.tasks)
+        targets += len(ex.targets)
+    full = time.perf_counter() - t0
+
+    print(f"corpus: {len(docs)} texts, {total:.2f} MB; extracted {tasks} tasks, {targets} targets")
+    print(f"{'step':<28}{'seconds':>10}{'MB/s':>12}")
+    print(f"{'baseline (decode + NFC)':<28}{base:>10.3f}{total / base:>12.1f}")
+    print(f"{'full extraction':<28}{full:>10.3f}{total / full:>12.2f}")
+    print(f"ratio baseline/full: {full / base:.0f}x")
+
+
+if __name__ == "__main__":
+    main()

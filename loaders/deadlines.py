@@ -1,0 +1,106 @@
+"""Deadlines of plan tasks: "(hoàn thành trong quý IV năm 2018)", "trước ngày 30/6/2019" …
+
+Kept as printed (without the parentheses) and normalised into a `Deadline` that can be
+queried (kind, year, quarter, date, recurrence). Wording lives in data/deadline_patterns.yaml.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from graph.model import Deadline
+from loaders.matching import fold_same_length
+
+DATA = Path(__file__).with_name("data") / "deadline_patterns.yaml"
+_PAREN = re.compile(r"\(([^()]{3,120})\)")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    parenthesised: tuple[re.Pattern[str], ...]
+    inline: re.Pattern[str]
+    school_year: re.Pattern[str]
+    date: re.Pattern[str]
+    quarter: re.Pattern[str]
+    month: re.Pattern[str]
+    from_year: re.Pattern[str]
+    recurring: tuple[tuple[str, re.Pattern[str]], ...]
+    year: re.Pattern[str]
+
+
+def _c(source: str) -> re.Pattern[str]:
+    return re.compile(fold_same_length(source))
+
+
+@cache
+def patterns() -> _Patterns:
+    d = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return _Patterns(
+        tuple(_c(p) for p in d["parenthesised"]),
+        _c("|".join(f"(?:{p})" for p in d["inline"])),
+        _c(d["school_year"]), _c(d["date"]), _c(d["quarter"]), _c(d["month"]),
+        _c(d["from_year"]), tuple((k, _c(v)) for k, v in d["recurring"].items()), _c(d["year"]))
+
+
+def parse_deadline(text: str) -> Deadline:
+    """Normalise deadline wording.
+
+    >>> parse_deadline("hoàn thành trong quý IV năm 2018")
+    Deadline(text='hoàn thành trong quý IV năm 2018', kind='quarter', year=2018, quarter=4, \
+date=None, recurrence=None)
+    """
+    p, f = patterns(), fold_same_length(text)
+    if m := p.school_year.search(f):
+        return Deadline(text, "school_year", year=int(m[1]))
+    if m := p.date.search(f):
+        day, month, year = int(m[1]), int(m[2]), int(m[3])
+        try:
+            return Deadline(text, "date", year=year, date=dt.date(year, month, day))
+        except ValueError:
+            return Deadline(text, "unknown", year=year)
+    if m := p.quarter.search(f):
+        year = int(m[2]) if m[2] else None
+        return Deadline(text, "quarter", year=year, quarter=_ROMAN.get(m[1]) or int(m[1]))
+    if (m := p.month.search(f)) and 1 <= int(m[1]) <= 12:
+        year, month = int(m[2]), int(m[1])
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return Deadline(text, "date", year=year, date=last)
+    if m := p.from_year.search(f):
+        return Deadline(text, "from_year", year=int(m[1]))
+    for recurrence, rx in p.recurring:
+        if rx.search(f):
+            return Deadline(text, "recurring", recurrence=recurrence)
+    if m := p.year.search(f):
+        return Deadline(text, "year", year=int(m[1]))
+    return Deadline(text, "unknown")
+
+
+def find_deadline(text: str, start: int = 0, end: int | None = None
+                  ) -> tuple[Deadline, int, int] | None:
+    """The deadline stated in text[start:end] and its span: the last parenthesised deadline,
+    else the last inline one ("định kỳ hàng năm hoặc đột xuất", "trước ngày 30/6/2019")."""
+    end = len(text) if end is None else end
+    p, folded = patterns(), fold_same_length(text)
+    found = None
+    for m in _PAREN.finditer(folded, start, end):
+        content = m[1].strip()
+        if any(rx.search(content) for rx in p.parenthesised):
+            found = (m.start(1), m.end(1))
+    if found is None:
+        for m in p.inline.finditer(folded, start, end):
+            found = (m.start(), m.end())
+    if found is None:
+        return None
+    a, b = found
+    raw = text[a:b]
+    a += len(raw) - len(raw.lstrip())
+    b -= len(raw) - len(raw.rstrip())
+    return parse_deadline(" ".join(text[a:b].split())), a, b

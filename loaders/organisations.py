@@ -1,0 +1,184 @@
+"""Agencies named in plans: a gazetteer (loaders/data/organisations.yaml) and its matcher.
+
+Finds the bodies a task names as lead (chủ trì) or partners (phối hợp), resolves abbreviations
+("Sở TT&TT", "UBND tỉnh") and short forms ("Ban Tổ chức" after "Ban Tổ chức Tỉnh ủy") to one
+canonical name, and skips collective phrases ("các cơ quan, đơn vị có liên quan").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from graph.model import Organisation
+from loaders.context import TextContext
+from loaders.identity import organisation_uid
+from loaders.matching import alternation, fold_same_length
+
+DATA = Path(__file__).with_name("data") / "organisations.yaml"
+_SEPARATOR = re.compile(r"(?:\s*,\s*|\s+và\s+|\s+cùng\s+|\s*;\s*)+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One body of the gazetteer."""
+
+    name: str
+    level: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A body named in a text: its canonical entry and where it is written."""
+
+    entry: Entry
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    entries: dict[str, Entry]  # folded alias -> entry
+    short: dict[str, tuple[Entry, ...]]  # folded short form -> candidates, default first
+    names: re.Pattern[str]  # aliases and short forms, over folded text
+    vague: re.Pattern[str]
+
+
+def _variants(name: str, abbreviations: dict[str, list[str]]) -> set[str]:
+    """The name with every combination of its expandable phrases abbreviated."""
+    found = [(full, forms) for full, forms in abbreviations.items()
+             if fold_same_length(full) in fold_same_length(name)]
+    out = {name}
+    for r in range(1, len(found) + 1):
+        for combo in itertools.combinations(found, r):
+            for forms in itertools.product(*(f for _, f in combo)):
+                v = name
+                for (full, _), short in zip(combo, forms, strict=True):
+                    v = re.sub(re.escape(full), short, v, flags=re.IGNORECASE)
+                out.add(v)
+    every_form = {fold_same_length(f) for forms in abbreviations.values() for f in forms}
+    return {v for v in out if fold_same_length(v) not in every_form}
+
+
+def _with_derived(row: dict, derived: list[dict]) -> list[tuple[Entry, list[str]]]:
+    """A provincial body and its counterparts ("Ban Tổ chức Tỉnh ủy" -> "… Thành ủy", "… Huyện
+    ủy"; "Ủy ban nhân dân tỉnh" -> "… thành phố", "… huyện", "… xã") with their aliases."""
+    aliases = [row["name"], *row.get("aliases", [])]
+    out = [(Entry(row["name"], row["level"], row["kind"]), aliases)]
+    if row["level"] != "provincial":
+        return out
+    for d in derived:
+        old, new = d["from"], d["to"]
+        if (old.startswith(" ") and row["name"].endswith(old)) or (
+                not old.startswith(" ") and old in row["name"]):
+            swap = [a[: -len(old)] + new if old.startswith(" ") and a.endswith(old)
+                    else a.replace(old, new) for a in aliases]
+            out.append((Entry(swap[0], d["level"], row["kind"]), swap))
+    return out
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The shipped gazetteer, loaded once per process."""
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    abbreviations = data["abbreviations"]
+    entries: dict[str, Entry] = {}
+    derived = [_with_derived(row, data["derived_forms"]) for row in data["organisations"]]
+    for tier in (0, 1):  # bodies listed by name win over derived counterparts
+        for forms in derived:
+            for entry, aliases in forms[:1] if tier == 0 else forms[1:]:
+                for alias in aliases:
+                    for v in _variants(alias, abbreviations):
+                        entries.setdefault(fold_same_length(" ".join(v.split())), entry)
+    by_name = {fold_same_length(e.name): e for e in entries.values()}
+    short = {fold_same_length(k): tuple(by_name[fold_same_length(n)] for n in v)
+             for k, v in data["short_forms"].items()}
+    vague = set(data["vague"])
+    return Gazetteer(entries, short, alternation([*entries, *short]), alternation(vague))
+
+
+def _resolve(folded: str, key: str, at: int, g: Gazetteer) -> Entry:
+    """A short form means the candidate named in full most recently before `at`."""
+    if key in g.entries:
+        return g.entries[key]
+    candidates = g.short[key]
+    best, best_pos = candidates[0], -1
+    for cand in candidates:
+        pos = folded.rfind(fold_same_length(cand.name), 0, at)
+        if pos > best_pos:
+            best, best_pos = cand, pos
+    return best
+
+
+def find_organisations(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Bodies named in text[start:end], in order; vague collectives are not bodies.
+
+    >>> [m.entry.name for m in find_organisations("Sở TT&TT phối hợp với UBND tỉnh")]
+    ['Sở Thông tin và Truyền thông', 'Ủy ban nhân dân tỉnh']
+    """
+    g = gazetteer()
+    folded = fold_same_length(text)
+    end = len(text) if end is None else end
+    out = []
+    for m in g.names.finditer(folded, start, end):
+        if _vague_covers(g, folded, m.start(), m.end()):
+            continue
+        key = " ".join(m.group().split())
+        out.append(Mention(_resolve(folded, key, m.start(), g), m.start(), m.end()))
+    return out
+
+
+def _vague_covers(g: Gazetteer, folded: str, start: int, end: int) -> bool:
+    lo = max(0, start - 60)
+    return any(v.start() <= start and v.end() >= end
+               for v in g.vague.finditer(folded, lo, min(len(folded), end + 60)))
+
+
+def organisation_at(text: str, pos: int) -> Mention | None:
+    """The body whose name starts exactly at `pos`, if any."""
+    found = find_organisations(text, pos, min(len(text), pos + 120))
+    return found[0] if found and found[0].start == pos else None
+
+
+def vague_at(text: str, pos: int) -> int | None:
+    """End of the collective phrase starting at `pos` ("các cơ quan liên quan"), if any."""
+    m = gazetteer().vague.match(fold_same_length(text), pos)
+    return m.end() if m else None
+
+
+def partner_list(text: str, pos: int, end: int) -> list[Mention]:
+    """The bodies listed from `pos` ("Ban A, Ban B và các cơ quan liên quan <verb> …").
+
+    The list runs while each item is a known body or a collective phrase and stops at the
+    first thing that is neither (the verb phrase that follows the list).
+    """
+    out: list[Mention] = []
+    while pos < end:
+        sep = _SEPARATOR.match(text, pos)
+        if sep and sep.end() > pos:
+            pos = sep.end()
+            continue
+        m = organisation_at(text, pos)
+        if m:
+            out.append(m)
+            pos = m.end
+            continue
+        v = vague_at(text, pos)
+        if v is None:
+            break
+        pos = v
+    return out
+
+
+def organisation_record(m: Mention, ctx: TextContext, method: str = "gazetteer",
+                        confidence: float = 0.9) -> Organisation:
+    """The graph record of a mention, placed in the province the text is about there."""
+    locality = None if m.entry.level == "central" else ctx.locality_at(m.start)
+    return Organisation(organisation_uid(m.entry.name, locality), m.entry.name, m.entry.level,
+                        m.entry.kind, locality, ctx.evidence(m.start, m.end, method, confidence))

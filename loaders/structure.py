@@ -1,0 +1,266 @@
+"""The numbering hierarchy of a plan (I., 1., 2.1., (1), a), -, +) as a tree with spans.
+
+Two reading modes. In a plan's own text ("plan" mode) unnumbered paragraphs continue the item
+above them, parts are recognised by their headings (NHIỆM VỤ, TỔ CHỨC THỰC HIỆN hold tasks;
+MỤC ĐÍCH, YÊU CẦU do not) and the body ends at "Nơi nhận". In running text ("list" mode, news)
+an item is one paragraph and a plain paragraph closes the list; the paragraph before a list
+introduces it ("… thực hiện 21 nhiệm vụ:"). A node with children is a heading, not a task.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from loaders.matching import alternation, fold_same_length
+
+DATA = Path(__file__).with_name("data") / "plan_structure.yaml"
+
+_MARKERS = (  # (kind, regex over the start of a line); order matters
+    ("roman", re.compile(r"(?P<t>[IVX]{1,5})\s*[.\-–]\s+(?=\S)")),
+    ("paren", re.compile(r"\((?P<t>\d{1,2})\)\s*(?=\S)")),
+    ("decimal", re.compile(r"(?P<t>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\S)")),
+    ("decimal", re.compile(r"(?P<t>\d{1,2})\s*[.\-]\s+(?=\D)")),
+    ("number)", re.compile(r"(?P<t>\d{1,2})\)\s+(?=\S)")),
+    ("letter", re.compile(r"(?P<t>[a-zđ])\)\s+(?=\S)")),
+    ("dash", re.compile(r"(?P<t>[-–•])\s+(?=\S)")),
+    ("plus", re.compile(r"(?P<t>\+)\s*(?=\S)")),
+)
+_LINE = re.compile(r"[^\n]*")
+
+
+@dataclass(eq=False)
+class Node:
+    """One numbered item; `start`/`end` span it with its children, `body_end` its own text."""
+
+    kind: str  # roman | decimal | paren | number) | letter | dash | plus
+    token: str  # as printed: "III", "2.2", "1", "a", "-"
+    start: int
+    text_start: int  # after the marker
+    body_end: int = 0
+    end: int = 0
+    ordinal: int = 0  # position among same-kind siblings, from 1 (dash/plus labels)
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+
+    @property
+    def level_key(self) -> tuple[str, int]:
+        return (self.kind, self.token.count(".") if self.kind == "decimal" else 0)
+
+    def path(self) -> list[Node]:
+        """Ancestors and self, outermost first."""
+        out, n = [], self
+        while n is not None:
+            out.append(n)
+            n = n.parent
+        return out[::-1]
+
+    @property
+    def label(self) -> str:
+        """Printed numbering path: "III.2.2 (1)", "III.3.1 -2", "III.1.a"."""
+        parts: list[str] = []
+        nodes = self.path()
+        for i, n in enumerate(nodes):
+            nxt = nodes[i + 1] if i + 1 < len(nodes) else None
+            if (n.kind == "decimal" and nxt is not None and nxt.kind == "decimal"
+                    and nxt.token.startswith(n.token + ".")):
+                continue  # "2.2" already carries its parent "2"
+            if n.kind in ("roman", "decimal"):
+                parts.append(("." if parts else "") + n.token)
+            elif n.kind == "paren":
+                parts.append(f" ({n.token})")
+            elif n.kind in ("letter", "number)"):
+                parts.append(("." if parts else "") + n.token)
+            else:
+                parts.append(f" -{n.ordinal}")
+        return "".join(parts).strip()
+
+
+@dataclass(frozen=True)
+class ItemList:
+    """Items printed one after another at the same outer level, and what introduces them."""
+
+    items: tuple[Node, ...]
+    intro_start: int  # span of the paragraph before the first item
+    intro_end: int
+
+
+@dataclass(frozen=True)
+class Outline:
+    text: str
+    mode: str  # plan | list
+    lists: tuple[ItemList, ...]
+    body_end: int  # where "Nơi nhận" starts (or the end of the text)
+
+    def nodes(self) -> list[Node]:
+        out: list[Node] = []
+
+        def walk(n: Node) -> None:
+            out.append(n)
+            for c in n.children:
+                walk(c)
+
+        for lst in self.lists:
+            for n in lst.items:
+                walk(n)
+        return out
+
+
+@dataclass(frozen=True)
+class _Rules:
+    task_sections: re.Pattern[str]
+    other_sections: re.Pattern[str]
+    task_nouns: re.Pattern[str]
+    other_nouns: re.Pattern[str]
+    stop: re.Pattern[str]
+
+
+@cache
+def rules() -> _Rules:
+    d = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return _Rules(alternation(d["task_sections"]), alternation(d["other_sections"]),
+                  alternation(d["list_nouns"]["task"]), alternation(d["list_nouns"]["other"]),
+                  re.compile(fold_same_length("|".join(d["stop_lines"])), re.MULTILINE))
+
+
+def _marker(line: str) -> tuple[str, str, int] | None:
+    for kind, rx in _MARKERS:
+        m = rx.match(line)
+        if m:
+            return kind, m["t"], m.end()
+    return None
+
+
+def parse_outline(text: str, mode: str = "plan") -> Outline:
+    """Parse the numbered items of `text` into trees grouped in lists."""
+    folded = fold_same_length(text)
+    stop = rules().stop.search(folded) if mode == "plan" else None
+    body_end = stop.start() if stop else len(text)
+    lists: list[ItemList] = []
+    current: list[Node] = []
+    stack: list[Node] = []
+    intro = (0, 0)
+    last_para = (0, 0)
+    prev_end = 0
+
+    def close(at: int) -> None:
+        nonlocal current, stack
+        for n in stack:
+            n.end = max(n.end, at)
+        if current:
+            lists.append(ItemList(tuple(current), *intro))
+        current, stack = [], []
+
+    for m in _LINE.finditer(text, 0, body_end):
+        raw = m.group()
+        stripped = raw.lstrip()
+        if not stripped.strip():
+            continue
+        a = m.start() + len(raw) - len(stripped)
+        b = m.start() + len(raw.rstrip())
+        found = _marker(stripped)
+        if found is None:
+            if mode == "list" and (stack or not current):
+                close(prev_end)
+                last_para = (a, b)
+            elif not stack:
+                last_para = (a, b)
+            if stack and mode == "plan":
+                stack[-1].body_end = b
+                for n in stack:
+                    n.end = b
+            prev_end = b
+            continue
+        kind, token, width = found
+        node = Node(kind, token, a, a + width, body_end=b, end=b)
+        keys = [n.level_key for n in stack]
+        if node.level_key in keys:
+            del stack[keys.index(node.level_key):]
+        elif kind == "roman":
+            stack.clear()
+        if not stack and not current:
+            intro = last_para
+        parent = stack[-1] if stack else None
+        siblings = parent.children if parent else current
+        node.ordinal = 1 + sum(1 for s in siblings if s.kind == kind)
+        node.parent = parent
+        siblings.append(node)
+        stack.append(node)
+        for n in stack:
+            n.end = b
+        prev_end = b
+    close(prev_end)
+    for n in Outline(text, mode, tuple(lists), body_end).nodes():
+        if n.children:
+            n.body_end = n.children[0].start
+    return Outline(text, mode, tuple(lists), body_end)
+
+
+def heading_text(node: Node, text: str) -> str:
+    """The first line of an item's own text (its heading)."""
+    return text[node.text_start:node.body_end].split("\n", 1)[0].strip()
+
+
+def _section_says(node: Node, text: str) -> bool | None:
+    f = fold_same_length(heading_text(node, text))
+    r = rules()
+    if r.task_sections.match(f):
+        return True
+    if r.other_sections.match(f):
+        return False
+    return None
+
+
+def intro_names_tasks(intro: str) -> bool:
+    """Does the sentence introducing a list announce tasks (not goals, levels, parts)?"""
+    s = intro.strip()
+    if not (s.endswith(":") or fold_same_length(s).rstrip(" .").endswith("sau")):
+        return False
+    last = re.split(r"(?<=[.!?])\s+", s)[-1]
+    f = fold_same_length(last)
+    r = rules()
+    tasks = [m.start() for m in r.task_nouns.finditer(f)]
+    others = [m.start() for m in r.other_nouns.finditer(f)]
+    return bool(tasks) and (not others or max(tasks) > max(others))
+
+
+def task_nodes(outline: Outline) -> list[Node]:
+    """Items that are tasks: leaves (not part headings) in parts or lists that hold tasks."""
+    text = outline.text
+    out = []
+    for lst in outline.lists:
+        if outline.mode == "list":
+            if not intro_names_tasks(text[lst.intro_start:lst.intro_end]):
+                continue
+            out.extend(n for n in _leaves(lst.items) if n.kind != "roman")
+            continue
+        for n in _leaves(lst.items):
+            if n.kind == "roman":
+                continue
+            verdicts = [v for a in n.path()[:-1] if (v := _section_says(a, text)) is not None]
+            if verdicts[:1] == [True] or (not verdicts and not _has_sections(outline)):
+                out.append(n)
+    return out
+
+
+def _leaves(items: tuple[Node, ...]) -> list[Node]:
+    out: list[Node] = []
+
+    def walk(n: Node) -> None:
+        if not n.children:
+            out.append(n)
+        for c in n.children:
+            walk(c)
+
+    for n in items:
+        walk(n)
+    return out
+
+
+def _has_sections(outline: Outline) -> bool:
+    return any(_section_says(n, outline.text) is not None
+               for n in outline.nodes() if n.kind == "roman" or n.parent is None)

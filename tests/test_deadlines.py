@@ -1,0 +1,46 @@
+"""Deadlines of every shape, kept as printed and normalised."""
+
+import datetime as dt
+
+import pytest
+
+from loaders.deadlines import find_deadline, parse_deadline
+
+
+@pytest.mark.parametrize(("printed", "kind", "year", "quarter", "recurrence"), [
+    ("hoàn thành trong quý IV năm 2018", "quarter", 2018, 4, None),
+    ("trong quý I/2020", "quarter", 2020, 1, None),
+    ("thực hiện từ năm 2019", "from_year", 2019, None, None),
+    ("hoàn thành và thực hiện từ năm 2019", "from_year", 2019, None, None),
+    ("thực hiện hàng năm", "recurring", None, None, "yearly"),
+    ("thực hiện hằng năm hoặc theo nhu cầu", "recurring", None, None, "yearly"),
+    ("định kỳ 6 tháng", "recurring", None, None, "periodic"),
+    ("thực hiện thường xuyên", "recurring", None, None, "continuous"),
+    ("triển khai từ năm học 2019 - 2020", "school_year", 2019, None, None),
+    ("hoàn thành trong năm 2021", "year", 2021, None, None),
+])
+def test_normalised(printed, kind, year, quarter, recurrence):
+    d = parse_deadline(printed)
+    assert (d.text, d.kind, d.year, d.quarter, d.recurrence) == (
+        printed, kind, year, quarter, recurrence)
+
+
+def test_dates_and_months():
+    assert parse_deadline("trước ngày 30/6/2019").date == dt.date(2019, 6, 30)
+    assert parse_deadline("hoàn thành trong tháng 2/2020").date == dt.date(2020, 2, 29)
+
+
+def test_trailing_parenthesis_is_found_without_its_brackets():
+    text = "Xây dựng quy chế (theo Quyết định số 12) (hoàn thành trong quý II năm 2021);"
+    d, a, b = find_deadline(text)
+    assert d.text == "hoàn thành trong quý II năm 2021" and text[a:b] == d.text
+
+
+def test_inline_periodic_and_before_date():
+    assert find_deadline("phối hợp, định kỳ hằng năm hoặc đột xuất báo cáo")[0].text == (
+        "định kỳ hằng năm hoặc đột xuất")
+    assert find_deadline("Báo cáo kết quả trước ngày 15/12/2020.")[0].kind == "date"
+
+
+def test_other_parentheses_are_not_deadlines():
+    assert find_deadline("Ban Thường vụ (BTV) và cán bộ trẻ (dưới 40 tuổi)") is None

@@ -1,0 +1,38 @@
+"""Gazetteer of agencies: canonical names, abbreviations, short forms, vague collectives."""
+
+from loaders.organisations import find_organisations, partner_list
+
+
+def names(text: str) -> list[str]:
+    return [m.entry.name for m in find_organisations(text)]
+
+
+def test_abbreviations_resolve_to_canonical_names():
+    assert names("Sở TT&TT, Sở GD&ĐT, UBND tỉnh và Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh") == [
+        "Sở Thông tin và Truyền thông", "Sở Giáo dục và Đào tạo", "Ủy ban nhân dân tỉnh",
+        "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
+
+
+def test_old_tone_placement_and_missing_accents():
+    assert names("BTV Tỉnh uỷ; So Noi vu") == ["Ban Thường vụ Tỉnh ủy", "Sở Nội vụ"]
+
+
+def test_short_form_means_the_body_named_in_full_before():
+    text = "Ban Tổ chức Thành ủy tham mưu. Sau đó Ban Tổ chức thực hiện 5 nhiệm vụ."
+    assert names(text) == ["Ban Tổ chức Thành ủy", "Ban Tổ chức Thành ủy"]
+    assert names("Ban Tổ chức thực hiện") == ["Ban Tổ chức Tỉnh ủy"]
+
+
+def test_symbols_are_not_bodies():
+    assert names("Kế hoạch số 86-KH/TU và Nghị quyết 26-NQ/TW") == []
+
+
+def test_partner_list_skips_vague_collectives_and_stops_at_the_verb():
+    text = ("Ban Tuyên giáo Tỉnh ủy, các cơ quan, đơn vị có liên quan và Sở Tư pháp "
+            "tổ chức tuyên truyền, Sở Y tế")
+    assert [m.entry.name for m in partner_list(text, 0, len(text))] == [
+        "Ban Tuyên giáo Tỉnh ủy", "Sở Tư pháp"]
+
+
+def test_vague_phrases_are_not_organisations():
+    assert names("các sở, ngành và các địa phương; UBND các huyện, thị xã, thành phố") == []

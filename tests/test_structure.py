@@ -1,0 +1,65 @@
+"""The numbering hierarchy of plans and of task lists in running text."""
+
+from pathlib import Path
+
+from loaders.structure import intro_names_tasks, parse_outline, task_nodes
+
+PLAN = (Path(__file__).parent / "fixtures" / "plans" / "province_plan.txt").read_text("utf-8")
+NEWS = (Path(__file__).parent / "fixtures" / "plans" / "news_roundup.txt").read_text("utf-8")
+
+
+def labels(text: str, mode: str) -> list[str]:
+    return [n.label for n in task_nodes(parse_outline(text, mode))]
+
+
+def test_plan_tasks_are_leaves_of_task_parts_with_printed_paths():
+    assert labels(PLAN, "plan") == [
+        "II.1", "II.2",
+        "III.1 (1)", "III.1 (2)", "III.1 (3)", "III.1 (4)",
+        "III.2.1 -1", "III.2.1 -2", "III.2.2", "III.3",
+        "III.1", "III.2",  # the second part printed "III." keeps its number
+    ]
+
+
+def test_purpose_part_and_recipients_hold_no_tasks():
+    got = labels(PLAN, "plan")
+    assert "I.1" not in got
+    outline = parse_outline(PLAN, "plan")
+    assert PLAN[outline.body_end:].startswith("Nơi nhận")
+    assert all(n.start < outline.body_end for n in outline.nodes())
+
+
+def test_heading_with_children_is_not_a_task():
+    nodes = {n.label: n for n in parse_outline(PLAN, "plan").nodes()}
+    assert nodes["III.2.1"].children and "III.2.1" not in labels(PLAN, "plan")
+
+
+def test_decimal_child_does_not_repeat_its_parent_number():
+    assert "III.2.2" in labels(PLAN, "plan")
+    assert not any(lbl.startswith("III.2.2.2") for lbl in labels(PLAN, "plan"))
+
+
+def test_spans_cover_item_text():
+    node = next(n for n in task_nodes(parse_outline(PLAN, "plan")) if n.label == "III.3")
+    own = PLAN[node.text_start:node.body_end]
+    assert own.startswith("Sở Xây dựng:") and own.rstrip().endswith("năm 2022).")
+
+
+def test_news_lists_goals_are_not_tasks():
+    assert labels(NEWS, "list") == ["(1)", "(2)", "(3)"]
+    outline = parse_outline(NEWS, "list")
+    assert len(outline.lists) == 2
+    first, second = outline.lists
+    assert "mục tiêu" in NEWS[first.intro_start:first.intro_end]
+    assert "3 nhiệm vụ" in NEWS[second.intro_start:second.intro_end]
+
+
+def test_intro_sentence_decides_by_the_last_noun():
+    assert intro_names_tasks("Tỉnh ủy đề ra một số nhiệm vụ và giải pháp trọng tâm sau:")
+    assert not intro_names_tasks("Kế hoạch nêu rõ nhiệm vụ với 3 mục tiêu:")
+    assert not intro_names_tasks("Ban Tổ chức thực hiện 21 nhiệm vụ.")  # no list follows
+
+
+def test_inline_enumeration_inside_a_paragraph_is_not_numbering():
+    text = "II. NHIỆM VỤ\n1. Thí điểm các chủ trương: (1) thi tuyển; (2) giao quyền.\n"
+    assert labels(text, "plan") == ["II.1"]
