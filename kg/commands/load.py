@@ -63,8 +63,9 @@ def load(ctx: click.Context, paths: tuple[str, ...], quiet: bool, as_json: bool)
                     errors.append((b.source.path, f"store write failed: {e}"))
         batches.clear()
 
-    with click.progressbar(files, label="loading", file=click.get_text_stream("stderr"),
-                           hidden=quiet or not sys.stderr.isatty(), item_show_func=lambda f: f and f.name) as bar:
+    hidden = quiet or not sys.stderr.isatty()
+    with click.progressbar(files, label="loading", file=sys.stderr, hidden=hidden,
+                           item_show_func=lambda f: f and f.name) as bar:
         for f in bar:
             try:
                 batches.append(to_batch(extract_file(f)))
