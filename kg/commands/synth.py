@@ -13,10 +13,14 @@ from kg.output import to_json
               help="Number of documents to write.")
 @click.option("--seed", type=int, default=1, show_default=True,
               help="The same seed and size always give the same corpus.")
-@click.option("--gold", is_flag=True, help="Also write OUT_DIR/gold/*.yaml in the shared gold "
-                                           "format (the generator knows the truth).")
+@click.option("--gold", is_flag=True, help="Also write the gold annotation of every text in the "
+                                           "shared gold format (the generator knows the truth).")
+@click.option("--gold-dir", type=click.Path(file_okay=False), default=None,
+              help="Where the gold goes (default: OUT_DIR-gold, beside OUT_DIR, so that "
+                   "`kg load OUT_DIR` loads only the texts).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def synth(out_dir: str, n_docs: int, seed: int, gold: bool, quiet: bool) -> None:
+def synth(out_dir: str, n_docs: int, seed: int, gold: bool, gold_dir: str | None,
+          quiet: bool) -> None:
     """Write a synthetic corpus of Vietnamese directives and plans to OUT_DIR.
 
     Campaign 0 is Nghị quyết 26-NQ/TW carried down through 10-KH/TW, 132/NQ-CP, ministry
@@ -27,18 +31,23 @@ def synth(out_dir: str, n_docs: int, seed: int, gold: bool, quiet: bool) -> None
 
     \b
     Example:
-      kg synth /tmp/corpus --docs 10000 --seed 7 --gold
+      kg synth /tmp/corpus --docs 10000 --seed 7 --gold    # gold in /tmp/corpus-gold
       kg load /tmp/corpus && kg trace 26-NQ/TW
     """
-    from bench.synth import generate
+    try:
+        from bench.synth import default_gold_dir, generate
+    except ImportError as e:
+        raise click.ClickException("kg synth runs from a source checkout (it needs bench/synth); "
+                                   "run it from the repository root") from e
 
-    written = generate(out_dir, n_docs, seed, gold=gold)
+    written = generate(out_dir, n_docs, seed, gold=gold, gold_dir=gold_dir)
     chars = 0
     with click.progressbar(written, length=n_docs, label="writing",
                            file=click.get_text_stream("stderr"), hidden=quiet) as bar:
         for w in bar:
             chars += w.chars
-    click.echo(to_json({"out_dir": out_dir, "documents": n_docs, "seed": seed, "gold": gold,
+    gold_path = str(gold_dir or default_gold_dir(out_dir)) if gold else None
+    click.echo(to_json({"out_dir": out_dir, "documents": n_docs, "seed": seed, "gold": gold_path,
                         "characters": chars}))
 
 
