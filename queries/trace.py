@@ -35,25 +35,35 @@ def _document_row(d: dict[str, Any]) -> dict[str, Any]:
 
 
 def trace(store: Store, uid: str, up: bool = False, depth: int | None = None) -> Trace:
-    """Documents implementing `uid` (or implemented by it, with `up`), with depth and lag."""
-    reached = store.query(cypher("trace_up" if up else "trace_down"), {"uid": uid})
-    depths = {r["uid"]: r["depth"] for r in reached if depth is None or r["depth"] <= depth}
-    uids = sorted({uid, *depths})
-    props = {r["uid"]: r for r in store.query(cypher("documents"), {"uids": uids})}
-    edges = store.query(cypher("implements_edges"), {"uids": uids})
-    root = _document_row(props[uid])
+    """Documents implementing `uid` (or implemented by it, with `up`), with depth and lag.
+
+    Both queries walk from the root (shortest paths, then one hop), so the cost follows the
+    size of the tree, not of the graph.
+    """
+    direction = "up" if up else "down"
+    dialect = getattr(store, "dialect", "ladybug")
+    reached = [r for r in store.query(cypher(f"trace_{direction}", dialect), {"uid": uid})
+               if depth is None or r["depth"] <= depth]
+    found = store.query(cypher("document", dialect), {"uid": uid})
+    if not found:
+        raise KeyError(f"no document {uid!r} in the store")
+    root = _document_row(found[0])
+    inside = {uid} | {r["uid"] for r in reached}
+    links = [e for e in store.query(cypher(f"trace_{direction}_links", dialect), {"uid": uid})
+             if e["child"] in inside and e["parent"] in inside]
     parents: dict[str, set[str]] = {}
-    for e in edges:
+    for e in links:
         parents.setdefault(e["child"], set()).add(e["parent"])
     docs = []
-    for u, d in depths.items():
-        row = _document_row(props[u])
-        row["depth"] = d
-        row["parents"] = sorted(parents.get(u, set()) & set(uids))
+    for r in reached:
+        row = _document_row(r)
+        row["depth"] = r["depth"]
+        row["parents"] = sorted(parents.get(r["uid"], set()))
         row["lag_days"] = _lag(root["date"], row["date"], up)
         docs.append(row)
     docs.sort(key=lambda r: (r["depth"], r["date"] or dt.date.max, r["id"]))
-    return Trace(root, docs, edges)
+    links.sort(key=lambda e: (e["child"], e["parent"]))
+    return Trace(root, docs, links)
 
 
 def _lag(root: dt.date | None, date: dt.date | None, up: bool) -> int | None:

@@ -1,4 +1,6 @@
-// Documents that $uid implements, directly or through other documents (up to 12 levels).
-// Parameters: $uid — the starting document's uid.
-MATCH p = (root:Document {uid: $uid})-[:IMPLEMENTS*1..12]->(d:Document)
-RETURN d.uid AS uid, min(length(p)) AS depth
+// Documents that $uid implements, directly or through others, at their shortest distance.
+// Parameters: $uid — the starting document's uid. (Neo4j form: trace_up.neo4j.cypher)
+MATCH p = (root:Document {uid: $uid})-[:IMPLEMENTS* SHORTEST 1..12]->(d:Document)
+RETURN d.uid AS uid, length(p) AS depth, d.symbol AS symbol, d.type AS type,
+       d.issuer AS issuer, d.level AS level, d.locality AS locality, d.issued AS date,
+       d.title AS title
