@@ -52,6 +52,8 @@ def _plain(value: Any) -> Any:
 class LadybugStore:
     """A `Store` in a single LadybugDB file."""
 
+    dialect = "ladybug"
+
     def __init__(self, path: str, schema: Schema | None = None) -> None:
         self.uri = path
         self.schema = schema or load_schema()

@@ -33,6 +33,7 @@ class Store(Protocol):
     """What kg needs of a graph database."""
 
     uri: str
+    dialect: str  # "ladybug" | "neo4j": picks NAME.DIALECT.cypher variants of built-in queries
 
     def ensure_schema(self) -> None:
         """Create node/relationship tables or constraints and indexes from the ontology."""

@@ -41,7 +41,7 @@ def trace(store: Store, uid: str, up: bool = False, depth: int | None = None) ->
     size of the tree, not of the graph.
     """
     direction = "up" if up else "down"
-    dialect = getattr(store, "dialect", "ladybug")
+    dialect = store.dialect
     reached = [r for r in store.query(cypher(f"trace_{direction}", dialect), {"uid": uid})
                if depth is None or r["depth"] <= depth]
     found = store.query(cypher("document", dialect), {"uid": uid})
