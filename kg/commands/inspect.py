@@ -123,6 +123,8 @@ def show(ctx: click.Context, id_or_symbol: str, fmt: str) -> None:
     for r in info["relationships"]:
         arrow = "->" if r["direction"] == "out" else "<-"
         extra = f" ({r['basis']})" if r.get("basis") else ""
+        if r.get("score") is not None:  # ALIGNS_WITH: how sure, and the words shared
+            extra = f" ({r['basis']}, score {r['score']:.2f}: {', '.join(r.get('words') or [])})"
         click.echo(f"  {arrow} {r['type']} {r['other']}{extra}")
         click.echo(f"      [{r['source_name']} {r['method']} {r['confidence']:.2f}] "
                    f"{r['sentence']}")

@@ -9,9 +9,14 @@ import click
 
 from graph import load_batches, to_batch
 from graph.batch import Batch
+from graph.model import Extraction
 from kg.context import get_store
 from kg.output import to_json
 from loaders import SUFFIXES, SourceError, extract_file
+from loaders.reference import reference_extractions
+from loaders.structured import SUFFIXES as STRUCTURED_SUFFIXES
+from loaders.structured import read_structured
+from queries.alignment import derived_alignment_batch
 
 CHUNK = 200  # files per store write: COPY is fast per call, slow per row of calls
 
@@ -21,10 +26,18 @@ def expand(paths: tuple[str, ...]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.suffix.lower() in SUFFIXES))
+            out.extend(sorted(f for f in p.rglob("*")
+                              if f.suffix.lower() in (*SUFFIXES, *STRUCTURED_SUFFIXES)))
         else:
             out.append(p)
     return out
+
+
+def extract(path: Path) -> Extraction:
+    """Structured documents (.yaml) are read as data; every other file as text."""
+    if path.suffix.lower() in STRUCTURED_SUFFIXES:
+        return read_structured(path)
+    return extract_file(path)
 
 
 @click.command()
@@ -37,12 +50,16 @@ def load(ctx: click.Context, paths: tuple[str, ...], quiet: bool, as_json: bool)
 
     Loading the same file again changes nothing; a changed file replaces what it asserted
     before. A file that fails is reported and skipped; the others load (exit status 1).
+    PATHS may include structured documents (.yaml, format in docs/ANALYSIS.md). The reference
+    data kg ships (provinces, central documents and the tasks of 26-NQ/TW) is loaded first,
+    and the links between local and central tasks (ALIGNS_WITH) are recomputed last.
 
     \b
     Example:
       kg load ../shared/seeds/*.txt
     """
     store = get_store(ctx)
+    load_batches(store, [to_batch(x) for x in reference_extractions()])
     files = expand(paths)
     errors: list[tuple[str, str]] = []
     batches: list[Batch] = []
@@ -68,7 +85,7 @@ def load(ctx: click.Context, paths: tuple[str, ...], quiet: bool, as_json: bool)
                            item_show_func=lambda f: f and f.name) as bar:
         for f in bar:
             try:
-                batches.append(to_batch(extract_file(f)))
+                batches.append(to_batch(extract(f)))
             except SourceError as e:
                 errors.append((str(f), str(e)))
             except Exception as e:  # an extractor bug must not stop the other files
@@ -76,6 +93,7 @@ def load(ctx: click.Context, paths: tuple[str, ...], quiet: bool, as_json: bool)
             if len(batches) >= CHUNK:
                 flush()
         flush()
+    load_batches(store, [derived_alignment_batch(store)])
     summary = {k: len(v) for k, v in totals.items()} | {"failed": len(errors),
                                                         "store": store.uri}
     if as_json:

@@ -1,0 +1,303 @@
+"""Which central task(s) each local task takes up: proposed links, each with its basis.
+
+A task of plan P may take up a task of any document P implements, directly or through other
+documents (10-KH/TW, a provincial plan ...): links are only proposed along IMPLEMENTS chains.
+For each local task and each candidate, three signals:
+
+- explicit: the local text cites the central document and the task by its number
+  ("nhiệm vụ 3 của Nghị quyết 26-NQ/TW"), score 1;
+- wording: the two texts share a run of WORDING_RUN words or more (a plan copying its parent);
+- lexical + theme: TF-IDF cosine of accent-folded words and word pairs (stopwords dropped,
+  queries/data/stopwords.txt), mixed with the overlap of the two tasks' themes (HAS_THEME).
+
+A local task is linked to its best candidate when that scores at least MIN_SCORE, and to the
+other candidates within RATIO of the best (at most MAX_LINKS): a task may take up two central
+tasks. The matched words and themes travel with the link, so `kg show` can explain it.
+
+Pure functions over plain records (`TaskRecord`, implements pairs); `alignment_inputs` reads
+them from a store and `alignment_batch` turns links into the derived source that `kg load`
+writes after every load (replacing the previous one: idempotent by content hash).
+
+>>> central = TaskRecord("c1", "doc:C", "1", "Luân chuyển cán bộ lãnh đạo", themes=("rotation",))
+>>> local = TaskRecord("l1", "doc:P", "(1)", "Xây dựng quy chế luân chuyển cán bộ",
+...                    themes=("rotation",))
+>>> [(a.local, a.central, a.basis) for a in propose([central, local], [("doc:P", "doc:C")])]
+[('l1', 'c1', 'lexical+theme')]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import networkx as nx
+
+from graph.batch import Batch
+from graph.keys import fold, modern_tones, symbol_key
+from graph.model import Evidence, Source
+from graph.store import Store
+from queries.loader import cypher
+
+STOPWORDS_FILE = Path(__file__).with_name("data") / "stopwords.txt"
+MIN_SCORE = 0.12  # weakest link proposed (tuned on tests/fixtures/alignment_gold.yaml)
+RATIO = 0.9  # further links must score this share of the best one
+MAX_LINKS = 3
+LEXICAL_WEIGHT = 0.75  # the rest is the theme overlap
+WORDING_RUN = 8  # shared words in a row that count as copied wording
+MAX_WORDS = 8  # matched words kept on a link
+DERIVED_NAME = "derived-alignment"
+DERIVED_PATH = "derived:alignment"  # one derived source; a new content replaces the old
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_CITE = re.compile(r"(?:nhiem vu|giai phap|muc|diem)\s+(?:(?:thu|so)\s+)?([0-9]+|[ivx]+)\b")
+
+
+@dataclass(frozen=True)
+class TaskRecord:
+    """A task as alignment sees it."""
+
+    uid: str
+    document: str
+    label: str
+    text: str
+    lead: str | None = None
+    themes: tuple[str, ...] = ()
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """`local` takes up `central` (task uids), with why and how sure."""
+
+    local: str
+    central: str
+    basis: str  # explicit | wording | lexical+theme | lexical | theme (and +wording)
+    score: float
+    words: tuple[str, ...]  # matched words as written in the local task; themes as "theme:<id>"
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    lines = STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words (syllables) with accents, tone marks placed the modern way."""
+    norm = modern_tones(unicodedata.normalize("NFC", text)).lower()
+    return _WORD.findall(norm)
+
+
+def features(text: str) -> dict[str, str]:
+    """Folded content words and adjacent word pairs -> their first written form.
+
+    >>> sorted(features("Đào tạo cán bộ và quy hoạch"))
+    ['can', 'can bo', 'dao', 'dao tao', 'hoach', 'quy', 'quy hoach', 'tao', 'tao can']
+    """
+    ws = words(text)
+    stop = stopwords()
+    out: dict[str, str] = {}
+    for i, w in enumerate(ws):
+        if w in stop or w.isdigit():
+            continue
+        out.setdefault(fold(w), w)
+        if i + 1 < len(ws) and ws[i + 1] not in stop and not ws[i + 1].isdigit():
+            out.setdefault(fold(w) + " " + fold(ws[i + 1]), w + " " + ws[i + 1])
+    return out
+
+
+def idf(texts: Iterable[Iterable[str]]) -> dict[str, float]:
+    """Inverse document frequency of each feature over a collection of feature sets."""
+    df: Counter[str] = Counter()
+    n = 0
+    for fs in texts:
+        n += 1
+        df.update(set(fs))
+    return {f: math.log((1 + n) / (1 + c)) + 1 for f, c in df.items()}
+
+
+def _cosine(a: Iterable[str], b: Iterable[str], weight: Mapping[str, float]) -> float:
+    a, b = set(a), set(b)
+    num = sum(weight.get(f, 1.0) ** 2 for f in a & b)
+    den = math.sqrt(sum(weight.get(f, 1.0) ** 2 for f in a) *
+                    sum(weight.get(f, 1.0) ** 2 for f in b))
+    return num / den if den else 0.0
+
+
+def _run(a: Sequence[str], b: Sequence[str], n: int) -> bool:
+    """Whether the two word sequences share n words in a row."""
+    grams = {tuple(a[i:i + n]) for i in range(len(a) - n + 1)}
+    return any(tuple(b[i:i + n]) in grams for i in range(len(b) - n + 1))
+
+
+def _cites(local_text: str, central_label: str, central_symbol: str | None) -> bool:
+    """The local text names the central document and the task's number."""
+    if not central_symbol:
+        return False
+    folded = fold(local_text)
+    if symbol_key(central_symbol) not in folded.replace(" ", ""):
+        return False
+    label = fold(central_label)
+    return any(m.group(1) == label for m in _CITE.finditer(folded))
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    task: TaskRecord
+    feats: dict[str, str]
+    folded: tuple[str, ...]
+
+
+def _prepare(t: TaskRecord) -> _Prepared:
+    return _Prepared(t, features(t.text), tuple(fold(w) for w in words(t.text)))
+
+
+def score_pair(local: _Prepared, central: _Prepared, weight: Mapping[str, float],
+               theme_weight: Mapping[str, float], central_symbol: str | None = None,
+               ) -> Alignment:
+    """How strongly `local` takes up `central`, and on what basis."""
+    shared = set(local.feats) & set(central.feats)
+    lexical = _cosine(local.feats, central.feats, weight)
+    themes_shared = set(local.task.themes) & set(central.task.themes)
+    theme = _cosine(local.task.themes, central.task.themes, theme_weight)
+    score = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * theme
+    parts = [p for p, on in (("lexical", lexical > 0), ("theme", bool(themes_shared))) if on]
+    if _run(local.folded, central.folded, WORDING_RUN):
+        parts.append("wording")
+        score = max(score, 0.5 + score / 2)
+    if _cites(local.task.text, central.task.label, central_symbol):
+        parts = ["explicit"]
+        score = 1.0
+    shown = _phrases(local.task.text, shared, weight)[:MAX_WORDS]
+    shown += [f"theme:{t}" for t in sorted(themes_shared)]
+    return Alignment(local.task.uid, central.task.uid, "+".join(parts) or "none",
+                     round(score, 4), tuple(shown))
+
+
+def _phrases(text: str, shared: set[str], weight: Mapping[str, float]) -> list[str]:
+    """The shared words as phrases of the local text: maximal runs of shared word pairs, then
+    shared single words outside them, heaviest first."""
+    ws = words(text)
+    folded = [fold(w) for w in ws]
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(ws) - 1:
+        j = i
+        while j < len(ws) - 1 and f"{folded[j]} {folded[j + 1]}" in shared:
+            j += 1
+        if j > i:
+            runs.append((i, j + 1))
+            i = j
+        i += 1
+    covered = {k for a, b in runs for k in range(a, b)}
+    items = [(sum(weight.get(f, 1.0) for f in folded[a:b]), " ".join(ws[a:b]))
+             for a, b in runs]
+    items += [(weight.get(folded[k], 1.0), ws[k]) for k in range(len(ws))
+              if k not in covered and folded[k] in shared]
+    out: list[str] = []
+    for _, phrase in sorted(items, key=lambda x: (-x[0], x[1])):
+        if not any(f" {phrase} " in f" {o} " for o in out):
+            out.append(phrase)
+    return out
+
+
+def candidates(implements: Iterable[tuple[str, str]]) -> nx.DiGraph:
+    """The implements graph, child -> parent."""
+    g = nx.DiGraph()
+    g.add_edges_from((c, p) for c, p in implements if c != p)
+    return g
+
+
+def propose(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
+            symbols: Mapping[str, str | None] | None = None, min_score: float = MIN_SCORE,
+            ratio: float = RATIO, max_links: int = MAX_LINKS) -> list[Alignment]:
+    """Links from each task to the tasks it takes up in the documents its plan implements.
+
+    `implements` are (child document, parent document) pairs; `symbols` maps document uids to
+    their symbols (for explicit citations).
+    """
+    g = candidates(implements)
+    symbols = symbols or {}
+    prepared = {t.uid: _prepare(t) for t in tasks}
+    weight = idf(p.feats for p in prepared.values())
+    theme_weight = idf(t.themes for t in tasks)
+    by_doc: dict[str, list[_Prepared]] = {}
+    for p in prepared.values():
+        by_doc.setdefault(p.task.document, []).append(p)
+    out: list[Alignment] = []
+    for doc, locals_ in sorted(by_doc.items()):
+        if doc not in g:
+            continue
+        ups = [d for d in sorted(nx.descendants(g, doc)) if d in by_doc]
+        if not ups:
+            continue
+        for loc in sorted(locals_, key=lambda p: (p.task.order, p.task.uid)):
+            scored = [score_pair(loc, c, weight, theme_weight, symbols.get(d))
+                      for d in ups for c in by_doc[d]]
+            out.extend(select(scored, min_score, ratio, max_links))
+    return out
+
+
+def select(scored: Sequence[Alignment], min_score: float = MIN_SCORE, ratio: float = RATIO,
+           max_links: int = MAX_LINKS) -> list[Alignment]:
+    """The links kept for one local task: the best, and those close to it."""
+    ranked = sorted(scored, key=lambda a: (-a.score, a.central))
+    if not ranked or ranked[0].score < min_score:
+        return []
+    best = ranked[0].score
+    return [a for a in ranked[:max_links] if a.score >= max(min_score, ratio * best)]
+
+
+# ---------------------------------------------------------------------- the store
+
+def alignment_inputs(store: Store) -> tuple[list[TaskRecord], list[tuple[str, str]],
+                                               dict[str, str | None]]:
+    """Tasks (with themes), implements pairs and document symbols, read from a store."""
+    themes: dict[str, list[str]] = {}
+    for r in store.query(cypher("alignment_themes")):
+        themes.setdefault(r["task"], []).append(r["theme"])
+    tasks = [TaskRecord(r["uid"], r["document"], r["label"] or "", r["text"] or "", r["lead"],
+                        tuple(sorted(themes.get(r["uid"], ()))), r["ord"] or 0)
+             for r in store.query(cypher("alignment_tasks"))]
+    links = [(r["child"], r["parent"]) for r in store.query(cypher("alignment_implements"))]
+    symbols = {r["uid"]: r["symbol"] for r in store.query(cypher("alignment_documents"))}
+    return tasks, links, symbols
+
+
+def alignment_batch(alignments: Sequence[Alignment], tasks: Sequence[TaskRecord],
+                    corpus: Iterable[str]) -> Batch:
+    """The derived source holding ALIGNS_WITH links; its identity is its content.
+
+    `corpus` are the uids of the sources the links were computed from: when any of them
+    changes, the derived source changes too and `load_batches` replaces the old one.
+    """
+    text = {t.uid: t.text for t in tasks}
+    payload = json.dumps({"corpus": sorted(corpus),
+                          "links": sorted([a.local, a.central, a.basis, a.score, list(a.words)]
+                                          for a in alignments)}, ensure_ascii=False)
+    sha = hashlib.sha256(payload.encode()).hexdigest()
+    source = Source("src:" + sha[:16], DERIVED_NAME, DERIVED_PATH, sha, len(payload), "utf-8")
+    b = Batch(source)
+    for uid in sorted({u for a in alignments for u in (a.local, a.central)}):
+        b.node("Task", uid, None)  # the ends, asserted elsewhere: no properties, no evidence
+    for a in alignments:
+        sentence = text.get(a.local, "")
+        ev = Evidence(source.uid, sentence, 0, len(sentence), "inferred", a.score)
+        b.edge("ALIGNS_WITH", ("Task", a.local), ("Task", a.central), ev, basis=a.basis,
+               score=a.score, words=list(a.words))
+    return b
+
+
+def derived_alignment_batch(store: Store) -> Batch:
+    """Recompute every alignment from what the store holds now, as the derived source."""
+    tasks, links, symbols = alignment_inputs(store)
+    corpus = [s.uid for s in store.sources() if s.path != DERIVED_PATH and s.complete]
+    return alignment_batch(propose(tasks, links, symbols), tasks, corpus)
