@@ -1,0 +1,80 @@
+"""The graph the HTML explorer shows: documents, implements links, tasks and evidence.
+
+Read-only and the same on every store: the Cypher is in queries/cypher/explore_*.cypher and
+takes only parameters. The result is a networkx graph (edges child -> parent, like
+`trace_graph`) whose nodes and edges carry everything the explorer's side panel needs.
+
+    >>> g = explore(store)                                   # doctest: +SKIP
+    >>> g.nodes["doc:123-KH/TU@hai-phong"]["tasks"][0]["lead"]  # doctest: +SKIP
+    'Ban Tổ chức Tỉnh ủy'
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import networkx as nx
+
+from graph.store import Store
+from queries.loader import cypher
+from queries.trace import trace
+
+_EVIDENCE = ("source", "source_name", "sentence", "span_start", "span_end", "method",
+             "confidence")
+
+
+def explore(store: Store, root: str | None = None, depth: int | None = None) -> nx.DiGraph:
+    """Documents and the implements links between them, with tasks, themes and evidence.
+
+    Without `root`: every document in the store. With `root` (a document uid): the root and
+    what implements it, down to `depth` levels; each node then carries its trace `depth`.
+    """
+    depths: dict[str, int] = {}
+    if root is not None:
+        t = trace(store, root, depth=depth)
+        depths = {root: 0} | {d["id"]: d["depth"] for d in t.documents}
+    params = {"whole": root is None, "uids": sorted(depths)}
+    dialect = getattr(store, "dialect", "ladybug")
+
+    def rows(name: str) -> list[dict[str, Any]]:
+        return store.query(cypher(name, dialect), params)
+
+    names = {s.uid: s.name for s in store.sources()}
+    g = nx.DiGraph(root=root)
+    for d in rows("explore_documents"):
+        g.add_node(d["uid"], id=d["uid"], symbol=d["symbol"], type=d["type"],
+                   issuer=d["issuer"], level=d["level"] or "unknown", locality=d["locality"],
+                   date=d["date"], title=d["title"], tasks=[], themes=[], evidence=[])
+        if d["uid"] in depths:
+            g.nodes[d["uid"]]["depth"] = depths[d["uid"]]
+    if root is not None and root in g:
+        g.nodes[root]["root"] = True
+    for e in rows("explore_evidence"):
+        if e["uid"] in g:
+            g.nodes[e["uid"]]["evidence"].append({k: e[k] for k in _EVIDENCE})
+    themes: dict[str, set[str]] = defaultdict(set)
+    for r in rows("explore_themes"):
+        themes[r["task"]].add(r["theme"])
+    for t in rows("explore_tasks"):
+        if t["document"] not in g:
+            continue
+        own = sorted(themes.get(t["uid"], ()))
+        g.nodes[t["document"]]["tasks"].append(
+            {"uid": t["uid"], "label": t["label"], "text": t["text"], "lead": t["lead"],
+             "support": list(t["support"] or []), "deadline": t["deadline"], "themes": own})
+    for n in g.nodes.values():
+        n["themes"] = sorted({th for t in n["tasks"] for th in t["themes"]})
+    for r in rows("explore_implements"):
+        child, parent = r["child"], r["parent"]
+        if child not in g or parent not in g:
+            continue
+        ev = {**{k: r.get(k) for k in _EVIDENCE}, "source_name": names.get(r["source"])}
+        if g.has_edge(child, parent):
+            data = g.edges[child, parent]
+            data["evidence"].append(ev)
+            if r["basis"] == "explicit":  # one explicit statement makes the link explicit
+                data["basis"] = "explicit"
+        else:
+            g.add_edge(child, parent, basis=r["basis"], evidence=[ev])
+    return g

@@ -1,0 +1,273 @@
+"""The explorer in a real headless Chromium (Debian's, never a downloaded one), from file://.
+
+Skipped when /usr/bin/chromium is missing, unless CI=true (then the skip is a failure).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graph import load_batches, open_store, to_batch
+from kg.cli import cli
+from queries import trace
+from queries.explore import explore
+from tests.test_viz import HP_SENTENCE, XSS, explorer_corpus
+from viz import write_explorer, write_table_html, write_trace_html
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+ARTIFACTS = ROOT / "artifacts"
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory) -> Iterator:
+    """A persistent context in a fresh profile directory (one per test module)."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing and CI=true: install Debian's chromium")
+        pytest.skip(f"{CHROMIUM} is missing")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("profile")), executable_path=str(CHROMIUM), args=ARGS,
+            headless=True, viewport={"width": 1400, "height": 900})
+        yield ctx
+        ctx.close()
+
+
+class Visit:
+    """A page opened on a file, with every console error, page error, request and dialog."""
+
+    def __init__(self, ctx, path: Path) -> None:
+        self.path = path
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page = ctx.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("dialog", self._dialog)
+        self.page.goto(path.as_uri())
+
+    def _dialog(self, d) -> None:
+        self.dialogs.append(d.message)
+        d.dismiss()
+
+    def ready(self) -> Visit:
+        self.page.wait_for_function("window.kgReady !== undefined", timeout=30_000)
+        return self
+
+    def offline_and_clean(self) -> None:
+        assert self.errors == []
+        assert self.requests == [self.path.as_uri()]
+        assert self.dialogs == []
+
+    def search(self, text: str) -> list[str]:
+        self.page.fill("#kg-search", text)
+        return self.page.locator("#kg-results li").all_inner_texts()
+
+
+@pytest.fixture(scope="module")
+def graph_and_page(tmp_path_factory):
+    work = tmp_path_factory.mktemp("explorer")
+    store = open_store(str(work / "kg.lbdb"))
+    store.ensure_schema()
+    load_batches(store, [to_batch(x) for x in explorer_corpus()])
+    g = explore(store)
+    page = write_explorer(g, work / "explorer.html", title="kg explore (test)")
+    t = trace(store, "doc:26-NQ/TW")
+    yield g, page, t, work
+    store.close()
+
+
+@pytest.fixture
+def visit(browser, graph_and_page) -> Iterator[Visit]:
+    v = Visit(browser, graph_and_page[1]).ready()
+    yield v
+    v.page.close()
+
+
+def test_opens_offline_without_errors_and_draws_every_node(visit, graph_and_page):
+    g = graph_and_page[0]
+    assert visit.page.evaluate("kgExplorer.nodes.length") == g.number_of_nodes()
+    assert visit.page.evaluate("kgExplorer.edges.length") == g.number_of_edges()
+    assert visit.page.get_attribute("#kg-count", "data-shown") == str(g.number_of_nodes())
+    legend = visit.page.locator("#kg-types li").all_inner_texts()
+    assert legend == ["Kế hoạch · Plan", "Nghị quyết · Resolution"]
+    visit.offline_and_clean()
+
+
+def test_search_finds_symbols_and_names_with_or_without_accents(visit):
+    assert visit.search("123-KH/TU")[0].startswith("123-KH/TU · Hải Phòng")
+    assert visit.search("123-kh/tu")[0].startswith("123-KH/TU · Hải Phòng")
+    assert any(r.startswith("123-KH/TU") for r in visit.search("hai phong ke hoach"))
+    assert any(r.startswith("7-KH/HU") for r in visit.search("THUY NGUYEN"))
+    assert any(r.startswith("26-NQ/TW") for r in visit.search("dang khoa xii"))
+    assert visit.search("Đảng khóa XII") == visit.search("dang khoa xii")
+    visit.offline_and_clean()
+
+
+def test_clicking_the_node_shows_its_tasks_and_evidence(visit):
+    page = visit.page
+    page.fill("#kg-search", "123-KH/TU")
+    page.press("#kg-search", "Enter")
+    page.click("#kg-close")
+    assert page.is_hidden("#kg-panel")
+    # a real mouse click on the node where vis-network drew it
+    x, y = page.evaluate("""() => {
+        const n = kgExplorer.network, id = 'doc:123-KH/TU@hai-phong';
+        const p = n.canvasToDOM(n.getPositions([id])[id]);
+        const box = document.getElementById('kg-graph').getBoundingClientRect();
+        return [box.left + p.x, box.top + p.y]; }""")
+    page.mouse.click(x, y)
+    panel = page.locator("#kg-panel")
+    panel.wait_for(state="visible")
+    text = panel.inner_text()
+    assert "123-KH/TU" in text and "Hải Phòng" in text
+    assert HP_SENTENCE in page.locator(".kg-evidence").inner_text()
+    assert "hai-phong.txt" in page.locator(".kg-evidence").inner_text()
+    task = page.locator(".kg-task").inner_text()
+    assert "II.1" in task and "chủ trì: Ban Tổ chức Thành ủy" in task
+    assert "thời hạn: hoàn thành trong quý IV năm 2018" in task
+    assert "implements (2)" in text.lower() and "implemented by (1)" in text.lower()
+    visit.offline_and_clean()
+
+
+def test_the_xss_title_stays_inert(visit):
+    page = visit.page
+    results = visit.search("7-KH/HU")
+    assert results and XSS in results[0]
+    page.press("#kg-search", "Enter")
+    page.locator("#kg-panel").wait_for(state="visible")
+    assert XSS in page.locator("#kg-panel").inner_text()
+    pos = page.evaluate("""() => {
+        const n = kgExplorer.network, id = 'doc:7-KH/HU@hai-phong';
+        const p = n.canvasToDOM(n.getPositions([id])[id]);
+        const box = document.getElementById('kg-graph').getBoundingClientRect();
+        return [box.left + p.x, box.top + p.y]; }""")
+    page.mouse.move(*pos)  # the tooltip shows the title too
+    page.wait_for_timeout(400)
+    assert XSS in page.locator("div.vis-tooltip").inner_text()
+    page.wait_for_timeout(200)
+    assert page.evaluate("document.querySelectorAll('img').length") == 0
+    assert page.evaluate("document.querySelectorAll('script').length") == 3
+    visit.offline_and_clean()  # no dialog, no request for "x"
+
+
+def test_filters_hide_and_show_documents(visit):
+    page = visit.page
+
+    def shown() -> int:
+        return int(page.get_attribute("#kg-count", "data-shown"))
+
+    assert shown() == 5
+    page.locator("#kg-levels input[value=central]").uncheck()
+    assert shown() == 3
+    page.locator("#kg-types input[value='Kế hoạch']").uncheck()
+    assert shown() == 0
+    page.click("#kg-reset")
+    assert shown() == 5
+    page.select_option("#kg-localities", ["Quảng Ninh"])
+    assert shown() == 1
+    page.click("#kg-reset")
+    page.select_option("#kg-themes", ["succession"])
+    assert shown() == 1
+    page.click("#kg-reset")
+    page.fill("#kg-from", "2018-07-01")
+    page.fill("#kg-to", "2018-08-31")
+    page.dispatch_event("#kg-to", "change")
+    assert shown() == 2  # 123-KH/TU (30 July) and 228-KH/TU (29 August)
+    hidden = page.evaluate("kgExplorer.nodes.get({filter: n => n.hidden}).map(n => n.id)")
+    assert "doc:26-NQ/TW" in hidden
+    visit.offline_and_clean()
+
+
+def test_path_to_root_highlights_the_derivation(visit):
+    page = visit.page
+    visit.search("7-KH/HU")
+    page.press("#kg-search", "Enter")
+    page.click("#kg-path")
+    selected = set(page.evaluate("kgExplorer.network.getSelectedNodes()"))
+    assert selected == {"doc:7-KH/HU@hai-phong", "doc:123-KH/TU@hai-phong", "doc:10-KH/TW",
+                        "doc:26-NQ/TW"}
+    assert "doc:123-KH/TU@hai-phong->doc:26-NQ/TW" in page.evaluate(
+        "kgExplorer.network.getSelectedEdges()")
+    page.check("#kg-physics")  # the physics toggle runs without error
+    page.wait_for_timeout(200)
+    page.uncheck("#kg-physics")
+    visit.offline_and_clean()
+
+
+def test_the_policy_blocks_injected_scripts(browser, graph_and_page):
+    v = Visit(browser, graph_and_page[1]).ready()
+    v.page.evaluate("""() => { const s = document.createElement('script');
+        s.textContent = 'window.injected = 1'; document.body.append(s); }""")
+    assert v.page.evaluate("window.injected") is None
+    v.page.close()
+
+
+def test_screenshot_artefact(browser, graph_and_page):
+    v = Visit(browser, graph_and_page[1]).ready()
+    v.page.fill("#kg-search", "123-KH/TU")
+    v.page.press("#kg-search", "Enter")
+    v.page.locator("#kg-panel").wait_for(state="visible")
+    v.page.click("#kg-fit")
+    ARTIFACTS.mkdir(exist_ok=True)
+    v.page.screenshot(path=str(ARTIFACTS / "explorer.png"))
+    assert (ARTIFACTS / "explorer.png").stat().st_size > 10_000
+    v.offline_and_clean()
+    v.page.close()
+
+
+def test_trace_page_works_offline(browser, graph_and_page):
+    t, work = graph_and_page[2], graph_and_page[3]
+    v = Visit(browser, write_trace_html(t, work / "trace.html")).ready()
+    assert v.page.evaluate("kgExplorer.nodes.length") == len(t.documents) + 1
+    assert v.page.evaluate("kgExplorer.data.root") == "doc:26-NQ/TW"
+    assert "123-KH/TU" in v.search("123")[0]
+    v.offline_and_clean()
+    v.page.close()
+
+
+def test_table_page_is_inert_and_filters(browser, tmp_path):
+    path = write_table_html("Coverage", ["task", "lead"],
+                            [{"task": XSS, "lead": "Ban Tổ chức Thành ủy"},
+                             {"task": "II.2", "lead": "Sở Nội vụ"}], tmp_path / "t.html")
+    v = Visit(browser, path)
+    v.page.wait_for_load_state("load")
+    assert v.page.evaluate("document.querySelectorAll('img').length") == 0
+    v.page.fill("#kg-filter", "so noi vu")
+    assert v.page.locator("#kg-table tbody tr:visible").count() == 1
+    assert v.page.inner_text("#kg-count") == "1 / 2 rows"
+    v.offline_and_clean()
+    v.page.close()
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the repo")
+def test_kg_explore_on_the_seeds_works_offline(browser, tmp_path):
+    runner = CliRunner()
+    store = str(tmp_path / "kg.lbdb")
+    r = runner.invoke(cli, ["--store", store, "load", *map(str, sorted(SEEDS.glob("*.txt")))])
+    assert r.exit_code == 0, r.output
+    out = tmp_path / "explorer.html"
+    r = runner.invoke(cli, ["--store", store, "explore", "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    assert "123-KH/TU" in out.read_text(encoding="utf-8")
+    v = Visit(browser, out).ready()
+    assert any(x.startswith("123-KH/TU · Hải Phòng") for x in v.search("123-kh/tu"))
+    v.page.press("#kg-search", "Enter")
+    assert "Ban Thường vụ Thành ủy Hải Phòng" in v.page.locator(".kg-evidence").inner_text()
+    v.offline_and_clean()
+    v.page.close()

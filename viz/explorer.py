@@ -1,0 +1,182 @@
+"""The explorer's graph: what the page draws and shows, as plain JSON-ready data.
+
+`build_explorer_graph` takes a networkx graph of documents (from `queries.explore.explore` or
+`queries.trace_graph`; edges child -> parent) and returns nodes with precomputed positions,
+colours and shapes from the ontology, tooltips, tasks and evidence; edges with their basis and
+evidence; the legend; and the values each filter offers. Everything is text: the page renders
+it with textContent only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import networkx as nx
+from rdflib import Graph, Literal
+from rdflib.namespace import SKOS
+
+from graph.model import LEVELS
+from ontology import load_schema
+from ontology.schema import ONTOLOGY_FILE
+from viz.layout import hierarchical_positions
+
+UNKNOWN_COLOR = "#999999"
+TIP_EVIDENCE = 3  # evidence sentences shown in an edge's tooltip (all of them in the panel)
+
+
+@dataclass(frozen=True)
+class ExplorerGraph:
+    title: str
+    root: str | None
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    legend: dict[str, list[dict[str, str]]]
+    facets: dict[str, Any] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"title": self.title, "root": self.root, "nodes": self.nodes, "edges": self.edges,
+                "legend": self.legend, "facets": self.facets}
+
+
+@cache
+def theme_labels() -> dict[str, str]:
+    """Theme id -> Vietnamese preferred label, from the SKOS scheme beside the ontology."""
+    g = Graph()
+    g.parse(ONTOLOGY_FILE.with_name("themes.ttl"), format="turtle")
+    return {str(c).rsplit("#", 1)[-1]: str(o) for c, o in g.subject_objects(SKOS.prefLabel)
+            if isinstance(o, Literal) and o.language == "vi"}
+
+
+def _iso(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if hasattr(value, "iso_format"):  # neo4j temporal values
+        return value.iso_format()
+    return str(value)
+
+
+def _plain(value: Any) -> Any:
+    """JSON-ready: dates as ISO strings, tuples as lists, nested values likewise."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [_plain(v) for v in value]
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    return _iso(value)
+
+
+def text_color(background: str) -> str:
+    """Dark or light text, whichever reads better on `background` ("#rrggbb")."""
+    r, g, b = (int(background[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return "#1c2833" if 0.299 * r + 0.587 * g + 0.114 * b > 0.55 else "#ffffff"
+
+
+def node_label(d: dict[str, Any]) -> str:
+    """Symbol (or type and issuer, for unnumbered documents) over the locality."""
+    name = d.get("symbol") or " ".join(filter(None, [d.get("type") or "Văn bản",
+                                                     _short(d.get("issuer"), 28)]))
+    return name + (f"\n{d['locality']}" if d.get("locality") else "")
+
+
+def _short(text: str | None, n: int) -> str | None:
+    return text if text is None or len(text) <= n else text[: n - 1] + "…"
+
+
+def _node_tip(d: dict[str, Any]) -> str:
+    head = " · ".join(filter(None, [d.get("type"), d.get("issuer"), d.get("locality"),
+                                    _iso(d.get("date"))]))
+    return "\n".join(filter(None, [d.get("symbol"), head, _short(d.get("title"), 200)]))
+
+
+def _evidence(e: dict[str, Any]) -> list[dict[str, Any]]:
+    """An edge's evidence list; a trace edge has one sentence and a count of sources."""
+    if e.get("evidence") is not None:
+        return _plain(e["evidence"])
+    if e.get("sentence"):
+        return [{"sentence": e["sentence"], "source_name": None, "method": None,
+                 "confidence": None}]
+    return []
+
+
+def _edge_tip(child: str, parent: str, basis: str | None, evidence: list[dict]) -> str:
+    lines = [f"{child} → {parent}", f"implements ({basis or 'basis unknown'})"]
+    for ev in evidence[:TIP_EVIDENCE]:
+        src = f" — {ev['source_name']}" if ev.get("source_name") else ""
+        lines.append(f"“{_short(ev.get('sentence'), 240)}”{src}")
+    if len(evidence) > TIP_EVIDENCE:
+        lines.append(f"… and {len(evidence) - TIP_EVIDENCE} more (click the document)")
+    return "\n".join(lines)
+
+
+_PROPS = ("symbol", "type", "issuer", "level", "locality", "date", "title", "depth",
+          "lag_days", "id")
+
+
+def _props(d: dict[str, Any]) -> list[list[Any]]:
+    """The panel's property list, in a fixed order, without empty values."""
+    return [[k, _plain(d[k])] for k in _PROPS if d.get(k) not in (None, "")]
+
+
+def build_explorer_graph(g: nx.DiGraph, title: str = "kg explorer", root: str | None = None,
+                         rank_by: str = "level", upward: bool = False) -> ExplorerGraph:
+    """The page's data for a graph of documents (edges child -> parent).
+
+    `rank_by` is "level" (central at the top, communes at the bottom) or "depth" (distance
+    from `root`, as in a trace; `upward` puts the root at the bottom, for `trace --up`).
+    """
+    root = root if root is not None else g.graph.get("root")
+    schema = load_schema()
+    types = {t.name: t for t in schema.doc_types}
+    levels = schema.levels
+    shape = schema.node("Document").shape or "box"
+    themes = theme_labels()
+    pos = hierarchical_positions(g, rank_by, root, upward=upward)
+    nodes = []
+    for n, d in g.nodes(data=True):
+        level = d.get("level") or "unknown"
+        t = types.get(d.get("type") or "")
+        x, y = pos[n]
+        color = t.color if t else UNKNOWN_COLOR
+        nodes.append({
+            "id": n, "label": node_label(d), "x": x, "y": y, "shape": shape,
+            "color": color, "font": text_color(color),
+            "border": levels.get(level, UNKNOWN_COLOR),
+            "root": n == root, "symbol": d.get("symbol"), "type": d.get("type"),
+            "issuer": d.get("issuer"), "level": level, "locality": d.get("locality"),
+            "date": _iso(d.get("date")), "title": d.get("title"),
+            "themes": list(d.get("themes") or []),
+            "props": _props({**d, "id": n}),
+            "tasks": _plain(d.get("tasks") or []),
+            "evidence": _plain(d.get("evidence") or []),
+            "tip": _node_tip(d),
+        })
+    label = {n["id"]: n["label"].replace("\n", " · ") for n in nodes}
+    edges = []
+    for child, parent, e in g.edges(data=True):
+        evidence = _evidence(e)
+        edges.append({"id": f"{child}->{parent}", "from": child, "to": parent,
+                      "basis": e.get("basis"), "evidence": evidence,
+                      "tip": _edge_tip(label[child], label[parent], e.get("basis"), evidence)})
+    present_types = sorted({n["type"] for n in nodes if n["type"]})
+    present_levels = [lv for lv in LEVELS if any(n["level"] == lv for n in nodes)]
+    present_themes = sorted({th for n in nodes for th in n["themes"]})
+    dates = sorted(n["date"] for n in nodes if n["date"])
+    legend = {
+        "types": [{"name": name, "english": types[name].english if name in types else "",
+                   "color": types[name].color if name in types else UNKNOWN_COLOR}
+                  for name in present_types],
+        "levels": [{"name": lv, "color": levels.get(lv, UNKNOWN_COLOR)} for lv in present_levels],
+    }
+    facets = {
+        "types": present_types, "levels": present_levels,
+        "localities": sorted({n["locality"] for n in nodes if n["locality"]}),
+        "themes": [{"id": th, "label": themes.get(th, th)} for th in present_themes],
+        "dates": [dates[0], dates[-1]] if dates else None,
+    }
+    return ExplorerGraph(title, root, nodes, edges, legend, facets)

@@ -1,0 +1,306 @@
+/* kg explorer: draws the precomputed layout, searches, filters, and explains a node.
+ * Every piece of document text reaches the page through textContent, new Option() or
+ * vis-network's canvas and innerText tooltips -- never innerHTML. */
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("kg-data").textContent);
+  var $ = function (id) { return document.getElementById(id); };
+
+  function fold(s) {
+    return String(s || "").normalize("NFD").replace(/\p{M}/gu, "")
+      .replace(/[đĐ]/g, "d").toLowerCase();
+  }
+
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    if (cls) e.className = cls;
+    return e;
+  }
+
+  var byId = new Map();
+  var up = new Map();   // child id -> edges to the documents it implements
+  var down = new Map(); // parent id -> edges from the documents implementing it
+  data.nodes.forEach(function (n) {
+    n.key = fold([n.symbol, n.title, n.issuer, n.locality, n.type, n.id].join(" "));
+    n.symbolKey = fold(n.symbol);
+    byId.set(n.id, n);
+    up.set(n.id, []);
+    down.set(n.id, []);
+  });
+  data.edges.forEach(function (e) {
+    up.get(e.from).push(e);
+    down.get(e.to).push(e);
+  });
+
+  var big = data.nodes.length > 1000;
+  var nodes = new vis.DataSet(data.nodes.map(function (n) {
+    return {
+      id: n.id, label: n.label, x: n.x, y: n.y, title: n.tip, shape: n.shape,
+      borderWidth: n.root ? 5 : 2, font: { size: n.root ? 18 : 14, color: n.font },
+      color: { background: n.color, border: n.border,
+               highlight: { background: n.color, border: "#111111" },
+               hover: { background: n.color, border: "#111111" } }
+    };
+  }));
+  var edges = new vis.DataSet(data.edges.map(function (e) {
+    return {
+      id: e.id, from: e.from, to: e.to, title: e.tip,
+      color: e.basis === "implied" ? { color: "#e59866", highlight: "#c0392b" } : undefined
+    };
+  }));
+  var network = new vis.Network($("kg-graph"), { nodes: nodes, edges: edges }, {
+    autoResize: true,
+    physics: { enabled: false, solver: "barnesHut", stabilization: false },
+    layout: { improvedLayout: false, hierarchical: false },
+    interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big,
+                   keyboard: false, navigationButtons: false },
+    nodes: { shape: "box", margin: 6, widthConstraint: { maximum: 220 } },
+    edges: { smooth: false, width: 1, selectionWidth: 2,
+             arrows: { to: { enabled: true, scaleFactor: 0.5 } },
+             color: { color: "#95a5a6", highlight: "#c0392b", hover: "#34495e" } }
+  });
+  network.once("afterDrawing", function () {
+    window.kgReady = performance.now();
+    document.body.setAttribute("data-ready", "1");
+  });
+
+  // ------------------------------------------------------------------ filters and legend
+  var checked = { type: {}, level: {} };
+  function checkList(listId, items, kind, swatch) {
+    var ul = $(listId);
+    items.forEach(function (it) {
+      var li = el("li"), label = el("label"), box = el("input");
+      box.type = "checkbox";
+      box.checked = true;
+      box.value = it.name;
+      checked[kind][it.name] = true;
+      box.addEventListener("change", function () { checked[kind][it.name] = box.checked; applyFilters(); });
+      var sw = el("span", null, swatch ? "kg-swatch kg-border" : "kg-swatch");
+      if (swatch) sw.style.borderColor = it.color; else sw.style.background = it.color;
+      label.append(box, sw, el("span", it.english ? it.name + " · " + it.english : it.name));
+      li.append(label);
+      ul.append(li);
+    });
+  }
+  checkList("kg-types", data.legend.types, "type", false);
+  checkList("kg-levels", data.legend.levels, "level", true);
+  data.facets.localities.forEach(function (l) { $("kg-localities").add(new Option(l, l)); });
+  data.facets.themes.forEach(function (t) { $("kg-themes").add(new Option(t.label, t.id)); });
+  if (data.facets.dates) {
+    ["kg-from", "kg-to"].forEach(function (id) {
+      $(id).min = data.facets.dates[0];
+      $(id).max = data.facets.dates[1];
+    });
+  }
+
+  function selected(id) {
+    return Array.prototype.filter.call($(id).options, function (o) { return o.selected; })
+      .map(function (o) { return o.value; });
+  }
+
+  var hidden = new Set();
+  function visible(n, f) {
+    if (n.type && checked.type[n.type] === false) return false;
+    if (checked.level[n.level] === false) return false;
+    if (f.localities.size && !f.localities.has(n.locality)) return false;
+    if (f.themes.size && !n.themes.some(function (t) { return f.themes.has(t); })) return false;
+    if ((f.from || f.to) && !n.date) return false;
+    if (f.from && n.date < f.from) return false;
+    if (f.to && n.date > f.to) return false;
+    return true;
+  }
+  function applyFilters() {
+    var f = { localities: new Set(selected("kg-localities")), themes: new Set(selected("kg-themes")),
+              from: $("kg-from").value, to: $("kg-to").value };
+    var changes = [];
+    data.nodes.forEach(function (n) {
+      var hide = !visible(n, f);
+      if (hide !== hidden.has(n.id)) {
+        changes.push({ id: n.id, hidden: hide });
+        if (hide) hidden.add(n.id); else hidden.delete(n.id);
+      }
+    });
+    if (changes.length) nodes.update(changes);
+    showCount();
+  }
+  ["kg-localities", "kg-themes", "kg-from", "kg-to"].forEach(function (id) {
+    $(id).addEventListener("change", applyFilters);
+  });
+  $("kg-reset").addEventListener("click", function () {
+    document.querySelectorAll("#kg-filters input[type=checkbox]").forEach(function (b) {
+      b.checked = true;
+      checked[b.closest("ul").id === "kg-types" ? "type" : "level"][b.value] = true;
+    });
+    ["kg-localities", "kg-themes"].forEach(function (id) {
+      Array.prototype.forEach.call($(id).options, function (o) { o.selected = false; });
+    });
+    $("kg-from").value = "";
+    $("kg-to").value = "";
+    applyFilters();
+  });
+  function showCount() {
+    var shown = data.nodes.length - hidden.size;
+    $("kg-count").textContent = shown + " / " + data.nodes.length + " documents · " +
+      data.edges.length + " links";
+    $("kg-count").setAttribute("data-shown", String(shown));
+  }
+  showCount();
+
+  // ------------------------------------------------------------------ search
+  function search(q) {
+    var words = fold(q).split(/\s+/).filter(Boolean);
+    if (!words.length) return [];
+    var whole = words.join(" ");
+    var hits = data.nodes.filter(function (n) {
+      return words.every(function (w) { return n.key.indexOf(w) >= 0; });
+    });
+    function rank(n) {
+      return n.symbolKey === whole ? 0 : n.symbolKey.indexOf(whole) === 0 ? 1 : 2;
+    }
+    hits.sort(function (a, b) { return rank(a) - rank(b) || (a.date || "9").localeCompare(b.date || "9"); });
+    return hits;
+  }
+  var results = [];
+  function showResults() {
+    var ol = $("kg-results");
+    ol.replaceChildren();
+    results = search($("kg-search").value).slice(0, 30);
+    results.forEach(function (n, i) {
+      var li = el("li", null, i === 0 ? "kg-active" : "");
+      li.append(el("span", n.label.replace("\n", " · ")),
+                el("span", [n.type, n.issuer, n.date].filter(Boolean).join(" · "), "kg-sub"));
+      if (n.title) li.append(el("span", n.title.length > 120 ? n.title.slice(0, 119) + "…" : n.title, "kg-sub"));
+      li.addEventListener("mousedown", function (ev) { ev.preventDefault(); choose(n.id); });
+      ol.append(li);
+    });
+    if (!results.length && $("kg-search").value.trim()) ol.append(el("li", "No document matches"));
+    ol.hidden = !$("kg-search").value.trim();
+  }
+  function choose(id) {
+    $("kg-results").hidden = true;
+    select(id, true);
+  }
+  $("kg-search").addEventListener("input", showResults);
+  $("kg-search").addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter" && results.length) choose(results[0].id);
+    if (ev.key === "Escape") $("kg-results").hidden = true;
+  });
+  $("kg-search").addEventListener("blur", function () { $("kg-results").hidden = true; });
+  $("kg-search").addEventListener("focus", function () { if ($("kg-search").value) showResults(); });
+
+  // ------------------------------------------------------------------ side panel
+  var current = null;
+  var themeLabel = new Map(data.facets.themes.map(function (t) { return [t.id, t.label]; }));
+  function themeNames(ids) {
+    return ids.map(function (t) { return themeLabel.get(t) || t; }).join(", ");
+  }
+  function docName(id) { var n = byId.get(id); return n ? n.label.replace("\n", " · ") : id; }
+  function evidenceItem(ev) {
+    var li = el("li");
+    li.append(el("span", "“" + (ev.sentence || "") + "”", "kg-quote"));
+    var meta = [ev.source_name || ev.source,
+                ev.span_start != null ? "chars " + ev.span_start + "–" + ev.span_end : null,
+                ev.method, ev.confidence != null ? "confidence " + ev.confidence : null];
+    li.append(el("div", meta.filter(function (x) { return x != null && x !== ""; }).join(" · "), "kg-meta"));
+    return li;
+  }
+  function linkItem(e, other, verb) {
+    var li = el("li"), b = el("button", docName(other), "kg-link");
+    b.type = "button";
+    b.addEventListener("click", function () { select(other, true); });
+    li.append(el("span", verb + " "), b, el("span", " (" + (e.basis || "?") + ")", "kg-meta"));
+    if (e.evidence.length) {
+      var ul = el("ul");
+      e.evidence.forEach(function (ev) { ul.append(evidenceItem(ev)); });
+      li.append(ul);
+    }
+    return li;
+  }
+  function showPanel(id) {
+    var n = byId.get(id), body = $("kg-panel-body");
+    body.replaceChildren();
+    $("kg-panel").hidden = false;
+    body.append(el("h2", n.label));
+    if (n.root) body.append(el("div", "root of this view", "kg-meta"));
+    var dl = el("dl");
+    n.props.forEach(function (p) { dl.append(el("dt", p[0]), el("dd", p[1])); });
+    if (n.themes.length) dl.append(el("dt", "themes"), el("dd", themeNames(n.themes)));
+    body.append(dl);
+    var ups = up.get(id), downs = down.get(id);
+    if (ups.length) {
+      body.append(el("h3", "Implements (" + ups.length + ")"));
+      var ul1 = el("ul");
+      ups.forEach(function (e) { ul1.append(linkItem(e, e.to, "→")); });
+      body.append(ul1);
+    }
+    if (downs.length) {
+      body.append(el("h3", "Implemented by (" + downs.length + ")"));
+      var ul2 = el("ul");
+      downs.forEach(function (e) { ul2.append(linkItem(e, e.from, "←")); });
+      body.append(ul2);
+    }
+    body.append(el("h3", "Tasks (" + n.tasks.length + ")"));
+    n.tasks.forEach(function (t) {
+      var d = el("div", null, "kg-task"), head = el("div");
+      head.append(el("b", t.label), el("span", t.text));
+      d.append(head);
+      var who = [t.lead ? "chủ trì: " + t.lead : null,
+                 t.support && t.support.length ? "phối hợp: " + t.support.join(", ") : null,
+                 t.deadline ? "thời hạn: " + t.deadline : null,
+                 t.themes && t.themes.length ? "themes: " + themeNames(t.themes) : null];
+      d.append(el("div", who.filter(Boolean).join(" · "), "kg-meta"));
+      body.append(d);
+    });
+    body.append(el("h3", "Evidence (" + n.evidence.length + ")"));
+    var ul3 = el("ul", null, "kg-evidence");
+    n.evidence.forEach(function (ev) { ul3.append(evidenceItem(ev)); });
+    body.append(ul3);
+  }
+  function select(id, focus) {
+    if (!byId.has(id)) return;
+    current = id;
+    $("kg-path").disabled = false;
+    network.selectNodes([id]);
+    if (focus) network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: false });
+    showPanel(id);
+  }
+  network.on("click", function (p) {
+    if (p.nodes.length) select(p.nodes[0], false);
+  });
+  $("kg-close").addEventListener("click", function () {
+    $("kg-panel").hidden = true;
+    current = null;
+    $("kg-path").disabled = true;
+    network.unselectAll();
+  });
+
+  // ------------------------------------------------------------------ path to root
+  function pathToRoot(id) {
+    var seen = new Set([id]), queue = [id], via = [];
+    while (queue.length) {
+      var here = queue.shift();
+      if (here === data.root) continue;
+      up.get(here).forEach(function (e) {
+        via.push(e.id);
+        if (!seen.has(e.to)) { seen.add(e.to); queue.push(e.to); }
+      });
+    }
+    return { nodes: Array.from(seen), edges: via };
+  }
+  $("kg-path").addEventListener("click", function () {
+    if (current === null) return;
+    var p = pathToRoot(current);
+    network.setSelection(p, { unselectAll: true, highlightEdges: false });
+    $("kg-count").textContent = p.nodes.length + " documents on the path to the root";
+  });
+
+  // ------------------------------------------------------------------ view
+  $("kg-fit").addEventListener("click", function () { network.fit({ animation: false }); });
+  $("kg-physics").addEventListener("change", function () {
+    network.setOptions({ physics: { enabled: $("kg-physics").checked } });
+  });
+
+  window.kgExplorer = { network: network, nodes: nodes, edges: edges, data: data, fold: fold,
+                        search: search, select: select, pathToRoot: pathToRoot };
+})();
