@@ -160,3 +160,18 @@ def coverage_rows(c: Coverage) -> list[dict[str, Any]]:
                             "score": x and x["score"], "basis": x and x["basis"],
                             "words": x and x["words"], "task": x and x["task"]})
     return out
+
+
+def coverage_matrix(c: Coverage) -> tuple[list[tuple[str, str]], list[dict[str, Any]]]:
+    """(columns, rows) of the matrix: central task x plan/locality, cells as text."""
+    columns = [("central", "Nhiệm vụ trung ương / central task")]
+    columns += [(col["id"], col["name"]) for col in c.columns]
+    rows = []
+    for r in c.rows:
+        row: dict[str, Any] = {"central": f"{r['label']}. {r['text']}"}
+        for col in c.columns:
+            cell = r["cells"][col["id"]]
+            tasks = [f"{x['label']} ({x['lead'] or 'chưa rõ chủ trì'})" for x in cell["tasks"]]
+            row[col["id"]] = [cell["status"], *tasks]
+        rows.append(row)
+    return columns, rows

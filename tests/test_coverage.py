@@ -92,3 +92,10 @@ def test_coverage_of_26_on_the_seeds(tmp_path):
     assert "228-KH/TU Quảng Ninh" in r.stdout and "who leads" in r.stdout
     r = CliRunner().invoke(cli, ["--store", path, "coverage", "26-NQ/TW", "--format", "csv"])
     assert r.stdout.startswith("central_label,central_task,column,status")
+    out = tmp_path / "coverage.html"
+    r = CliRunner().invoke(cli, ["--store", path, "coverage", "26-NQ/TW", "--format", "html",
+                                 "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    page = out.read_text(encoding="utf-8")
+    assert "228-KH/TU Quảng Ninh" in page and "Ban Tổ chức Tỉnh ủy" in page
+    assert "http://" not in page and "https://" not in page

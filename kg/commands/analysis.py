@@ -10,7 +10,7 @@ import click
 from kg.commands.inspect import resolve
 from kg.context import get_store
 from kg.output import emit, format_option, to_csv, to_json, to_table
-from queries.coverage import Coverage, coverage_rows
+from queries.coverage import Coverage, coverage_matrix, coverage_rows
 from queries.coverage import coverage as coverage_query
 from queries.gaps import gaps as gaps_query
 from queries.lag import lag as lag_query
@@ -91,13 +91,11 @@ def coverage(ctx: click.Context, symbol: str, by: str, fmt: str, out: str | None
     elif fmt == "csv":
         click.echo(to_csv(coverage_rows(c)), nl=False)
     elif fmt == "html":
-        try:
-            from viz import write_table_html  # the explorer's table page
-        except ImportError as e:
-            raise click.ClickException("HTML tables need viz.write_table_html, which this "
-                                       "version of kg lacks; use --format csv or json") from e
+        from viz import write_table_html
+
         path = Path(out or "coverage.html")
-        write_table_html(coverage_rows(c), path, title=f"Coverage of {_head(c.root)}")
+        columns, rows = coverage_matrix(c)
+        write_table_html(f"Coverage of {_head(c.root)}", columns, rows, path)
         click.echo(f"wrote {path}", err=True)
     else:
         click.echo(render_coverage(c))
