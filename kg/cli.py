@@ -15,6 +15,9 @@ COMMAND_MODULES = (
     "kg.commands.synth",
     "kg.commands.extract",
     "kg.commands.export",
+    "kg.commands.transfer",
+    "kg.commands.analysis",
+    "kg.commands.explore",
 )
 
 

@@ -174,8 +174,11 @@ def cypher(ctx: click.Context, query: str | None, query_file: str | None,
     """
     if bool(query) == bool(query_file):
         raise click.UsageError("give a QUERY or --file, not both")
-    text = query or Path(query_file).read_text(encoding="utf-8")
     from graph.store import StoreError
+    from queries.cookbook import for_dialect
+
+    # a file with a NAME.neo4j.cypher form beside it (cookbook) runs in the store's dialect
+    text = query or for_dialect(Path(query_file), get_store(ctx).dialect).read_text("utf-8")
 
     try:
         rows = get_store(ctx).query(text, dict(map(_param, params)))

@@ -1,0 +1,256 @@
+"""The shared store: Neo4j over Bolt, one server, a cluster or Aura (DESIGN §2).
+
+The shape follows the driver's documentation: one driver per store, short sessions, writes as
+`UNWIND $rows` inside managed transactions (`execute_write`, retried on transient errors), every
+user value a parameter. Constraints and indexes come from the ontology. The rows are those of
+`graph.rows.to_rows`, the same the embedded store copies, so both stores hold the same graph.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+import neo4j
+from neo4j import GraphDatabase, RoutingControl
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
+
+from graph.batch import Batch
+from graph.rows import Rows, to_rows
+from graph.store import SourceInfo, StoreError
+from ontology import Prop, Schema, load_schema
+
+CHUNK = 5_000  # rows per transaction
+# Nodes that stay when no source mentions them any more: reference data (as in the embedded store).
+_KEPT_LABELS = ("Locality", "Theme", "Source")
+# Properties looked up by the built-in queries; indexed on every label the ontology declares
+# them on (uid has a uniqueness constraint, which is an index too).
+INDEXED = ("symbol_key", "symbol", "key", "path", "name", "level", "locality", "year",
+           "deadline_year")
+
+
+def split_uri(uri: str) -> tuple[str, tuple[str, str] | None, str]:
+    """(driver address, auth, the URI as shown to people) from bolt://user:pw@host:port.
+
+    Credentials missing from the URI come from NEO4J_USER and NEO4J_PASSWORD; the shown URI
+    never carries a password.
+    """
+    parts = urlsplit(uri)
+    host = parts.netloc.rpartition("@")[2]
+    user = unquote(parts.username) if parts.username else os.environ.get("NEO4J_USER")
+    password = (unquote(parts.password) if parts.password is not None
+                else os.environ.get("NEO4J_PASSWORD"))
+    address = urlunsplit((parts.scheme, host, parts.path, parts.query, ""))
+    shown = urlunsplit((parts.scheme, f"{user}@{host}" if user else host, parts.path, "", ""))
+    if password is None:
+        return address, None, shown
+    return address, (user or "neo4j", password), shown
+
+
+def _plain(value: Any) -> Any:
+    """Driver values as plain Python: dates as datetime.date, nodes and relationships as dicts."""
+    if isinstance(value, neo4j.graph.Path):
+        return {"nodes": [_plain(n) for n in value.nodes],
+                "relationships": [_plain(r) for r in value.relationships]}
+    if isinstance(value, neo4j.graph.Node | neo4j.graph.Relationship):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, neo4j.time.Date | neo4j.time.DateTime | neo4j.time.Time):
+        return value.to_native()
+    return value
+
+
+def _coerce(prop: Prop, value: Any) -> Any:
+    """A row value as the ontology's type says (what the embedded store's columns do)."""
+    if value is None:
+        return None
+    if prop.type == "DATE":
+        return dt.date.fromisoformat(value) if isinstance(value, str) else value
+    if prop.type == "DOUBLE":
+        return float(value)
+    if prop.type == "INT64":
+        return int(value)
+    if prop.type == "BOOLEAN":
+        return bool(value)
+    if prop.type == "STRING[]":
+        return list(value)
+    return value
+
+
+def _chunks(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+class Neo4jStore:
+    """A `Store` in a Neo4j database reached by a bolt://, neo4j:// or neo4j+s:// URI."""
+
+    dialect = "neo4j"
+
+    def __init__(self, uri: str, database: str | None = None, schema: Schema | None = None,
+                 chunk: int = CHUNK) -> None:
+        address, auth, self.uri = split_uri(uri)
+        self.database = database or os.environ.get("NEO4J_DATABASE") or None
+        self.schema = schema or load_schema()
+        self.chunk = chunk
+        try:
+            self._driver = GraphDatabase.driver(
+                address, auth=auth, user_agent="kg", connection_timeout=10,
+                max_transaction_retry_time=60, notifications_min_severity="OFF")
+        except (ValueError, DriverError) as e:
+            raise StoreError(f"cannot use the Neo4j URI {self.uri}: {e}") from e
+        try:  # fail fast, without the retries of managed transactions
+            with self._errors(), self._session() as s:
+                s.run("RETURN 1").consume()
+        except StoreError:
+            self._driver.close()
+            raise
+
+    # ------------------------------------------------------------------ errors
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Driver exceptions as one-line `StoreError`s naming the URI (never the password)."""
+        where = self.uri + (f" (database {self.database})" if self.database else "")
+        try:
+            yield
+        except AuthError as e:
+            raise StoreError(f"Neo4j at {where} refused the credentials: give them as "
+                             "bolt://USER:PASSWORD@HOST:PORT or in NEO4J_USER/NEO4J_PASSWORD"
+                             ) from e
+        except ServiceUnavailable as e:
+            raise StoreError(f"cannot reach Neo4j at {where}: is the server running? "
+                             f"({_one_line(e)})") from e
+        except Neo4jError as e:
+            raise StoreError(f"Neo4j query failed at {where}: {_one_line(e)}") from e
+        except DriverError as e:
+            raise StoreError(f"Neo4j at {where}: {_one_line(e)}") from e
+
+    # ------------------------------------------------------------------ schema
+    @staticmethod
+    def ddl_for(schema: Schema) -> list[str]:
+        """Constraints and indexes for the ontology's labels and relationship types."""
+        out = []
+        for n in schema.nodes:
+            out.append(f"CREATE CONSTRAINT {n.label}_uid IF NOT EXISTS "
+                       f"FOR (n:{n.label}) REQUIRE n.uid IS UNIQUE")
+            names = {p.name for p in n.props}
+            out.extend(f"CREATE INDEX {n.label}_{p} IF NOT EXISTS FOR (n:{n.label}) ON (n.{p})"
+                       for p in INDEXED if p in names)
+        # Retraction finds a source's relationships by their `source` evidence property.
+        out.extend(f"CREATE INDEX {r.type}_source IF NOT EXISTS FOR ()-[r:{r.type}]-() "
+                   "ON (r.source)" for r in schema.rels)
+        return out
+
+    def ensure_schema(self) -> None:
+        with self._errors(), self._session() as s:
+            existing = {r["name"] for r in s.run("SHOW INDEXES YIELD name")}
+            todo = [stmt for stmt in self.ddl_for(self.schema)
+                    if stmt.split()[2] not in existing]
+            for stmt in todo:
+                s.run(stmt).consume()
+            if todo:
+                s.run("CALL db.awaitIndexes(300)").consume()
+
+    # ------------------------------------------------------------------ reads
+    def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        with self._errors():
+            records, _, _ = self._driver.execute_query(
+                cypher, dict(params or {}), database_=self.database,
+                routing_=RoutingControl.WRITE)
+        return [{k: _plain(v) for k, v in r.items()} for r in records]
+
+    def sources(self) -> list[SourceInfo]:
+        rows = self.query("MATCH (s:Source) RETURN s.uid AS uid, s.name AS name, "
+                          "s.path AS path, s.complete AS complete")
+        return [SourceInfo(r["uid"], r["name"], r["path"], bool(r["complete"])) for r in rows]
+
+    # ------------------------------------------------------------------ writes
+    def write(self, batches: Sequence[Batch]) -> None:
+        if not batches:
+            return
+        rows = to_rows(batches, self.schema)
+        with self._errors(), self._session() as s:
+            self._write_nodes(s, rows)
+            self._write_rels(s, rows)
+            s.execute_write(_run, "UNWIND $uids AS u MATCH (s:Source {uid: u}) "
+                                  "SET s.complete = true",
+                            uids=[b.source.uid for b in batches])
+
+    def _write_nodes(self, s: neo4j.Session, rows: Rows) -> None:
+        for label in sorted(rows.nodes, key=lambda x: x != "Source"):
+            props = self.schema.node(label).props
+            sets = ", ".join(
+                f"n.{p.name} = coalesce(r.{p.name}, n.{p.name}"
+                + (", [])" if p.type == "STRING[]" else ")")
+                for p in props if p.name != "uid")
+            stmt = f"UNWIND $rows AS r MERGE (n:{label} {{uid: r.uid}}) SET {sets}"
+            data = [{p.name: _coerce(p, r.get(p.name)) for p in props} for r in rows.nodes[label]]
+            for part in _chunks(data, self.chunk):
+                s.execute_write(_run, stmt, rows=part)
+
+    def _write_rels(self, s: neo4j.Session, rows: Rows) -> None:
+        for (type_, a, b), batch in rows.rels.items():
+            props = self.schema.rel(type_).props
+            stmt = (f"UNWIND $rows AS r MATCH (a:{a} {{uid: r.from}}) MATCH (b:{b} {{uid: r.to}}) "
+                    f"CREATE (a)-[x:{type_}]->(b) SET x = r.props")
+            data = [{"from": r["from"], "to": r["to"],
+                     "props": {p.name: [] if p.type == "STRING[]" and r.get(p.name) is None
+                               else _coerce(p, r.get(p.name)) for p in props}}
+                    for r in batch]
+            for part in _chunks(data, self.chunk):
+                s.execute_write(_run, stmt, rows=part)
+
+    def retract(self, source_uids: Sequence[str]) -> None:
+        if not source_uids:
+            return
+        sources = list(source_uids)
+        with self._errors(), self._session() as s:
+            for rel in self.schema.rels:
+                self._until_done(s, f"MATCH ()-[r:{rel.type}]->() WHERE r.source IN $sources "
+                                    "WITH r LIMIT $n DELETE r RETURN count(*) AS c", sources)
+            s.execute_write(_run, "MATCH (s:Source) WHERE s.uid IN $sources DETACH DELETE s",
+                            sources=sources)
+            for n in self.schema.nodes:
+                if n.label not in _KEPT_LABELS:
+                    self._until_done(s, f"MATCH (n:{n.label}) WHERE NOT EXISTS "
+                                        "{ MATCH (n)-[:MENTIONED_IN]->(:Source) } "
+                                        "WITH n LIMIT $n DETACH DELETE n RETURN count(*) AS c")
+
+    def _until_done(self, s: neo4j.Session, stmt: str, sources: list[str] | None = None) -> None:
+        """Run a `… LIMIT $n DELETE … RETURN count(*) AS c` statement until it deletes less."""
+        while True:
+            rows = s.execute_write(_run, stmt, sources=sources, n=self.chunk)
+            if rows[0]["c"] < self.chunk:
+                return
+
+    def clear(self) -> None:
+        """Delete every node and relationship (constraints and indexes stay). For tests."""
+        with self._errors(), self._session() as s:
+            self._until_done(s, "MATCH (n) WITH n LIMIT $n DETACH DELETE n RETURN count(*) AS c")
+
+    def _session(self) -> neo4j.Session:
+        """A short session that sees every earlier write of this store, even on a cluster."""
+        return self._driver.session(
+            database=self.database,
+            bookmark_manager=self._driver.execute_query_bookmark_manager)
+
+    def close(self) -> None:
+        self._driver.close()
+
+
+def _run(tx: neo4j.ManagedTransaction, stmt: str, **params: Any) -> list[dict[str, Any]]:
+    """A transaction function: run one statement, return its rows."""
+    return [r.data() for r in tx.run(stmt, params)]
+
+
+def _one_line(e: Exception) -> str:
+    """The driver's message on one line (some span several)."""
+    text = " ".join((getattr(e, "message", None) or str(e)).split())
+    return (text[:300] + "…" if len(text) > 300 else text) or type(e).__name__

@@ -1,0 +1,80 @@
+"""Shared fixtures.
+
+- ``neo4j_uri`` (session): the local Neo4j test server (tests/neo4j/, built by Maven), started
+  once and stopped at the end unless it was already running. Skips on a machine without Java or
+  Maven, except when ``CI=true``: then the test fails, because CI must run the Neo4j tests.
+- ``neo4j_store``: a `Neo4jStore` on that server, emptied and with its schema, for one test.
+  Modules that load once and query many times use ``empty_neo4j_store(uri)`` in a module fixture.
+- ``lbdb_path``: the path of a fresh embedded store file in the test's tmp dir.
+- ``kg_load``: load files through `kg load` itself (reference data, extraction, alignment).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests import neo4j_server
+
+if TYPE_CHECKING:
+    from graph.neo4j_store import Neo4jStore
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def empty_neo4j_store(uri: str) -> Neo4jStore:
+    """A store on the test server with its schema and no data (the database is shared: one
+    test module at a time uses it)."""
+    from graph.neo4j_store import Neo4jStore
+
+    store = Neo4jStore(uri)
+    store.ensure_schema()
+    store.clear()
+    return store
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri() -> Iterator[str]:
+    available, reason = neo4j_server.neo4j_available()
+    if not available:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must run the Neo4j tests: {reason}")
+        pytest.skip(reason)
+    already_running = neo4j_server.is_running()
+    uri = neo4j_server.start_server()
+    yield uri
+    if not already_running:
+        neo4j_server.stop_server()
+
+
+@pytest.fixture
+def neo4j_store(neo4j_uri: str) -> Iterator[Neo4jStore]:
+    store = empty_neo4j_store(neo4j_uri)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def lbdb_path(tmp_path: Path) -> Path:
+    return tmp_path / "kg.lbdb"
+
+
+@pytest.fixture(scope="session")
+def kg_load() -> Callable[..., str]:
+    """``kg_load(store_uri, *paths)`` runs `kg --store URI load PATHS` and returns its output."""
+    # imported here: a broken command module must not stop the collection of the whole suite
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    def run(store_uri: str | Path, *paths: str | Path) -> str:
+        result = CliRunner().invoke(cli, ["--store", str(store_uri), "load", "--quiet",
+                                          *map(str, paths)], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    return run
