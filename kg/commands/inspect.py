@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+import networkx as nx
 
 from kg.context import get_store
 from kg.output import emit, format_option, to_csv, to_json
@@ -24,6 +25,20 @@ def resolve(ctx: click.Context, text: str) -> dict:
         raise click.ClickException(str(e)) from e
 
 
+def generations(t: Trace) -> dict[str, int]:
+    """Longest chain of implements links from the root to each document (cycles cut)."""
+    g = nx.DiGraph((e["parent"], e["child"]) for e in t.edges)
+    g.add_node(t.root["id"])
+    while not nx.is_directed_acyclic_graph(g):
+        g.remove_edge(*nx.find_cycle(g)[-1])
+    depth = {t.root["id"]: 0}
+    for n in nx.topological_sort(g):
+        for p in g.predecessors(n):
+            if p in depth:
+                depth[n] = max(depth.get(n, 0), depth[p] + 1)
+    return depth
+
+
 def render_tree(t: Trace) -> str:
     """The trace as an indented tree, children under the documents they implement."""
     def line(d: dict) -> str:
@@ -35,10 +50,17 @@ def render_tree(t: Trace) -> str:
         return text + (f"  [+{lag} days]" if lag is not None and lag >= 0 else
                        f"  [{lag} days]" if lag is not None else "")
 
+    # A document sits under its most specific parents (the longest chain from the root): a
+    # commune plan citing its district plan, its provincial plan and 26-NQ/TW appears under
+    # the district plan only.
+    depth = generations(t)
     children: dict[str, list[dict]] = {}
     for d in t.documents:
-        for p in d["parents"] or [t.root["id"]]:
-            children.setdefault(p, []).append(d)
+        parents = d["parents"] or [t.root["id"]]
+        deepest = max(depth.get(p, 0) for p in parents)
+        for p in parents:
+            if depth.get(p, 0) == deepest:
+                children.setdefault(p, []).append(d)
     out, seen = [line(t.root)], {t.root["id"]}
 
     def walk(uid: str, indent: str) -> None:
