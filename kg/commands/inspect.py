@@ -190,20 +190,30 @@ def cypher(ctx: click.Context, query: str | None, query_file: str | None,
            params: tuple[str, ...], fmt: str) -> None:
     """Run a Cypher QUERY with parameters against the store.
 
+    With --file, a cookbook file's header supplies its example parameters unless --param
+    overrides them, and a NAME.neo4j.cypher form beside the file is used on Neo4j.
+
     \b
     Example:
       kg cypher 'MATCH (d:Document {symbol: $s}) RETURN d.uid' --param s=26-NQ/TW
+      kg cypher --file queries/cookbook/04_agencies_leading_most_tasks.cypher --param limit=5
     """
     if bool(query) == bool(query_file):
         raise click.UsageError("give a QUERY or --file, not both")
     from graph.store import StoreError
-    from queries.cookbook import for_dialect
+    from queries.cookbook import CookbookError, for_dialect, parse
 
-    # a file with a NAME.neo4j.cypher form beside it (cookbook) runs in the store's dialect
-    text = query or for_dialect(Path(query_file), get_store(ctx).dialect).read_text("utf-8")
-
+    defaults: dict = {}
+    if query_file:
+        text = for_dialect(Path(query_file), get_store(ctx).dialect).read_text("utf-8")
+        try:
+            defaults = parse(Path(query_file)).params
+        except CookbookError:
+            defaults = {}
+    else:
+        text = query
     try:
-        rows = get_store(ctx).query(text, dict(map(_param, params)))
+        rows = get_store(ctx).query(text, {**defaults, **dict(map(_param, params))})
     except StoreError as e:
         raise click.ClickException(str(e)) from e
     emit(rows, fmt)
