@@ -102,3 +102,16 @@ def test_a_bad_file_is_reported_and_the_others_load(tmp_path):
     assert "bad.txt" in err and "1 added" in out and "1 failed" in out
     code, out, _ = run(tmp_path / "kg.lbdb", "trace", "26-NQ/TW", "--format", "json")
     assert code == 0 and json.loads(out)["documents"]
+
+
+def test_cookbook_file_runs_with_its_example_parameters(store):
+    book = Path(__file__).resolve().parents[1] / "queries" / "cookbook"
+    code, out, err = run(store, "cypher", "--file",
+                         str(book / "04_agencies_leading_most_tasks.cypher"), "--format", "json")
+    assert code == 0, err
+    rows = json.loads(out)
+    assert rows and rows[0]["agency"] == "Ban Tổ chức Tỉnh ủy"
+    code, out, _ = run(store, "cypher", "--file",
+                       str(book / "04_agencies_leading_most_tasks.cypher"), "--param", "limit=1",
+                       "--format", "json")
+    assert code == 0 and len(json.loads(out)) == 1
