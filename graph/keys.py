@@ -4,8 +4,46 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_CENTRE = re.compile(r"T\.?[ƯW]\b|t\.?ư\b")
+_SO = re.compile(r"^so[:.]?")
+
+
+class _Reordered(Exception):
+    """A spacing mark NFD may reorder: the text is folded the slow, literal way."""
+
+
+class _StripMarks(dict):
+    """str.translate table: a character -> its NFD without combining marks (Mn), "đ" -> "d".
+
+    Filled on demand. Per character this equals NFD of the whole text with the marks dropped,
+    except around spacing marks with a combining class, which NFD may reorder: those raise.
+    """
+
+    def __missing__(self, code: int) -> str:
+        parts = unicodedata.normalize("NFD", chr(code))
+        if any(unicodedata.combining(c) and unicodedata.category(c) != "Mn" for c in parts):
+            raise _Reordered
+        out = "".join(c for c in parts if unicodedata.category(c) != "Mn")
+        self[code] = out.replace("đ", "d").replace("Đ", "D")
+        return self[code]
+
+
+_MARKS = _StripMarks()
+
+
+def _strip_marks(text: str) -> str:
+    if text.isascii():
+        return text
+    try:
+        return text.translate(_MARKS)
+    except _Reordered:
+        s = unicodedata.normalize("NFD", text)
+        s = "".join(c for c in s if unicodedata.category(c) != "Mn")
+        return s.replace("đ", "d").replace("Đ", "D")
 
 
 def fold(text: str | None) -> str:
@@ -16,15 +54,15 @@ def fold(text: str | None) -> str:
     """
     if not text:
         return ""
-    s = unicodedata.normalize("NFD", text)
-    s = "".join(c for c in s if unicodedata.category(c) != "Mn")
-    s = s.replace("đ", "d").replace("Đ", "D")
-    return _SPACE.sub(" ", s).strip().lower()
+    return _SPACE.sub(" ", _strip_marks(text)).strip().lower()
 
 
+@lru_cache(maxsize=1 << 16)
 def slug(text: str | None) -> str:
-    """Readable ASCII identifier fragment: "Hải Phòng" -> "hai-phong"."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    """Readable ASCII identifier fragment: "Hải Phòng" -> "hai-phong".
+
+    Cached: identifiers repeat (one document's uid in each of its tasks' uids)."""
+    return _NOT_SLUG.sub("-", fold(text)).strip("-")
 
 
 def symbol_key(symbol: str | None) -> str:
@@ -33,12 +71,14 @@ def symbol_key(symbol: str | None) -> str:
     >>> symbol_key("Số 21 – NQ/TƯ")
     '21-nq/tw'
     """
-    s = re.sub(r"T\.?[ƯW]\b|t\.?ư\b", "TW", symbol or "")  # "TƯ", "T.Ư" are the Centre, not TU
+    s = _CENTRE.sub("TW", symbol or "")  # "TƯ", "T.Ư" are the Centre, not TU
     s = fold(s).replace(" ", "").replace("–", "-").replace("—", "-")
-    return re.sub(r"^so[:.]?", "", s)
+    return _SO.sub("", s)
 
 
-_OLD_TONES = re.compile(r"(?<![qQ])([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?!\w)")
+# "o"/"u" (not after "q") + a toned vowel ending the word; led by the "o"/"u", which the regex
+# engine scans for quickly, the "q" checked behind it.
+_OLD_TONES = re.compile(r"([oOuU])(?<![qQ].)([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?!\w)")
 
 
 def _move_tone(m: re.Match[str]) -> str:
@@ -47,10 +87,13 @@ def _move_tone(m: re.Match[str]) -> str:
     return unicodedata.normalize("NFC", first + tone) + base
 
 
+@lru_cache(maxsize=256)
 def modern_tones(text: str) -> str:
     """Put word-final tone marks the modern way, keeping the length: "Hoà" -> "Hòa", "uỷ" -> "ủy".
+
+    Cached: the extractors of one text each read it with modern tones.
 
     >>> modern_tones("Thanh Hoá, Uỷ ban, quý, hoàng")
     'Thanh Hóa, Ủy ban, quý, hoàng'
     """
-    return _OLD_TONES.sub(_move_tone, text)
+    return text if text.isascii() else _OLD_TONES.sub(_move_tone, text)

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from graph.keys import fold, modern_tones, symbol_key
+from loaders.matching import finditer_at
 
 DATA = Path(__file__).with_name("data") / "central_documents.yaml"
 
@@ -23,6 +24,8 @@ ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "s�
             "tám": 8, "chín": 9, "mười": 10}
 
 _TERM = r"[Kk]hóa\s+([IVXLC]+(?:\s*(?:,|và)\s*[IVXLC]+)*)"
+_RESOLUTION = re.compile("Nghị quyết|NQ")  # in every nickname, after "các" or at its start
+_TERM_WORD = re.compile(r"[Kk]h(?:óa|oá)\s+[IVXLC]")  # _TERM, in old or modern tones
 _PLENUM = [
     re.compile(rf"(?<![\w])(các\s+)?(?:Nghị quyết|NQ)\s+(?:Hội nghị\s+)?(?:Trung ương|TW|TƯ|T\.Ư)"
                rf"\s*(\d{{1,2}})(?:\s*,\s*|\s*\(\s*|\s*[-–]\s*|\s+){_TERM}(\s*\))?"),
@@ -94,12 +97,28 @@ def same_number(a: str, b: str) -> bool:
     return _same_number(a, b)
 
 
+def _starts(norm: str) -> list[int]:
+    """Where a nickname can start: at "Nghị quyết" or "NQ", or at a "các" spaced before one."""
+    out = []
+    for m in _RESOLUTION.finditer(norm):
+        j = m.start()
+        while j > 0 and norm[j - 1].isspace():
+            j -= 1
+        if j < m.start() and j >= 3 and norm[j - 3:j] == "các":
+            out.append(j - 3)
+        out.append(m.start())
+    return out
+
+
 def find_plenum_mentions(text: str) -> list[PlenumMention]:
     """Plenum nicknames, longest first, without overlaps."""
-    norm = modern_tones(text)
     out: list[PlenumMention] = []
+    if not _TERM_WORD.search(text):  # every nickname names its term; most texts none
+        return out
+    norm = modern_tones(text)
+    starts = _starts(norm)
     for pat in _PLENUM:
-        for m in pat.finditer(norm):
+        for m in finditer_at(pat, norm, starts):
             if any(o.start < m.end() and m.start() < o.end for o in out):
                 continue
             raw_n = m.group(2)

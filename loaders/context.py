@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from graph.model import Document, Evidence, Source
 
 # A sentence ends at . ; ! ? followed by space and an upper-case letter, or at a line break.
-_BOUNDARY = re.compile(r"(?<=[.!?;:])\s+(?=[\"'“(]?[A-ZÀ-Ỹ0-9])|\n+")
+# ("(?<=[.!?;:])\s+(?=…)|\n+", written to start with the space it consumes, so the regex
+# engine jumps from space to space.)
+_BOUNDARY = re.compile(r"\s(?:(?<=[.!?;:]\s)\s*(?=[\"'“(]?[A-ZÀ-Ỹ0-9])|(?<=\n)\n*)")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
 
 from graph.keys import modern_tones, slug
 from loaders.localities import find_provinces, province_regex
+from loaders.matching import finditer_at
 
 DATA = Path(__file__).with_name("data") / "issuers.yaml"
 
@@ -37,20 +38,61 @@ def _data() -> dict:
     return yaml.safe_load(DATA.read_text(encoding="utf-8"))
 
 
+def _source(entry: dict) -> str:
+    return entry["pattern"].replace("{province}", f"(?:{province_regex()})")
+
+
 @cache
 def _patterns() -> tuple[tuple[re.Pattern[str], dict], ...]:
-    prov = f"(?:{province_regex()})"
-    out = []
-    for entry in _data()["organisations"]:
-        src = entry["pattern"].replace("{province}", prov)
-        out.append((re.compile(rf"(?<![\w]){src}(?![\w])"), entry))
-    return tuple(out)
+    return tuple((re.compile(rf"(?<![\w]){_source(e)}(?![\w])"), e)
+                 for e in _data()["organisations"])
 
 
+def _unnamed(source: str) -> str:
+    """A pattern's source with its named groups unnamed, to be combined with others."""
+    return re.sub(r"\(\?P<\w+>", "(?:", source)
+
+
+@cache
+def _anywhere() -> re.Pattern[str]:
+    """Empty matches where any pattern matches: one pass finds where each is worth trying."""
+    sources = (rf"(?:{_unnamed(_source(e))})(?![\w])" for e in _data()["organisations"])
+    return re.compile(rf"(?<![\w])(?={'|'.join(sources)})")
+
+
+@cache
+def _which() -> re.Pattern[str]:
+    """Matched at an offset, tells which patterns match there: group "p<i>" for pattern i."""
+    return re.compile("".join(f"(?=(?P<p{i}>{_unnamed(pat.pattern)})?)"
+                              for i, (pat, _) in enumerate(_patterns())))
+
+
+def _offsets(norm: str) -> list[list[int]]:
+    """For each pattern, the offsets where it matches, ascending."""
+    names = tuple(f"p{i}" for i in range(len(_patterns())))
+    out: list[list[int]] = [[] for _ in names]
+    for m in _anywhere().finditer(norm):
+        here = _which().match(norm, m.start()).group(*names)
+        for i, matched in enumerate(here):
+            if matched is not None:
+                out[i].append(m.start())
+    return out
+
+
+@cache
+def _expansions() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(abbreviation as a whole word, its expansion), longest abbreviation first."""
+    pairs = sorted(_data()["expansions"].items(), key=lambda kv: -len(kv[0]))
+    return tuple((re.compile(rf"(?<![\w]){re.escape(short)}(?![\w])"), full)
+                 for short, full in pairs)
+
+
+@lru_cache(maxsize=4096)
 def _expand(surface: str) -> str:
+    """The canonical name of a body as printed (a pure function: cached, names repeat)."""
     s = re.sub(r"\s*\((?:BTV|BCH|UBND)\)", "", surface)
-    for short, full in sorted(_data()["expansions"].items(), key=lambda kv: -len(kv[0])):
-        s = re.sub(rf"(?<![\w]){re.escape(short)}(?![\w])", full, s)
+    for short, full in _expansions():
+        s = short.sub(full, s)
     s = re.sub(r"\s+", " ", s).strip()
     if s.isupper():
         provs = find_provinces(s)
@@ -80,8 +122,8 @@ def find_organisations(text: str) -> list[Org]:
     found: list[Org] = []
     taken: list[tuple[int, int]] = []
     cands = []
-    for pat, entry in _patterns():
-        for m in pat.finditer(norm):
+    for (pat, entry), offsets in zip(_patterns(), _offsets(norm), strict=True):
+        for m in finditer_at(pat, norm, offsets):
             cands.append((m.start(), -(m.end() - m.start()), m, entry))
     for start, _neg, m, entry in sorted(cands, key=lambda c: (c[1], c[0])):
         end = m.end()

@@ -17,9 +17,11 @@ from pathlib import Path
 import yaml
 
 from graph.keys import fold, modern_tones
+from loaders.matching import whole_words
 
 DATA = Path(__file__).with_name("data") / "provinces.yaml"
 KINDS = {"tinh": "tỉnh", "thanh_pho": "thành phố trực thuộc Trung ương"}
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -113,9 +115,7 @@ def _pattern() -> re.Pattern[str]:
             for f in (n, n.upper()):
                 forms.setdefault(modern_tones(f), canonical)
     _pattern.forms = forms  # type: ignore[attr-defined]
-    alts = "|".join(re.escape(f).replace(r"\ ", r"\s+")
-                    for f in sorted(forms, key=lambda f: (-len(f), f)))
-    return re.compile(rf"(?<![\w.])(?:{alts})(?![\w])")
+    return re.compile(whole_words(forms, before=r"[\w.]", after=r"\w"))
 
 
 def province_regex() -> str:
@@ -123,15 +123,21 @@ def province_regex() -> str:
     return _pattern().pattern
 
 
+@cache
+def _not_bare() -> frozenset[str]:
+    """Names that are no province when printed alone."""
+    return frozenset(modern_tones(n) for n in _data().get("not_bare") or ())
+
+
 def find_provinces(text: str) -> list[Mention]:
     """Every mention of a province or city in the text, with its canonical pre-2025 name."""
     pat = _pattern()
     forms = _pattern.forms  # type: ignore[attr-defined]
     blocked = _data().get("not_followed_by") or {}
-    not_bare = {modern_tones(n) for n in _data().get("not_bare") or ()}
+    not_bare = _not_bare()
     out = []
     for m in pat.finditer(modern_tones(text)):
-        surface = re.sub(r"\s+", " ", m.group())
+        surface = _SPACES.sub(" ", m.group())
         if surface in not_bare or surface.title() in not_bare:
             continue
         name = forms.get(surface) or forms[surface.title()]
@@ -143,13 +149,23 @@ def find_provinces(text: str) -> list[Mention]:
 
 
 _PREFIX = re.compile(r"^(?:tỉnh|thành phố|tp\.?)\s+", re.IGNORECASE)
+_SHORT_LINE = re.compile(r"^[ \t]*(\S[^\n]{0,40}?)[ \t]*:?$", re.MULTILINE)
+
+
+@cache
+def _initials() -> frozenset[str]:
+    """The letters a name can start with, and o/u (which modern tones may change)."""
+    _pattern()
+    return frozenset(f[0] for f in _pattern.forms) | frozenset("oOuU")  # type: ignore[attr-defined]
 
 
 def section_headings(text: str) -> list[tuple[int, str]]:
     """(offset, province) of short lines that only name a province: headings of round-ups."""
     out = []
-    for m in re.finditer(r"^[ \t]*(\S[^\n]{0,40}?)[ \t]*:?$", text, re.MULTILINE):
+    for m in _SHORT_LINE.finditer(text):
         line = _PREFIX.sub("", m.group(1)).strip()
+        if line[:1] not in _initials():  # no name starts the line
+            continue
         found = find_provinces(line)
         if len(found) == 1 and found[0].start == 0 and found[0].end == len(line):
             out.append((m.start(1), found[0].province))
@@ -181,9 +197,19 @@ def kind_label(p: Province) -> str:
     return KINDS[p.kind]
 
 
+@cache
+def _eras() -> dict[str, frozenset[str]]:
+    """Folded name or short form -> the eras of the units it names."""
+    out: dict[str, set[str]] = {}
+    for p in _units():
+        for n in (p.name, *p.variants):
+            out.setdefault(fold(n), set()).add(p.era)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def era(name: str) -> str:
     """"both" if the unit exists before and after the reform, else "before2025"/"after2025"."""
-    eras = {p.era for p in _units() if fold(name) in {fold(n) for n in (p.name, *p.variants)}}
+    eras = _eras().get(fold(name), frozenset())
     if eras == {"before_2025", "from_2025"}:
         return "both"
     return "after2025" if eras == {"from_2025"} else "before2025"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 
@@ -61,16 +61,63 @@ def _trie_regex(trie: dict[str, dict], end: str = "") -> str:
     return body
 
 
-def alternation(phrases: Iterable[str]) -> re.Pattern[str]:
-    """One compiled regex matching any of the phrases in folded text, longest match first,
-    on word boundaries, spaces flexible. Built as a trie so long gazetteers stay fast."""
+def _trie(phrases: Iterable[str]) -> dict[str, dict]:
     trie: dict[str, dict] = {}
     for p in phrases:
-        words = fold_same_length(p).split()
+        words = p.split()
         if not words:
             continue
         node = trie
         for ch in " ".join(words):
             node = node.setdefault(ch, {})
         node[""] = {}
-    return re.compile(rf"(?<![\w&])(?:{_trie_regex(trie)})(?![\w&])")
+    return trie
+
+
+def whole_words(phrases: Iterable[str], before: str = r"[\w&]", after: str | None = r"[\w&]",
+                only_first: bool = False) -> str:
+    """Regex source of `(?<!before)(?:phrases)(?!after)`: the phrases (longest first, spaces
+    flexible, shared prefixes tried once) with no character of the class `before` just before
+    and none of `after` (if given) just after them.
+
+    Each branch consumes its first letter and then looks behind it, so the regex engine
+    scans for first letters instead of trying the whole pattern at every offset. With
+    `only_first` a match is that first letter alone, the rest being looked ahead at.
+
+    >>> re.findall(whole_words(["Hà Nam", "Hà Nội", "Hà"]), "Hà  Nội, Hàn, Hà")
+    ['Hà  Nội', 'Hà']
+    """
+    trie = _trie(phrases)
+    end = "" if after is None else f"(?!{after})"
+    if not trie:
+        return rf"(?<!{before}){end}"
+    branches = []
+    for ch in sorted(trie):
+        c, rest = re.escape(ch), _trie_regex(trie[ch])
+        tail = f"(?=(?:{rest}){end})" if only_first else rest
+        branches.append(f"{c}(?<!{before}{c}){tail}")
+    body = "(?:" + "|".join(branches) + ")"
+    return body if only_first else body + end
+
+
+def alternation(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One compiled regex matching any of the phrases in folded text, longest match first,
+    on word boundaries, spaces flexible. Built as a trie so long gazetteers stay fast."""
+    return re.compile(whole_words(fold_same_length(p) for p in phrases))
+
+
+def starts(phrases: Iterable[str]) -> re.Pattern[str]:
+    """The first letter wherever `alternation(phrases)` matches: run once over a text, it
+    tells where each of several alternations of these phrases is worth trying."""
+    return re.compile(whole_words((fold_same_length(p) for p in phrases), only_first=True))
+
+
+def finditer_at(pattern: re.Pattern[str], text: str,
+                offsets: Iterable[int]) -> Iterator[re.Match[str]]:
+    """The matches of `pattern.finditer(text)`, trying only `offsets` (ascending, and holding
+    every offset where the pattern matches). Patterns never match the empty string here."""
+    end = 0
+    for at in offsets:
+        if at >= end and (m := pattern.match(text, at)):
+            yield m
+            end = m.end()

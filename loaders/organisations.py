@@ -125,13 +125,16 @@ def find_organisations(text: str, start: int = 0, end: int | None = None) -> lis
     g = gazetteer()
     folded = fold_same_length(text)
     end = len(text) if end is None else end
-    out = []
-    for m in g.names.finditer(folded, start, end):
-        if _vague_covers(g, folded, m.start(), m.end()):
-            continue
-        key = " ".join(m.group().split())
-        out.append(Mention(_resolve(folded, key, m.start(), g), m.start(), m.end()))
-    return out
+    found = (_mention(g, folded, m) for m in g.names.finditer(folded, start, end))
+    return [m for m in found if m is not None]
+
+
+def _mention(g: Gazetteer, folded: str, m: re.Match[str]) -> Mention | None:
+    """The body a gazetteer match names, None if a vague collective covers it."""
+    if _vague_covers(g, folded, m.start(), m.end()):
+        return None
+    key = " ".join(m.group().split())
+    return Mention(_resolve(folded, key, m.start(), g), m.start(), m.end())
 
 
 def _vague_covers(g: Gazetteer, folded: str, start: int, end: int) -> bool:
@@ -142,8 +145,10 @@ def _vague_covers(g: Gazetteer, folded: str, start: int, end: int) -> bool:
 
 def organisation_at(text: str, pos: int) -> Mention | None:
     """The body whose name starts exactly at `pos`, if any."""
-    found = find_organisations(text, pos, min(len(text), pos + 120))
-    return found[0] if found and found[0].start == pos else None
+    g = gazetteer()
+    folded = fold_same_length(text)
+    m = g.names.match(folded, pos, min(len(text), pos + 120))
+    return None if m is None else _mention(g, folded, m)
 
 
 def vague_at(text: str, pos: int) -> int | None:

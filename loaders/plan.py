@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from graph.keys import slug
-from graph.model import Document, Organisation, Target, Task
+from graph.model import Deadline, Document, Organisation, Target, Task
 from loaders.context import TextContext
 from loaders.deadlines import find_deadline
 from loaders.matching import fold_same_length
@@ -67,7 +67,9 @@ def _lead_in(text: str, a: int, b: int) -> tuple[Mention, bool] | None:
 
 
 def _partners_in(text: str, a: int, b: int) -> tuple[Mention, ...] | None:
-    m = _PARTNERS.search(fold_same_length(text), a, b)
+    folded = fold_same_length(text)
+    at = folded.find("phoi hop", a, b)  # where any match would start, found fast
+    m = None if at < 0 else _PARTNERS.search(folded, at, b)
     return None if m is None else tuple(partner_list(text, m.end(), b))
 
 
@@ -113,16 +115,25 @@ def owner_document(ctx: TextContext, at: int) -> Document | None:
     return None
 
 
-def _task(ctx: TextContext, doc: Document, node: Node, root: _Assignment,
-          order: int) -> tuple[Task, _Assignment]:
+def _reading(text: str, node: Node | None, root: _Assignment,
+             memo: dict[Node, tuple[_Assignment, Deadline | None]]
+             ) -> tuple[_Assignment, Deadline | None]:
+    """Who is assigned and by when at `node`: its own text read under its parent's reading
+    (each heading is read once, however many items it has)."""
+    if node is None:
+        return root, None
+    if node not in memo:
+        assignment, deadline = _reading(text, node.parent, root, memo)
+        found = find_deadline(text, node.text_start, node.body_end)
+        memo[node] = (_apply(text, node.text_start, node.body_end, assignment),
+                      found[0] if found else deadline)
+    return memo[node]
+
+
+def _task(ctx: TextContext, doc: Document, node: Node, root: _Assignment, order: int,
+          memo: dict[Node, tuple[_Assignment, Deadline | None]]) -> tuple[Task, _Assignment]:
     text = ctx.text
-    assignment = root
-    deadline = None
-    for n in node.path():
-        assignment = _apply(text, n.text_start, n.body_end, assignment)
-        found = find_deadline(text, n.text_start, n.body_end)
-        if found:
-            deadline = found[0]
+    assignment, deadline = _reading(text, node, root, memo)
     own = " ".join(text[node.text_start:node.body_end].split())
     label = node.label
     return Task(
@@ -150,8 +161,9 @@ def extract_plan(ctx: TextContext) -> PlanParts:
         if doc is None:
             continue
         root = _intro_assignment(ctx.text, lst) if subject is None else _Assignment(None, ())
-        for node in [n for n in outline.nodes() if n in wanted]:
-            task, a = _task(ctx, doc, node, root, len(tasks))
+        memo: dict[Node, tuple[_Assignment, Deadline | None]] = {}
+        for node in [n for n in replace(outline, lists=(lst,)).nodes() if n in wanted]:
+            task, a = _task(ctx, doc, node, root, len(tasks), memo)
             uid = task.uid
             while uid in seen:
                 uid += "~"
@@ -163,8 +175,12 @@ def extract_plan(ctx: TextContext) -> PlanParts:
 
 def _organisations(ctx: TextContext, mentions: list[Mention]) -> list[Organisation]:
     out: dict[str, Organisation] = {}
+    seen: set[tuple[str, str | None]] = set()  # a body in a place has one uid: the first wins
     for m in sorted(mentions, key=lambda m: m.start):
-        rec = organisation_record(m, ctx, "explicit", 0.9)
-        out.setdefault(rec.uid, rec)
+        place = (m.entry.name, None if m.entry.level == "central" else ctx.locality_at(m.start))
+        if place not in seen:
+            seen.add(place)
+            rec = organisation_record(m, ctx, "explicit", 0.9)
+            out.setdefault(rec.uid, rec)
     return list(out.values())
 

@@ -17,8 +17,10 @@ from pathlib import Path
 import yaml
 
 from graph.keys import fold, modern_tones
+from loaders.matching import finditer_at, whole_words
 
 DATA = Path(__file__).with_name("data") / "doc_types.yaml"
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     issuer_p = r"[A-ZĐƯ](?:[A-ZĐƯ]|\.(?=[A-ZĐƯ])){0,9}(?:-[A-Z]{1,4})?"
     issuer_s = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:\s*-\s*[A-ZĐ][A-Za-zĐđ0-9]*)*"
     num = r"(?<![\w/.,-])(\d{1,5}[a-zđ]?)"
+    full_type = whole_words(_type_words(full_only=True), before=r"\w", after=None)
     return {
         "state_qppl": re.compile(
             rf"{num}\s*/\s*((?:19|20)\d{{2}})\s*/\s*(?:({state})\s*[-–]\s*)?({issuer_s})(?![\w])"),
@@ -100,16 +103,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "type_before": re.compile(
             rf"(?:{'|'.join(_type_word_forms())})\s+(?:số\s*:?\s*)?$", re.IGNORECASE),
         "short": re.compile(
-            rf"(?<![\w])({'|'.join(_type_word_forms(full_only=True))})\s+(?:số\s*:?\s*)?"
-            r"(\d{1,4}[a-z]?)(?![\w/]|\s*[-–]\s*[A-ZĐ]|[.,]\d|\s*/)"),
+            rf"({full_type})\s+"
+            r"(?:số\s*:?\s*)?(\d{1,4}[a-z]?)(?![\w/]|\s*[-–]\s*[A-ZĐ]|[.,]\d|\s*/)"),
     }
 
 
-def _type_word_forms(full_only: bool = False) -> list[str]:
+def _type_words(full_only: bool = False) -> list[str]:
     words = [w for ws in _data()["type_words"].values() for w in ws]
     if full_only:
         words = [w for w in words if " " in w or w in ("Đề án", "NQ")] + ["Luật"]
-    return [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)]
+    return sorted(set(words), key=len, reverse=True)
+
+
+def _type_word_forms() -> list[str]:
+    return [re.escape(w).replace(r"\ ", r"\s+") for w in _type_words()]
 
 
 @cache
@@ -156,8 +163,9 @@ def find_symbols(text: str) -> list[Ref]:
     pats = _patterns()
     taken: list[tuple[int, int]] = []
     refs: list[Ref] = []
+    numbers = [m.start() for m in _DIGITS.finditer(text)]  # a symbol starts a run of digits
     for family in ("state_qppl", "state_adm", "party"):
-        for m in pats[family].finditer(text):
+        for m in finditer_at(pats[family], text, numbers):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))

@@ -30,7 +30,7 @@ _MARKERS = (  # (kind, regex over the start of a line); order matters
     ("dash", re.compile(r"(?P<t>[-–•])\s+(?=\S)")),
     ("plus", re.compile(r"(?P<t>\+)\s*(?=\S)")),
 )
-_LINE = re.compile(r"[^\n]*")
+_LINE = re.compile(r"[^\n]+")
 
 
 @dataclass(eq=False)
@@ -158,7 +158,7 @@ def parse_outline(text: str, mode: str = "plan") -> Outline:
     for m in _LINE.finditer(text, 0, body_end):
         raw = m.group()
         stripped = raw.lstrip()
-        if not stripped.strip():
+        if not stripped:
             continue
         a = m.start() + len(raw) - len(stripped)
         b = m.start() + len(raw.rstrip())
@@ -232,6 +232,8 @@ def task_nodes(outline: Outline) -> list[Node]:
     """Items that are tasks: leaves (not part headings) in parts or lists that hold tasks."""
     text = outline.text
     out = []
+    says: dict[Node, bool | None] = {}  # each heading is read once, whatever its items
+    has_sections = None  # looked at when first needed
     for lst in outline.lists:
         if outline.mode == "list":
             if not intro_names_tasks(text[lst.intro_start:lst.intro_end]):
@@ -241,8 +243,14 @@ def task_nodes(outline: Outline) -> list[Node]:
         for n in _leaves(lst.items):
             if n.kind == "roman":
                 continue
-            verdicts = [v for a in n.path()[:-1] if (v := _section_says(a, text)) is not None]
-            if verdicts[:1] == [True] or (not verdicts and not _has_sections(outline)):
+            heads = n.path()[:-1]
+            for a in heads:
+                if a not in says:
+                    says[a] = _section_says(a, text)
+            verdicts = [says[a] for a in heads if says[a] is not None]
+            if not verdicts and has_sections is None:
+                has_sections = _has_sections(outline)
+            if verdicts[:1] == [True] or (not verdicts and not has_sections):
                 out.append(n)
     return out
 

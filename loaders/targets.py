@@ -9,6 +9,7 @@ lives in data/target_patterns.yaml.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -18,7 +19,7 @@ import yaml
 from graph.model import Document, Target
 from loaders.context import TextContext
 from loaders.localities import find_provinces
-from loaders.matching import alternation, fold_same_length
+from loaders.matching import alternation, finditer_at, fold_same_length
 
 DATA = Path(__file__).with_name("data") / "target_patterns.yaml"
 PLAN_TYPES = ("Kế hoạch", "Chương trình", "Đề án")
@@ -40,6 +41,9 @@ _YEAR = re.compile(r"(?<!tu )\b(?:nam|thang \d{1,2}[-/])\s*(20\d\d|19\d\d)\b")
 _CLAUSE_END = re.compile(r"[;.:]\s|[;.:]$|\n")
 _CLAUSE_START = re.compile(r"[;:.(]\s")
 _DATE_BEFORE = re.compile(r"(?:ngay|thang|quy|so|nam)\s*$")
+_DIGITS = re.compile(r"\d+")
+_TU = re.compile("tu")
+_PERCENT_OR_MONEY = re.compile("%|dong")
 
 
 @dataclass(frozen=True)
@@ -112,10 +116,18 @@ def _unit_after(folded: str, pos: int) -> bool:
     return bool(m) and " ".join(m.group().split()) not in rules().not_units
 
 
+@cache
+def _counted() -> re.Pattern[str]:
+    """A number, spaces, then a unit: what every count (all but percentages and money) holds."""
+    return re.compile(rf"\d\s+(?={rules().units.pattern})")
+
+
 def find_values(folded: str) -> list[Value]:
     """Indicator values in one folded paragraph, left to right, without overlaps."""
     r = rules()
     out: list[Value] = []
+    if "%" not in folded and "dong" not in folded and not _counted().search(folded):
+        return out  # most paragraphs: nothing any value pattern could accept
     taken: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:
@@ -131,31 +143,43 @@ def find_values(folded: str) -> list[Value]:
             out.append(v)
             taken.append((v.start, v.end))
 
-    for m in _FRAC_PCT.finditer(folded):
+    numbers = [m.start() for m in _DIGITS.finditer(folded)]
+    if not numbers:  # every value has a digit
+        return out
+
+    def scan(rx: re.Pattern[str], needs: str, at: list[int]) -> Iterator[re.Match[str]]:
+        """rx's matches, tried only at the offsets where they can start, and not looked for
+        at all when a word each of them contains is absent."""
+        return finditer_at(rx, folded, at) if needs in folded else iter(())
+
+    # The patterns begin with a number (never right after a digit), so they match only where
+    # a run of digits starts; ranges also where "tu" ("từ") is.
+    tu = [m.start() for m in _TU.finditer(folded)]
+    for m in scan(_FRAC_PCT, "%", numbers):
         add(Value(m.start(), m.end(), parse_number(m["p"]), "percent"))
-    for m in _OF_TOTAL.finditer(folded):
+    for m in scan(_OF_TOTAL, "trong", numbers):
         if _unit_after(folded, m.end()):
             add(Value(m.start(), m.end(), parse_number(m["n"]), "count"))
-    for m in _RANGE_PCT.finditer(folded):
+    for m in scan(_RANGE_PCT, "%", sorted(tu + numbers)):
         lo, hi = parse_number(m["lo"]), parse_number(m["hi"])
         if lo < hi:
             add(Value(m.start(), m.end(), hi, "percent", lo, hi, "range"))
-    for m in _PCT.finditer(folded):
+    for m in scan(_PCT, "%", numbers):
         add(Value(m.start(), m.end(), parse_number(m["p"]), "percent"))
-    for m in _MONEY.finditer(folded):
+    for m in scan(_MONEY, "dong", numbers):
         if r.rate.match(folded, m.end()):
             continue
         scale = r.money_scale.get(m["scale"] or "", 1)
         add(Value(m.start(), m.end(), parse_number(m["n"]) * scale, "vnd"))
-    for m in _FRACTION.finditer(folded):
+    for m in scan(_FRACTION, "/", numbers):
         if (int(m["d"].replace(".", "")) < 1900 and _unit_after(folded, m.end())
                 and not _DATE_BEFORE.search(folded, max(0, m.start() - 8), m.start())):
             add(Value(m.start(), m.end(), parse_number(m["n"]), "count"))
-    for m in _COUNT_RANGE.finditer(folded):
+    for m in scan(_COUNT_RANGE, "tu", tu):
         if _unit_after(folded, m.end()):
             lo, hi = parse_number(m["lo"]), parse_number(m["hi"])
             add(Value(m.start(), m.end(), hi, "count", lo, hi, "range"))
-    for m in _COUNT.finditer(folded):
+    for m in scan(_COUNT, "", numbers):
         n = parse_number(m["n"])
         if n >= 2 and _unit_after(folded, m.end()):
             add(Value(m.start(), m.end(), n, "count"))
@@ -240,13 +264,25 @@ def _document(ctx: TextContext, at: int, subject: str | None) -> str | None:
     return max(cands, key=lambda d: d.evidence.start).uid if cands else None
 
 
+def _lines_with_values(folded: str) -> list[tuple[int, int]]:
+    """Spans of the lines (paragraphs) that can hold a value, in order: those with a "%", a
+    "đồng" or a number before a unit (`find_values` finds nothing in any other line)."""
+    hits = [m.start() for m in _PERCENT_OR_MONEY.finditer(folded)]
+    hits += [m.start() for m in _counted().finditer(folded)]
+    lines = set()
+    for at in hits:
+        end = folded.find("\n", at)
+        lines.add((folded.rfind("\n", 0, at) + 1, len(folded) if end < 0 else end))
+    return sorted(lines)
+
+
 def find_targets(ctx: TextContext) -> list[Target]:
     """Targets and achievements of a text, each with evidence on its value."""
     default = "target" if any(d.is_subject for d in ctx.documents) else "achievement"
     out: list[Target] = []
-    for m in re.finditer(r"[^\n]+", ctx.text):
-        para, offset = m.group(), m.start()
-        folded = fold_same_length(para)
+    folded_text = fold_same_length(ctx.text)  # one character for one: slices fold alike
+    for offset, end in _lines_with_values(folded_text):
+        para, folded = ctx.text[offset:end], folded_text[offset:end]
         values = _drop_qualified(folded, find_values(folded))
         for i, v in enumerate(values):
             kind = _kind(folded, v, default)

@@ -15,7 +15,7 @@ from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import RDF, SKOS
 
 from graph.model import ThemeTag
-from loaders.matching import alternation, fold_same_length
+from loaders.matching import alternation, fold_same_length, starts
 
 THEMES_FILE = Path(__file__).resolve().parent.parent / "ontology" / "themes.ttl"
 THEME = Namespace("https://kg.example.org/themes#")
@@ -56,6 +56,23 @@ def _matchers() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((t.id, alternation([*t.triggers, t.label_vi])) for t in themes())
 
 
+@cache
+def _anywhere() -> re.Pattern[str]:
+    """Where any theme's word is: the only offsets a theme is tried at."""
+    return starts(w for t in themes() for w in (*t.triggers, t.label_vi))
+
+
+@cache
+def _by_initial() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+    """First letter of a folded trigger word -> the themes with such a word, in scheme order."""
+    out: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for t, matcher in zip(themes(), _matchers(), strict=True):
+        words = (fold_same_length(w).lstrip() for w in (*t.triggers, t.label_vi))
+        for initial in dict.fromkeys(w[0] for w in words if w):
+            out.setdefault(initial, []).append(matcher)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def tag_themes(text: str) -> tuple[ThemeTag, ...]:
     """Themes of a text with the words (as written) that triggered each.
 
@@ -63,13 +80,14 @@ def tag_themes(text: str) -> tuple[ThemeTag, ...]:
     ['evaluation', 'rotation']
     """
     folded = fold_same_length(text)
-    out = []
-    for theme_id, rx in _matchers():
-        words = []
-        for m in rx.finditer(folded):
-            w = " ".join(text[m.start():m.end()].split())
-            if w not in words:
-                words.append(w)
-        if words:
-            out.append(ThemeTag(theme_id, tuple(words)))
-    return tuple(out)
+    words: dict[str, list[str]] = {}
+    ends: dict[str, int] = {}  # each theme's matches do not overlap (as in finditer)
+    for at in (m.start() for m in _anywhere().finditer(folded)):
+        for theme_id, rx in _by_initial()[folded[at]]:
+            if at >= ends.get(theme_id, 0) and (m := rx.match(folded, at)):
+                ends[theme_id] = m.end()
+                w = " ".join(text[m.start():m.end()].split())
+                seen = words.setdefault(theme_id, [])
+                if w not in seen:
+                    seen.append(w)
+    return tuple(ThemeTag(tid, tuple(words[tid])) for tid, _ in _matchers() if tid in words)
