@@ -27,6 +27,7 @@ writes after every load (replacing the previous one: idempotent by content hash)
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import math
@@ -124,62 +125,79 @@ def idf(texts: Iterable[Iterable[str]]) -> dict[str, float]:
     return {f: math.log((1 + n) / (1 + c)) + 1 for f, c in df.items()}
 
 
-def _cosine(a: Iterable[str], b: Iterable[str], weight: Mapping[str, float]) -> float:
-    a, b = set(a), set(b)
-    num = sum(weight.get(f, 1.0) ** 2 for f in a & b)
-    den = math.sqrt(sum(weight.get(f, 1.0) ** 2 for f in a) *
-                    sum(weight.get(f, 1.0) ** 2 for f in b))
-    return num / den if den else 0.0
+class _Cosine:
+    """Weighted cosine of feature sets, with each set's norm computed once."""
 
+    def __init__(self, weight: Mapping[str, float]) -> None:
+        self.weight = weight
+        self._norms: dict[frozenset[str], float] = {}
 
-def _run(a: Sequence[str], b: Sequence[str], n: int) -> bool:
-    """Whether the two word sequences share n words in a row."""
-    grams = {tuple(a[i:i + n]) for i in range(len(a) - n + 1)}
-    return any(tuple(b[i:i + n]) in grams for i in range(len(b) - n + 1))
+    def norm(self, a: frozenset[str]) -> float:
+        n = self._norms.get(a)
+        if n is None:
+            n = self._norms[a] = math.sqrt(sum(self.weight.get(f, 1.0) ** 2 for f in a))
+        return n
 
-
-def _cites(local_text: str, central_label: str, central_symbol: str | None) -> bool:
-    """The local text names the central document and the task's number."""
-    if not central_symbol:
-        return False
-    folded = fold(local_text)
-    if symbol_key(central_symbol) not in folded.replace(" ", ""):
-        return False
-    label = fold(central_label)
-    return any(m.group(1) == label for m in _CITE.finditer(folded))
+    def __call__(self, a: frozenset[str], b: frozenset[str]) -> float:
+        den = self.norm(a) * self.norm(b)
+        if not den:
+            return 0.0
+        return sum(self.weight.get(f, 1.0) ** 2 for f in a & b) / den
 
 
 @dataclass(frozen=True)
 class _Prepared:
+    """A task with everything scoring needs computed once (pairs are many, tasks few)."""
+
     task: TaskRecord
-    feats: dict[str, str]
+    feats: frozenset[str]
     folded: tuple[str, ...]
+    grams: frozenset[tuple[str, ...]]  # runs of WORDING_RUN folded words
+    text: str  # the folded text
+    compact: str  # the folded text without spaces (symbols are matched in it)
+    themes: frozenset[str]
 
 
 def _prepare(t: TaskRecord) -> _Prepared:
-    return _Prepared(t, features(t.text), tuple(fold(w) for w in words(t.text)))
+    folded = tuple(fold(w) for w in words(t.text))
+    grams = frozenset(folded[i:i + WORDING_RUN] for i in range(len(folded) - WORDING_RUN + 1))
+    text = fold(t.text)
+    return _Prepared(t, frozenset(features(t.text)), folded, grams, text, text.replace(" ", ""),
+                     frozenset(t.themes))
 
 
-def score_pair(local: _Prepared, central: _Prepared, weight: Mapping[str, float],
-               theme_weight: Mapping[str, float], central_symbol: str | None = None,
-               ) -> Alignment:
-    """How strongly `local` takes up `central`, and on what basis."""
-    shared = set(local.feats) & set(central.feats)
-    lexical = _cosine(local.feats, central.feats, weight)
+def _cites(local: _Prepared, central_label: str, central_symbol: str | None) -> bool:
+    """The local text names the central document and the task's number."""
+    if not central_symbol or symbol_key(central_symbol) not in local.compact:
+        return False
+    label = fold(central_label)
+    return any(m.group(1) == label for m in _CITE.finditer(local.text))
+
+
+def score_pair(local: _Prepared, central: _Prepared, lexical_cosine: _Cosine,
+               theme_cosine: _Cosine, central_symbol: str | None = None) -> Alignment:
+    """How strongly `local` takes up `central`, and on what basis (words shown: see explain)."""
+    lexical = lexical_cosine(local.feats, central.feats)
     themes_shared = set(local.task.themes) & set(central.task.themes)
-    theme = _cosine(local.task.themes, central.task.themes, theme_weight)
+    theme = theme_cosine(local.themes, central.themes)
     score = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * theme
     parts = [p for p, on in (("lexical", lexical > 0), ("theme", bool(themes_shared))) if on]
-    if _run(local.folded, central.folded, WORDING_RUN):
+    if not local.grams.isdisjoint(central.grams):
         parts.append("wording")
         score = max(score, 0.5 + score / 2)
-    if _cites(local.task.text, central.task.label, central_symbol):
+    if _cites(local, central.task.label, central_symbol):
         parts = ["explicit"]
         score = 1.0
-    shown = _phrases(local.task.text, shared, weight)[:MAX_WORDS]
-    shown += [f"theme:{t}" for t in sorted(themes_shared)]
     return Alignment(local.task.uid, central.task.uid, "+".join(parts) or "none",
-                     round(score, 4), tuple(shown))
+                     round(score, 4), ())
+
+
+def explain(a: Alignment, local: _Prepared, central: _Prepared,
+            weight: Mapping[str, float]) -> Alignment:
+    """The alignment with the words that matched: shared phrases, then shared themes."""
+    shown = _phrases(local.task.text, set(local.feats & central.feats), weight)[:MAX_WORDS]
+    shown += [f"theme:{t}" for t in sorted(set(local.task.themes) & set(central.task.themes))]
+    return dataclasses.replace(a, words=tuple(shown))
 
 
 def _phrases(text: str, shared: set[str], weight: Mapping[str, float]) -> list[str]:
@@ -228,7 +246,7 @@ def propose(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
     symbols = symbols or {}
     prepared = {t.uid: _prepare(t) for t in tasks}
     weight = idf(p.feats for p in prepared.values())
-    theme_weight = idf(t.themes for t in tasks)
+    lexical, theme = _Cosine(weight), _Cosine(idf(t.themes for t in tasks))
     by_doc: dict[str, list[_Prepared]] = {}
     for p in prepared.values():
         by_doc.setdefault(p.task.document, []).append(p)
@@ -240,9 +258,10 @@ def propose(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
         if not ups:
             continue
         for loc in sorted(locals_, key=lambda p: (p.task.order, p.task.uid)):
-            scored = [score_pair(loc, c, weight, theme_weight, symbols.get(d))
+            scored = [score_pair(loc, c, lexical, theme, symbols.get(d))
                       for d in ups for c in by_doc[d]]
-            out.extend(select(scored, min_score, ratio, max_links))
+            out.extend(explain(a, loc, prepared[a.central], weight)
+                       for a in select(scored, min_score, ratio, max_links))
     return out
 
 
