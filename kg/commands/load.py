@@ -23,7 +23,10 @@ from loaders.structured import SUFFIXES as STRUCTURED_SUFFIXES
 from loaders.structured import read_structured
 from queries.alignment import derived_alignment_batch
 
-CHUNK = 200  # files per store write: COPY is fast per call, slow per row of calls
+# Records (nodes + relationships) per store write. Each COPY has a fixed cost and appending to
+# a large relationship table costs more than filling it, so writes are few and large; this
+# bounds the batches held in memory (~1 KB per record).
+CHUNK_RECORDS = 250_000
 TASK_FILES = 32  # at most this many files per task handed to an extraction process
 
 
@@ -54,7 +57,7 @@ def extract_one(path: Path) -> Outcome:
     try:
         return to_batch(extract(path)), None
     except SourceError as e:
-        return None, str(e)
+        return None, e.problem  # the caller names the file
     except Exception as e:  # an extractor bug must not stop the other files
         return None, f"extraction failed: {type(e).__name__}: {e}"
 
@@ -116,6 +119,7 @@ def load(ctx: click.Context, paths: tuple[str, ...], quiet: bool, as_json: bool,
     files = expand(paths)
     errors: list[tuple[str, str]] = []
     batches: list[Batch] = []
+    pending = 0  # records in `batches`
     totals = {"added": [], "replaced": [], "unchanged": [], "repaired": []}
 
     def record(report: object) -> None:
@@ -123,6 +127,7 @@ def load(ctx: click.Context, paths: tuple[str, ...], quiet: bool, as_json: bool,
             totals[k].extend(getattr(report, k))
 
     def flush() -> None:
+        nonlocal pending
         try:
             record(load_batches(store, batches))
         except Exception:  # isolate the file the store refused; the others still load
@@ -132,6 +137,7 @@ def load(ctx: click.Context, paths: tuple[str, ...], quiet: bool, as_json: bool,
                 except Exception as e:
                     errors.append((b.source.path, f"store write failed: {e}"))
         batches.clear()
+        pending = 0
 
     hidden = quiet or not sys.stderr.isatty()
     with click.progressbar(files, label="loading", file=sys.stderr, hidden=hidden,
@@ -141,7 +147,8 @@ def load(ctx: click.Context, paths: tuple[str, ...], quiet: bool, as_json: bool,
                 errors.append((str(f), error))
             else:
                 batches.append(batch)
-            if len(batches) >= CHUNK:
+                pending += len(batch.nodes) + len(batch.edges)
+            if pending >= CHUNK_RECORDS:
                 flush()
         flush()
     load_batches(store, [derived_alignment_batch(store)])
