@@ -220,14 +220,20 @@ def cypher(ctx: click.Context, query: str | None, query_file: str | None,
 
 
 @click.command()
-@format_option("table", "json", "ddl")
+@format_option("table", "json", "ddl", "neo4j-ddl")
 def schema(fmt: str) -> None:
-    """The store schema, as derived from the ontology (ontology/kg.ttl)."""
-    s = load_schema()
-    if fmt == "ddl":
-        from graph.ladybug_store import LadybugStore
+    """The store schema, as derived from the ontology (ontology/kg.ttl).
 
-        click.echo("\n".join(LadybugStore.ddl_for(s)))
+    `ddl` prints the embedded store's CREATE TABLE statements, `neo4j-ddl` the constraints
+    and indexes kg creates on Neo4j.
+    """
+    s = load_schema()
+    if fmt in ("ddl", "neo4j-ddl"):
+        if fmt == "ddl":
+            from graph.ladybug_store import LadybugStore as Target
+        else:
+            from graph.neo4j_store import Neo4jStore as Target
+        click.echo(";\n".join(Target.ddl_for(s)) + ";")
         return
     rows = [{"kind": "node", "name": n.label, "vi": n.label_vi,
              "properties": ", ".join(f"{p.name}:{p.type}" for p in n.props)} for n in s.nodes]
