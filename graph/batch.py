@@ -94,6 +94,7 @@ def to_batch(ex: Extraction) -> Batch:
                    name=sym, symbol_key=symbol_key(sym), key=symbol_key(sym))
             b.edge("REFERS_TO", ("Alias", uid), ("Document", doc), a.evidence)
     docs = {d.uid: d for d in ex.documents}
+    central = {o.name for o in ex.organisations if o.level == "central"}  # a Bộ in a local plan
     for t in ex.tasks:
         plan = docs.get(t.document)
         locality = plan.locality if plan else None
@@ -106,10 +107,11 @@ def to_batch(ex: Extraction) -> Batch:
         b.edge("HAS_TASK", ("Document", t.document), ("Task", t.uid), t.evidence)
         level = plan.level if plan else "unknown"
         if t.lead:
-            org = _organisation(b, t.lead, level, locality, t.evidence)
+            org = _organisation(b, t.lead, "central" if t.lead in central else level, locality,
+                                t.evidence)
             b.edge("LEAD", ("Task", t.uid), ("Organisation", org), t.evidence)
         for s in t.support:
-            org = _organisation(b, s, level, locality, t.evidence)
+            org = _organisation(b, s, "central" if s in central else level, locality, t.evidence)
             b.edge("SUPPORT", ("Task", t.uid), ("Organisation", org), t.evidence)
         for tag in t.themes:
             th = theme_uid(tag.theme)

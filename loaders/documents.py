@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from graph.keys import fold, symbol_key
 from graph.model import Alias, Document, Evidence
 from loaders import aliases as registry
 from loaders.context import TextContext
 from loaders.dates import date_after, leading_date
-from loaders.identity import numbered_uid, unnumbered_uid
+from loaders.header import unit_name
+from loaders.identity import below_province, numbered_uid, unnumbered_uid
 from loaders.issuers import Org, find_organisations, issuer_after, qualified
 from loaders.references import Ref, find_short_citations, find_symbols, type_words
 from loaders.segments import sentences, span_at
@@ -25,6 +26,8 @@ from loaders.unnumbered import ISSUING_VERB, find_unnumbered
 
 _ISSUED_BEFORE = re.compile(rf"{ISSUING_VERB}\s*$", re.IGNORECASE)
 _THIS = re.compile(r"\s+này(?![\w])")
+_ORGAN = re.compile(r"^(?:ban thuong vu|thuong truc|ban chap hanh)\s+")
+_AS_FOLLOWS = re.compile(r"như\s+sau\s*:?\s*$")
 _GENERIC_TYPES = {"Nghị quyết", "Kế hoạch", "Chỉ thị", "Kết luận", "Quy định", "Đề án",
                   "Chương trình"}
 
@@ -111,9 +114,28 @@ def _body(name: str) -> str:
 
 
 def _same_body(a: str, b: str) -> bool:
-    """"Ủy ban nhân dân tỉnh" and "Ủy ban nhân dân tỉnh Bến Tre" name one body."""
-    fa, fb = fold(_body(a)), fold(_body(b))
+    """"Ủy ban nhân dân tỉnh" and "Ủy ban nhân dân tỉnh Bến Tre" name one body; so do
+    "Ban Thường vụ Tỉnh ủy" and "Tỉnh ủy Cà Mau" (a committee and its standing board)."""
+    fa, fb = (_ORGAN.sub("", fold(_body(n))) for n in (a, b))
     return fa.startswith(fb) or fb.startswith(fa)
+
+
+def _formula(text: str, pos: int, sents: list[tuple[int, int]]) -> bool:
+    """Does the sentence go on, after `pos`, with the preamble's closing formula ("… ban hành Kế
+    hoạch thực hiện như sau:"), by which a plan names itself?"""
+    _, end = span_at(sents, pos)
+    return bool(_AS_FOLLOWS.search(text, pos, end))
+
+
+def _organ(preamble: Org, header: Org) -> Org:
+    """The issuer the preamble names ("Ban Thường vụ Huyện ủy ban hành …"), placed like the body
+    the header prints ("HUYỆN ỦY CÔ TÔ"), when both are of one level: the more precise of the two.
+    """
+    if preamble.level != header.level or preamble.province or preamble.unit:
+        return header
+    name = f"{preamble.name} {unit_name(header.unit)}" if header.unit else qualified(
+        preamble, header.province)
+    return replace(preamble, name=name, province=header.province, unit=header.unit)
 
 
 def _title_key(title: str) -> str:
@@ -148,16 +170,22 @@ def find_documents(ctx: TextContext) -> Found:
     if subject is not None:
         _add_subject(ctx, subject, add, found)
 
+    read = []
     for r in refs:
         sent = span_at(sents, r.start)
         date, org, tail_end = _tail(text, orgs, r.end)
         before = _issuer_before(orgs, text, r.start, sent)
+        issuer = org or before
+        locality = _locality(ctx, r.level, issuer, r.start) if r.local else None
+        read.append((r, sent, date, org, tail_end, before, issuer, locality))
+    units = _units([(r, issuer, locality) for r, _, _, _, _, _, issuer, locality in read])
+    for (r, sent, date, org, tail_end, before, issuer, locality), unit in zip(read, units,
+                                                                                strict=True):
         issued = before is not None
         if date is None and issued:
             date = leading_date(text[sent[0]:sent[1]])
-        issuer = org or before
-        locality = _locality(ctx, r.level, issuer, r.start) if r.local else None
-        uid = numbered_uid(r.symbol, r.local, locality, src)
+        below = r.local and below_province(r.symbol, issuer.level if issuer else None)
+        uid = numbered_uid(r.symbol, r.local, locality, src, unit, below)
         if subject is not None and subject.symbol and symbol_key(subject.symbol) == symbol_key(
                 r.symbol):
             uid = found.subject or uid
@@ -187,12 +215,32 @@ def find_documents(ctx: TextContext) -> Found:
     return found
 
 
+def _units(refs: list[tuple[Ref, Org | None, str | None]]) -> list[str | None]:
+    """The unit (below the province) each reference's document belongs to: its issuer's, else
+    that of the nearest reference to the same symbol in the same province that names one
+    ("Kế hoạch số 95-KH/HU của Ban Thường vụ Huyện ủy Cô Tô" … "Kế hoạch số 95-KH/HU")."""
+    own = [issuer.unit if issuer is not None else None for _, issuer, _ in refs]
+    named: dict[tuple[str, str | None], list[int]] = {}
+    for j, (q, _, loc) in enumerate(refs):
+        if own[j]:
+            named.setdefault((symbol_key(q.symbol), loc), []).append(j)
+    out = []
+    for i, (r, _, locality) in enumerate(refs):
+        same = named.get((symbol_key(r.symbol), locality), [])
+        near = min(same, key=lambda j: (j > i, abs(j - i)), default=None)
+        out.append(own[i] or (own[near] if near is not None else None))
+    return out
+
+
 def _add_subject(ctx: TextContext, s: SubjectDoc, add, found: Found) -> None:
     locality = s.issuer.province if s.issuer and s.issuer.province else ctx.default_locality
     if s.symbol:
         ref = find_symbols(s.symbol)[0]
-        uid = numbered_uid(s.symbol, ref.local, locality, ctx.source.uid)
-        level = ref.level
+        issuer_level = s.issuer.level if s.issuer else None
+        unit = s.issuer.unit if s.issuer else None
+        uid = numbered_uid(s.symbol, ref.local, locality, ctx.source.uid, unit,
+                           ref.local and below_province(s.symbol, issuer_level))
+        level = ref.level if ref.level != "unknown" else (issuer_level or "unknown")
     else:
         words = s.issuer.name if s.issuer else s.title or ""
         uid = unnumbered_uid(s.type, words, locality, ctx.source.uid)
@@ -249,9 +297,11 @@ def _add_unnumbered(ctx: TextContext, orgs, masked, sents, drafts, add, found: F
         if level == "unknown":
             level = "provincial" if locality else "unknown"
         this = _THIS.match(text, u.end)
-        if subject is not None and u.type == subject.type and (this or (
-                u.issued and (u.issuer is None or subject.issuer is None
-                              or _same_body(u.issuer.name, subject.issuer.name)))):
+        if subject is not None and u.type == subject.type and (this or (u.issued and (
+                u.issuer is None or subject.issuer is None or _formula(text, u.end, sents)
+                or _same_body(u.issuer.name, subject.issuer.name)))):
+            if u.issued and u.issuer is not None and subject.issuer is not None:
+                subject.issuer = _organ(u.issuer, subject.issuer)
             found.mentions.append(Mention(u.start, u.end, u.end, (subject.uid,), u.issued, u.type))
             continue
         if u.bare:

@@ -32,8 +32,10 @@ _OPENER = re.compile(
     r"\s*(?:Tiếp\s+tục\s+)?(?:Thực\s+hiện|Triển\s+khai(?:\s+thực\s+hiện)?|Quán\s+triệt"
     r"|Cụ\s+thể\s+hóa(?:\s+việc\s+thực\s+hiện)?|Căn\s+cứ|Để\s+(?:triển\s+khai\s+)?thực\s+hiện)"
     r"(?![\w])")
-_TITLE_CUE = re.compile(r"(?:THỰC HIỆN|TRIỂN KHAI|CỤ THỂ HÓA)")
+_TITLE_CUE = re.compile(r"(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa)", re.IGNORECASE)
 _HEADS = ("Nghị quyết", "Kết luận", "Chỉ thị", "Quy định", "Quyết định")
+_PLANS = ("Kế hoạch", "Chương trình", "Đề án")
+_RANK = {"provincial": 0, "district": 1, "commune": 2}
 
 
 @dataclass
@@ -67,6 +69,7 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
     sections = [0, *(o for o, _ in ctx.localities), len(text) + 1]
     dates = {d.uid: d.date for d in docs}
     symbols = {d.uid: d.symbol for d in docs}
+    by_uid = {d.uid: d for d in docs}
     edges: dict[tuple[str, str], Implements] = {}
 
     def link(a: str, b: str, basis: str, start: int, end: int) -> None:
@@ -98,6 +101,7 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
                 for uid in t.uids:
                     link(src.uids[0], uid, "explicit", a, b)
         _heads_implied(targets, dates, symbols, link, a, b)
+        _chain_implied(targets, by_uid, link, a, b)
 
     # the subject's own title
     subj = next((m for m in mentions if subject and m.uids == (subject,) and m.issued), None)
@@ -127,6 +131,14 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
         if generic:
             for uid in _resolve_generic(generic, m, openers, mentions, section_of):
                 link(m.uids[0], uid, "explicit", sa, sb)
+
+    # "C nhằm cụ thể hóa B", B implementing the central A: C implements A too
+    for (a, b), e in list(edges.items()):
+        if e.basis != "explicit" or _is_head(b, symbols, by_uid):
+            continue
+        for (b2, c), _ in list(edges.items()):
+            if b2 == b and _is_head(c, symbols, by_uid):
+                link(a, c, "implied", e.evidence.start, e.evidence.end)
 
     # paragraph scope of openers that issue nothing themselves
     for op in openers:
@@ -169,3 +181,31 @@ def _heads_implied(targets: list[Mention], dates, symbols, link, a: int, b: int)
             continue
         if dates.get(uid) and dates[uid] > dates[hid]:
             link(uid, hid, "implied", a, b)
+
+
+def _is_head(uid: str, symbols, by_uid) -> bool:
+    """A central Party document that heads a chain of plans (26-NQ/TW, 38-KL/TW …)."""
+    d = by_uid.get(uid)
+    return bool(d and (symbols.get(uid) or "").endswith("/TW") and d.type in _HEADS)
+
+
+def _chain_implied(targets: list[Mention], by_uid: dict[str, Document], link, a: int,
+                   b: int) -> None:
+    """In an opener's list, a lower body's plan issued after a higher body's plan of the same
+    system and province implements it ("…; Kế hoạch số 65-KH/TU của Tỉnh ủy; Kế hoạch số
+    95-KH/HU của Huyện ủy, Đảng ủy xã ban hành …": the Huyện ủy plan carries out the Tỉnh ủy's).
+    """
+    listed = [by_uid[t.uids[0]] for t in targets if len(t.uids) == 1 and t.uids[0] in by_uid]
+    for i, low in enumerate(listed):
+        for high in listed[:i]:
+            if (low.type in _PLANS and high.type in _PLANS and low.locality
+                    and low.locality == high.locality and low.symbol and high.symbol
+                    and _family(low.symbol) == _family(high.symbol)
+                    and _RANK.get(high.level, 9) < _RANK.get(low.level, 0)
+                    and low.date and high.date and low.date > high.date):
+                link(low.uid, high.uid, "implied", a, b)
+
+
+def _family(symbol: str) -> str:
+    """Party symbols put the issuer after a slash ("65-KH/TU"), State ones after a hyphen."""
+    return "state" if "/" in symbol.split("-")[0] else "party"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from graph.keys import modern_tones, slug
+from graph.keys import modern_tones
 from loaders.localities import find_provinces, province_regex
 from loaders.matching import finditer_at
 
@@ -31,6 +31,7 @@ class Org:
     level: str
     kind: str
     province: str | None  # the province printed inside the name, if any
+    unit: str | None = None  # below the province, the unit it heads: "huyện Cô Tô"
 
 
 @cache
@@ -38,8 +39,22 @@ def _data() -> dict:
     return yaml.safe_load(DATA.read_text(encoding="utf-8"))
 
 
+_UPPER = "A-ZĐÂĂÊÔƠƯÀÁẢÃẠẦẤẨẪẬẰẮẲẴẶÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ"
+_NAME = rf"(?:\d{{1,2}}(?![\w])|[{_UPPER}][\w']*(?: [{_UPPER}][\w']*)?)"
+
+
 def _source(entry: dict) -> str:
-    return entry["pattern"].replace("{province}", f"(?:{province_regex()})")
+    return entry["pattern"].replace("{province}", f"(?:{province_regex()})").replace(
+        "{name}", _NAME)
+
+
+def _unit(m: re.Match[str]) -> str | None:
+    """The unit below the province a body heads ("huyện Cô Tô"), from its pattern's groups."""
+    g = m.groupdict()
+    if not g.get("uname"):
+        return None
+    kind = g.get("ukind") or _data()["committee_units"][g["ucommittee"]]
+    return f"{kind} {g['uname']}"
 
 
 @cache
@@ -132,7 +147,7 @@ def find_organisations(text: str) -> list[Org]:
         taken.append((start, end))
         provs = find_provinces(text[start:end])
         found.append(Org(start, end, text[start:end], _canonical(m, entry), entry["level"],
-                         entry["kind"], provs[-1].province if provs else None))
+                         entry["kind"], provs[-1].province if provs else None, _unit(m)))
     return sorted(found, key=lambda o: o.start)
 
 
@@ -161,10 +176,3 @@ def qualified(org: Org, locality: str | None) -> str:
         return f"{org.name} {locality}"
     h = heads[-1]
     return f"{org.name[:h.end()]} {locality}{org.name[h.end():]}"
-
-
-def organisation_key(name: str, locality: str | None) -> str:
-    """Readable key part of an organisation: slug of its name, qualified by its locality."""
-    base = slug(name)
-    loc = slug(locality)
-    return f"{base}@{loc}" if loc and loc not in base else base

@@ -135,10 +135,13 @@ def find_provinces(text: str) -> list[Mention]:
     forms = _pattern.forms  # type: ignore[attr-defined]
     blocked = _data().get("not_followed_by") or {}
     not_bare = _not_bare()
+    after = tuple(f"{w} " for w in _data().get("bare_after") or ())
+    norm = modern_tones(text)
     out = []
-    for m in pat.finditer(modern_tones(text)):
+    for m in pat.finditer(norm):
         surface = _SPACES.sub(" ", m.group())
-        if surface in not_bare or surface.title() in not_bare:
+        if (surface in not_bare or surface.title() in not_bare) and not norm[
+                max(0, m.start() - 12):m.start()].endswith(after):
             continue
         name = forms.get(surface) or forms[surface.title()]
         nxt = text[m.end():m.end() + 12].split()

@@ -208,11 +208,10 @@ def heading_text(node: Node, text: str) -> str:
 def _section_says(node: Node, text: str) -> bool | None:
     f = fold_same_length(heading_text(node, text))
     r = rules()
-    if r.task_sections.match(f):
+    task, other = r.task_sections.match(f), r.other_sections.match(f)
+    if task and (not other or task.end() > other.end()):
         return True
-    if r.other_sections.match(f):
-        return False
-    return None
+    return False if other else None
 
 
 def intro_names_tasks(intro: str) -> bool:

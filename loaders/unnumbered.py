@@ -33,6 +33,8 @@ _TYPE_WORD = whole_words(_TYPES, before=r"\w", after=None)  # (?<![\w])(?:_TYPE_
 _TITLED = re.compile(rf"({_TYPE_WORD})\s+(?=[A-ZĐ])")
 _OF = re.compile(rf"({_TYPE_WORD})\s+của\s+")
 _CLAUSE_END = re.compile(r"[,;:.!?\n(\"“]|\s(?:và|với|để|nhằm|theo|của)\s")
+# a clause or another body between ("… của Huyện ủy Cô Tô, Ban Chấp hành Đảng bộ xã ban hành")
+_OTHER_BODY = re.compile(r"[;.]|,\s*[A-ZĐ]")
 _NOT_TITLE = re.compile(r"(?:Trung ương|TW|Hội nghị|Số|số|Này|[IVXLC]+\b|\d)")
 
 
@@ -63,7 +65,7 @@ def _org_ending_before(orgs: list[Org], text: str, pos: int, sent_start: int) ->
         return None
     o = before[-1]
     gap = text[o.end:pos]
-    return o if len(gap) <= 40 and not re.search(r"[;.]", gap) else None
+    return o if len(gap) <= 40 and not _OTHER_BODY.search(gap) else None
 
 
 def find_unnumbered(text: str, orgs: list[Org], masked: list[tuple[int, int]],

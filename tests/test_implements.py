@@ -59,3 +59,45 @@ def test_plan_title_and_preamble():
 def test_no_cue_no_link(sentence):
     ex = extract_text(sentence, Source("src:1", "s.txt", "", "", 0, "utf-8"))
     assert ex.implements == []
+
+
+def test_government_programme_title_links_its_resolution():
+    """ "NGHỊ QUYẾT / Ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số …":
+    the summary under the type name is an implements statement."""
+    ex, links = run("gov_programme.txt")
+    assert links == {("140/NQ-CP", "27-NQ/TW", "explicit")}
+    assert next(d for d in ex.documents if d.is_subject).issuer == "Chính phủ"
+
+
+def test_cited_district_plan_implements_the_cited_provincial_plan():
+    _, links = run("commune_plan.txt")
+    assert links == {
+        ("05-KH/ĐU", "26-NQ/TW", "explicit"), ("05-KH/ĐU", "71-KH/TU", "explicit"),
+        ("05-KH/ĐU", "40-KH/HU", "explicit"),
+        ("71-KH/TU", "26-NQ/TW", "implied"), ("40-KH/HU", "26-NQ/TW", "implied"),
+        ("40-KH/HU", "71-KH/TU", "implied")}
+
+
+def test_plan_concretising_a_plan_implements_its_resolution():
+    _, links = run("news_chain.txt")
+    assert links == {("71-KH/TU", "26-NQ/TW", "explicit"),
+                     ("115/KH-UBND", "71-KH/TU", "explicit"),
+                     ("115/KH-UBND", "26-NQ/TW", "implied")}
+
+
+@pytest.mark.parametrize("bases", [
+    # a Party plan does not carry out the Government's resolution listed before it
+    "Nghị quyết số 26-NQ/TW ngày 19/5/2018 của Ban Chấp hành Trung ương Đảng khóa XII, Nghị "
+    "quyết số 132/NQ-CP ngày 24/10/2018 của Chính phủ và Kế hoạch số 86-KH/TU ngày 28/11/2018 "
+    "của Ban Thường vụ Tỉnh ủy Cà Mau",
+    # a district plan older than the provincial one cannot carry it out
+    "Kế hoạch số 65-KH/TU ngày 13/9/2018 của Ban Thường vụ Tỉnh ủy Cà Mau; Kế hoạch số 95-KH/HU "
+    "ngày 12/8/2018 của Ban Thường vụ Huyện ủy Năm Căn",
+])
+def test_no_implied_link_across_systems_or_back_in_time(bases):
+    text = f"Thực hiện {bases}, Ban Chấp hành Đảng bộ xã ban hành Kế hoạch như sau:"
+    ex = extract_text(text, Source("src:2", "s.txt", "", "", 0, "utf-8"))
+    symbols = {d.uid: d.symbol for d in ex.documents}
+    implied = {(symbols[e.source_doc], symbols[e.target_doc]) for e in ex.implements
+               if e.basis == "implied"}
+    assert not implied & {("86-KH/TU", "132/NQ-CP"), ("95-KH/HU", "65-KH/TU")}

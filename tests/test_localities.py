@@ -43,6 +43,12 @@ def test_mentions_skip_people_and_oceans():
                                                           "Thanh Hóa"]
 
 
+def test_a_bare_city_name_counts_after_its_committee():
+    text = "Ban Thường vụ Thành ủy Hồ Chí Minh; Đoàn TNCS Hồ Chí Minh; THÀNH ỦY HỒ CHÍ MINH"
+    assert [(m.start, m.province) for m in find_provinces(text)] == [
+        (text.index("Hồ Chí Minh"), "Hồ Chí Minh"), (text.index("HỒ CHÍ MINH"), "Hồ Chí Minh")]
+
+
 def test_section_headings_and_dominant_province():
     text = (FIXTURES / "roundup.txt").read_text(encoding="utf-8")
     assert [p for _, p in section_headings(text)] == ["Thái Nguyên", "Cà Mau"]

@@ -63,3 +63,13 @@ def test_intro_sentence_decides_by_the_last_noun():
 def test_inline_enumeration_inside_a_paragraph_is_not_numbering():
     text = "II. NHIỆM VỤ\n1. Thí điểm các chủ trương: (1) thi tuyển; (2) giao quyền.\n"
     assert labels(text, "plan") == ["II.1"]
+
+
+def test_party_content_part_holds_tasks_but_the_resolutions_content_does_not():
+    """ "II- NỘI DUNG" of a Politburo plan lists what each body does, an item's heading and its
+    assignment on one line; "NỘI DUNG CƠ BẢN CỦA NGHỊ QUYẾT" summarises what is studied."""
+    text = ("I- MỤC ĐÍCH, YÊU CẦU\n1- Quán triệt Nghị quyết.\n"
+            "II- NỘI DUNG CƠ BẢN CỦA NGHỊ QUYẾT\n1- Quan điểm chỉ đạo.\n2- Mục tiêu.\n"
+            "III- NỘI DUNG\n1- Tổ chức học tập. Ban Tuyên giáo Trung ương chủ trì hướng dẫn "
+            "(hoàn thành trong quý III năm 2018).\n2- Sơ kết. Ban Tổ chức Trung ương chủ trì.\n")
+    assert labels(text, "plan") == ["III.1", "III.2"]

@@ -1,0 +1,89 @@
+"""Document headers: the issuer, its level, province and unit; the plan a header opens."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from graph.model import Source
+from loaders.header import read_header, unit_name
+from loaders.pipeline import extract_text
+from loaders.subject import find_subject
+
+FIXTURES = Path(__file__).parent / "fixtures" / "texts"
+SRC = Source("src:00000000000000dd", "plan.txt", "", "", 0, "utf-8")
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("TỈNH ỦY QUẢNG BÌNH\n*\nSố 71-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n",
+     ("Tỉnh ủy Quảng Bình", "provincial", "Quảng Bình", None)),
+    ("ĐẢNG BỘ TỈNH THÁI NGUYÊN\nHUYỆN ỦY ĐỊNH HÓA\n*\nSố 12-KH/HU\n",
+     ("Huyện ủy Định Hóa", "district", "Thái Nguyên", "huyện Định Hóa")),
+    ("ĐẢNG BỘ HUYỆN MINH HÓA\nĐẢNG ỦY XÃ HÓA SƠN\n*\nSố 05-KH/ĐU\n",
+     ("Đảng ủy xã Hóa Sơn", "commune", None, "xã Hóa Sơn")),
+    ("ĐẢNG BỘ TỈNH QUẢNG NINH\nTHÀNH ỦY HẠ LONG\n*\nSố 3-KH/TU\n",  # a provincial city
+     ("Thành ủy Hạ Long", "district", "Quảng Ninh", "thành phố Hạ Long")),
+    ("ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\nSố: 103/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n",
+     ("Ủy ban nhân dân tỉnh Cà Mau", "provincial", "Cà Mau", None)),
+    ("ỦY BAN NHÂN DÂN\nPHƯỜNG 3\nSố: 7/KH-UBND\n",
+     ("Ủy ban nhân dân phường 3", "commune", None, "phường 3")),
+    # two columns run together by a PDF conversion; a department under its province
+    ("UBND TỈNH QUẢNG BÌNH   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+     "SỞ NỘI VỤ   Độc lập - Tự do - Hạnh phúc\nSố: 1/KH-SNV\n",
+     ("Sở Nội vụ", "provincial", "Quảng Bình", None)),
+    ("CHÍNH PHỦ\nSố: 132/NQ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n",
+     ("Chính phủ", "central", None, None)),
+])
+def test_header_names_and_places_the_issuer(header, expected):
+    org = read_header(header, len(header))
+    assert (org.name, org.level, org.province, org.unit) == expected
+
+
+def test_no_header_no_issuer():
+    text = "Nhìn lại một năm thực hiện Nghị quyết 26\nHà Nội, ngày 5 tháng 6 năm 2019\n"
+    assert read_header(text, len(text)) is None
+
+
+def test_unit_name_drops_the_kind():
+    assert unit_name("thị xã Quảng Yên") == "Quảng Yên"
+    assert unit_name("xã Hóa Sơn") == "Hóa Sơn"
+
+
+def test_party_plan_is_one_numbered_document():
+    """The header's number, date and province, and the preamble's "Ban Thường vụ Tỉnh ủy ban
+    hành Kế hoạch … như sau:" are one plan, not a numbered and an unnumbered one."""
+    ex = extract_text((FIXTURES / "party_plan.txt").read_text(encoding="utf-8"), SRC)
+    plans = [d for d in ex.documents if d.type == "Kế hoạch" and d.symbol != "10-KH/TW"]
+    assert len(plans) == 1
+    p = plans[0]
+    assert (p.uid, p.symbol, p.issuer, p.level, p.locality, p.date, p.is_subject) == (
+        "doc:71-KH/TU@quang-binh", "71-KH/TU", "Ban Thường vụ Tỉnh ủy Quảng Bình", "provincial",
+        "Quảng Bình", dt.date(2018, 8, 2), True)
+    links = {(e.source_doc, e.target_doc, e.basis) for e in ex.implements}
+    assert ("doc:71-KH/TU@quang-binh", "doc:26-NQ/TW", "explicit") in links
+    assert ("doc:71-KH/TU@quang-binh", "doc:10-KH/TW", "explicit") in links
+    assert {t.document for t in ex.tasks} == {"doc:71-KH/TU@quang-binh"}
+
+
+def test_commune_plan_issuer_level_and_unit():
+    ex = extract_text((FIXTURES / "commune_plan.txt").read_text(encoding="utf-8"), SRC)
+    subject = next(d for d in ex.documents if d.is_subject)
+    assert (subject.uid, subject.issuer, subject.level, subject.locality) == (
+        "doc:05-KH/ĐU@quang-binh/xa-hoa-son", "Ban Chấp hành Đảng bộ xã Hóa Sơn", "commune",
+        "Quảng Bình")
+    assert sum(1 for d in ex.documents if d.type == "Kế hoạch") == 3  # no unnumbered duplicate
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("KẾ HOẠCH\nthực hiện Nghị quyết số 26-NQ/TW\nvề công tác cán bộ\n\nThực hiện …",
+     "thực hiện Nghị quyết số 26-NQ/TW về công tác cán bộ"),
+    ("KẾ HOẠCH\nTHỰC HIỆN NGHỊ QUYẾT SỐ 26-NQ/TW\nI. MỤC ĐÍCH, YÊU CẦU\n1. Quán triệt.",
+     "THỰC HIỆN NGHỊ QUYẾT SỐ 26-NQ/TW"),
+    # no blank line: the preamble is no summary
+    ("KẾ HOẠCH\nThực hiện Nghị quyết số 26-NQ/TW, UBND tỉnh ban hành Kế hoạch như sau:\n"
+     "I. MỤC ĐÍCH\n", None),
+])
+def test_summary_under_the_type_name_is_the_title(text, title):
+    assert find_subject(text, []).title == title
