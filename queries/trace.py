@@ -11,8 +11,6 @@ import networkx as nx
 from graph.store import Store
 from queries.loader import cypher
 
-MAX_DEPTH = 12  # the variable-length bound written in trace_*.cypher
-
 
 @dataclass
 class Trace:
