@@ -4,13 +4,19 @@ The shape follows the driver's documentation: one driver per store, short sessio
 `UNWIND $rows` inside managed transactions (`execute_write`, retried on transient errors), every
 user value a parameter. Constraints and indexes come from the ontology. The rows are those of
 `graph.rows.to_rows`, the same the embedded store copies, so both stores hold the same graph.
+
+Nodes are `MERGE`d by uid, each property `coalesce(new, old)` so that a source that does not
+know a value keeps the one another gave; relationships are `CREATE`d with their properties in
+the pattern (Cypher leaves null ones out, and no SET means no Eager in the plan). Rows travel
+as positional lists `r[i]` (no key strings to pack; a null is one byte), several statements
+share a transaction of up to `CHUNK` rows. docs/NEO4J.md, "Load speed", has the measurements.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
@@ -24,7 +30,7 @@ from graph.rows import Rows, to_rows
 from graph.store import SourceInfo, StoreError
 from ontology import Prop, Schema, load_schema
 
-CHUNK = 5_000  # rows per transaction
+CHUNK = 10_000  # rows per transaction (more: longer GC pauses on the server, no faster)
 # Nodes that stay when no source mentions them any more: reference data (as in the embedded store).
 _KEPT_LABELS = ("Locality", "Theme", "Source")
 # Properties looked up by the built-in queries; indexed on every label the ontology declares
@@ -84,9 +90,63 @@ def _coerce(prop: Prop, value: Any) -> Any:
     return value
 
 
-def _chunks(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(rows), size):
-        yield rows[i:i + size]
+# Python types the driver sends as each ontology type; other values go through `_coerce`.
+_SENT_AS = {"STRING": str, "DATE": dt.date, "DOUBLE": float, "INT64": int, "BOOLEAN": bool,
+            "STRING[]": list}
+
+
+def _packer(props: Sequence[Prop], lead: Sequence[str] = ()) -> Callable[[dict[str, Any]], list]:
+    """A function turning a row into the positional list the statements index (`r[i]`):
+    the `lead` keys, then `props` in order, coerced to the ontology's types."""
+    keys = [*lead, *(p.name for p in props)]
+    convert = [(i + len(lead), p, _SENT_AS[p.type]) for i, p in enumerate(props)]
+
+    def pack(row: dict[str, Any]) -> list:
+        out = [row.get(k) for k in keys]
+        for i, p, sent_as in convert:
+            v = out[i]
+            if v is not None and type(v) is not sent_as:
+                out[i] = _coerce(p, v)
+        return out
+
+    return pack
+
+
+def _value(prop: Prop, i: int, old: str | None = None) -> str:
+    """Cypher for property `prop` from `r[i]`: a new list property is [] rather than absent
+    (as in the embedded store), and with `old` (the variable of an existing node) a null keeps
+    the old value."""
+    alts = [f"r[{i}]"] + ([f"{old}.{prop.name}"] if old else [])
+    alts += ["[]"] if prop.type == "STRING[]" else []
+    return f"coalesce({', '.join(alts)})" if len(alts) > 1 else alts[0]
+
+
+Step = tuple[str, Sequence[Any]]  # a statement and its rows
+
+
+def _groups(steps: Sequence[Step], size: int) -> Iterator[list[Step]]:
+    """The steps cut into transactions of at most `size` rows, in order (a step's rows may
+    span several transactions; a transaction may hold several steps)."""
+    group: list[Step] = []
+    room = size
+    for stmt, rows in steps:
+        i = 0
+        while i < len(rows):
+            part = rows[i:i + room]
+            group.append((stmt, part))
+            i += len(part)
+            room -= len(part)
+            if room == 0:
+                yield group
+                group, room = [], size
+    if group:
+        yield group
+
+
+def _apply(tx: neo4j.ManagedTransaction, group: Sequence[Step]) -> None:
+    """A transaction function: the group's statements in order."""
+    for stmt, rows in group:
+        tx.run(stmt, rows=rows).consume()
 
 
 class Neo4jStore:
@@ -176,36 +236,36 @@ class Neo4jStore:
         if not batches:
             return
         rows = to_rows(batches, self.schema)
+        steps = self._node_steps(rows) + self._rel_steps(rows)
         with self._errors(), self._session() as s:
-            self._write_nodes(s, rows)
-            self._write_rels(s, rows)
+            for group in _groups(steps, self.chunk):
+                s.execute_write(_apply, group)
             s.execute_write(_run, "UNWIND $uids AS u MATCH (s:Source {uid: u}) "
                                   "SET s.complete = true",
                             uids=[b.source.uid for b in batches])
 
-    def _write_nodes(self, s: neo4j.Session, rows: Rows) -> None:
+    def _node_steps(self, rows: Rows) -> list[tuple[str, list[list[Any]]]]:
+        """Per label: MERGE by uid, each property coalesced with the value it had."""
+        steps = []
         for label in sorted(rows.nodes, key=lambda x: x != "Source"):
             props = self.schema.node(label).props
-            sets = ", ".join(
-                f"n.{p.name} = coalesce(r.{p.name}, n.{p.name}"
-                + (", [])" if p.type == "STRING[]" else ")")
-                for p in props if p.name != "uid")
-            stmt = f"UNWIND $rows AS r MERGE (n:{label} {{uid: r.uid}}) SET {sets}"
-            data = [{p.name: _coerce(p, r.get(p.name)) for p in props} for r in rows.nodes[label]]
-            for part in _chunks(data, self.chunk):
-                s.execute_write(_run, stmt, rows=part)
+            uid = next(i for i, p in enumerate(props) if p.name == "uid")
+            sets = ", ".join(f"n.{p.name} = {_value(p, i, 'n')}"
+                             for i, p in enumerate(props) if p.name != "uid")
+            steps.append((f"UNWIND $rows AS r MERGE (n:{label} {{uid: r[{uid}]}}) SET {sets}",
+                          list(map(_packer(props), rows.nodes[label]))))
+        return steps
 
-    def _write_rels(self, s: neo4j.Session, rows: Rows) -> None:
+    def _rel_steps(self, rows: Rows) -> list[tuple[str, list[list[Any]]]]:
+        """Per (type, ends): CREATE with the properties in the pattern (no SET, no Eager)."""
+        steps = []
         for (type_, a, b), batch in rows.rels.items():
             props = self.schema.rel(type_).props
-            stmt = (f"UNWIND $rows AS r MATCH (a:{a} {{uid: r.from}}) MATCH (b:{b} {{uid: r.to}}) "
-                    f"CREATE (a)-[x:{type_}]->(b) SET x = r.props")
-            data = [{"from": r["from"], "to": r["to"],
-                     "props": {p.name: [] if p.type == "STRING[]" and r.get(p.name) is None
-                               else _coerce(p, r.get(p.name)) for p in props}}
-                    for r in batch]
-            for part in _chunks(data, self.chunk):
-                s.execute_write(_run, stmt, rows=part)
+            fields = ", ".join(f"{p.name}: {_value(p, i + 2)}" for i, p in enumerate(props))
+            steps.append((f"UNWIND $rows AS r MATCH (a:{a} {{uid: r[0]}}) "
+                          f"MATCH (b:{b} {{uid: r[1]}}) CREATE (a)-[:{type_} {{{fields}}}]->(b)",
+                          list(map(_packer(props, ("from", "to")), batch))))
+        return steps
 
     def retract(self, source_uids: Sequence[str]) -> None:
         if not source_uids:

@@ -12,9 +12,9 @@ import pytest
 from graph import StoreError, load_batches, open_store, to_batch
 from graph.dump import dump
 from graph.ladybug_store import LadybugStore
-from graph.neo4j_store import Neo4jStore, split_uri
+from graph.neo4j_store import Neo4jStore, _groups, _packer, split_uri
 from graph.transfer import copy_graph
-from ontology import load_schema
+from ontology import Prop, load_schema
 from queries import stats
 from tests import factories
 from tests.neo4j_server import split_uri as server_split
@@ -60,6 +60,25 @@ def test_constraints_and_indexes_come_from_the_ontology():
     for stmt in ddl:
         used = re.findall(r":(\w+)[)\]]", stmt) + re.findall(r"\.(\w+)", stmt)
         assert len(used) == 2 and set(used) <= names, stmt
+
+
+def test_rows_travel_as_positional_lists_in_the_ontology_types():
+    props = [Prop(name, type_, "") for name, type_ in (
+        ("uid", "STRING"), ("issued", "DATE"), ("score", "DOUBLE"), ("words", "STRING[]"),
+        ("ord", "INT64"))]
+    pack = _packer(props, ("from", "to"))
+    assert pack({"from": "a", "to": "b", "uid": "x", "issued": "2018-05-19", "score": 1,
+                 "words": ("p", "q"), "ord": None}) == [
+        "a", "b", "x", dt.date(2018, 5, 19), 1.0, ["p", "q"], None]
+    assert pack({"from": "a", "to": "b"}) == ["a", "b", None, None, None, None, None]
+
+
+def test_transactions_hold_at_most_chunk_rows_and_keep_the_order():
+    steps = [("A", [1, 2, 3]), ("B", [4, 5]), ("C", []), ("D", [6])]
+    assert list(_groups(steps, 2)) == [[("A", [1, 2])], [("A", [3]), ("B", [4])],
+                                       [("B", [5]), ("D", [6])]]
+    assert list(_groups(steps, 10)) == [[("A", [1, 2, 3]), ("B", [4, 5]), ("D", [6])]]
+    assert list(_groups([], 10)) == []
 
 
 # ---------------------------------------------------------------- against the server
@@ -193,6 +212,17 @@ def test_shared_documents_survive_retraction_of_one_source(neo4j_store):
     assert stats(neo4j_store)["nodes"]["Task"] == 1
     assert {r["n"] for r in neo4j_store.query("MATCH (t:Theme) RETURN t.uid AS n")} == {
         "theme:succession"}  # reference data stays
+
+
+def test_small_transactions_write_the_same_graph(neo4j_store, neo4j_uri):
+    batches = [to_batch(x) for x in factories.corpus()]
+    load_batches(neo4j_store, batches)
+    expected = contents(neo4j_store)
+    neo4j_store.clear()
+    small = Neo4jStore(neo4j_uri, chunk=3)  # every statement spans several transactions
+    load_batches(small, batches)
+    assert contents(small) == expected
+    small.close()
 
 
 def test_retraction_deletes_in_chunks(neo4j_uri):
