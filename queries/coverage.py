@@ -111,12 +111,12 @@ def coverage_table(central_tasks: Sequence[dict[str, Any]], plans: Sequence[dict
         col["plans"].append(p["uid"])
         col["tasks"] += p.get("tasks", 0)
     plan_column = {p["uid"]: column_of(p) for p in plans}
+    by_cell = _links_by_cell(links, plan_column)
     rows = []
     for c in central_tasks:
         cells: dict[str, dict[str, Any]] = {}
         for cid in columns:
-            mine = [x for x in links if x["central"] == c["uid"]
-                    and plan_column.get(x["plan"]) == cid]
+            mine = by_cell.get((c["uid"], cid), [])
             tasks = [{"task": x["task"], "label": x["label"], "lead": x.get("lead"),
                       "plan": x["plan"], "score": x.get("score"), "basis": x.get("basis"),
                       "words": list(x.get("words") or [])} for x in mine]
@@ -127,6 +127,17 @@ def coverage_table(central_tasks: Sequence[dict[str, Any]], plans: Sequence[dict
                      "covered": counts["covered"], "partly": counts["partly"],
                      "not_covered": counts["not covered"]})
     return list(columns.values()), rows
+
+
+def _links_by_cell(links: Sequence[dict[str, Any]], plan_column: dict[str, str]
+                   ) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """Links grouped by (central task, column), in their order; links of other plans dropped."""
+    cells: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for x in links:
+        cid = plan_column.get(x["plan"])
+        if cid is not None:
+            cells.setdefault((x["central"], cid), []).append(x)
+    return cells
 
 
 def coverage(store: Store, uid: str, by: str = "document", strong: float = STRONG) -> Coverage:
@@ -142,7 +153,8 @@ def coverage(store: Store, uid: str, by: str = "document", strong: float = STRON
                "depth": d["depth"], "tasks": counts.get(d["id"], 0)}
         (plans if row["tasks"] else without).append(row)
     links = store.query(cypher("coverage_links"), {"uid": uid})
-    links = [x for x in links if x["plan"] in {p["uid"] for p in plans}]
+    with_tasks = {p["uid"] for p in plans}
+    links = [x for x in links if x["plan"] in with_tasks]
     columns, rows = coverage_table(central_tasks, plans, links, by, strong)
     return Coverage(t.root, by, columns, rows, without, plans)
 

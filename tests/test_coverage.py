@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -48,6 +49,51 @@ def test_coverage_table_from_plain_records():
     columns, rows = coverage_table(tasks, plans, links, by="locality")
     assert [c["id"] for c in columns] == ["Lào Cai"] and columns[0]["plans"] == ["p", "q"]
     assert rows[0]["cells"]["Lào Cai"]["status"] == "covered"
+
+
+def test_coverage_table_groups_links_by_task_and_column():
+    """Each link lands in the cell of its central task and its plan's column, in link order."""
+    tasks = [{"uid": f"c{i}", "label": str(i), "text": t} for i, t in enumerate("abc", 1)]
+    plans = [{"uid": "p", "symbol": "1-KH/TU", "locality": "Lào Cai", "date": dt.date(2020, 3, 1),
+              "tasks": 3},
+             {"uid": "q", "symbol": "2-KH/TU", "locality": "Sơn La", "date": dt.date(2020, 1, 1),
+              "tasks": 2},
+             {"uid": "r", "symbol": "3-KH/TU", "locality": "Lào Cai", "date": dt.date(2020, 2, 1),
+              "tasks": 1}]
+
+    def link(central: str, task: str, plan: str, score: float, lead: str | None = None):
+        return {"central": central, "task": task, "label": task, "lead": lead, "plan": plan,
+                "score": score, "basis": "lexical"}
+
+    links = [link("c2", "p2", "p", 0.1, "Ban Dân vận"), link("c1", "q1", "q", 0.3, "Sở Nội vụ"),
+             link("c2", "r1", "r", 0.4), link("c1", "p1", "p", 0.1, "Ban Tổ chức"),
+             link("c2", "p3", "p", 0.2, "Ban Tổ chức"), link("c1", "x1", "x", 0.9),
+             link("c9", "p1", "p", 0.9)]  # a plan without a column, a task not in the rows
+    columns, rows = coverage_table(tasks, plans, links)
+    assert [c["id"] for c in columns] == ["q", "r", "p"]  # by date
+    cells = {(r["uid"], cid): ([t["task"] for t in cell["tasks"]], cell["status"], cell["leads"])
+             for r in rows for cid, cell in r["cells"].items()}
+    assert cells == {
+        ("c1", "q"): (["q1"], "covered", ["Sở Nội vụ"]),
+        ("c1", "r"): ([], "not covered", []),
+        ("c1", "p"): (["p1"], "partly", ["Ban Tổ chức"]),
+        ("c2", "q"): ([], "not covered", []),
+        ("c2", "r"): (["r1"], "covered", []),
+        ("c2", "p"): (["p2", "p3"], "partly", ["Ban Dân vận", "Ban Tổ chức"]),
+        ("c3", "q"): ([], "not covered", []),
+        ("c3", "r"): ([], "not covered", []),
+        ("c3", "p"): ([], "not covered", [])}
+    assert [(r["covered"], r["partly"], r["not_covered"]) for r in rows] == \
+        [(1, 1, 1), (1, 1, 1), (0, 0, 3)]
+    columns, rows = coverage_table(tasks, plans, links, by="locality")
+    assert [(c["id"], c["plans"], c["tasks"]) for c in columns] == \
+        [("Sơn La", ["q"], 2), ("Lào Cai", ["r", "p"], 4)]
+    cells = {(r["uid"], cid): ([t["task"] for t in cell["tasks"]], cell["status"])
+             for r in rows for cid, cell in r["cells"].items()}
+    assert cells == {
+        ("c1", "Sơn La"): (["q1"], "covered"), ("c1", "Lào Cai"): (["p1"], "partly"),
+        ("c2", "Sơn La"): ([], "not covered"), ("c2", "Lào Cai"): (["p2", "r1", "p3"], "covered"),
+        ("c3", "Sơn La"): ([], "not covered"), ("c3", "Lào Cai"): ([], "not covered")}
 
 
 def test_coverage_in_the_store(store):
