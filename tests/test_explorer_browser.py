@@ -74,6 +74,24 @@ class Visit:
         assert self.requests == [self.path.as_uri()]
         assert self.dialogs == []
 
+    def drawing_problems(self) -> dict[str, list]:
+        """Nodes drawn (partly) outside the canvas, and pairs of nodes whose boxes overlap."""
+        return self.page.evaluate("""() => {
+            const n = kgExplorer.network, ids = kgExplorer.nodes.getIds();
+            const c = document.querySelector('#kg-graph canvas');
+            const box = Object.fromEntries(ids.map(id => [id, n.getBoundingBox(id)]));
+            const outside = ids.filter(id => {
+                const a = n.canvasToDOM({x: box[id].left, y: box[id].top});
+                const z = n.canvasToDOM({x: box[id].right, y: box[id].bottom});
+                return a.x < -1 || a.y < -1 || z.x > c.clientWidth + 1
+                    || z.y > c.clientHeight + 1; });
+            const overlapping = [];
+            for (const a of ids) for (const b of ids) {
+                const p = box[a], q = box[b];
+                if (a < b && p.left < q.right && q.left < p.right && p.top < q.bottom
+                    && q.top < p.bottom) overlapping.push([a, b]); }
+            return {outside, overlapping}; }""")
+
     def search(self, text: str) -> list[str]:
         self.page.fill("#kg-search", text)
         return self.page.locator("#kg-results li").all_inner_texts()
@@ -107,6 +125,11 @@ def test_opens_offline_without_errors_and_draws_every_node(visit, graph_and_page
     legend = visit.page.locator("#kg-types li").all_inner_texts()
     assert legend == ["Kế hoạch · Plan", "Nghị quyết · Resolution"]
     visit.offline_and_clean()
+
+
+def test_the_first_view_shows_every_node_whole_and_apart(visit):
+    """The initial fit uses the drawn boxes, not the centres, and no two boxes overlap."""
+    assert visit.drawing_problems() == {"outside": [], "overlapping": []}
 
 
 def test_search_finds_symbols_and_names_with_or_without_accents(visit):
@@ -266,6 +289,7 @@ def test_kg_explore_on_the_seeds_works_offline(browser, tmp_path):
     assert r.exit_code == 0, r.output
     assert "123-KH/TU" in out.read_text(encoding="utf-8")
     v = Visit(browser, out).ready()
+    assert v.drawing_problems() == {"outside": [], "overlapping": []}
     assert any(x.startswith("123-KH/TU · Hải Phòng") for x in v.search("123-kh/tu"))
     v.page.press("#kg-search", "Enter")
     assert "Ban Thường vụ Thành ủy Hải Phòng" in v.page.locator(".kg-evidence").inner_text()

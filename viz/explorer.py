@@ -21,7 +21,7 @@ from rdflib.namespace import SKOS
 from graph.model import LEVELS
 from ontology import load_schema
 from ontology.schema import ONTOLOGY_FILE
-from viz.layout import hierarchical_positions
+from viz.layout import NODE_WIDTH, hierarchical_positions
 
 UNKNOWN_COLOR = "#999999"
 TIP_EVIDENCE = 3  # evidence sentences shown in an edge's tooltip (all of them in the panel)
@@ -38,7 +38,7 @@ class ExplorerGraph:
 
     def as_json(self) -> dict[str, Any]:
         return {"title": self.title, "root": self.root, "nodes": self.nodes, "edges": self.edges,
-                "legend": self.legend, "facets": self.facets}
+                "legend": self.legend, "facets": self.facets, "nodeWidth": NODE_WIDTH}
 
 
 @cache

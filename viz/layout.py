@@ -23,7 +23,8 @@ import networkx as nx
 
 from graph.model import LEVELS
 
-X_GAP = 170  # px between neighbours in a row
+NODE_WIDTH = 200  # px, the widest a document's box is drawn (labels wrap inside it)
+X_GAP = NODE_WIDTH + 30  # px between neighbours' centres in a row: boxes never overlap
 ROW_GAP = 90  # px between the rows of one band
 BAND_GAP = 220  # px between bands
 ROW_WIDTH = 40  # documents per row before wrapping (more in big bands, see _width)

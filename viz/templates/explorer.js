@@ -55,7 +55,7 @@
     layout: { improvedLayout: false, hierarchical: false },
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big,
                    keyboard: false, navigationButtons: false },
-    nodes: { shape: "box", margin: 6, widthConstraint: { maximum: 220 } },
+    nodes: { shape: "box", margin: 6, widthConstraint: { maximum: data.nodeWidth } },
     edges: { smooth: false, width: 1, selectionWidth: 2,
              arrows: { to: { enabled: true, scaleFactor: 0.5 } },
              color: { color: "#95a5a6", highlight: "#c0392b", hover: "#34495e" } }
