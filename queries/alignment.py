@@ -34,7 +34,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -55,7 +55,8 @@ LEXICAL_WEIGHT = 0.75  # the rest is the theme overlap
 WORDING_RUN = 8  # shared words in a row that count as copied wording
 MAX_WORDS = 8  # matched words kept on a link
 DERIVED_NAME = "derived-alignment"
-DERIVED_PATH = "derived:alignment"  # one derived source; a new content replaces the old
+DERIVED_PATH = "derived:alignment"  # + ":" + the plan's uid: one derived source per plan
+ALIGN_PLANS = 2_000  # plans aligned per read of the store (bounds memory)
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CITE = re.compile(r"(?:nhiem vu|giai phap|muc|diem)\s+(?:(?:thu|so)\s+)?([0-9]+|[ivx]+)\b")
@@ -236,32 +237,49 @@ def candidates(implements: Iterable[tuple[str, str]]) -> nx.DiGraph:
 
 def propose(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
             symbols: Mapping[str, str | None] | None = None, min_score: float = MIN_SCORE,
-            ratio: float = RATIO, max_links: int = MAX_LINKS) -> list[Alignment]:
+            ratio: float = RATIO, max_links: int = MAX_LINKS,
+            documents: Collection[str] | None = None) -> list[Alignment]:
     """Links from each task to the tasks it takes up in the documents its plan implements.
 
     `implements` are (child document, parent document) pairs; `symbols` maps document uids to
-    their symbols (for explicit citations).
+    their symbols (for explicit citations); `documents`, when given, are the only plans
+    aligned (the others' tasks are candidates only).
     """
     g = candidates(implements)
     symbols = symbols or {}
-    prepared = {t.uid: _prepare(t) for t in tasks}
-    weight = idf(p.feats for p in prepared.values())
-    lexical, theme = _Cosine(weight), _Cosine(idf(t.themes for t in tasks))
-    by_doc: dict[str, list[_Prepared]] = {}
-    for p in prepared.values():
-        by_doc.setdefault(p.task.document, []).append(p)
+    by_doc: dict[str, list[TaskRecord]] = {}
+    for t in tasks:
+        by_doc.setdefault(t.document, []).append(t)
     out: list[Alignment] = []
     for doc, locals_ in sorted(by_doc.items()):
-        if doc not in g:
+        if doc not in g or (documents is not None and doc not in documents):
             continue
-        ups = [d for d in sorted(nx.descendants(g, doc)) if d in by_doc]
-        if not ups:
-            continue
-        for loc in sorted(locals_, key=lambda p: (p.task.order, p.task.uid)):
-            scored = [score_pair(loc, c, lexical, theme, symbols.get(d))
-                      for d in ups for c in by_doc[d]]
-            out.extend(explain(a, loc, prepared[a.central], weight)
-                       for a in select(scored, min_score, ratio, max_links))
+        ups = {d: by_doc[d] for d in sorted(nx.descendants(g, doc)) if d in by_doc}
+        if ups:
+            out.extend(align_plan(locals_, ups, symbols, min_score, ratio, max_links))
+    return out
+
+
+def align_plan(locals_: Sequence[TaskRecord], ups: Mapping[str, Sequence[TaskRecord]],
+               symbols: Mapping[str, str | None], min_score: float = MIN_SCORE,
+               ratio: float = RATIO, max_links: int = MAX_LINKS) -> list[Alignment]:
+    """The links of one plan's tasks to the tasks of the documents above it (`ups`).
+
+    Word and theme weights (IDF) are computed over these tasks only, so a plan's links depend
+    on its own chain and nothing else: re-aligning only what a load changed gives the same
+    links as re-aligning everything.
+    """
+    scope = [*locals_, *(t for d in ups for t in ups[d])]
+    prepared = {t.uid: _prepare(t) for t in scope}
+    weight = idf(p.feats for p in prepared.values())
+    lexical, theme = _Cosine(weight), _Cosine(idf(t.themes for t in scope))
+    out: list[Alignment] = []
+    for t in sorted(locals_, key=lambda t: (t.order, t.uid)):
+        loc = prepared[t.uid]
+        scored = [score_pair(loc, prepared[c.uid], lexical, theme, symbols.get(d))
+                  for d in ups for c in ups[d]]
+        out.extend(explain(a, loc, prepared[a.central], weight)
+                   for a in select(scored, min_score, ratio, max_links))
     return out
 
 
@@ -277,33 +295,78 @@ def select(scored: Sequence[Alignment], min_score: float = MIN_SCORE, ratio: flo
 
 # ---------------------------------------------------------------------- the store
 
-def alignment_inputs(store: Store) -> tuple[list[TaskRecord], list[tuple[str, str]],
-                                               dict[str, str | None]]:
-    """Tasks (with themes), implements pairs and document symbols, read from a store."""
+def _rows(store: Store, name: str, docs: Collection[str]) -> list[dict]:
+    return store.query(cypher(name), {"docs": sorted(docs)})
+
+
+def _closure(store: Store, docs: Collection[str], query: str, end: str) -> set[str]:
+    """`docs` and every document reached from them by the implements pairs `query` reads."""
+    seen, frontier = set(docs), set(docs)
+    while frontier:
+        frontier = {r[end] for r in _rows(store, query, frontier)} - seen
+        seen |= frontier
+    return seen
+
+
+def plans(store: Store) -> set[str]:
+    """Every document that implements another: the plans whose tasks may be aligned."""
+    return {r["uid"] for r in store.query(cypher("alignment_plans"))}
+
+
+def below(store: Store, docs: Collection[str]) -> set[str]:
+    """`docs` and every document implementing one of them, directly or transitively."""
+    return _closure(store, docs, "alignment_children", "child")
+
+
+def documents_of_sources(store: Store, sources: Collection[str]) -> set[str]:
+    """The documents whose tasks or implements links these sources assert (in the store)."""
+    return {r["uid"] for r in store.query(cypher("alignment_touched"),
+                                          {"sources": sorted(sources)})} if sources else set()
+
+
+def documents_of_batch(b: Batch) -> set[str]:
+    """The documents whose tasks (text, themes) or implements links a batch asserts."""
+    return {e.src for e in b.edges if e.type in ("HAS_TASK", "IMPLEMENTS")}
+
+
+def alignment_inputs(store: Store, docs: Collection[str]) -> tuple[
+        list[TaskRecord], list[tuple[str, str]], dict[str, str | None]]:
+    """What aligning the plans `docs` needs: the implements pairs above them, the tasks (with
+    themes) of the plans and of every document above, those documents' symbols."""
+    links: set[tuple[str, str]] = set()
+    frontier, seen = set(docs), set(docs)
+    while frontier:
+        rows = _rows(store, "alignment_parents", frontier)
+        links.update((r["child"], r["parent"]) for r in rows)
+        frontier = {r["parent"] for r in rows} - seen
+        seen |= frontier
     themes: dict[str, list[str]] = {}
-    for r in store.query(cypher("alignment_themes")):
+    for r in _rows(store, "alignment_themes", seen):
         themes.setdefault(r["task"], []).append(r["theme"])
     tasks = [TaskRecord(r["uid"], r["document"], r["label"] or "", r["text"] or "", r["lead"],
                         tuple(sorted(themes.get(r["uid"], ()))), r["ord"] or 0)
-             for r in store.query(cypher("alignment_tasks"))]
-    links = [(r["child"], r["parent"]) for r in store.query(cypher("alignment_implements"))]
-    symbols = {r["uid"]: r["symbol"] for r in store.query(cypher("alignment_documents"))}
-    return tasks, links, symbols
+             for r in _rows(store, "alignment_tasks", seen)]
+    symbols = {r["uid"]: r["symbol"] for r in _rows(store, "alignment_documents", seen)}
+    return tasks, sorted(links), symbols
 
 
-def alignment_batch(alignments: Sequence[Alignment], tasks: Sequence[TaskRecord],
-                    corpus: Iterable[str]) -> Batch:
-    """The derived source holding ALIGNS_WITH links; its identity is its content.
+def derived_path(doc: str) -> str:
+    """The path of the derived source holding the links of plan `doc`'s tasks."""
+    return DERIVED_PATH + ":" + doc
 
-    `corpus` are the uids of the sources the links were computed from: when any of them
-    changes, the derived source changes too and `load_batches` replaces the old one.
-    """
+
+def alignment_batch(doc: str | None, alignments: Sequence[Alignment],
+                    tasks: Sequence[TaskRecord]) -> Batch:
+    """The derived source holding the ALIGNS_WITH links of plan `doc` (None: of all plans);
+    its uid is its content."""
     text = {t.uid: t.text for t in tasks}
-    payload = json.dumps({"corpus": sorted(corpus),
-                          "links": sorted([a.local, a.central, a.basis, a.score, list(a.words)]
-                                          for a in alignments)}, ensure_ascii=False)
+    payload = json.dumps({"plan": doc,
+                          "links": sorted([a.local, a.central, a.basis, a.score, list(a.words),
+                                           text.get(a.local, "")] for a in alignments)},
+                         ensure_ascii=False)
     sha = hashlib.sha256(payload.encode()).hexdigest()
-    source = Source("src:" + sha[:16], DERIVED_NAME, DERIVED_PATH, sha, len(payload), "utf-8")
+    path = DERIVED_PATH if doc is None else derived_path(doc)
+    source = Source("src:" + sha[:16], DERIVED_NAME, path, sha, len(payload), "utf-8")
     b = Batch(source)
     for uid in sorted({u for a in alignments for u in (a.local, a.central)}):
         b.node("Task", uid, None)  # the ends, asserted elsewhere: no properties, no evidence
@@ -315,8 +378,43 @@ def alignment_batch(alignments: Sequence[Alignment], tasks: Sequence[TaskRecord]
     return b
 
 
+def derived_batches(store: Store, docs: Collection[str]) -> list[Batch]:
+    """The derived sources of the plans `docs` (those with links), computed from the store."""
+    tasks, links, symbols = alignment_inputs(store, docs)
+    by_plan: dict[str, list[Alignment]] = {}
+    owner = {t.uid: t.document for t in tasks}
+    for a in propose(tasks, links, symbols, documents=set(docs)):
+        by_plan.setdefault(owner[a.local], []).append(a)
+    return [alignment_batch(d, by_plan[d], tasks) for d in sorted(by_plan)]
+
+
+def realign(store: Store, changed: Collection[str] | None = None) -> int:
+    """Recompute the ALIGNS_WITH links `changed` documents can affect, or all (None).
+
+    A plan's links depend on its tasks and on the tasks, implements links and symbols of the
+    documents above it, so the plans re-aligned are the changed documents and every document
+    below them. Each plan's links are one derived source, retracted and rewritten together.
+    Returns the number of plans given links.
+    """
+    derived = [s for s in store.sources() if s.path.startswith(DERIVED_PATH)]
+    if changed is None or any(s.path == DERIVED_PATH for s in derived):  # one source: old form
+        scope, stale = plans(store), [s.uid for s in derived]
+    else:
+        scope = below(store, changed) if changed else set()
+        paths = {derived_path(d) for d in scope}
+        stale = [s.uid for s in derived if s.path in paths]
+    store.retract(stale)
+    todo, written = sorted(scope), 0
+    for i in range(0, len(todo), ALIGN_PLANS):
+        batches = derived_batches(store, todo[i:i + ALIGN_PLANS])
+        store.write(batches)
+        written += len(batches)
+    return written
+
+
 def derived_alignment_batch(store: Store) -> Batch:
-    """Recompute every alignment from what the store holds now, as the derived source."""
-    tasks, links, symbols = alignment_inputs(store)
-    corpus = [s.uid for s in store.sources() if s.path != DERIVED_PATH and s.complete]
-    return alignment_batch(propose(tasks, links, symbols), tasks, corpus)
+    """Every alignment the store's tasks give, as one derived source (stores written with
+    `load_batches` directly; `kg load` keeps one derived source per plan, see `realign`)."""
+    docs = plans(store)
+    tasks, links, symbols = alignment_inputs(store, docs)
+    return alignment_batch(None, propose(tasks, links, symbols, documents=docs), tasks)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -97,13 +98,26 @@ def test_select_keeps_the_best_and_the_close_ones():
 
 def test_the_derived_batch_is_identified_by_its_content():
     tasks = central_tasks()
-    one = alignment_batch([Alignment("c:1", "c:2", "lexical", 0.3, ("x",))], tasks, ["src:a"])
-    same = alignment_batch([Alignment("c:1", "c:2", "lexical", 0.3, ("x",))], tasks, ["src:a"])
-    other = alignment_batch([Alignment("c:1", "c:2", "lexical", 0.3, ("x",))], tasks, ["src:b"])
+    link = [Alignment("c:1", "c:2", "lexical", 0.3, ("x",))]
+    one, same = alignment_batch("doc:C", link, tasks), alignment_batch("doc:C", link, tasks)
+    other = alignment_batch("doc:C", [dataclasses.replace(link[0], score=0.4)], tasks)
     assert one.source.uid == same.source.uid != other.source.uid
     assert one.source.path == other.source.path  # so the new one replaces the old
+    assert alignment_batch("doc:D", link, tasks).source.path != one.source.path  # one per plan
     assert [e.type for e in one.edges] == ["ALIGNS_WITH"]
     assert one.edges[0].props == {"basis": "lexical", "score": 0.3, "words": ["x"]}
+
+
+def test_a_plan_s_links_depend_on_its_chain_only():
+    local = TaskRecord("l:1", "doc:P", "(1)", "Chống chạy chức, chạy quyền trong bổ nhiệm",
+                       themes=("power-control",))
+    alone = propose([*central_tasks(), local], [("doc:P", "doc:C")])
+    elsewhere = [TaskRecord(f"x:{i}", "doc:X", str(i), "Chống chạy chức, chạy quyền, bổ nhiệm",
+                            themes=("power-control",)) for i in range(5)]
+    crowded = propose([*central_tasks(), local, *elsewhere],
+                      [("doc:P", "doc:C"), ("doc:Y", "doc:X")])
+    assert crowded == alone  # another chain's words weigh nothing here
+    assert propose([*central_tasks(), local], [("doc:P", "doc:C")], documents=set()) == []
 
 
 # ------------------------------------------------------------------ measured on the seeds
