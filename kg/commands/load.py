@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections import deque
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import contextmanager
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -14,14 +16,17 @@ import click
 
 from graph import load_batches, to_batch
 from graph.batch import Batch
+from graph.loading import LoadReport
 from graph.model import Extraction
+from graph.store import Store
 from kg.context import get_store
 from kg.output import to_json
 from loaders import SUFFIXES, SourceError, extract_file
 from loaders.reference import reference_extractions
 from loaders.structured import SUFFIXES as STRUCTURED_SUFFIXES
 from loaders.structured import read_structured
-from queries.alignment import derived_alignment_batch
+from queries.alignment import documents_of_batch, documents_of_sources
+from queries.alignment import realign as realign_store
 
 # Records (nodes + relationships) per store write. Each COPY has a fixed cost and appending to
 # a large relationship table costs more than filling it, so writes are few and large; this
@@ -88,23 +93,132 @@ def extract_all(files: list[Path], jobs: int) -> Iterator[Outcome]:
             yield from ahead.popleft().result()
 
 
+class Timer:
+    """Wall-clock seconds per phase of a load (`--timings`)."""
+
+    def __init__(self) -> None:
+        self.start = time.perf_counter()
+        self.phases: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, phase: str) -> Iterator[None]:
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.phases[phase] = self.phases.get(phase, 0.0) + time.perf_counter() - t0
+
+    def timed(self, phase: str, items: Iterable) -> Iterator:
+        """`items`, with the time spent waiting for each counted in `phase`."""
+        it = iter(items)
+        while True:
+            with self(phase):
+                item = next(it, _END)
+            if item is _END:
+                return
+            yield item
+
+    def report(self) -> str:
+        total = time.perf_counter() - self.start
+        return "timings: " + ", ".join(f"{k} {v:.2f} s" for k, v in
+                                       (("total", total), *self.phases.items()))
+
+
+_END = object()
+
+
+class Writer:
+    """Writes chunks of batches on a thread of its own while the next chunk is extracted.
+
+    One chunk is written while the next fills: `submit` waits for the previous write, so at
+    most two chunks are held. It also notes which documents' alignment inputs the written
+    sources (and the sources they replace) assert, for `realign`.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.totals: dict[str, list[str]] = {k: [] for k in
+                                             ("added", "replaced", "unchanged", "repaired")}
+        self.errors: list[tuple[str, str]] = []
+        self.changed: set[str] = set()
+        self.seconds = 0.0  # spent writing, for the timings
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="kg-writer")
+        self._pending: Future | None = None
+        self._known: dict[str, str] = {}
+        self._read_sources()
+
+    def _read_sources(self) -> None:
+        sources = self.store.sources()
+        self.changed |= documents_of_sources(self.store, [s.uid for s in sources
+                                                          if not s.complete])
+        self._known = {s.path: s.uid for s in sources if s.complete}
+
+    def write(self, batches: list[Batch]) -> None:
+        """Write now, in this thread, leaving the totals alone (the reference batch)."""
+        self.wait()
+        self._write(batches, record=False)
+
+    def submit(self, batches: list[Batch]) -> None:
+        """Write in the background once the previous chunk is written."""
+        self.wait()
+        self._pending = self._pool.submit(self._write, batches)
+
+    def wait(self) -> None:
+        if self._pending is not None:
+            self._pending.result()
+            self._pending = None
+
+    def close(self) -> None:
+        self.wait()
+        self._pool.shutdown()
+
+    def _write(self, batches: list[Batch], record: bool = True) -> None:
+        t0 = time.perf_counter()
+        fresh = [b for b in batches if self._known.get(b.source.path) != b.source.uid]
+        self.changed |= documents_of_sources(
+            self.store, [self._known[b.source.path] for b in fresh if b.source.path in self._known])
+        self.changed.update(d for b in fresh for d in documents_of_batch(b))
+        try:
+            report = load_batches(self.store, batches)
+            if record:
+                self._record(report)
+            self._known.update((b.source.path, b.source.uid) for b in fresh)
+        except Exception:  # isolate the file the store refused; the others still load
+            for b in batches:
+                try:
+                    self._record(load_batches(self.store, [b]))
+                except Exception as e:
+                    self.errors.append((b.source.path, f"store write failed: {e}"))
+            self._read_sources()
+        self.seconds += time.perf_counter() - t0
+
+    def _record(self, report: LoadReport) -> None:
+        for k, names in self.totals.items():
+            names.extend(getattr(report, k))
+
+
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("--realign", is_flag=True,
+              help="Recompute every alignment, not only those the files loaded can change.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--timings", is_flag=True, help="Print the seconds spent in each phase.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--jobs", "-j", type=click.IntRange(1), default=os.cpu_count() or 1,
               show_default="the number of CPUs",
               help="Processes extracting files in parallel; 1 extracts in this process.")
 @click.pass_context
-def load(ctx: click.Context, paths: tuple[str, ...], quiet: bool, as_json: bool,
-         jobs: int) -> None:
+def load(ctx: click.Context, paths: tuple[str, ...], realign: bool, quiet: bool,
+         timings: bool, as_json: bool, jobs: int) -> None:
     """Extract documents, links, tasks and targets from PATHS and load them into the store.
 
     Loading the same file again changes nothing; a changed file replaces what it asserted
     before. A file that fails is reported and skipped; the others load (exit status 1).
     PATHS may include structured documents (.yaml, format in docs/ANALYSIS.md). The reference
     data kg ships (provinces, central documents and the tasks of 26-NQ/TW) is loaded first,
-    and the links between local and central tasks (ALIGNS_WITH) are recomputed last.
+    and the links between local and central tasks (ALIGNS_WITH) are recomputed last: those
+    of the plans whose tasks or implements links changed, and of every plan below them
+    (--realign: of every plan).
 
     Files are extracted in parallel (--jobs) while this process writes their batches, in the
     files' order: the result is the same for any number of jobs.
@@ -113,55 +227,54 @@ def load(ctx: click.Context, paths: tuple[str, ...], quiet: bool, as_json: bool,
     Example:
       kg load ../shared/seeds/*.txt
       kg load /tmp/corpus --jobs 4
+      kg load --realign
     """
+    if not paths and not realign:
+        raise click.UsageError("Name files or folders to load (or --realign alone).")
     store = get_store(ctx)
-    load_batches(store, [to_batch(x) for x in reference_extractions()])
-    files = expand(paths)
-    errors: list[tuple[str, str]] = []
-    batches: list[Batch] = []
-    pending = 0  # records in `batches`
-    totals = {"added": [], "replaced": [], "unchanged": [], "repaired": []}
-
-    def record(report: object) -> None:
-        for k in totals:
-            totals[k].extend(getattr(report, k))
-
-    def flush() -> None:
-        nonlocal pending
-        try:
-            record(load_batches(store, batches))
-        except Exception:  # isolate the file the store refused; the others still load
-            for b in batches:
-                try:
-                    record(load_batches(store, [b]))
-                except Exception as e:
-                    errors.append((b.source.path, f"store write failed: {e}"))
-        batches.clear()
-        pending = 0
-
-    hidden = quiet or not sys.stderr.isatty()
-    with click.progressbar(files, label="loading", file=sys.stderr, hidden=hidden,
-                           item_show_func=lambda f: f and f.name) as bar:
-        for f, (batch, error) in zip(bar, extract_all(files, jobs), strict=True):
-            if batch is None:
-                errors.append((str(f), error))
-            else:
-                batches.append(batch)
+    writer = Writer(store)
+    timer = Timer()
+    try:
+        writer.write([to_batch(x) for x in reference_extractions()])
+        files = expand(paths)
+        failed: list[tuple[str, str]] = []
+        chunk: list[Batch] = []
+        pending = 0  # records in `chunk`
+        hidden = quiet or not sys.stderr.isatty()
+        with click.progressbar(files, label="loading", file=sys.stderr, hidden=hidden,
+                               item_show_func=lambda f: f and f.name) as bar:
+            for f, (batch, error) in zip(bar, timer.timed("extract", extract_all(files, jobs)),
+                                         strict=True):
+                if batch is None:
+                    failed.append((str(f), error))
+                    continue
+                chunk.append(batch)
                 pending += len(batch.nodes) + len(batch.edges)
-            if pending >= CHUNK_RECORDS:
-                flush()
-        flush()
-    load_batches(store, [derived_alignment_batch(store)])
-    summary = {k: len(v) for k, v in totals.items()} | {"failed": len(errors),
+                if pending >= CHUNK_RECORDS:
+                    with timer("handoff"):
+                        writer.submit(chunk)
+                    chunk, pending = [], 0
+            with timer("handoff"):
+                writer.submit(chunk)
+                writer.wait()
+    finally:
+        writer.close()
+    with timer("align"):
+        plans = realign_store(store, None if realign else writer.changed)
+    timer.phases["write"] = writer.seconds
+    totals, errors = writer.totals, failed + writer.errors
+    summary = {k: len(v) for k, v in totals.items()} | {"failed": len(errors), "aligned": plans,
                                                         "store": store.uri}
     if as_json:
         click.echo(to_json(summary | {"errors": [{"file": f, "error": m} for f, m in errors]}))
     else:
         click.echo(f"{len(files)} files: {summary['added']} added, {summary['replaced']} "
-                   f"replaced, {summary['unchanged']} unchanged, {len(errors)} failed "
-                   f"-> {store.uri}")
+                   f"replaced, {summary['unchanged']} unchanged, {len(errors)} failed, "
+                   f"{plans} plans aligned -> {store.uri}")
         for f, msg in errors:
             click.echo(f"error: {f}: {msg}", err=True)
+    if timings:
+        click.echo(timer.report(), err=True)
     if errors:
         ctx.exit(1)
 

@@ -1,0 +1,155 @@
+"""`kg load` re-aligns only what a load can change, and ends where one full load ends."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+
+FIXTURES = Path(__file__).with_name("fixtures")
+
+PROVINCE = """symbol: 12-KH/TU
+type: Kế hoạch
+issuer: Ban Thường vụ Tỉnh ủy Lào Cai
+level: provincial
+locality: Lào Cai
+date: 2018-09-01
+implements: [26-NQ/TW]
+tasks:
+  - label: "1"
+    text: Rà soát, bổ sung quy hoạch cán bộ lãnh đạo, quản lý diện Ban Thường vụ quản lý.
+  - label: "2"
+    text: Luân chuyển cán bộ lãnh đạo cấp huyện, bố trí bí thư không là người địa phương.
+  - label: "3"
+    text: Đổi mới công tác đánh giá cán bộ theo kết quả, sản phẩm cụ thể.
+"""
+
+# The same plan, edited: a task reworded, one dropped (the district plan's links must follow).
+PROVINCE_V2 = PROVINCE.replace("Đổi mới công tác đánh giá cán bộ theo kết quả, sản phẩm cụ thể.",
+                               "Xây dựng quy chế kiểm soát quyền lực trong công tác cán bộ."
+                               ).split('  - label: "2"')[0] + """  - label: "3"
+    text: Xây dựng quy chế kiểm soát quyền lực trong công tác cán bộ.
+"""
+
+DISTRICT = """symbol: 30-KH/HU
+type: Kế hoạch
+issuer: Ban Thường vụ Huyện ủy Bát Xát
+level: district
+locality: Lào Cai
+date: 2018-11-01
+implements: [12-KH/TU@Lào Cai]
+tasks:
+  - label: "1"
+    text: Rà soát, bổ sung quy hoạch cán bộ lãnh đạo, quản lý diện Ban Thường vụ Huyện ủy
+      quản lý.
+  - label: "2"
+    text: Đánh giá cán bộ theo kết quả, sản phẩm cụ thể hằng năm.
+  - label: "3"
+    text: Luân chuyển cán bộ lãnh đạo cấp xã, bố trí bí thư không là người địa phương.
+  - label: "4"
+    text: Kiểm soát quyền lực trong công tác cán bộ ở huyện.
+"""
+
+OTHER = """symbol: 45-KH/TU
+type: Kế hoạch
+issuer: Ban Thường vụ Tỉnh ủy Cà Mau
+level: provincial
+locality: Cà Mau
+date: 2018-10-01
+implements: [26-NQ/TW]
+tasks:
+  - label: "1"
+    text: Xây dựng quy chế kiểm soát quyền lực, chống chạy chức, chạy quyền.
+  - label: "2"
+    text: Đào tạo, bồi dưỡng cán bộ trẻ, cán bộ nữ, cán bộ người dân tộc thiểu số.
+"""
+
+LINKS = ("MATCH (a:Task)-[r:ALIGNS_WITH]->(c:Task) RETURN a.uid AS local, c.uid AS central, "
+         "r.basis AS basis, r.score AS score, r.words AS words, r.sentence AS sentence, "
+         "r.source AS source ORDER BY local, central")
+DERIVED = ("MATCH (s:Source) WHERE s.name = 'derived-alignment' RETURN s.uid AS uid, "
+           "s.path AS path ORDER BY path")
+
+
+def run(store: Path, *args: str) -> dict:
+    r = CliRunner().invoke(cli, ["--store", str(store), *args], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    return json.loads(r.stdout) if "--json" in args else {}
+
+
+def load(store: Path, *paths: Path, realign: bool = False) -> dict:
+    return run(store, "load", *map(str, paths), "--jobs", "1", "--json",
+               *(["--realign"] if realign else []))
+
+
+def rows(store: Path, query: str) -> list:
+    return [tuple(map(str, r.values())) for r in json.loads(
+        CliRunner().invoke(cli, ["--store", str(store), "cypher", query, "--format", "json"],
+                           catch_exceptions=False).stdout)]
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("plans")
+    out = {}
+    for name, text in (("district", DISTRICT), ("other", OTHER), ("province", PROVINCE),
+                       ("province_v2", PROVINCE_V2)):
+        out[name] = folder / f"{name}.yaml"
+        out[name].write_text(text, "utf-8")
+    out["text"] = folder / "province_plan.txt"
+    shutil.copy(FIXTURES / "plans" / "province_plan.txt", out["text"])
+    return out
+
+
+def test_loading_in_steps_ends_with_the_links_of_one_full_load(files, tmp_path):
+    steps = tmp_path / "steps.lbdb"
+    province = tmp_path / "live" / "province.yaml"  # one path, edited between loads
+    province.parent.mkdir()
+    assert load(steps, files["district"], files["text"])["aligned"] >= 1
+    # the district plan's parent arrives after it: its tasks become candidates
+    shutil.copy(files["province"], province)
+    assert load(steps, province)["aligned"] == 2  # the province plan and the district below
+    before = rows(steps, LINKS)
+    assert any("30-kh-hu" in r[0] and "12-kh-tu" in r[1] for r in before)
+    assert load(steps, files["other"])["aligned"] == 1  # unrelated: only itself
+    # the parent is edited: its old tasks go, the district plan's links follow
+    shutil.copy(files["province_v2"], province)
+    report = load(steps, province, files["other"])
+    assert (report["replaced"], report["unchanged"], report["aligned"]) == (1, 1, 2)
+    after = rows(steps, LINKS)
+    assert after != before
+    assert load(steps, province, files["text"])["aligned"] == 0  # nothing changed
+
+    once = tmp_path / "once.lbdb"
+    load(once, files["text"], files["district"], province, files["other"])
+    assert rows(steps, LINKS) == rows(once, LINKS)
+    assert rows(steps, DERIVED) == rows(once, DERIVED)
+    load(steps, realign=True)  # full recomputation over the store
+    assert rows(steps, LINKS) == rows(once, LINKS)
+    assert rows(steps, DERIVED) == rows(once, DERIVED)
+    assert {r[2] for r in after} and len(after) == len(rows(once, LINKS))
+
+
+def test_a_store_with_one_derived_source_is_migrated(files, tmp_path):
+    from graph import load_batches, open_store
+    from queries.alignment import derived_alignment_batch
+
+    store = tmp_path / "old.lbdb"
+    load(store, files["district"], files["province"], files["other"])
+    expected = rows(store, LINKS)
+    s = open_store(str(store))
+    try:
+        for r in s.query(DERIVED):
+            s.retract([r["uid"]])
+        load_batches(s, [derived_alignment_batch(s)])  # the former single derived source
+    finally:
+        s.close()
+    assert [r[1] for r in rows(store, DERIVED)] == ["derived:alignment"]
+    load(store, files["other"])
+    assert rows(store, LINKS) == expected
+    assert "derived:alignment" not in {r[1] for r in rows(store, DERIVED)}
