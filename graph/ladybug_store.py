@@ -10,31 +10,38 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ladybug
-import pyarrow as pa
 
-from graph.batch import Batch
-from graph.rows import Rows, to_rows
 from graph.store import SourceInfo, StoreError
-from ontology import Prop, Schema, load_schema
 
-_ARROW = {"STRING": pa.string(), "INT64": pa.int64(), "DOUBLE": pa.float64(),
-          "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "STRING[]": pa.list_(pa.string())}
+if TYPE_CHECKING:  # writes import these when they run: reading needs neither Arrow nor RDF
+    import pyarrow as pa
+
+    from graph.batch import Batch
+    from graph.rows import Rows
+    from ontology import Prop, Schema
+
 # Nodes that stay when no source mentions them any more: reference data.
 _KEPT_LABELS = ("Locality", "Theme", "Source")
 
 
 def _column(prop: Prop, values: list[Any]) -> pa.Array:
+    import pyarrow as pa
+
+    arrow = {"STRING": pa.string(), "INT64": pa.int64(), "DOUBLE": pa.float64(),
+             "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "STRING[]": pa.list_(pa.string())}
     if prop.type == "DATE":
         values = [dt.date.fromisoformat(v) if isinstance(v, str) else v for v in values]
     if prop.type == "STRING[]":
         values = [list(v) if v is not None else [] for v in values]
-    return pa.array(values, type=_ARROW[prop.type])
+    return pa.array(values, type=arrow[prop.type])
 
 
 def _table(props: Sequence[Prop], rows: list[dict[str, Any]], lead: Sequence[str] = ()) -> pa.Table:
+    import pyarrow as pa
+
     cols = {k: pa.array([r[k] for r in rows], type=pa.string()) for k in lead}
     cols.update({p.name: _column(p, [r.get(p.name) for r in rows]) for p in props})
     return pa.table(cols)
@@ -54,17 +61,27 @@ class LadybugStore:
 
     dialect = "ladybug"
 
-    def __init__(self, path: str, schema: Schema | None = None) -> None:
+    def __init__(self, path: str, schema: Schema | None = None, read_only: bool = False) -> None:
+        """`read_only` opens an existing file for reading only, which is much faster to open."""
         self.uri = path
-        self.schema = schema or load_schema()
+        self._schema = schema
+        self.read_only = read_only and Path(path).is_file()
         try:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-            self._db = ladybug.Database(path)
+            self._db = ladybug.Database(path, read_only=self.read_only)
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as e:
             raise StoreError(f"cannot open the embedded store {path}: {e}") from e
 
     # ------------------------------------------------------------------ schema
+    @property
+    def schema(self) -> Schema:
+        if self._schema is None:
+            from ontology import load_schema
+
+            self._schema = load_schema()
+        return self._schema
+
     @staticmethod
     def ddl_for(schema: Schema) -> list[str]:
         """CREATE statements for every node and relationship table of the ontology."""
@@ -79,6 +96,8 @@ class LadybugStore:
         return out
 
     def ensure_schema(self) -> None:
+        if self.read_only:
+            return
         for stmt in self.ddl_for(self.schema):
             self._conn.execute(stmt)
 
@@ -103,6 +122,8 @@ class LadybugStore:
     def write(self, batches: Sequence[Batch]) -> None:
         if not batches:
             return
+        from graph.rows import to_rows
+
         rows = to_rows(batches, self.schema)
         self._write_nodes(rows)
         self._write_rels(rows)

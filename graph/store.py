@@ -57,8 +57,11 @@ def default_store_uri() -> str:
     return os.environ.get("KG_STORE") or DEFAULT_STORE
 
 
-def open_store(uri: str | None = None, **options: Any) -> Store:
-    """Open the store named by `uri`: a Neo4j URI, or the path of an embedded database file."""
+def open_store(uri: str | None = None, read_only: bool = False, **options: Any) -> Store:
+    """Open the store named by `uri`: a Neo4j URI, or the path of an embedded database file.
+
+    `read_only` opens an existing embedded file for reading only (Neo4j stores ignore it).
+    """
     uri = uri or default_store_uri()
     if uri.startswith(NEO4J_SCHEMES):
         from graph.neo4j_store import Neo4jStore
@@ -66,4 +69,4 @@ def open_store(uri: str | None = None, **options: Any) -> Store:
         return Neo4jStore(uri, **options)
     from graph.ladybug_store import LadybugStore
 
-    return LadybugStore(uri)
+    return LadybugStore(uri, read_only=read_only)

@@ -1,4 +1,8 @@
-"""The `kg` command: a thin composition root. Each verb calls one function of a package."""
+"""The `kg` command: a thin composition root. Each verb calls one function of a package.
+
+Command modules are imported only when one of their verbs runs (or `kg --help` lists them),
+so `kg trace` does not pay for the loaders, RDF or plotting libraries other verbs need.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +10,43 @@ import importlib
 
 import click
 
-from graph.store import default_store_uri
+# Each verb and the command module that defines it (the module's COMMANDS list).
+COMMANDS = {
+    "load": "kg.commands.load",
+    "trace": "kg.commands.inspect",
+    "show": "kg.commands.inspect",
+    "stats": "kg.commands.inspect",
+    "cypher": "kg.commands.inspect",
+    "schema": "kg.commands.inspect",
+    "synth": "kg.commands.synth",
+    "extract": "kg.commands.extract",
+    "eval": "kg.commands.extract",
+    "export": "kg.commands.export",
+    "shapes": "kg.commands.export",
+    "transfer": "kg.commands.transfer",
+    "coverage": "kg.commands.analysis",
+    "gaps": "kg.commands.analysis",
+    "lag": "kg.commands.analysis",
+    "targets": "kg.commands.analysis",
+    "explore": "kg.commands.explore",
+}
 
-# Command modules, each exposing COMMANDS: a list of click commands.
-COMMAND_MODULES = (
-    "kg.commands.load",
-    "kg.commands.inspect",
-    "kg.commands.synth",
-    "kg.commands.extract",
-    "kg.commands.export",
-    "kg.commands.transfer",
-    "kg.commands.analysis",
-    "kg.commands.explore",
-)
+
+class LazyGroup(click.Group):
+    """A group whose verbs are imported from their module on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMANDS.get(cmd_name)
+        if module is None:
+            return None
+        found = {c.name: c for c in importlib.import_module(module).COMMANDS}
+        return found[cmd_name]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--store", "store_uri", envvar="KG_STORE", default=None, metavar="PATH|URI",
               help="Embedded store file (default ./kg.lbdb or $KG_STORE), or a Neo4j URI "
                    "such as bolt://neo4j:PASSWORD@localhost:7687.")
@@ -37,12 +62,9 @@ def cli(ctx: click.Context, store_uri: str | None, database: str | None) -> None
       kg trace 26-NQ/TW
       kg explore --out explorer.html
     """
+    from graph.store import default_store_uri
+
     ctx.obj = {"store_uri": store_uri or default_store_uri(), "database": database}
-
-
-for _name in COMMAND_MODULES:
-    for _command in importlib.import_module(_name).COMMANDS:
-        cli.add_command(_command)
 
 
 def main() -> None:

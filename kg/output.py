@@ -27,7 +27,57 @@ def _default(value: Any) -> Any:
 
 
 def to_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, default=_default)
+    """`json.dumps(data, ensure_ascii=False, indent=2)` byte for byte, about twice as fast.
+
+    The standard encoder drops to pure Python as soon as it indents; this writes the same
+    text with one call per value (strings through json's own C escaping).
+    """
+    out: list[str] = []
+    _encode(data, "\n", out)
+    return "".join(out)
+
+
+_string = json.encoder.encode_basestring  # json's escaping when ensure_ascii=False
+_SCALARS = {type(None): lambda _: "null", bool: lambda v: "true" if v else "false",
+            int: int.__repr__, str: _string}
+
+
+def _encode(value: Any, newline: str, out: list[str]) -> None:
+    """Append `value` as indented JSON; `newline` is a line break and the current indent."""
+    inner = newline + "  "
+    if type(value) is dict and value and all(type(k) is str for k in value):
+        sep = "{" + inner
+        for k, v in value.items():
+            scalar = _SCALARS.get(type(v))
+            if scalar is not None:
+                out.append(f"{sep}{_string(k)}: {scalar(v)}")
+            else:
+                out.append(f"{sep}{_string(k)}: ")
+                _encode(v, inner, out)
+            sep = "," + inner
+        out.append(newline + "}")
+    elif type(value) in (list, tuple) and value:
+        sep = "[" + inner
+        for v in value:
+            scalar = _SCALARS.get(type(v))
+            if scalar is not None:
+                out.append(f"{sep}{scalar(v)}")
+            else:
+                out.append(sep)
+                _encode(v, inner, out)
+            sep = "," + inner
+        out.append(newline + "]")
+    else:
+        out.append(_other(value, newline))
+
+
+def _other(value: Any, newline: str) -> str:
+    """Values off the fast path (subclasses, floats, empty or unusual containers) as json
+    writes them, re-indented to where they sit."""
+    if isinstance(value, dict | list | tuple | str | int | float) or value is None:
+        text = json.dumps(value, ensure_ascii=False, indent=2, default=_default)
+        return text.replace("\n", newline)
+    return _other(_default(value), newline)
 
 
 def _cell(value: Any) -> str:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from graph.store import Store
-from ontology import load_schema
 
 _EVIDENCE = ("source", "sentence", "span_start", "span_end", "method", "confidence")
 
 
 def find_node(store: Store, uid: str) -> tuple[str, dict[str, Any]] | None:
     """(label, properties) of the node with this uid, in whichever table holds it."""
+    from ontology import load_schema
+
     for table in load_schema().nodes:
         cols = ", ".join(f"n.{p.name} AS {p.name}" for p in table.props)
         rows = store.query(f"MATCH (n:{table.label} {{uid: $uid}}) RETURN {cols}", {"uid": uid})
@@ -22,6 +23,8 @@ def find_node(store: Store, uid: str) -> tuple[str, dict[str, Any]] | None:
 
 def show(store: Store, uid: str) -> dict[str, Any] | None:
     """Properties, evidence (per source) and relationships (each with evidence) of a node."""
+    from ontology import load_schema
+
     found = find_node(store, uid)
     if found is None:
         return None

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from graph.store import Store
-from ontology import load_schema
 
 
 def stats(store: Store) -> dict[str, dict[str, int]]:
+    from ontology import load_schema
+
     schema = load_schema()
     nodes = {n.label: store.query(f"MATCH (n:{n.label}) RETURN count(n) AS c")[0]["c"]
              for n in schema.nodes}

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from graph.store import Store
 from queries.loader import cypher
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 @dataclass
 class Trace:
     root: dict[str, Any]
     documents: list[dict[str, Any]]  # the public JSON contract of `kg trace --format json`
-    edges: list[dict[str, Any]]  # child -> parent implements links, with evidence
+    edges: list[dict[str, Any]]  # child -> parent implements links (with evidence, if asked)
 
     def as_json(self) -> dict[str, Any]:
         return {"root": _jsonable(self.root), "documents": [_jsonable(d) for d in self.documents]}
@@ -32,11 +33,13 @@ def _document_row(d: dict[str, Any]) -> dict[str, Any]:
             "title": d.get("title")}
 
 
-def trace(store: Store, uid: str, up: bool = False, depth: int | None = None) -> Trace:
+def trace(store: Store, uid: str, up: bool = False, depth: int | None = None,
+          evidence: bool = True) -> Trace:
     """Documents implementing `uid` (or implemented by it, with `up`), with depth and lag.
 
     Both queries walk from the root (shortest paths, then one hop), so the cost follows the
-    size of the tree, not of the graph.
+    size of the tree, not of the graph. `evidence=False` leaves out each link's sentence (the
+    documents are the same), which saves fetching the text of every link.
     """
     direction = "up" if up else "down"
     dialect = store.dialect
@@ -47,7 +50,11 @@ def trace(store: Store, uid: str, up: bool = False, depth: int | None = None) ->
         raise KeyError(f"no document {uid!r} in the store")
     root = _document_row(found[0])
     inside = {uid} | {r["uid"] for r in reached}
-    links = [e for e in store.query(cypher(f"trace_{direction}_links", dialect), {"uid": uid})
+    fields = ("child", "parent", "basis", "sentence", "sources") if evidence else \
+        ("child", "parent", "basis", "sources")
+    rows = store.query(cypher(f"trace_{direction}_links", dialect),
+                       {"uid": uid, "evidence": evidence})
+    links = [{k: e[k] for k in fields} for e in rows
              if e["child"] in inside and e["parent"] in inside]
     parents: dict[str, set[str]] = {}
     for e in links:
@@ -56,7 +63,7 @@ def trace(store: Store, uid: str, up: bool = False, depth: int | None = None) ->
     for r in reached:
         row = _document_row(r)
         row["depth"] = r["depth"]
-        row["parents"] = sorted(parents.get(r["uid"], set()))
+        row["parents"] = sorted(parents.get(r["uid"], ()))
         row["lag_days"] = _lag(root["date"], row["date"], up)
         docs.append(row)
     docs.sort(key=lambda r: (r["depth"], r["date"] or dt.date.max, r["id"]))
@@ -72,6 +79,8 @@ def _lag(root: dt.date | None, date: dt.date | None, up: bool) -> int | None:
 
 def trace_graph(t: Trace) -> nx.DiGraph:
     """The trace as a graph: nodes are document ids with their properties, edges child -> parent."""
+    import networkx as nx
+
     g = nx.DiGraph()
     g.add_node(t.root["id"], **{**t.root, "depth": 0, "root": True})
     for d in t.documents:

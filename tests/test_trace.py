@@ -70,3 +70,12 @@ def test_a_local_symbol_in_two_provinces_lists_the_candidates(store, tmp_path):
     assert {c["uid"] for c in e.value.candidates} == {"doc:123-KH/TU@hai-phong",
                                                       "doc:123-KH/TU@hai-duong"}
     assert resolve_document(store, "123-KH/TU@Hai Duong")["uid"] == "doc:123-KH/TU@hai-duong"
+
+
+def test_trace_without_evidence_has_the_same_documents_and_links(store):
+    for uid, up in (("doc:26-NQ/TW", False), ("doc:123-KH/TU@hai-phong", True)):
+        full, lean = trace(store, uid, up=up), trace(store, uid, up=up, evidence=False)
+        assert lean.as_json() == full.as_json() and lean.documents
+        assert [{k: v for k, v in e.items() if k != "sentence"} for e in full.edges] == lean.edges
+        assert all(e["sentence"] for e in full.edges)
+        assert all("sentence" not in e for e in lean.edges)

@@ -5,11 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-import networkx as nx
 
 from kg.context import get_store
 from kg.output import emit, format_option, to_csv, to_json
-from ontology import load_schema
 from queries import AmbiguousDocument, DocumentNotFound, resolve_document
 from queries import show as show_node
 from queries import stats as store_stats
@@ -27,6 +25,36 @@ def resolve(ctx: click.Context, text: str) -> dict:
 
 def generations(t: Trace) -> dict[str, int]:
     """Longest chain of implements links from the root to each document (cycles cut)."""
+    root = t.root["id"]
+    children: dict[str, list[str]] = {}
+    waiting = {root: 0}  # parents of each document not yet placed in topological order
+    for parent, child in {(e["parent"], e["child"]) for e in t.edges}:
+        children.setdefault(parent, []).append(child)
+        waiting.setdefault(parent, 0)
+        waiting[child] = waiting.get(child, 0) + 1
+    ready = [n for n, k in waiting.items() if k == 0]
+    order = []
+    while ready:
+        n = ready.pop()
+        order.append(n)
+        for c in children.get(n, ()):
+            waiting[c] -= 1
+            if not waiting[c]:
+                ready.append(c)
+    if len(order) < len(waiting):
+        return _generations_cutting_cycles(t)
+    depth = {root: 0}
+    for n in order:
+        if n in depth:
+            for c in children.get(n, ()):
+                depth[c] = max(depth.get(c, 0), depth[n] + 1)
+    return depth
+
+
+def _generations_cutting_cycles(t: Trace) -> dict[str, int]:
+    """`generations` when the links hold a cycle: networkx finds and cuts each one."""
+    import networkx as nx
+
     g = nx.DiGraph((e["parent"], e["child"]) for e in t.edges)
     g.add_node(t.root["id"])
     while not nx.is_directed_acyclic_graph(g):
@@ -98,8 +126,9 @@ def trace(ctx: click.Context, symbol: str, up: bool, depth: int | None, fmt: str
       kg trace 26-NQ/TW
       kg trace 123-KH/TU@Hải\u00a0Phòng --up --format json
     """
+    store = get_store(ctx, read_only=True)
     doc = resolve(ctx, symbol)
-    t = trace_query(get_store(ctx), doc["uid"], up=up, depth=depth)
+    t = trace_query(store, doc["uid"], up=up, depth=depth, evidence=bool(html_out))
     if fmt == "json":
         click.echo(to_json(t.as_json()))
     elif fmt == "csv":
@@ -125,7 +154,7 @@ def show(ctx: click.Context, id_or_symbol: str, fmt: str) -> None:
     Example:
       kg show 123-KH/TU
     """
-    store = get_store(ctx)
+    store = get_store(ctx, read_only=True)
     info = show_node(store, id_or_symbol)
     if info is None:
         info = show_node(store, resolve(ctx, id_or_symbol)["uid"])
@@ -157,7 +186,7 @@ def show(ctx: click.Context, id_or_symbol: str, fmt: str) -> None:
 @click.pass_context
 def stats(ctx: click.Context, fmt: str) -> None:
     """Counts of nodes per label and relationships per type."""
-    s = store_stats(get_store(ctx))
+    s = store_stats(get_store(ctx, read_only=True))
     if fmt == "json":
         click.echo(to_json(s))
         return
@@ -227,6 +256,8 @@ def schema(fmt: str) -> None:
     `ddl` prints the embedded store's CREATE TABLE statements, `neo4j-ddl` the constraints
     and indexes kg creates on Neo4j.
     """
+    from ontology import load_schema
+
     s = load_schema()
     if fmt in ("ddl", "neo4j-ddl"):
         if fmt == "ddl":

@@ -1,10 +1,11 @@
 // Implements links among the documents $uid implements, directly or not: one row per
 // (child, parent). (Neo4j form beside this file.)
-// Parameters: $uid — the starting document's uid.
+// Each link's sentence (the least of those that state it) only when $evidence is true.
+// Parameters: $uid — the starting document's uid; $evidence — whether to return sentences.
 MATCH (c:Document {uid: $uid})-[r:IMPLEMENTS]->(p:Document)
-RETURN c.uid AS child, p.uid AS parent, min(r.basis) AS basis, min(r.sentence) AS sentence,
-       count(r) AS sources
+RETURN c.uid AS child, p.uid AS parent, min(r.basis) AS basis,
+       min(CASE WHEN $evidence THEN r.sentence END) AS sentence, count(r) AS sources
 UNION ALL
 MATCH (root:Document {uid: $uid})-[:IMPLEMENTS* SHORTEST 1..11]->(c:Document)-[r:IMPLEMENTS]->(p:Document)
-RETURN c.uid AS child, p.uid AS parent, min(r.basis) AS basis, min(r.sentence) AS sentence,
-       count(r) AS sources
+RETURN c.uid AS child, p.uid AS parent, min(r.basis) AS basis,
+       min(CASE WHEN $evidence THEN r.sentence END) AS sentence, count(r) AS sources

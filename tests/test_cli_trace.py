@@ -1,0 +1,83 @@
+"""`kg trace` output is a public contract: the same bytes whatever makes it faster."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import random
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graph import load_batches, open_store, to_batch
+from kg.cli import COMMANDS, cli
+from kg.output import to_json
+from tests import factories
+
+EXPECTED = Path(__file__).with_name("fixtures") / "trace"  # written by `kg trace` before 7
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("trace") / "kg.lbdb"
+    s = open_store(str(path))
+    s.ensure_schema()
+    load_batches(s, [to_batch(x) for x in factories.corpus()])
+    s.close()
+    return path
+
+
+def kg(*args: str) -> str:
+    r = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    return r.stdout
+
+
+@pytest.mark.parametrize("fmt", ["json", "tree", "csv"])
+@pytest.mark.parametrize(("name", "args"), [("26-NQ-TW", ["26-NQ/TW"]),
+                                            ("123-KH-TU-up", ["123-KH/TU", "--up"]),
+                                            ("10-KH-TW-depth1", ["10-KH/TW", "--depth", "1"])])
+def test_trace_output_is_unchanged(store, name, args, fmt):
+    out = kg("--store", str(store), "trace", *args, "--format", fmt)
+    assert out == (EXPECTED / f"{name}.{fmt}").read_text(encoding="utf-8")
+
+
+def test_trace_html_still_carries_the_evidence(store, tmp_path):
+    kg("--store", str(store), "trace", "26-NQ/TW", "--html", str(tmp_path / "t.html"))
+    assert "Hải Phòng" in (tmp_path / "t.html").read_text(encoding="utf-8")
+
+
+def test_trace_reads_without_changing_the_store(store):
+    before = store.read_bytes()
+    kg("--store", str(store), "trace", "26-NQ/TW", "--format", "json")
+    assert store.read_bytes() == before
+
+
+def test_help_lists_every_command_of_every_module():
+    defined = {c.name: m for m in set(COMMANDS.values())
+               for c in importlib.import_module(m).COMMANDS}
+    assert defined == COMMANDS
+    listed = kg("--help").split("Commands:")[1]
+    assert {line.split()[0] for line in listed.strip().splitlines()} == set(COMMANDS)
+
+
+def _value(r: random.Random, depth: int) -> object:
+    k = r.random()
+    if depth > 3 or k < 0.5:
+        return r.choice([None, True, False, 0, -7, 2**70, 1.5, float("nan"), float("inf"),
+                         "", "Hải Phòng \"q\"\n\t\\ \u2028 \x00", 1e-9])
+    if k < 0.75:
+        return [_value(r, depth + 1) for _ in range(r.randint(0, 3))]
+    return {r.choice(["id", "tên", "a b", ""]) + str(i): _value(r, depth + 1)
+            for i in range(r.randint(0, 3))}
+
+
+def test_to_json_writes_what_json_dumps_writes():
+    import datetime as dt
+
+    r = random.Random(7)
+    cases = [_value(r, 0) for _ in range(2000)]
+    cases += [{"d": dt.date(2018, 5, 19), 1: "int key", None: [()]}, (1, [2, {}]), {"x": {1, 2}}]
+    for c in cases:
+        assert to_json(c) == json.dumps(c, ensure_ascii=False, indent=2, default=str), c
