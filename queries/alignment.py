@@ -116,34 +116,72 @@ def features(text: str) -> dict[str, str]:
     return out
 
 
-def idf(texts: Iterable[Iterable[str]]) -> dict[str, float]:
-    """Inverse document frequency of each feature over a collection of feature sets."""
+def frequencies(texts: Iterable[Iterable[str]]) -> tuple[Counter[str], int]:
+    """How many of the feature sets hold each feature, and how many sets there are."""
     df: Counter[str] = Counter()
     n = 0
     for fs in texts:
         n += 1
         df.update(set(fs))
-    return {f: math.log((1 + n) / (1 + c)) + 1 for f, c in df.items()}
+    return df, n
+
+
+class _Sum:
+    """Two counts read as their sum, without building it (a plan's words + its chain's)."""
+
+    def __init__(self, a: Mapping[str, int], b: Mapping[str, int]) -> None:
+        self.a, self.b = a, b
+
+    def get(self, f: str, default: int = 0) -> int:
+        return self.a.get(f, 0) + self.b.get(f, 0) or default
+
+
+class Idf(dict):
+    """Inverse document frequency of features, each computed when first asked: a feature no
+    set holds weighs 1 (so `get` needs no default)."""
+
+    def __init__(self, df: Mapping[str, int] | _Sum, n: int) -> None:
+        super().__init__()
+        self.df, self.n = df, n
+
+    def __missing__(self, f: str) -> float:
+        c = self.df.get(f, 0)
+        w = self[f] = math.log((1 + self.n) / (1 + c)) + 1 if c else 1.0
+        return w
+
+    def get(self, f: str, default: object = None) -> float:  # type: ignore[override]
+        return self[f]
+
+
+def idf(texts: Iterable[Iterable[str]], base: tuple[Counter[str], int] | None = None) -> Idf:
+    """Inverse document frequency of each feature over a collection of feature sets (and over
+    those `base` counted already)."""
+    df, n = frequencies(texts)
+    if base is not None:
+        df, n = _Sum(df, base[0]), n + base[1]
+    return Idf(df, n)
 
 
 class _Cosine:
     """Weighted cosine of feature sets, with each set's norm computed once."""
 
-    def __init__(self, weight: Mapping[str, float]) -> None:
+    def __init__(self, weight: Idf) -> None:
         self.weight = weight
         self._norms: dict[frozenset[str], float] = {}
 
     def norm(self, a: frozenset[str]) -> float:
         n = self._norms.get(a)
         if n is None:
-            n = self._norms[a] = math.sqrt(sum(self.weight.get(f, 1.0) ** 2 for f in a))
+            w = self.weight
+            n = self._norms[a] = math.sqrt(sum(w[f] ** 2 for f in a))
         return n
 
     def __call__(self, a: frozenset[str], b: frozenset[str]) -> float:
         den = self.norm(a) * self.norm(b)
         if not den:
             return 0.0
-        return sum(self.weight.get(f, 1.0) ** 2 for f in a & b) / den
+        w = self.weight
+        return sum(w[f] ** 2 for f in a & b) / den
 
 
 @dataclass(frozen=True)
@@ -167,9 +205,12 @@ def _prepare(t: TaskRecord) -> _Prepared:
                      frozenset(t.themes))
 
 
+_symbol_key = cache(symbol_key)  # a few symbols, asked once per pair
+
+
 def _cites(local: _Prepared, central_label: str, central_symbol: str | None) -> bool:
     """The local text names the central document and the task's number."""
-    if not central_symbol or symbol_key(central_symbol) not in local.compact:
+    if not central_symbol or _symbol_key(central_symbol) not in local.compact:
         return False
     label = fold(central_label)
     return any(m.group(1) == label for m in _CITE.finditer(local.text))
@@ -244,42 +285,37 @@ def propose(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
     `implements` are (child document, parent document) pairs; `symbols` maps document uids to
     their symbols (for explicit citations); `documents`, when given, are the only plans
     aligned (the others' tasks are candidates only).
+
+    Word and theme weights (IDF) are computed over the plan's tasks and its candidates only,
+    so a plan's links depend on its chain and nothing else: re-aligning only what a load
+    changed gives the same links as re-aligning everything.
     """
     g = candidates(implements)
     symbols = symbols or {}
-    by_doc: dict[str, list[TaskRecord]] = {}
-    for t in tasks:
-        by_doc.setdefault(t.document, []).append(t)
+    prepared = {t.uid: _prepare(t) for t in tasks}
+    by_doc: dict[str, list[_Prepared]] = {}
+    for p in prepared.values():
+        by_doc.setdefault(p.task.document, []).append(p)
+    counted: dict[tuple[str, ...], tuple[tuple[Counter[str], int], tuple[Counter[str], int]]] = {}
     out: list[Alignment] = []
     for doc, locals_ in sorted(by_doc.items()):
         if doc not in g or (documents is not None and doc not in documents):
             continue
-        ups = {d: by_doc[d] for d in sorted(nx.descendants(g, doc)) if d in by_doc}
-        if ups:
-            out.extend(align_plan(locals_, ups, symbols, min_score, ratio, max_links))
-    return out
-
-
-def align_plan(locals_: Sequence[TaskRecord], ups: Mapping[str, Sequence[TaskRecord]],
-               symbols: Mapping[str, str | None], min_score: float = MIN_SCORE,
-               ratio: float = RATIO, max_links: int = MAX_LINKS) -> list[Alignment]:
-    """The links of one plan's tasks to the tasks of the documents above it (`ups`).
-
-    Word and theme weights (IDF) are computed over these tasks only, so a plan's links depend
-    on its own chain and nothing else: re-aligning only what a load changed gives the same
-    links as re-aligning everything.
-    """
-    scope = [*locals_, *(t for d in ups for t in ups[d])]
-    prepared = {t.uid: _prepare(t) for t in scope}
-    weight = idf(p.feats for p in prepared.values())
-    lexical, theme = _Cosine(weight), _Cosine(idf(t.themes for t in scope))
-    out: list[Alignment] = []
-    for t in sorted(locals_, key=lambda t: (t.order, t.uid)):
-        loc = prepared[t.uid]
-        scored = [score_pair(loc, prepared[c.uid], lexical, theme, symbols.get(d))
-                  for d in ups for c in ups[d]]
-        out.extend(explain(a, loc, prepared[a.central], weight)
-                   for a in select(scored, min_score, ratio, max_links))
+        ups = tuple(d for d in sorted(nx.descendants(g, doc)) if d in by_doc)
+        if not ups:
+            continue
+        cands = [(symbols.get(d), c) for d in ups for c in by_doc[d]]
+        if ups not in counted:  # the candidates' share of the weights, once per chain
+            counted[ups] = (frequencies(c.feats for _, c in cands),
+                            frequencies(c.task.themes for _, c in cands))
+        feats, themes = counted[ups]
+        weight = idf((p.feats for p in locals_), feats)
+        lexical = _Cosine(weight)
+        theme = _Cosine(idf((p.task.themes for p in locals_), themes))
+        for loc in sorted(locals_, key=lambda p: (p.task.order, p.task.uid)):
+            scored = [score_pair(loc, c, lexical, theme, sym) for sym, c in cands]
+            out.extend(explain(a, loc, prepared[a.central], weight)
+                       for a in select(scored, min_score, ratio, max_links))
     return out
 
 
@@ -356,10 +392,9 @@ def derived_path(doc: str) -> str:
 
 
 def alignment_batch(doc: str | None, alignments: Sequence[Alignment],
-                    tasks: Sequence[TaskRecord]) -> Batch:
+                    text: Mapping[str, str]) -> Batch:
     """The derived source holding the ALIGNS_WITH links of plan `doc` (None: of all plans);
-    its uid is its content."""
-    text = {t.uid: t.text for t in tasks}
+    its uid is its content. `text` maps the local tasks' uids to their text (the sentence)."""
     payload = json.dumps({"plan": doc,
                           "links": sorted([a.local, a.central, a.basis, a.score, list(a.words),
                                            text.get(a.local, "")] for a in alignments)},
@@ -385,7 +420,8 @@ def derived_batches(store: Store, docs: Collection[str]) -> list[Batch]:
     owner = {t.uid: t.document for t in tasks}
     for a in propose(tasks, links, symbols, documents=set(docs)):
         by_plan.setdefault(owner[a.local], []).append(a)
-    return [alignment_batch(d, by_plan[d], tasks) for d in sorted(by_plan)]
+    text = {t.uid: t.text for t in tasks}
+    return [alignment_batch(d, by_plan[d], text) for d in sorted(by_plan)]
 
 
 def realign(store: Store, changed: Collection[str] | None = None) -> int:
@@ -417,4 +453,5 @@ def derived_alignment_batch(store: Store) -> Batch:
     `load_batches` directly; `kg load` keeps one derived source per plan, see `realign`)."""
     docs = plans(store)
     tasks, links, symbols = alignment_inputs(store, docs)
-    return alignment_batch(None, propose(tasks, links, symbols, documents=docs), tasks)
+    return alignment_batch(None, propose(tasks, links, symbols, documents=docs),
+                           {t.uid: t.text for t in tasks})

@@ -97,7 +97,7 @@ def test_select_keeps_the_best_and_the_close_ones():
 
 
 def test_the_derived_batch_is_identified_by_its_content():
-    tasks = central_tasks()
+    tasks = {t.uid: t.text for t in central_tasks()}
     link = [Alignment("c:1", "c:2", "lexical", 0.3, ("x",))]
     one, same = alignment_batch("doc:C", link, tasks), alignment_batch("doc:C", link, tasks)
     other = alignment_batch("doc:C", [dataclasses.replace(link[0], score=0.4)], tasks)
