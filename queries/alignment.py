@@ -34,7 +34,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -56,7 +56,7 @@ WORDING_RUN = 8  # shared words in a row that count as copied wording
 MAX_WORDS = 8  # matched words kept on a link
 DERIVED_NAME = "derived-alignment"
 DERIVED_PATH = "derived:alignment"  # + ":" + the plan's uid: one derived source per plan
-ALIGN_PLANS = 2_000  # plans aligned per read of the store (bounds memory)
+ALIGN_PLANS = 10_000  # plans aligned per read of the store (bounds memory)
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CITE = re.compile(r"(?:nhiem vu|giai phap|muc|diem)\s+(?:(?:thu|so)\s+)?([0-9]+|[ivx]+)\b")
@@ -413,24 +413,41 @@ def alignment_batch(doc: str | None, alignments: Sequence[Alignment],
     return b
 
 
-def derived_batches(store: Store, docs: Collection[str]) -> list[Batch]:
-    """The derived sources of the plans `docs` (those with links), computed from the store."""
+_Part = tuple[list[TaskRecord], list[tuple[str, str]], dict[str, str | None], frozenset[str]]
+Map = Callable[[Callable[[_Part], list[Alignment]], Iterable[_Part]], Iterable[list[Alignment]]]
+
+
+def _propose_part(part: _Part) -> list[Alignment]:
+    tasks, links, symbols, docs = part
+    return propose(tasks, links, symbols, documents=docs)
+
+
+def derived_batches(store: Store, docs: Collection[str], map_: Map = map,
+                    parts: int = 1) -> list[Batch]:
+    """The derived sources of the plans `docs` (those with links), computed from the store;
+    the plans split in `parts` aligned through `map_` (e.g. a process pool's map)."""
     tasks, links, symbols = alignment_inputs(store, docs)
+    ordered = sorted(docs)
+    size = max(1, -(-len(ordered) // parts))
+    split = [(tasks, links, symbols, frozenset(ordered[i:i + size]))
+             for i in range(0, len(ordered), size)]
     by_plan: dict[str, list[Alignment]] = {}
     owner = {t.uid: t.document for t in tasks}
-    for a in propose(tasks, links, symbols, documents=set(docs)):
+    for a in (a for found in map_(_propose_part, split) for a in found):
         by_plan.setdefault(owner[a.local], []).append(a)
     text = {t.uid: t.text for t in tasks}
     return [alignment_batch(d, by_plan[d], text) for d in sorted(by_plan)]
 
 
-def realign(store: Store, changed: Collection[str] | None = None) -> int:
+def realign(store: Store, changed: Collection[str] | None = None, map_: Map = map,
+            parts: int = 1) -> int:
     """Recompute the ALIGNS_WITH links `changed` documents can affect, or all (None).
 
     A plan's links depend on its tasks and on the tasks, implements links and symbols of the
     documents above it, so the plans re-aligned are the changed documents and every document
     below them. Each plan's links are one derived source, retracted and rewritten together.
-    Returns the number of plans given links.
+    `map_` and `parts` spread the scoring (see `derived_batches`). Returns the number of plans
+    given links.
     """
     derived = [s for s in store.sources() if s.path.startswith(DERIVED_PATH)]
     if changed is None or any(s.path == DERIVED_PATH for s in derived):  # one source: old form
@@ -442,7 +459,7 @@ def realign(store: Store, changed: Collection[str] | None = None) -> int:
     store.retract(stale)
     todo, written = sorted(scope), 0
     for i in range(0, len(todo), ALIGN_PLANS):
-        batches = derived_batches(store, todo[i:i + ALIGN_PLANS])
+        batches = derived_batches(store, todo[i:i + ALIGN_PLANS], map_, parts)
         store.write(batches)
         written += len(batches)
     return written

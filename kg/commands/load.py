@@ -8,7 +8,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -71,26 +71,34 @@ def _extract_many(paths: list[Path]) -> list[Outcome]:
     return [extract_one(p) for p in paths]
 
 
-def extract_all(files: list[Path], jobs: int) -> Iterator[Outcome]:
-    """`extract_one` of each file, in the files' order, on up to `jobs` processes.
+def workers(jobs: int) -> AbstractContextManager[ProcessPoolExecutor | None]:
+    """The processes that extract files and score alignments (None: this process only).
+
+    Spawned, not forked: the parent holds an open store, whose threads a fork would copy
+    mid-flight.
+    """
+    return ProcessPoolExecutor(jobs, mp_context=get_context("spawn")) if jobs > 1 \
+        else nullcontext()
+
+
+def extract_all(files: list[Path], pool: ProcessPoolExecutor | None = None,
+                jobs: int = 1) -> Iterator[Outcome]:
+    """`extract_one` of each file, in the files' order, on the `jobs` processes of `pool`.
 
     Files go to the workers in small tasks and only a few tasks are ahead of the caller, so
-    memory stays flat however many files there are. Workers are spawned, not forked: the
-    parent holds an open store, whose threads a fork would copy mid-flight.
+    memory stays flat however many files there are.
     """
-    jobs = min(jobs, len(files))
-    if jobs <= 1:
+    if pool is None or len(files) <= 1:
         yield from map(extract_one, files)
         return
     size = max(1, min(TASK_FILES, -(-len(files) // (4 * jobs))))
-    with ProcessPoolExecutor(jobs, mp_context=get_context("spawn")) as pool:
-        ahead: deque = deque()
-        for i in range(0, len(files), size):
-            ahead.append(pool.submit(_extract_many, files[i:i + size]))
-            if len(ahead) > 2 * jobs:
-                yield from ahead.popleft().result()
-        while ahead:
+    ahead: deque = deque()
+    for i in range(0, len(files), size):
+        ahead.append(pool.submit(_extract_many, files[i:i + size]))
+        if len(ahead) > 2 * jobs:
             yield from ahead.popleft().result()
+    while ahead:
+        yield from ahead.popleft().result()
 
 
 class Timer:
@@ -234,33 +242,35 @@ def load(ctx: click.Context, paths: tuple[str, ...], realign: bool, quiet: bool,
     store = get_store(ctx)
     writer = Writer(store)
     timer = Timer()
-    try:
-        writer.write([to_batch(x) for x in reference_extractions()])
-        files = expand(paths)
-        failed: list[tuple[str, str]] = []
-        chunk: list[Batch] = []
-        pending = 0  # records in `chunk`
-        hidden = quiet or not sys.stderr.isatty()
-        with click.progressbar(files, label="loading", file=sys.stderr, hidden=hidden,
-                               item_show_func=lambda f: f and f.name) as bar:
-            for f, (batch, error) in zip(bar, timer.timed("extract", extract_all(files, jobs)),
-                                         strict=True):
-                if batch is None:
-                    failed.append((str(f), error))
-                    continue
-                chunk.append(batch)
-                pending += len(batch.nodes) + len(batch.edges)
-                if pending >= CHUNK_RECORDS:
-                    with timer("handoff"):
-                        writer.submit(chunk)
-                    chunk, pending = [], 0
-            with timer("handoff"):
-                writer.submit(chunk)
-                writer.wait()
-    finally:
-        writer.close()
-    with timer("align"):
-        plans = realign_store(store, None if realign else writer.changed)
+    with workers(jobs) as pool:
+        try:
+            writer.write([to_batch(x) for x in reference_extractions()])
+            files = expand(paths)
+            failed: list[tuple[str, str]] = []
+            chunk: list[Batch] = []
+            pending = 0  # records in `chunk`
+            hidden = quiet or not sys.stderr.isatty()
+            outcomes = timer.timed("extract", extract_all(files, pool, jobs))
+            with click.progressbar(files, label="loading", file=sys.stderr, hidden=hidden,
+                                   item_show_func=lambda f: f and f.name) as bar:
+                for f, (batch, error) in zip(bar, outcomes, strict=True):
+                    if batch is None:
+                        failed.append((str(f), error))
+                        continue
+                    chunk.append(batch)
+                    pending += len(batch.nodes) + len(batch.edges)
+                    if pending >= CHUNK_RECORDS:
+                        with timer("handoff"):
+                            writer.submit(chunk)
+                        chunk, pending = [], 0
+                with timer("handoff"):
+                    writer.submit(chunk)
+                    writer.wait()
+        finally:
+            writer.close()
+        with timer("align"):
+            plans = realign_store(store, None if realign else writer.changed,
+                                  pool.map if pool else map, jobs)
     timer.phases["write"] = writer.seconds
     totals, errors = writer.totals, failed + writer.errors
     summary = {k: len(v) for k, v in totals.items()} | {"failed": len(errors), "aligned": plans,
