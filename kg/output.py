@@ -91,13 +91,19 @@ def _cell(value: Any) -> str:
 
 
 def to_csv(rows: Sequence[dict[str, Any]]) -> str:
+    """Rows as CSV, columns from the first row; lists joined with "; ", None empty."""
     buf = io.StringIO()
     if rows:
-        w = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
-        w.writeheader()
-        for r in rows:
-            w.writerow({k: _cell(v) for k, v in r.items()})
+        cols = list(rows[0])
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(cols)
+        # the csv module writes str, int, float and None itself, as _cell would
+        w.writerows([v if type(v) in _AS_IS else _cell(v) for v in map(r.get, cols)]
+                    for r in rows)
     return buf.getvalue()
+
+
+_AS_IS = frozenset({str, int, float, type(None)})
 
 
 def to_table(rows: Sequence[dict[str, Any]], max_width: int = 60) -> str:

@@ -81,3 +81,28 @@ def test_to_json_writes_what_json_dumps_writes():
     cases += [{"d": dt.date(2018, 5, 19), 1: "int key", None: [()]}, (1, [2, {}]), {"x": {1, 2}}]
     for c in cases:
         assert to_json(c) == json.dumps(c, ensure_ascii=False, indent=2, default=str), c
+
+
+def test_to_csv_writes_what_dictwriter_wrote():
+    import csv
+    import datetime as dt
+    import io
+
+    from kg.output import _cell, to_csv
+
+    def dictwriter(rows: list[dict]) -> str:
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        for row in rows:
+            w.writerow({k: _cell(v) for k, v in row.items()})
+        return buf.getvalue()
+
+    r = random.Random(3)
+    values = [None, True, 0, -3, 1.5, float("nan"), "a,b", 'q"x', "line\nbreak", "Hải", "",
+              [1, "x"], ("a",), {"k": 1}, dt.date(2020, 1, 2)]
+    for _ in range(300):
+        keys = ["id", "a b", "c"][: r.randint(1, 3)]
+        rows = [{k: r.choice(values) for k in keys} for _ in range(r.randint(1, 5))]
+        assert to_csv(rows) == dictwriter(rows)
+    assert to_csv([]) == ""
