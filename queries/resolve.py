@@ -42,7 +42,8 @@ def parse(text: str) -> Query:
 def find_documents(store: Store, text: str) -> list[dict[str, Any]]:
     """Every document `text` may name, best matches only (exact before partial)."""
     q = parse(text)
-    rows = store.query(cypher("find_documents"), {"uid": q.uid, "symbol": q.symbol, "key": q.key})
+    rows = store.query(cypher("find_documents"), {"uid": q.uid, "symbol": q.symbol})
+    rows += store.query(cypher("find_aliases"), {"key": q.key})
     if not rows:
         rows = store.query(cypher("search_documents"), {"key": q.key})
     if q.locality:
