@@ -36,7 +36,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import networkx as nx
@@ -98,6 +98,9 @@ def words(text: str) -> list[str]:
     return _WORD.findall(norm)
 
 
+_fold_word = lru_cache(maxsize=1 << 16)(fold)  # words repeat: fold each once
+
+
 def features(text: str) -> dict[str, str]:
     """Folded content words and adjacent word pairs -> their first written form.
 
@@ -110,9 +113,9 @@ def features(text: str) -> dict[str, str]:
     for i, w in enumerate(ws):
         if w in stop or w.isdigit():
             continue
-        out.setdefault(fold(w), w)
+        out.setdefault(_fold_word(w), w)
         if i + 1 < len(ws) and ws[i + 1] not in stop and not ws[i + 1].isdigit():
-            out.setdefault(fold(w) + " " + fold(ws[i + 1]), w + " " + ws[i + 1])
+            out.setdefault(_fold_word(w) + " " + _fold_word(ws[i + 1]), w + " " + ws[i + 1])
     return out
 
 
@@ -177,11 +180,14 @@ class _Cosine:
         return n
 
     def __call__(self, a: frozenset[str], b: frozenset[str]) -> float:
+        shared = a & b
+        if not shared:
+            return 0.0
         den = self.norm(a) * self.norm(b)
         if not den:
             return 0.0
         w = self.weight
-        return sum(w[f] ** 2 for f in a & b) / den
+        return sum(w[f] ** 2 for f in shared) / den
 
 
 @dataclass(frozen=True)
@@ -198,7 +204,7 @@ class _Prepared:
 
 
 def _prepare(t: TaskRecord) -> _Prepared:
-    folded = tuple(fold(w) for w in words(t.text))
+    folded = tuple(map(_fold_word, words(t.text)))
     grams = frozenset(folded[i:i + WORDING_RUN] for i in range(len(folded) - WORDING_RUN + 1))
     text = fold(t.text)
     return _Prepared(t, frozenset(features(t.text)), folded, grams, text, text.replace(" ", ""),
@@ -246,7 +252,7 @@ def _phrases(text: str, shared: set[str], weight: Mapping[str, float]) -> list[s
     """The shared words as phrases of the local text: maximal runs of shared word pairs, then
     shared single words outside them, heaviest first."""
     ws = words(text)
-    folded = [fold(w) for w in ws]
+    folded = list(map(_fold_word, ws))
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(ws) - 1:
