@@ -1,7 +1,10 @@
 // Documents that $uid implements, directly or through others, at their shortest distance.
+// min(length(p)) per document lets Neo4j walk breadth-first from the start, visiting each
+// document once (see trace_down.neo4j.cypher).
 // Parameters: $uid — the starting document's uid.
-MATCH p = SHORTEST 1 (root:Document {uid: $uid})-[:IMPLEMENTS]->{1,12}(d:Document)
+MATCH p = (root:Document {uid: $uid})-[:IMPLEMENTS*1..12]->(d:Document)
 WHERE d <> root
-RETURN d.uid AS uid, length(p) AS depth, d.symbol AS symbol, d.type AS type,
+WITH d, min(length(p)) AS depth
+RETURN d.uid AS uid, depth, d.symbol AS symbol, d.type AS type,
        d.issuer AS issuer, d.level AS level, d.locality AS locality, d.issued AS date,
        d.title AS title
