@@ -12,8 +12,10 @@ from typing import Any
 
 import pytest
 
+from graph import load_batches, to_batch
 from graph.dump import dump
 from graph.ladybug_store import LadybugStore
+from graph.model import Extraction, Implements
 from graph.neo4j_store import Neo4jStore
 from graph.store import Store
 from graph.transfer import copy_graph
@@ -23,6 +25,7 @@ from queries.coverage import coverage
 from queries.gaps import gaps
 from queries.lag import lag
 from queries.targets import targets_report
+from tests import factories
 from tests.conftest import SEEDS, empty_neo4j_store
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.skipif(
@@ -173,3 +176,38 @@ def test_every_seed_is_in_the_parity_corpus(stores):
     embedded, _ = stores
     names = {s.name for s in embedded.sources()}
     assert {f.name for f in SEEDS.glob("*.txt")} <= names
+
+
+def shortcut_and_cycle() -> list[Extraction]:
+    """R <- A <- B <- C -> R (a shortcut), D -> C, R -> D (a cycle); A -> R stated twice."""
+    one, two = factories.source("one.txt"), factories.source("two.txt")
+    docs = {n: factories.doc(one, f"doc:{n}", f"{n}-KH", "Kế hoạch", "provincial")
+            for n in "RABCD"}
+    links = [Implements(f"doc:{a}", f"doc:{b}", "explicit",
+                        factories.ev(one, f"{a} thực hiện {b}."))
+             for a, b in ("AR", "BA", "CB", "CR", "DC", "RD")]
+    again = Implements("doc:A", "doc:R", "implied", factories.ev(two, "A cũng thực hiện R."))
+    return [Extraction(one, "", documents=list(docs.values()), implements=links),
+            Extraction(two, "", documents=[docs["A"], docs["R"]], implements=[again])]
+
+
+def test_trace_takes_the_shortest_distance_over_shortcuts_cycles_and_parallel_links(
+        stores, tmp_path, restore):
+    _, neo = stores
+    neo.clear()
+    embedded = LadybugStore(str(tmp_path / "small.lbdb"))
+    embedded.ensure_schema()
+    for store in (embedded, neo):
+        load_batches(store, [to_batch(x) for x in shortcut_and_cycle()])
+    answers = []
+    for store in (embedded, neo):
+        down, up = trace(store, "doc:R"), trace(store, "doc:D", up=True)
+        answers.append([(t.as_json(), t.edges) for t in (down, up)])
+        assert [(d["id"], d["depth"], d["parents"]) for d in down.documents] == [
+            ("doc:A", 1, ["doc:R"]), ("doc:C", 1, ["doc:B", "doc:R"]),
+            ("doc:B", 2, ["doc:A"]), ("doc:D", 2, ["doc:C"])]
+        assert [(d["id"], d["depth"]) for d in up.documents] == [
+            ("doc:C", 1), ("doc:B", 2), ("doc:R", 2), ("doc:A", 3)]
+        assert [e["sources"] for e in down.edges if e["child"] == "doc:A"] == [2]
+    embedded.close()
+    assert answers[0] == answers[1]
