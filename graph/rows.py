@@ -1,79 +1,164 @@
 """Batches flattened into per-table rows, ready for COPY (embedded) or UNWIND (Neo4j).
 
-Both stores write the same rows, so they hold the same graph.
+Both stores write the same rows, so they hold the same graph. Rows are kept column by column
+(one list per property, in the ontology's order), which the embedded store turns into Arrow
+arrays without touching each row again; iterating a `Table` still gives one dict per row.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.batch import Batch, Edge, Node, merge_nodes
+from graph.batch import Batch
 from graph.model import Evidence
 from ontology import Schema
 
 EVIDENCE_KEYS = ("source", "sentence", "span_start", "span_end", "method", "confidence")
+REL_LEAD = ("from", "to")  # the columns before a relationship's properties
 
 
 def evidence_props(ev: Evidence) -> dict[str, Any]:
-    return {"source": ev.source, "sentence": ev.sentence, "span_start": ev.start,
-            "span_end": ev.end, "method": ev.method, "confidence": ev.confidence}
+    return dict(zip(EVIDENCE_KEYS, _evidence_values(ev), strict=True))
+
+
+def _evidence_values(ev: Evidence) -> tuple[Any, ...]:
+    return ev.source, ev.sentence, ev.start, ev.end, ev.method, ev.confidence
+
+
+@dataclass
+class Table:
+    """The rows of one table as columns: `columns[name][i]` is row i's value of `name`."""
+
+    columns: dict[str, list[Any]]
+
+    def __len__(self) -> int:
+        return len(next(iter(self.columns.values()), ()))
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        names = list(self.columns)
+        for values in zip(*self.columns.values(), strict=True):
+            yield dict(zip(names, values, strict=True))
 
 
 @dataclass
 class Rows:
     """Rows per node label and per (relationship type, from label, to label)."""
 
-    nodes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    rels: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=dict)
+    nodes: dict[str, Table] = field(default_factory=dict)
+    rels: dict[tuple[str, str, str], Table] = field(default_factory=dict)
 
     @property
     def count(self) -> int:
         return sum(map(len, self.nodes.values())) + sum(map(len, self.rels.values()))
 
 
+class _NodeTable:
+    """One label's rows while they are gathered: one row per uid, the first non-null value of
+    each property kept (as `graph.batch.merge_nodes`)."""
+
+    def __init__(self, label: str, names: Sequence[str]) -> None:
+        self.label = label
+        self.names = names
+        self.columns: dict[str, list[Any]] = {n: [] for n in names}
+        self.index: dict[str, int] = {}  # uid -> row
+
+    def add(self, uid: str, props: Any) -> None:
+        try:
+            self._add(uid, props)
+        except KeyError:  # a property the ontology does not declare: refused unless null
+            unknown = {k for k, v in props.items() if k not in self.columns and v is not None}
+            if unknown:
+                raise ValueError(f"{self.label} has properties the ontology does not declare: "
+                                 f"{unknown}") from None
+            self._add(uid, {k: v for k, v in props.items() if k in self.columns})
+
+    def _add(self, uid: str, props: Any) -> None:
+        cols = self.columns
+        i = self.index.get(uid)
+        if i is None:
+            self.index[uid] = len(cols["uid"])
+            for col in cols.values():
+                col.append(None)
+            cols["uid"][-1] = uid
+            for k, v in props.items():
+                cols[k][-1] = v
+            cols["uid"][-1] = uid
+        else:
+            for k, v in props.items():
+                if v is not None and cols[k][i] is None:
+                    cols[k][i] = v
+
+
+class _RelTable:
+    """One (type, from label, to label)'s rows while they are gathered."""
+
+    def __init__(self, type_: str, names: Sequence[str]) -> None:
+        self.type = type_
+        self.names = names
+        self.columns: dict[str, list[Any]] = {n: [] for n in (*REL_LEAD, *names)}
+        self.evidence = [self.columns[k] for k in ("from", "to", *EVIDENCE_KEYS)]
+        self.rest = [c for k, c in self.columns.items() if k not in (*REL_LEAD, *EVIDENCE_KEYS)]
+
+    def add(self, src: str, dst: str, ev: Evidence, props: Any) -> None:
+        for col, v in zip(self.evidence, (src, dst, *_evidence_values(ev)), strict=True):
+            col.append(v)
+        for col in self.rest:
+            col.append(None)
+        for k, v in props.items():
+            col = self.columns.get(k) if k not in REL_LEAD else None
+            if col is None:
+                raise ValueError(f"{self.type} has properties the ontology does not declare: "
+                                 f"{set(props) - set(self.names)}")
+            col[-1] = v
+
+
 def to_rows(batches: Sequence[Batch], schema: Schema) -> Rows:
     """Merge nodes across batches by uid; one relationship per (type, ends, source)."""
-    nodes: list[Node] = []
-    edges: list[Edge] = []
+    nodes: dict[str, _NodeTable] = {}
+    rels: dict[tuple[str, str, str], _RelTable] = {}
+
+    def node_table(label: str) -> _NodeTable:
+        t = nodes.get(label)
+        if t is None:
+            t = nodes[label] = _NodeTable(label, [p.name for p in schema.node(label).props])
+        return t
+
+    def rel_table(key: tuple[str, str, str]) -> _RelTable:
+        t = rels.get(key)
+        if t is None:
+            rel = schema.rel(key[0])
+            if key[1:] not in rel.pairs:
+                raise ValueError(f"the ontology does not let {key[0]} connect "
+                                 f"{key[1]} to {key[2]}")
+            if not set(EVIDENCE_KEYS) <= {p.name for p in rel.props}:
+                raise ValueError(f"{key[0]} does not declare the evidence properties")
+            t = rels[key] = _RelTable(key[0], [p.name for p in rel.props])
+        return t
+
+    edges = []  # (type, from label, from uid, to label, to uid, evidence, props), in order
     for b in batches:
         s = b.source
-        nodes.append(Node("Source", s.uid, {"name": s.name, "path": s.path, "sha256": s.sha256,
-                                            "chars": s.chars, "encoding": s.encoding,
-                                            "complete": False}))
-        nodes.extend(b.nodes)
-        edges.extend(b.edges)
-        edges.extend(Edge("MENTIONED_IN", n.label, n.uid, "Source", s.uid, n.evidence)
+        node_table("Source").add(s.uid, {"name": s.name, "path": s.path, "sha256": s.sha256,
+                                         "chars": s.chars, "encoding": s.encoding,
+                                         "complete": False})
+        for n in b.nodes:
+            node_table(n.label).add(n.uid, n.props)
+        edges.extend((e.type, e.src_label, e.src, e.dst_label, e.dst, e.evidence, e.props)
+                     for e in b.edges)
+        edges.extend(("MENTIONED_IN", n.label, n.uid, "Source", s.uid, n.evidence, {})
                      for n in b.nodes if n.evidence is not None)
-    rows = Rows()
-    for (label, uid), props in merge_nodes(nodes).items():
-        table = schema.node(label)
-        unknown = set(props) - {p.name for p in table.props}
-        if unknown:
-            raise ValueError(f"{label} has properties the ontology does not declare: {unknown}")
-        row = {p.name: props.get(p.name) for p in table.props}
-        row["uid"] = uid
-        rows.nodes.setdefault(label, []).append(row)
-    known = {(label, row["uid"]) for label, rs in rows.nodes.items() for row in rs}
     seen: set[tuple[str, str, str, str]] = set()
-    for e in edges:
-        for end in ((e.src_label, e.src), (e.dst_label, e.dst)):
-            if end not in known:
-                raise ValueError(f"{e.type} points to {end[0]} {end[1]!r}, which no batch asserts")
-        key = (e.type, e.src, e.dst, e.evidence.source)
+    for type_, a, src, b_, dst, ev, props in edges:
+        for label, uid in ((a, src), (b_, dst)):
+            t = nodes.get(label)
+            if t is None or uid not in t.index:
+                raise ValueError(f"{type_} points to {label} {uid!r}, which no batch asserts")
+        key = (type_, src, dst, ev.source)
         if key in seen:
             continue
         seen.add(key)
-        rel = schema.rel(e.type)
-        if (e.src_label, e.dst_label) not in rel.pairs:
-            raise ValueError(f"the ontology does not let {e.type} connect "
-                             f"{e.src_label} to {e.dst_label}")
-        row = {p.name: None for p in rel.props}
-        row.update(evidence_props(e.evidence))
-        row.update(e.props)
-        if set(row) - {p.name for p in rel.props}:
-            raise ValueError(f"{e.type} has properties the ontology does not declare: {set(row)}")
-        rows.rels.setdefault((e.type, e.src_label, e.dst_label), []).append(
-            {"from": e.src, "to": e.dst, **row})
-    return rows
+        rel_table((type_, a, b_)).add(src, dst, ev, props)
+    return Rows({label: Table(t.columns) for label, t in nodes.items()},
+                {key: Table(t.columns) for key, t in rels.items()})

@@ -1,0 +1,74 @@
+"""Batches as per-table rows: merged by uid, one relationship per (type, ends, source)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.batch import Batch
+from graph.rows import Table, to_rows
+from ontology import load_schema
+from tests import factories
+
+
+def _batch(name: str) -> Batch:
+    s = factories.source(name)
+    return Batch(s)
+
+
+def test_a_table_iterates_as_one_dict_per_row():
+    t = Table({"uid": ["a", "b"], "name": ["x", None]})
+    assert len(t) == 2
+    assert list(t) == [{"uid": "a", "name": "x"}, {"uid": "b", "name": None}]
+    assert len(Table({})) == 0
+
+
+def test_nodes_merge_by_uid_first_non_null_value_wins():
+    a, b = _batch("a.txt"), _batch("b.txt")
+    ev = factories.ev(a.source, "Câu.")
+    a.node("Theme", "theme:x", ev, name=None, key="k1")
+    b.node("Theme", "theme:x", factories.ev(b.source, "Câu."), name="X", key="k2")
+    rows = to_rows([a, b], load_schema())
+    assert list(rows.nodes["Theme"]) == [{"uid": "theme:x", "key": "k1", "name": "X"}]
+    assert [r["to"] for r in rows.rels[("MENTIONED_IN", "Theme", "Source")]] == \
+        [a.source.uid, b.source.uid]
+    assert rows.count == 2 + 1 + 2  # two sources, one theme, two mentions
+
+
+def test_a_relationship_is_kept_once_per_source():
+    a = _batch("a.txt")
+    ev = factories.ev(a.source, "Câu.")
+    a.node("Document", "doc:p", None, name="P")
+    a.node("Document", "doc:c", None, name="C")
+    for _ in range(2):
+        a.edge("IMPLEMENTS", ("Document", "doc:c"), ("Document", "doc:p"), ev, basis="symbol")
+    [row] = to_rows([a], load_schema()).rels[("IMPLEMENTS", "Document", "Document")]
+    assert row["from"] == "doc:c" and row["to"] == "doc:p" and row["basis"] == "symbol"
+    assert row["source"] == a.source.uid and row["sentence"] == "Câu."
+
+
+def test_rows_the_ontology_does_not_allow_are_refused():
+    schema = load_schema()
+    a = _batch("a.txt")
+    a.node("Document", "doc:x", None, colour="red")
+    with pytest.raises(ValueError, match="does not declare"):
+        to_rows([a], schema)
+    a = _batch("a.txt")
+    a.node("Document", "doc:x", None, colour=None)  # a null is no assertion: dropped
+    assert "colour" not in next(iter(to_rows([a], schema).nodes["Document"]))
+    a.edge("IMPLEMENTS", ("Document", "doc:x"), ("Document", "doc:y"),
+           factories.ev(a.source, "Câu."))
+    with pytest.raises(ValueError, match="which no batch asserts"):
+        to_rows([a], schema)
+    a = _batch("a.txt")
+    a.node("Document", "doc:x", None)
+    a.node("Theme", "theme:x", None)
+    a.edge("IMPLEMENTS", ("Document", "doc:x"), ("Theme", "theme:x"),
+           factories.ev(a.source, "Câu."))
+    with pytest.raises(ValueError, match="does not let IMPLEMENTS connect Document to Theme"):
+        to_rows([a], schema)
+    a = _batch("a.txt")
+    a.node("Document", "doc:x", None)
+    a.edge("IMPLEMENTS", ("Document", "doc:x"), ("Document", "doc:x"),
+           factories.ev(a.source, "Câu."), colour="red")
+    with pytest.raises(ValueError, match="does not declare"):
+        to_rows([a], schema)
