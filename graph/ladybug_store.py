@@ -1,13 +1,21 @@
 """The embedded default store: one LadybugDB file, no server, Cypher (DESIGN §2).
 
 Writes are built around COPY FROM Arrow tables (≈10^5 rows/s) rather than per-row MERGE of
-relationships (≈300/s there). New nodes and all relationships are copied; only nodes that
-already exist (shared documents such as 26-NQ/TW) go through UNWIND … MERGE.
+relationships (≈300/s there). New nodes and all relationships are copied; nodes that already
+exist (shared documents such as 26-NQ/TW), found by primary-key lookups, are updated in place.
+
+LadybugDB checkpoints after every COPY by default, and a checkpoint rewrites the storage of
+every node with many relationships (themes, provinces, a source's mentions): the cost of a
+COPY then grew with the database. A write turns automatic checkpoints off, copies everything,
+checkpoints once, and only then marks its sources complete, so a crash mid-write leaves them
+incomplete (repaired by the next load, DESIGN §6). The page cache is capped (see
+`default_buffer_pool`) so that memory stays flat however large the file grows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,14 +28,30 @@ if TYPE_CHECKING:  # writes import these when they run: reading needs neither Ar
     import pyarrow as pa
 
     from graph.batch import Batch
-    from graph.rows import Rows
+    from graph.rows import Rows, Table
     from ontology import Prop, Schema
 
 # Nodes that stay when no source mentions them any more: reference data.
 _KEPT_LABELS = ("Locality", "Theme", "Source")
 
 
-def _column(prop: Prop, values: list[Any]) -> pa.Array:
+BUFFER_POOL_ENV = "KG_BUFFER_POOL_MB"
+BUFFER_POOL_MAX = 2 << 30  # bytes
+
+
+def default_buffer_pool() -> int:
+    """Bytes of page cache the store may use: $KG_BUFFER_POOL_MB if set, otherwise the smaller
+    of 2 GiB and a quarter of RAM (LadybugDB's own default, 80 % of RAM, lets the process grow
+    with the file)."""
+    if os.environ.get(BUFFER_POOL_ENV):
+        return int(os.environ[BUFFER_POOL_ENV]) << 20
+    ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    return min(BUFFER_POOL_MAX, ram // 4)
+
+
+def _column(prop: Prop, values: list[Any], null_lists: bool) -> pa.Array:
+    """One column as Arrow. A missing list is [] in a new row; with `null_lists` it stays null
+    (an update keeps the old value)."""
     import pyarrow as pa
 
     arrow = {"STRING": pa.string(), "INT64": pa.int64(), "DOUBLE": pa.float64(),
@@ -35,15 +59,20 @@ def _column(prop: Prop, values: list[Any]) -> pa.Array:
     if prop.type == "DATE":
         values = [dt.date.fromisoformat(v) if isinstance(v, str) else v for v in values]
     if prop.type == "STRING[]":
-        values = [list(v) if v is not None else [] for v in values]
+        empty = None if null_lists else []
+        values = [list(v) if v is not None else empty for v in values]
     return pa.array(values, type=arrow[prop.type])
 
 
-def _table(props: Sequence[Prop], rows: list[dict[str, Any]], lead: Sequence[str] = ()) -> pa.Table:
+def _arrow(props: Sequence[Prop], table: Table, null_lists: bool = False) -> pa.Table:
+    """A table's rows as Arrow: `from` and `to` first for relationships, then `props`."""
     import pyarrow as pa
 
-    cols = {k: pa.array([r[k] for r in rows], type=pa.string()) for k in lead}
-    cols.update({p.name: _column(p, [r.get(p.name) for r in rows]) for p in props})
+    from graph.rows import REL_LEAD
+
+    cols = {k: pa.array(table.columns[k], type=pa.string())
+            for k in REL_LEAD if k in table.columns}
+    cols.update({p.name: _column(p, table.columns[p.name], null_lists) for p in props})
     return pa.table(cols)
 
 
@@ -61,14 +90,17 @@ class LadybugStore:
 
     dialect = "ladybug"
 
-    def __init__(self, path: str, schema: Schema | None = None, read_only: bool = False) -> None:
-        """`read_only` opens an existing file for reading only, which is much faster to open."""
+    def __init__(self, path: str, schema: Schema | None = None, read_only: bool = False,
+                 buffer_pool_size: int | None = None) -> None:
+        """`read_only` opens an existing file for reading only, which is much faster to open.
+        `buffer_pool_size` (bytes) defaults to `default_buffer_pool()`."""
         self.uri = path
         self._schema = schema
         self.read_only = read_only and Path(path).is_file()
         try:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-            self._db = ladybug.Database(path, read_only=self.read_only)
+            self._db = ladybug.Database(path, read_only=self.read_only,
+                                        buffer_pool_size=buffer_pool_size or default_buffer_pool())
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as e:
             raise StoreError(f"cannot open the embedded store {path}: {e}") from e
@@ -125,35 +157,44 @@ class LadybugStore:
         from graph.rows import to_rows
 
         rows = to_rows(batches, self.schema)
-        self._write_nodes(rows)
-        self._write_rels(rows)
+        self._conn.execute("CALL auto_checkpoint=false")
+        try:
+            self._write_nodes(rows)
+            self._write_rels(rows)
+            self._conn.execute("CHECKPOINT")
+        finally:
+            self._conn.execute("CALL auto_checkpoint=true")
         self.query("UNWIND $uids AS u MATCH (s:Source {uid: u}) SET s.complete = true",
                    {"uids": [b.source.uid for b in batches]})
 
     def _write_nodes(self, rows: Rows) -> None:
+        """Per label: the rows whose uid the table holds update it (a null keeps the old
+        value), the others are copied in."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
         for label in sorted(rows.nodes, key=lambda x: x != "Source"):
-            table = self.schema.node(label)
-            batch = rows.nodes[label]
-            uids = [r["uid"] for r in batch]
-            existing = {r["uid"] for r in self.query(
-                f"MATCH (n:{label}) WHERE n.uid IN $uids RETURN n.uid AS uid", {"uids": uids})}
-            new = [r for r in batch if r["uid"] not in existing]
-            if new:
-                data = _table(table.props, new)  # noqa: F841 - scanned by name below
-                self._conn.execute(f"COPY {label} FROM data")
-            old = [r for r in batch if r["uid"] in existing]
-            if old:
-                sets = ", ".join(f"n.{p.name} = coalesce({_cast(p)}, n.{p.name})"
-                                 for p in table.props if p.name != "uid")
-                self.query(f"UNWIND $rows AS r MATCH (n:{label} {{uid: r.uid}}) SET {sets}",
-                           {"rows": [_param_row(table.props, r) for r in old]})
+            props = self.schema.node(label).props
+            data = _arrow(props, rows.nodes[label])
+            known = self._conn.execute(f"LOAD FROM $data MATCH (n:{label} {{uid: uid}}) "
+                                       "RETURN uid", {"data": data}).get_as_arrow()["uid"]
+            known = known.combine_chunks().cast(pa.string())
+            old = pc.is_in(data["uid"], value_set=known)
+            if len(known) < len(data):
+                self._conn.execute(f"COPY {label} FROM $data",
+                                   {"data": data.filter(pc.invert(old))})
+            if len(known):
+                sets = ", ".join(f"n.{p.name} = coalesce({p.name}, n.{p.name})"
+                                 for p in props if p.name != "uid")
+                update = _arrow(props, rows.nodes[label], null_lists=True).filter(old)
+                self._conn.execute(f"LOAD FROM $data MATCH (n:{label} {{uid: uid}}) SET {sets}",
+                                   {"data": update})
 
     def _write_rels(self, rows: Rows) -> None:
-        for (type_, a, b), batch in rows.rels.items():
+        for (type_, a, b), table in rows.rels.items():
             rel = self.schema.rel(type_)
-            data = _table(rel.props, batch, lead=("from", "to"))  # noqa: F841 - scanned by name
             opts = f" (from='{a}', to='{b}')" if len(rel.pairs) > 1 else ""
-            self._conn.execute(f"COPY {type_} FROM data{opts}")
+            self._conn.execute(f"COPY {type_} FROM $data{opts}", {"data": _arrow(rel.props, table)})
 
     def retract(self, source_uids: Sequence[str]) -> None:
         if not source_uids:
@@ -170,17 +211,3 @@ class LadybugStore:
     def close(self) -> None:
         self._conn.close()
         self._db.close()
-
-
-def _cast(p: Prop) -> str:
-    """r.<p> typed as the column: parameters whose values are all null arrive as STRING."""
-    return f"r.{p.name}" if p.type == "STRING" else f"CAST(r.{p.name} AS {p.type})"
-
-
-def _param_row(props: Sequence[Prop], row: dict[str, Any]) -> dict[str, Any]:
-    """A row as a query parameter: every declared key present, dates as ISO text."""
-    out = {p.name: row.get(p.name) for p in props}
-    for p in props:
-        if isinstance(out[p.name], dt.date):
-            out[p.name] = out[p.name].isoformat()
-    return out
