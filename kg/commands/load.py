@@ -214,7 +214,8 @@ class Writer:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--jobs", "-j", type=click.IntRange(1), default=os.cpu_count() or 1,
               show_default="the number of CPUs",
-              help="Processes extracting files in parallel; 1 extracts in this process.")
+              help="Processes extracting files (and scoring alignments) in parallel; 1: this "
+                   "process only.")
 @click.pass_context
 def load(ctx: click.Context, paths: tuple[str, ...], realign: bool, quiet: bool,
          timings: bool, as_json: bool, jobs: int) -> None:
@@ -264,7 +265,8 @@ def load(ctx: click.Context, paths: tuple[str, ...], realign: bool, quiet: bool,
                             writer.submit(chunk)
                         chunk, pending = [], 0
                 with timer("handoff"):
-                    writer.submit(chunk)
+                    if chunk:
+                        writer.submit(chunk)
                     writer.wait()
         finally:
             writer.close()

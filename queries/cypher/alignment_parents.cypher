@@ -1,6 +1,6 @@
 // The implements links from the documents $docs to the documents they implement.
-// Parameters: $docs (document uids).
-MATCH (a:Document)-[:IMPLEMENTS]->(b:Document)
-WHERE a.uid IN $docs
+// Parameters: $docs (document uids; each looked up by its key, not scanned for).
+UNWIND $docs AS u
+MATCH (a:Document {uid: u})-[:IMPLEMENTS]->(b:Document)
 RETURN DISTINCT a.uid AS child, b.uid AS parent
 ORDER BY child, parent
