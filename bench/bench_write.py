@@ -72,7 +72,17 @@ def instrument(store: Any, clock: Counter) -> None:
     import graph.ladybug_store
     import graph.rows
 
-    store._conn = Timed(store._conn, clock, {r.type for r in store.schema.rels})
+    rels = {r.type for r in store.schema.rels}
+    store._conn = Timed(store._conn, clock, rels)
+    renew = store._renew_connection
+
+    def renewed() -> None:  # the store opens a fresh connection after each write
+        t = time.perf_counter()
+        renew()
+        store._conn = Timed(store._conn, clock, rels)
+        clock["other"] += time.perf_counter() - t
+
+    store._renew_connection = renewed
     inner = graph.rows.to_rows
 
     def to_rows(*args: Any, **kw: Any) -> Any:

@@ -25,8 +25,12 @@ def dump(store: Store, schema: Schema | None = None
          ) -> Iterator[tuple[str, tuple[str, ...], list[dict[str, Any]]]]:
     """("node", (label,), rows) for every node table, then ("rel", (type, from, to), rows)."""
     schema = schema or load_schema()
+    complete = {s.uid: s.complete for s in store.sources()}
     for table in schema.nodes:
-        yield "node", (table.label,), node_rows(store, table)
+        rows = node_rows(store, table)
+        if table.label == "Source":  # as the store reports it (see LadybugStore.checkpoint)
+            rows = [{**r, "complete": complete.get(r["uid"], r["complete"])} for r in rows]
+        yield "node", (table.label,), rows
     for rel in schema.rels:
         for pair in rel.pairs:
             yield "rel", (rel.type, *pair), rel_rows(store, rel, pair)

@@ -106,6 +106,8 @@ class LadybugStore:
         self._schema = schema
         self.checkpoint_min_records = checkpoint_min_records
         self._pending: list[str] = []  # sources written since the last checkpoint
+        self._fresh: dict[str, set[str]] = {}  # per label, uids copied since then
+        self._copied = False  # whether anything was copied since then
         self._pending_records = 0
         self._stored_records: int | None = None  # at the last checkpoint, counted when needed
         self.read_only = read_only and Path(path).is_file()
@@ -173,12 +175,14 @@ class LadybugStore:
 
         rows = to_rows(batches, self.schema)
         self._conn.execute("CALL auto_checkpoint=false")
+        self._copied = True
         try:
             self._write_nodes(rows)
             self._write_rels(rows)
         except BaseException:
             self._conn.execute("CALL auto_checkpoint=true")
             raise
+        self._copied = True  # again: an update may have checkpointed midway
         self._pending.extend(b.source.uid for b in batches)
         self._pending_records += rows.count
         self._renew_connection()
@@ -204,18 +208,21 @@ class LadybugStore:
         nodes = self.query("MATCH (n) RETURN count(n) AS c")[0]["c"]
         return nodes + self.query("MATCH ()-[r]->() RETURN count(r) AS c")[0]["c"]
 
-    def checkpoint(self) -> None:
-        """Make everything written durable, then mark the sources written since complete."""
-        if self.read_only:
+    def checkpoint(self, resume_auto: bool = True) -> None:
+        """Make everything written durable, then mark the sources written since complete
+        (nothing to do when nothing was copied since the last checkpoint)."""
+        if self.read_only or not self._copied:
             return
         self._conn.execute("CHECKPOINT")
+        self._copied = False
+        self._fresh.clear()
         if self._pending:
             self.query("UNWIND $uids AS u MATCH (s:Source {uid: u}) SET s.complete = true",
                        {"uids": self._pending})
         if self._stored_records is not None:
             self._stored_records += self._pending_records
         self._pending, self._pending_records = [], 0
-        self._conn.execute("CALL auto_checkpoint=true")
+        self._conn.execute(f"CALL auto_checkpoint={str(resume_auto).lower()}")
 
     def _write_nodes(self, rows: Rows) -> None:
         """Per label: the rows whose uid the table holds update it (a null keeps the old
@@ -231,14 +238,34 @@ class LadybugStore:
             known = known.combine_chunks().cast(pa.string())
             old = pc.is_in(data["uid"], value_set=known)
             if len(known) < len(data):
-                self._conn.execute(f"COPY {label} FROM $data",
-                                   {"data": data.filter(pc.invert(old))})
+                new = data.filter(pc.invert(old))
+                self._conn.execute(f"COPY {label} FROM $data", {"data": new})
+                self._fresh.setdefault(label, set()).update(new["uid"].to_pylist())
             if len(known):
-                sets = ", ".join(f"n.{p.name} = coalesce({p.name}, n.{p.name})"
-                                 for p in props if p.name != "uid")
-                update = _arrow(props, rows.nodes[label], null_lists=True).filter(old)
-                self._conn.execute(f"LOAD FROM $data MATCH (n:{label} {{uid: uid}}) SET {sets}",
-                                   {"data": update})
+                self._update_nodes(label, props, _arrow(props, rows.nodes[label],
+                                                        null_lists=True).filter(old))
+
+    def _update_nodes(self, label: str, props: Sequence[Prop], data: pa.Table) -> None:
+        """Set the values of `data` that differ on the existing nodes (a null keeps the old
+        value). Updates go through the write-ahead log while copies do not, so replaying
+        an update of a node copied since the last checkpoint, after a crash, would touch
+        data that is gone (LadybugDB crashes opening such a file): checkpoint first then."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        differs = " OR ".join(f"({p.name} IS NOT NULL AND (n.{p.name} IS NULL "
+                              f"OR n.{p.name} <> {p.name}))" for p in props if p.name != "uid")
+        match = f"LOAD FROM $data MATCH (n:{label} {{uid: uid}}) WHERE {differs}"
+        changing = self._conn.execute(f"{match} RETURN uid", {"data": data}).get_as_arrow()
+        changing = changing["uid"].combine_chunks().cast(pa.string())
+        if not len(changing):
+            return
+        if not self._fresh.get(label, set()).isdisjoint(changing.to_pylist()):
+            self.checkpoint(resume_auto=False)
+        sets = ", ".join(f"n.{p.name} = coalesce({p.name}, n.{p.name})"
+                         for p in props if p.name != "uid")
+        self._conn.execute(f"{match} SET {sets}",
+                           {"data": data.filter(pc.is_in(data["uid"], value_set=changing))})
 
     def _write_rels(self, rows: Rows) -> None:
         for (type_, a, b), table in rows.rels.items():

@@ -242,3 +242,42 @@ def test_a_write_frees_the_arrow_memory_it_used(store):
     before = pa.total_allocated_bytes()
     load_batches(store, [to_batch(x) for x in factories.corpus()][1:])
     assert pa.total_allocated_bytes() == before  # nothing kept by the connection
+
+
+CRASH_AFTER_UPDATE = """
+import os, sys
+from graph import load_batches, to_batch
+from graph.ladybug_store import LadybugStore
+from tests import factories
+s = LadybugStore(sys.argv[1])
+s.ensure_schema()
+first, second, third = (to_batch(x) for x in factories.corpus()[:3])
+load_batches(s, [first])
+s.checkpoint()
+second.node("Document", "doc:x", None, symbol="X-1")
+load_batches(s, [second])  # doc:x copied, not yet durable
+third.node("Document", "doc:x", None, type="Kế hoạch")
+load_batches(s, [third])  # updates doc:x: an update the log would replay on nothing
+os._exit(0)
+"""
+
+REOPEN = """
+import sys
+from graph.ladybug_store import LadybugStore
+s = LadybugStore(sys.argv[1])
+print(sorted(x.name for x in s.sources() if x.complete))
+print(s.query("MATCH (d:Document {uid: 'doc:x'}) RETURN d.symbol AS s, d.type AS t"))
+"""
+
+
+def test_a_crash_after_updating_a_node_not_yet_durable_leaves_a_store_that_opens(tmp_path):
+    path = str(tmp_path / "crash.lbdb")
+    root = Path(__file__).resolve().parents[1]
+    subprocess.run([sys.executable, "-c", CRASH_AFTER_UPDATE, path], cwd=root, check=True)
+    reopened = subprocess.run([sys.executable, "-c", REOPEN, path], cwd=root,
+                              capture_output=True, text=True)
+    assert reopened.returncode == 0, reopened.stderr
+    complete, doc = reopened.stdout.splitlines()
+    # the update made what it touched durable first: the second source is complete
+    assert complete == "['central.txt', 'hai-phong.txt']"
+    assert doc in ("[{'s': 'X-1', 't': None}]", "[{'s': 'X-1', 't': 'Kế hoạch'}]")

@@ -69,7 +69,8 @@ QUERIES: list[tuple[str, Callable[[Store], Any]]] = [
     ("gaps", lambda s: gaps(s, ROOT).as_json()),
     ("lag", lambda s: lag(s, ROOT).as_json()),
     ("targets", lambda s: targets_report(s, ROOT).as_json()),
-    ("alignment inputs", alignment_inputs),
+    ("alignment inputs of every plan", lambda s: alignment_inputs(s, [
+        r["uid"] for r in s.query("MATCH (d:Document) RETURN d.uid AS uid ORDER BY uid")])),
     ("the whole graph", contents),
 ]
 

@@ -100,6 +100,7 @@ def store(tmp_path_factory):
     s = open_store(str(tmp_path_factory.mktemp("viz") / "kg.lbdb"))
     s.ensure_schema()
     load_batches(s, [to_batch(x) for x in explorer_corpus()])
+    s.checkpoint()  # durable, so that the CLI can open the same file beside this store
     yield s
     s.close()
 
