@@ -152,11 +152,18 @@ def _organisation(b: Batch, name: str, level: str, locality: str | None, ev: Evi
 
 
 def merge_nodes(nodes: Iterable[Node]) -> dict[tuple[str, str], dict[str, Any]]:
-    """One property map per (label, uid): the first non-null value of each property wins."""
+    """One property map per (label, uid): the first value of each property wins (null and an
+    empty list are no value). The stores apply the same rule across writes, so the graph does
+    not depend on how files are grouped into writes."""
     out: dict[tuple[str, str], dict[str, Any]] = {}
     for n in nodes:
         props = out.setdefault((n.label, n.uid), {})
         for k, v in n.props.items():
-            if props.get(k) is None and v is not None:
+            if missing(props.get(k)) and not missing(v):
                 props[k] = v
     return out
+
+
+def missing(value: Any) -> bool:
+    """No value: null, or an empty list."""
+    return value is None or (isinstance(value, list | tuple) and not value)

@@ -82,6 +82,13 @@ def _arrow(props: Sequence[Prop], table: Table, null_lists: bool = False) -> pa.
     return pa.table(cols)
 
 
+def _has(expr: str, prop: Prop) -> str:
+    """Cypher: whether `expr` holds a value (not null; for a list, not empty)."""
+    if prop.type == "STRING[]":
+        return f"({expr} IS NOT NULL AND size({expr}) > 0)"
+    return f"{expr} IS NOT NULL"
+
+
 def _plain(value: Any) -> Any:
     """Ladybug values as plain Python (dates stay dates; nodes become property dicts)."""
     if isinstance(value, dict):
@@ -225,8 +232,8 @@ class LadybugStore:
         self._conn.execute(f"CALL auto_checkpoint={str(resume_auto).lower()}")
 
     def _write_nodes(self, rows: Rows) -> None:
-        """Per label: the rows whose uid the table holds update it (a null keeps the old
-        value), the others are copied in."""
+        """Per label: the rows whose uid the table holds fill in what its nodes lack, the
+        others are copied in."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
@@ -246,15 +253,17 @@ class LadybugStore:
                                                         null_lists=True).filter(old))
 
     def _update_nodes(self, label: str, props: Sequence[Prop], data: pa.Table) -> None:
-        """Set the values of `data` that differ on the existing nodes (a null keeps the old
-        value). Updates go through the write-ahead log while copies do not, so replaying
-        an update of a node copied since the last checkpoint, after a crash, would touch
-        data that is gone (LadybugDB crashes opening such a file): checkpoint first then."""
+        """Give the existing nodes the values of `data` they lack: the first value stated
+        stays (as within a write, `graph.batch.merge_nodes`). Updates go through the
+        write-ahead log while copies do not, so replaying an update of a node copied since the
+        last checkpoint, after a crash, would touch data that is gone (LadybugDB crashes
+        opening such a file): checkpoint first then."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        differs = " OR ".join(f"({p.name} IS NOT NULL AND (n.{p.name} IS NULL "
-                              f"OR n.{p.name} <> {p.name}))" for p in props if p.name != "uid")
+        props = [p for p in props if p.name != "uid"]
+        differs = " OR ".join(f"({_has(p.name, p)} AND NOT {_has('n.' + p.name, p)})"
+                              for p in props)
         match = f"LOAD FROM $data MATCH (n:{label} {{uid: uid}}) WHERE {differs}"
         changing = self._conn.execute(f"{match} RETURN uid", {"data": data}).get_as_arrow()
         changing = changing["uid"].combine_chunks().cast(pa.string())
@@ -262,8 +271,8 @@ class LadybugStore:
             return
         if not self._fresh.get(label, set()).isdisjoint(changing.to_pylist()):
             self.checkpoint(resume_auto=False)
-        sets = ", ".join(f"n.{p.name} = coalesce({p.name}, n.{p.name})"
-                         for p in props if p.name != "uid")
+        sets = ", ".join(f"n.{p.name} = CASE WHEN {_has('n.' + p.name, p)} THEN n.{p.name} "
+                         f"ELSE {p.name} END" for p in props)
         self._conn.execute(f"{match} SET {sets}",
                            {"data": data.filter(pc.is_in(data["uid"], value_set=changing))})
 

@@ -5,11 +5,12 @@ The shape follows the driver's documentation: one driver per store, short sessio
 user value a parameter. Constraints and indexes come from the ontology. The rows are those of
 `graph.rows.to_rows`, the same the embedded store copies, so both stores hold the same graph.
 
-Nodes are `MERGE`d by uid, each property `coalesce(new, old)` so that a source that does not
-know a value keeps the one another gave; relationships are `CREATE`d with their properties in
-the pattern (Cypher leaves null ones out, and no SET means no Eager in the plan). Rows travel
-as positional lists `r[i]` (no key strings to pack; a null is one byte), several statements
-share a transaction of up to `CHUNK` rows. docs/NEO4J.md, "Load speed", has the measurements.
+Nodes are `MERGE`d by uid; a property keeps the first value stated and later sources only fill
+what a node lacks (as in the embedded store and `graph.batch.merge_nodes`). Relationships are
+`CREATE`d with their properties in the pattern (Cypher leaves null ones out, and no SET means
+no Eager in the plan). Rows travel as positional lists `r[i]` (no key strings to pack; a null
+is one byte), several statements share a transaction of up to `CHUNK` rows. docs/NEO4J.md,
+"Load speed", has the measurements.
 """
 
 from __future__ import annotations
@@ -114,11 +115,16 @@ def _packer(props: Sequence[Prop], lead: Sequence[str] = ()) -> Callable[[dict[s
 
 def _value(prop: Prop, i: int, old: str | None = None) -> str:
     """Cypher for property `prop` from `r[i]`: a new list property is [] rather than absent
-    (as in the embedded store), and with `old` (the variable of an existing node) a null keeps
-    the old value."""
-    alts = [f"r[{i}]"] + ([f"{old}.{prop.name}"] if old else [])
-    alts += ["[]"] if prop.type == "STRING[]" else []
-    return f"coalesce({', '.join(alts)})" if len(alts) > 1 else alts[0]
+    (as in the embedded store), and with `old` (the variable of an existing node) the value
+    it has stays; `r[i]` only fills one it lacks (null, or an empty list), as in
+    `graph.batch.merge_nodes` and the embedded store."""
+    new = f"coalesce(r[{i}], [])" if prop.type == "STRING[]" else f"r[{i}]"
+    if old is None:
+        return new
+    have = f"{old}.{prop.name}"
+    if prop.type == "STRING[]":
+        return f"CASE WHEN size(coalesce({have}, [])) > 0 THEN {have} ELSE {new} END"
+    return f"coalesce({have}, {new})"
 
 
 Step = tuple[str, Sequence[Any]]  # a statement and its rows

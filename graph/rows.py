@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.batch import Batch
+from graph.batch import Batch, missing
 from graph.model import Evidence
 from ontology import Schema
 
@@ -55,8 +55,8 @@ class Rows:
 
 
 class _NodeTable:
-    """One label's rows while they are gathered: one row per uid, the first non-null value of
-    each property kept (as `graph.batch.merge_nodes`)."""
+    """One label's rows while they are gathered: one row per uid, the first value of each
+    property kept (null and an empty list are no value, as in `graph.batch.merge_nodes`)."""
 
     def __init__(self, label: str, names: Sequence[str]) -> None:
         self.label = label
@@ -87,7 +87,7 @@ class _NodeTable:
             cols["uid"][-1] = uid
         else:
             for k, v in props.items():
-                if v is not None and cols[k][i] is None:
+                if not missing(v) and missing(cols[k][i]):
                     cols[k][i] = v
 
 

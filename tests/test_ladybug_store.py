@@ -160,7 +160,7 @@ def test_a_later_source_fills_what_an_existing_node_lacks(store):
     first.node("Task", "task:x", None, label="a", support=["Bộ A"])
     load_batches(store, [first])
     later = to_batch(factories.province("Hải Phòng", "hai-phong", "123", dt.date(2018, 7, 30)))
-    later.node("Document", "doc:x", None, symbol=None, type="Kế hoạch")
+    later.node("Document", "doc:x", None, symbol="X-2", type="Kế hoạch")  # X-1 was first
     later.node("Task", "task:x", None, label=None, support=None, text="t")
     load_batches(store, [later])
     assert store.query("MATCH (d:Document {uid: 'doc:x'}) RETURN d.symbol AS s, d.type AS t") \
@@ -281,3 +281,29 @@ def test_a_crash_after_updating_a_node_not_yet_durable_leaves_a_store_that_opens
     # the update made what it touched durable first: the second source is complete
     assert complete == "['central.txt', 'hai-phong.txt']"
     assert doc in ("[{'s': 'X-1', 't': None}]", "[{'s': 'X-1', 't': 'Kế hoạch'}]")
+
+
+def conflicting_batches() -> list:
+    """Three sources stating different values for the same nodes."""
+    out = [to_batch(x) for x in factories.corpus()]
+    for i, b in enumerate(out):
+        b.node("Document", "doc:x", None, symbol=f"X-{i}", title=None if i == 0 else f"t{i}")
+        b.node("Task", "task:x", None, support=[] if i < 2 else [f"Sở {i}"], label=f"l{i}")
+    return out
+
+
+def test_the_first_value_stated_stays_however_the_writes_are_grouped(tmp_path):
+    graphs = []
+    for name, writes in (("one", [conflicting_batches()]),
+                         ("each", [[b] for b in conflicting_batches()])):
+        s = LadybugStore(str(tmp_path / f"{name}.lbdb"))
+        s.ensure_schema()
+        for w in writes:
+            load_batches(s, w)
+        assert s.query("MATCH (d:Document {uid: 'doc:x'}) RETURN d.symbol AS s, d.title AS t")\
+            == [{"s": "X-0", "t": "t1"}]
+        assert s.query("MATCH (t:Task {uid: 'task:x'}) RETURN t.support AS s, t.label AS l") \
+            == [{"s": ["Sở 2"], "l": "l0"}]
+        graphs.append(_graph(s))
+        s.close()
+    assert graphs[0] == graphs[1]
