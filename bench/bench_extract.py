@@ -41,7 +41,7 @@ DEADLINES = ["hoàn thành trong quý {q} năm {y}", "thực hiện từ năm {y
              "hoàn thành trước ngày 30/6/{y}", "triển khai từ năm học {y} - {y1}"]
 TARGETS = ["Đến năm {y}: tỷ lệ cán bộ nữ trong cấp ủy đạt từ {a} đến {b}%.",
            "Đến nay, tỉnh đã bố trí {n}/{m} ({p}%) bí thư cấp huyện không là người địa phương.",
-           "Từ đầu nhiệm kỳ đến nay, tỉnh đã luân chuyển {n} đồng chí và đào tạo {k} lượt cán bộ."]
+           "Trong nhiệm kỳ này, tỉnh luân chuyển {n} đồng chí và đào tạo {k} lượt cán bộ."]
 ROMAN = ["I", "II", "III", "IV"]
 
 

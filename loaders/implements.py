@@ -8,7 +8,7 @@ Rules, each one an analyst's reading of the genre:
 - a generic object ("Kế hoạch thực hiện Nghị quyết") is the document of that type the nearest
   opener of the same section named, with the documents cited alongside it (explicit);
 - an opener whose sentence issues nothing covers documents its paragraph goes on to issue
-  ("Thực hiện Kết luận 38-KL/TW, … Tỉnh ủy Lạng Sơn ban hành Hướng dẫn …": implied);
+  ("Thực hiện Kết luận 38-KL/TW, … Tỉnh ủy Cao Bằng ban hành Hướng dẫn …": implied);
 - in an opener's list, a later-dated document implements the central Party document that
   heads it (they share the subject the list ends with: implied).
 A nickname standing for several documents links only to those the text itself names.

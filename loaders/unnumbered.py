@@ -2,10 +2,10 @@
 
 A typed document word, capitalised as Vietnamese prints document names, counts when it comes
 with something concrete:
-- an issuing verb after a named body: "Tỉnh ủy Lạng Sơn ban hành Hướng dẫn về …",
-  "Tỉnh ủy đã xây dựng xong Kế hoạch thực hiện Nghị quyết";
-- a regulating body: "Ban Thường vụ Tỉnh ủy Ninh Bình quy định trách nhiệm nêu gương …";
-- a title: "Đề án Tập trung xây dựng đội ngũ cán bộ …", "Nghị quyết Đại hội Đảng bộ tỉnh …";
+- an issuing verb after a named body: "Tỉnh ủy Cao Bằng ban hành Hướng dẫn về …",
+  "Tỉnh ủy đã hoàn thành Kế hoạch thực hiện Nghị quyết";
+- a regulating body: "Ban Thường vụ Tỉnh ủy Hà Giang quy định về nêu gương …";
+- a title: "Đề án Nâng cao chất lượng cán bộ …", "Nghị quyết Đại hội Đảng bộ tỉnh …";
 - its issuer: "Kế hoạch của Thành ủy" (a back-reference when that body has a numbered plan).
 Lower-case generic words ("xây dựng kế hoạch", "các quy định") and documents still to be
 written ("Xây dựng Chương trình …" with no issuer) are not documents.

@@ -71,8 +71,8 @@ def _nearest(hits: list[tuple[int, int, str]], a: int, b: int) -> str | None:
 def classify(clause: str, sentence: str | None = None) -> str | None:
     """The indicator of a target from its clause (and the sentence it sits in).
 
-    >>> classify("9/15 (60%) bí thư cấp ủy cấp huyện",
-    ...          "đã bố trí 9/15 (60%) bí thư cấp ủy cấp huyện không là người địa phương")
+    >>> classify("7/12 (58%) bí thư cấp huyện",
+    ...          "tỉnh có 7/12 (58%) bí thư cấp huyện không là người địa phương")
     'bi-thu/cap-huyen/khong-la-nguoi-dia-phuong'
     """
     folded = fold_keep(clause)
