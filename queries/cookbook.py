@@ -105,13 +105,18 @@ def run(store: Store, r: Recipe, params: dict[str, Any] | None = None) -> list[d
     return store.query(r.cypher(store.dialect), {**r.params, **(params or {})})
 
 
-def _cell(value: Any, width: int = 60) -> str:
+def _cell(value: Any, width: int = 60, words: int = 5) -> str:
+    """A value as a table cell: the start of a long text only (never a whole sentence of a
+    source document), at most `words` words and `width` characters."""
     if value is None:
         return ""
     if isinstance(value, list | tuple):
         value = "; ".join(map(str, value))
-    text = " ".join(str(value).split()).replace("|", "\\|")
-    return text if len(text) <= width else text[:width - 1] + "…"
+    parts = str(value).split()
+    text = " ".join(parts[:words]).replace("|", "\\|")
+    if len(parts) > words or len(text) > width:
+        return text[:width - 1] + "…"
+    return text
 
 
 def markdown(answers: list[tuple[Recipe, list[dict[str, Any]]]], max_rows: int = 8) -> str:
