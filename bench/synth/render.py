@@ -33,10 +33,35 @@ STATE_HEADER = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập -
 
 
 # --------------------------------------------------------------------------- small pieces
+# how texts shorten the Central Committee's full name when they cite its resolutions
+CENTRAL_BY = ("BCH Trung ương Đảng khóa {t}", "Ban Chấp hành TW khóa {t}", "BCH TW Đảng khóa {t}")
+
+
+def issuer_name(r: random.Random, d: DocSpec) -> str:
+    """The issuer as a citation prints it: the Central Committee abbreviated one of the ways
+    texts abbreviate it, any other body by its name."""
+    if d.issuer and d.issuer.startswith("Ban Chấp hành Trung ương Đảng khóa"):
+        return r.choice(CENTRAL_BY).format(t=d.issuer.split()[-1])
+    return d.issuer or ""
+
+
 def ref(t: Text, d: DocSpec, style: str, by: str | None = None) -> str:
-    """A citation: type, "số", symbol, date in `style`, "của" and the issuer (or `by`)."""
+    """A citation: type, symbol, date in `style` and the issuer (or `by`), in one of the orders
+    texts use: "… ngày D do X ban hành", "… (D) của X", "… của X, ngày D"."""
     t.mention(d)
-    return f"{d.type} số {d.symbol} ngày {date_text(d.date, style)} của {by or d.issuer}"
+    who, day = by or issuer_name(t.rng, d), date_text(d.date, style)
+    # a local body's name right after a date, and a date in words in parentheses, are rare
+    form = t.rng.randrange(2 if by or style == "words" else 3)
+    if form == 0:
+        return f"{d.type} {d.symbol} ngày {day} do {who} ban hành"
+    if form == 1:
+        return f"{d.type} {d.symbol} của {who}, ngày {day}"
+    return f"{d.type} {d.symbol} ({day}) của {who}"
+
+
+def named(d: DocSpec) -> str:
+    """A document by type and symbol ("Nghị quyết 26-NQ/TW")."""
+    return f"{d.type} {d.symbol}"
 
 
 def deadline(r: random.Random, year: int) -> str:
@@ -52,16 +77,21 @@ def bodies(kind: str, p: Province | None = None, d: Place | None = None,
     return [b.format(**fill) for b in phrases()["bodies"][kind]]
 
 
-def with_support(r: random.Random, lead: str, pool: list[str],
-                 most: int = 3) -> tuple[str, list[str]]:
+def with_support(r: random.Random, lead: str, pool: list[str], most: int = 3,
+                 cues: tuple[str, ...] | None = None) -> tuple[str, list[str]]:
     """ "A chủ trì, phối hợp với B, C" and the supporters named (vague tails are not bodies)."""
     others = [b for b in pool if b != lead]
     support = r.sample(others, r.randint(0, min(most, len(others))))
+    cue = r.choice(cues or LEAD_CUES)
     if not support:
-        return f"{lead} chủ trì", []
+        return f"{lead} {cue}", []
     names = ", ".join(support[:-1]) + (" và " if len(support) > 1 else "") + support[-1]
-    tail = r.choice(["", "", " và các cơ quan có liên quan", " và các cơ quan liên quan"])
-    return f"{lead} chủ trì, phối hợp với {names}{tail}", support
+    tail = r.choice(["", "", ", các cơ quan có liên quan", " cùng các đơn vị liên quan"])
+    joint = r.choice(["phối hợp chặt chẽ với", "phối hợp chặt chẽ, hiệu quả với"])
+    return f"{lead} {cue}, {joint} {names}{tail}", support
+
+
+LEAD_CUES = ("làm đầu mối", "được giao chủ trì", "có trách nhiệm chủ trì", "làm đầu mối")
 
 
 def task_phrase(r: random.Random, short: str, year: int) -> str:
@@ -86,7 +116,7 @@ def leaf(t: Text, label: str, number: str, pool: list[str], short: str, year: in
     if r.random() < p_lead:
         lead = r.choice(pool)
         head, support = with_support(r, lead, pool)
-        t.add(f"{number} {r.choice(['', 'Giao '])}{head} {what}{tail}")
+        t.add(f"{number} {head} {what}{tail}")
         t.task(label, lead, support, due)
     else:
         t.add(f"{number} {cap(what)}{tail}")
@@ -126,7 +156,7 @@ def recipients(t: Text, lines: list[str]) -> None:
 
 
 def purposes(t: Text, roman: str, sep: str, what: str, unit: str) -> None:
-    t.add(f"{roman}{sep} MỤC ĐÍCH, YÊU CẦU")
+    t.add(f"{roman}{sep} {t.rng.choice(['MỤC ĐÍCH VÀ YÊU CẦU', 'YÊU CẦU, MỤC ĐÍCH'])}")
     for i, line in enumerate(phrases()["purposes"][: t.rng.randint(2, 4)], 1):
         t.add(f"{i}{sep} {line.format(ref=what, unit=unit)}.")
 
@@ -149,7 +179,7 @@ def central(seed: int, c: Campaign, d: DocSpec) -> Text:
     t.add("BAN CHẤP HÀNH TRUNG ƯƠNG", "*", f"Số {d.symbol}", PARTY_HEADER,
           f"Hà Nội, ngày {date_text(d.date, 'words')}", "", d.type.upper())
     if d.type == "Nghị quyết":
-        t.add(f"HỘI NGHỊ BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA {d.issuer.split()[-1]}")
+        t.add(f"HỘI NGHỊ BCH TRUNG ƯƠNG ĐẢNG KHÓA {d.issuer.split()[-1]}")
     t.add(f"về {s['title']}", "")
     t.add("I- TÌNH HÌNH VÀ NGUYÊN NHÂN",
           f"Thời gian qua, việc {s['short']} đã được các cấp ủy, tổ chức đảng quan tâm lãnh đạo, "
@@ -170,8 +200,8 @@ def central(seed: int, c: Campaign, d: DocSpec) -> Text:
         t.task(f"III.{i}", None, [], None)
     t.add("", "IV- TỔ CHỨC THỰC HIỆN",
           f"1- Các tỉnh ủy, thành ủy, các ban đảng, ban cán sự đảng, đảng đoàn, đảng ủy trực "
-          f"thuộc Trung ương tổ chức học tập, quán triệt và xây dựng chương trình hành động "
-          f"thực hiện {d.type} này.")
+          f"thuộc Trung ương quán triệt, học tập và đề ra chương trình hành động của cấp mình "
+          f"để thực hiện {d.type} này.")
     t.task("IV.1", None, [], None)
     lead = "Ban Tổ chức Trung ương"
     t.add(f"2- {lead} chủ trì, phối hợp với Văn phòng Trung ương Đảng theo dõi, hướng dẫn, "
@@ -191,11 +221,11 @@ def politburo(seed: int, c: Campaign, d: DocSpec) -> Text:
     year = work_year(d.date)
     t.add("BAN CHẤP HÀNH TRUNG ƯƠNG", "*", f"Số {d.symbol}", PARTY_HEADER,
           f"Hà Nội, ngày {date_text(d.date, 'words')}", "", "KẾ HOẠCH",
-          f"thực hiện {c.central.type} số {c.central.symbol} của {c.central.issuer}", "")
+          f"triển khai {named(c.central)} của {issuer_name(r, c.central)}", "")
     t.add(f"Để triển khai thực hiện {ref(t, c.central, style)} về {s['title']}, Bộ Chính trị "
-          "ban hành Kế hoạch thực hiện như sau:")
+          "ban hành Kế hoạch với các nội dung như sau:")
     t.implements(d, c.central)
-    purposes(t, "I", "-", f"{c.central.type} số {c.central.symbol}", "từng cấp, từng ngành")
+    purposes(t, "I", "-", named(c.central), "từng cấp, từng ngành")
     t.add("", "II- NỘI DUNG")
     pool = bodies("central_party")
     lead = "Ban Tuyên giáo Trung ương"
@@ -230,13 +260,13 @@ def government(seed: int, c: Campaign, d: DocSpec) -> Text:
     t.add(f"Thực hiện {ref(t, c.central, 'pad')} về {s['title']};",
           "Xét đề nghị của Bộ trưởng Bộ Nội vụ,", "", "QUYẾT NGHỊ:",
           f"Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động của Chính phủ thực "
-          f"hiện {c.central.type} số {c.central.symbol}.",
+          f"hiện {named(c.central)}.",
           "Điều 2. Nghị quyết này có hiệu lực thi hành kể từ ngày ký ban hành.",
           "Điều 3. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, "
           "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm "
           "thi hành Nghị quyết này.", "", "TM. CHÍNH PHỦ", "THỦ TƯỚNG", "",
           "CHƯƠNG TRÌNH HÀNH ĐỘNG", "")
-    purposes(t, "I", ".", f"{c.central.type} số {c.central.symbol}", "từng bộ, ngành, địa phương")
+    purposes(t, "I", ".", named(c.central), "từng bộ, ngành, địa phương")
     t.add("", "II. NHIỆM VỤ CHỦ YẾU")
     pool = [m for m, _ in phrases()["ministries"]]
     n = r.randint(4, 6)
@@ -264,7 +294,7 @@ def ministry(seed: int, c: Campaign, d: DocSpec) -> Text:
           f"Hà Nội, ngày {date_text(d.date, 'header')}", "", "KẾ HOẠCH",
           f"Thực hiện Chương trình hành động của Chính phủ về {s['short']}", "")
     t.add(f"Thực hiện {ref(t, c.central, 'slash')} và {ref(t, c.government, 'slash')}, "
-          f"{d.issuer} ban hành Kế hoạch thực hiện như sau:")
+          f"{d.issuer} ban hành Kế hoạch triển khai cụ thể như sau:")
     t.implements(d, c.central)
     t.implements(d, c.government)
     purposes(t, "I", ".", "Chương trình hành động của Chính phủ", "ngành")
@@ -288,16 +318,16 @@ def provincial_party(seed: int, c: Campaign, d: DocSpec) -> Text:
     year = work_year(d.date)
     t.add(f"{p.committee.upper()} {p.name.upper()}", "*", f"Số {d.symbol}", PARTY_HEADER,
           f"{p.capital}, ngày {date_text(d.date, 'words')}", "", "KẾ HOẠCH",
-          f"thực hiện {c.central.type} số {c.central.symbol} của {c.central.issuer} "
+          f"triển khai {named(c.central)} của {issuer_name(r, c.central)} "
           f"về {s['short']}", "")
     cites = [ref(t, c.central, style)]
     t.implements(d, c.central)
     if cites_politburo(seed, c, p):
         cites.append(ref(t, c.politburo, style))
         t.implements(d, c.politburo)
-    t.add(f"Thực hiện {'; '.join(cites)}, Ban Thường vụ {p.committee} ban hành Kế hoạch thực "
-          "hiện như sau:")
-    purposes(t, "I", sep, f"{c.central.type} số {c.central.symbol}", p.named)
+    t.add(f"Thực hiện {'; '.join(cites)}, Ban Thường vụ {p.committee} {p.name} ban hành Kế "
+          "hoạch triển khai cụ thể như sau:")
+    purposes(t, "I", sep, named(c.central), p.named)
     t.add("", f"II{sep} MỤC TIÊU", f"1{sep} Mục tiêu chung",
           f"Tạo chuyển biến rõ nét về {s['short']} trong Đảng bộ {p.unit}.",
           f"2{sep} Mục tiêu cụ thể")
@@ -318,7 +348,7 @@ def provincial_party(seed: int, c: Campaign, d: DocSpec) -> Text:
             leaf(t, f"III.{i}", f"{i}{sep}", pool, s["short"], year)
     t.add("", f"IV{sep} TỔ CHỨC THỰC HIỆN")
     due = f"hoàn thành trong quý {QUARTERS[min(3, (d.date.month + 2) // 3)]} năm {year}"
-    t.add(f"1{sep} Các huyện ủy, thị ủy, thành ủy và đảng ủy trực thuộc {p.committee} căn cứ Kế "
+    t.add(f"1{sep} Các đảng bộ cấp huyện và đảng ủy trực thuộc {p.committee} căn cứ Kế "
           f"hoạch này xây dựng kế hoạch thực hiện phù hợp với địa phương, đơn vị ({due}).")
     t.task("IV.1", None, [], due)
     lead = f"Ban Tổ chức {p.committee}"
@@ -328,7 +358,7 @@ def provincial_party(seed: int, c: Campaign, d: DocSpec) -> Text:
     t.add("", "T/M BAN THƯỜNG VỤ", "BÍ THƯ")
     recipients(t, ["Ban Bí thư Trung ương Đảng (để báo cáo)", "Ban Tổ chức Trung ương",
                    "Các đồng chí Tỉnh ủy viên" if not p.city else "Các đồng chí Thành ủy viên",
-                   "Các huyện ủy, thị ủy, thành ủy và đảng ủy trực thuộc",
+                   "Các đảng bộ cấp huyện, đảng ủy trực thuộc",
                    f"Lưu Văn phòng {p.committee}"])
     return t
 
@@ -342,15 +372,15 @@ def provincial_state(seed: int, c: Campaign, d: DocSpec) -> Text:
     year = work_year(d.date)
     t.add("ỦY BAN NHÂN DÂN", p.named.upper(), f"Số: {d.symbol}", *STATE_HEADER,
           f"{p.capital}, ngày {date_text(d.date, 'header')}", "", "KẾ HOẠCH",
-          f"Thực hiện {c.government.type} số {c.government.symbol} của Chính phủ và Kế hoạch số "
+          f"Triển khai {named(c.government)} của Chính phủ và Kế hoạch "
           f"{tu.symbol} của Ban Thường vụ {p.committee} về {s['short']}", "")
     cites = [ref(t, c.central, style), ref(t, c.government, style),
              ref(t, tu, style, f"Ban Thường vụ {p.committee}")]
     for target in (c.central, c.government, tu):
         t.implements(d, target)
-    t.add(f"Thực hiện {'; '.join(cites)}; UBND {p.unit} ban hành Kế hoạch triển khai thực hiện "
+    t.add(f"Thực hiện {'; '.join(cites)}; UBND {p.unit} ban hành Kế hoạch với các nội dung "
           "như sau:")
-    purposes(t, "I", ".", f"Kế hoạch số {tu.symbol}", p.named)
+    purposes(t, "I", ".", f"Kế hoạch {tu.symbol}", p.named)
     t.add("", f"II. NHIỆM VỤ {r.choice(['THƯỜNG XUYÊN', 'CHUNG'])}")
     for i in range(1, r.randint(3, 6) + 1):
         what = task_phrase(r, s["short"], year)
@@ -362,8 +392,8 @@ def provincial_state(seed: int, c: Campaign, d: DocSpec) -> Text:
     for i, lead in enumerate(r.sample(depts, r.randint(3, 5)), 1):
         form = r.random()
         if form < 0.4:  # "1. Sở Nội vụ" heading, an assignment line, sub-items 1.1., 1.2.
-            head, support = with_support(r, lead, support_pool)
-            t.add(f"{i}. {lead}", f"{head}:")
+            head, support = with_support(r, lead, support_pool, cues=("làm đầu mối",))
+            t.add(f"{i}. {lead}", f"Giao {head}:")
             for j in range(1, r.randint(2, 4) + 1):
                 sub = r.random()
                 if sub < 0.25:
@@ -421,8 +451,8 @@ def news(seed: int, c: Campaign, d: DocSpec) -> Text:
     t.add(f"Sau {years} năm triển khai {ref(t, c.central, style)} về {s['title']}, công tác này "
           f"ở {p.named} đã có nhiều chuyển biến tích cực.")
     t.add(f"Ngay sau khi {short_name(c.central)} được ban hành, Ban Thường vụ {p.committee} "
-          f"{p.name} đã ban hành Kế hoạch số {tu.symbol} ngày {date_text(tu.date, style)} để thực "
-          f"hiện {short_name(c.central)} tại địa phương. Trên cơ sở đó, UBND {p.unit} ban hành "
+          f"{p.name} đã ban hành Kế hoạch số {tu.symbol} ngày {date_text(tu.date, style)} để triển "
+          f"khai {short_name(c.central)} ở địa phương. Trên cơ sở đó, UBND {p.unit} ban hành "
           f"Kế hoạch số {ubnd.symbol} ngày {date_text(ubnd.date, style)} nhằm cụ thể hóa Kế hoạch "
           f"số {tu.symbol}, giao nhiệm vụ cụ thể cho từng sở, ngành.")
     t.implements(tu, c.central)
@@ -454,14 +484,14 @@ def district(seed: int, c: Campaign, d: DocSpec) -> Text:
     year = work_year(d.date)
     t.add(f"ĐẢNG BỘ {p.named.upper()}", f"{h.committee.upper()} {h.name.upper()}", "*",
           f"Số {d.symbol}", PARTY_HEADER, f"{h.name}, ngày {date_text(d.date, 'words')}", "",
-          "KẾ HOẠCH", f"thực hiện Kế hoạch số {tu.symbol} của Ban Thường vụ {p.committee} về "
+          "KẾ HOẠCH", f"triển khai Kế hoạch {tu.symbol} của Ban Thường vụ {p.committee} về "
           f"{s['short']}", "")
     by_tu = f"Ban Thường vụ {p.committee} {p.name}"
     t.add(f"Thực hiện {ref(t, c.central, style)}; {ref(t, tu, style, by_tu)}, "
-          f"Ban Thường vụ {h.committee} ban hành Kế hoạch thực hiện như sau:")
+          f"Ban Thường vụ {h.committee} {h.name} ban hành Kế hoạch triển khai cụ thể như sau:")
     t.implements(d, c.central)
     t.implements(d, tu)
-    purposes(t, "I", sep, f"Kế hoạch số {tu.symbol}", h.named)
+    purposes(t, "I", sep, f"Kế hoạch {tu.symbol}", h.named)
     t.add("", f"II{sep} NHIỆM VỤ, GIẢI PHÁP")
     pool = bodies("district", p, h)
     for i in range(1, r.randint(3, 6) + 1):
@@ -489,7 +519,7 @@ def commune(seed: int, c: Campaign, d: DocSpec) -> Text:
     above = f"ĐẢNG BỘ {h.named.upper()}" if h else f"ĐẢNG BỘ {p.named.upper()}"
     t.add(above, f"ĐẢNG ỦY {m.named.upper()}", "*", f"Số {d.symbol}", PARTY_HEADER,
           f"{m.name}, ngày {date_text(d.date, 'words')}", "", "KẾ HOẠCH",
-          f"thực hiện {c.central.type} số {c.central.symbol} về {s['short']}", "")
+          f"triển khai {named(c.central)} về {s['short']}", "")
     cites = [ref(t, c.central, style)]
     t.implements(d, c.central)
     if h:
@@ -502,8 +532,8 @@ def commune(seed: int, c: Campaign, d: DocSpec) -> Text:
         cites.append(ref(t, parent, style, f"Ban Thường vụ {p.committee} {p.name}"))
         t.implements(d, parent)
     t.add(f"Thực hiện {'; '.join(cites)}, Ban Chấp hành Đảng bộ {m.kind} ban hành Kế hoạch "
-          "thực hiện như sau:")
-    purposes(t, "I", ".", f"{c.central.type} số {c.central.symbol}", m.named)
+          "với các nội dung như sau:")
+    purposes(t, "I", ".", named(c.central), m.named)
     t.add("", "II. NHIỆM VỤ CỤ THỂ")
     pool = bodies("commune", p, h, m)
     for i in range(1, r.randint(2, 5) + 1):
