@@ -11,7 +11,7 @@ from loaders.deadlines import find_deadline, parse_deadline
     ("hoàn thành trong quý IV năm 2018", "quarter", 2018, 4, None),
     ("trong quý I/2020", "quarter", 2020, 1, None),
     ("thực hiện từ năm 2019", "from_year", 2019, None, None),
-    ("hoàn thành và thực hiện từ năm 2019", "from_year", 2019, None, None),
+    ("hoàn thành, áp dụng từ năm 2019", "from_year", 2019, None, None),
     ("thực hiện hàng năm", "recurring", None, None, "yearly"),
     ("thực hiện hằng năm hoặc theo nhu cầu", "recurring", None, None, "yearly"),
     ("định kỳ 6 tháng", "recurring", None, None, "periodic"),

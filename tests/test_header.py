@@ -77,12 +77,12 @@ def test_commune_plan_issuer_level_and_unit():
 
 
 @pytest.mark.parametrize(("text", "title"), [
-    ("KẾ HOẠCH\nthực hiện Nghị quyết số 26-NQ/TW\nvề công tác cán bộ\n\nThực hiện …",
-     "thực hiện Nghị quyết số 26-NQ/TW về công tác cán bộ"),
-    ("KẾ HOẠCH\nTHỰC HIỆN NGHỊ QUYẾT SỐ 26-NQ/TW\nI. MỤC ĐÍCH, YÊU CẦU\n1. Quán triệt.",
-     "THỰC HIỆN NGHỊ QUYẾT SỐ 26-NQ/TW"),
+    ("KẾ HOẠCH\nthực hiện Nghị quyết 26-NQ/TW\nvề công tác cán bộ\n\nThực hiện …",
+     "thực hiện Nghị quyết 26-NQ/TW về công tác cán bộ"),
+    ("KẾ HOẠCH\nTHỰC HIỆN NGHỊ QUYẾT 26-NQ/TW\nI. MỤC ĐÍCH VÀ YÊU CẦU\n1. Quán triệt.",
+     "THỰC HIỆN NGHỊ QUYẾT 26-NQ/TW"),
     # no blank line: the preamble is no summary
-    ("KẾ HOẠCH\nThực hiện Nghị quyết số 26-NQ/TW, UBND tỉnh ban hành Kế hoạch như sau:\n"
+    ("KẾ HOẠCH\nThực hiện Nghị quyết 26-NQ/TW, UBND tỉnh ban hành Kế hoạch như sau:\n"
      "I. MỤC ĐÍCH\n", None),
 ])
 def test_summary_under_the_type_name_is_the_title(text, title):

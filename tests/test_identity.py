@@ -53,7 +53,7 @@ def test_one_uid_per_organisation_in_the_batch():
     provincial issuer, a department leading a task, a ministry leading a task of a local plan."""
     text = (FIXTURES / "roundup.txt").read_text(encoding="utf-8")
     plan = (FIXTURES / "plan.txt").read_text(encoding="utf-8") + (
-        "\nII. NHIỆM VỤ\n1. Bộ Nội vụ chủ trì, phối hợp với Sở Nội vụ hướng dẫn thực hiện.\n")
+        "\nII. NHIỆM VỤ\n1. Bộ Nội vụ chủ trì, phối hợp chặt chẽ với Sở Nội vụ hướng dẫn.\n")
     for t in (text, plan):
         b = to_batch(extract_text(t, SRC))
         uids: dict[str, set[str]] = {}

@@ -22,7 +22,7 @@ date: 2018-09-01
 implements: [26-NQ/TW]
 tasks:
   - label: "1"
-    text: Rà soát, bổ sung quy hoạch cán bộ lãnh đạo, quản lý diện Ban Thường vụ quản lý.
+    text: Rà soát, bổ sung quy hoạch lãnh đạo, quản lý thuộc diện Ban Thường vụ quản lý.
   - label: "2"
     text: Luân chuyển cán bộ lãnh đạo cấp huyện, bố trí bí thư không là người địa phương.
   - label: "3"
@@ -31,9 +31,9 @@ tasks:
 
 # The same plan, edited: a task reworded, one dropped (the district plan's links must follow).
 PROVINCE_V2 = PROVINCE.replace("Đổi mới công tác đánh giá cán bộ theo kết quả, sản phẩm cụ thể.",
-                               "Xây dựng quy chế kiểm soát quyền lực trong công tác cán bộ."
+                               "Xây dựng quy chế kiểm soát quyền lực khi làm công tác cán bộ."
                                ).split('  - label: "2"')[0] + """  - label: "3"
-    text: Xây dựng quy chế kiểm soát quyền lực trong công tác cán bộ.
+    text: Xây dựng quy chế kiểm soát quyền lực khi làm công tác cán bộ.
 """
 
 DISTRICT = """symbol: 30-KH/HU
@@ -45,14 +45,14 @@ date: 2018-11-01
 implements: [12-KH/TU@Lào Cai]
 tasks:
   - label: "1"
-    text: Rà soát, bổ sung quy hoạch cán bộ lãnh đạo, quản lý diện Ban Thường vụ Huyện ủy
+    text: Rà soát, bổ sung quy hoạch lãnh đạo, quản lý thuộc diện Ban Thường vụ Huyện ủy
       quản lý.
   - label: "2"
     text: Đánh giá cán bộ theo kết quả, sản phẩm cụ thể hằng năm.
   - label: "3"
     text: Luân chuyển cán bộ lãnh đạo cấp xã, bố trí bí thư không là người địa phương.
   - label: "4"
-    text: Kiểm soát quyền lực trong công tác cán bộ ở huyện.
+    text: Kiểm soát quyền lực khi làm công tác cán bộ ở huyện.
 """
 
 OTHER = """symbol: 45-KH/TU
@@ -66,7 +66,7 @@ tasks:
   - label: "1"
     text: Xây dựng quy chế kiểm soát quyền lực, chống chạy chức, chạy quyền.
   - label: "2"
-    text: Đào tạo, bồi dưỡng cán bộ trẻ, cán bộ nữ, cán bộ người dân tộc thiểu số.
+    text: Đào tạo, bồi dưỡng cán bộ trẻ, nữ và cán bộ dân tộc thiểu số.
 """
 
 LINKS = ("MATCH (a:Task)-[r:ALIGNS_WITH]->(c:Task) RETURN a.uid AS local, c.uid AS central, "

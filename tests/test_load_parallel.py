@@ -19,17 +19,17 @@ def plan(province: str, committee: str, number: int) -> str:
 Số {number}-KH/TU
 {province}, ngày 2 tháng 8 năm 2018
 KẾ HOẠCH
-THỰC HIỆN NGHỊ QUYẾT SỐ 26-NQ/TW NGÀY 19/5/2018 CỦA BAN CHẤP HÀNH TRUNG ƯƠNG
-Thực hiện Nghị quyết số 26-NQ/TW ngày 19/5/2018 của Ban Chấp hành Trung ương, Ban Thường vụ \
+TRIỂN KHAI NGHỊ QUYẾT 26-NQ/TW (19/5/2018) CỦA BCH TRUNG ƯƠNG
+Thực hiện Nghị quyết 26-NQ/TW ngày 19/5/2018 do BCH Trung ương ban hành, Ban Thường vụ \
 {committee} {province} ban hành Kế hoạch như sau:
-I. MỤC ĐÍCH, YÊU CẦU
-1. Nâng cao chất lượng đội ngũ cán bộ các cấp.
+I. MỤC ĐÍCH VÀ YÊU CẦU
+1. Nâng chất lượng cán bộ ở mọi cấp.
 Đến năm 2025: tỷ lệ cán bộ nữ trong cấp ủy đạt từ 15% trở lên.
 II. NHIỆM VỤ CỤ THỂ
-1. Ban Tổ chức {committee} chủ trì, phối hợp với Sở Nội vụ và các cơ quan liên quan:
-(1) Rà soát, bổ sung quy hoạch cán bộ lãnh đạo các cấp (hoàn thành trong quý IV năm 2018);
+1. Ban Tổ chức {committee} chủ trì, phối hợp chặt chẽ với Sở Nội vụ, các đơn vị liên quan:
+(1) Rà soát, cập nhật quy hoạch cán bộ lãnh đạo các cấp (hoàn thành trong quý IV năm 2018);
 (2) Xây dựng quy chế đánh giá cán bộ theo kết quả công việc (thực hiện hằng năm).
-2. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính tổ chức thi tuyển chức danh trưởng phòng \
+2. Giao Sở Nội vụ chủ trì, phối hợp chặt chẽ với Sở Tài chính thi tuyển chức danh trưởng phòng \
 (hoàn thành trước ngày 30/6/2019).
 III. TỔ CHỨC THỰC HIỆN
 Các cơ quan, đơn vị báo cáo kết quả thực hiện về Ban Tổ chức {committee}./.
@@ -42,7 +42,7 @@ NEWS = """Kết quả thực hiện Nghị quyết 26 ở các địa phương
 
 Nghệ An
 
-Ban Thường vụ Tỉnh ủy Nghệ An đã ban hành Kế hoạch số 123-KH/TU ngày 2-8-2018.
+Ban Thường vụ Tỉnh ủy Nghệ An đã ký ban hành Kế hoạch 123-KH/TU ngày 2-8-2018.
 Đến nay, tỉnh đã bố trí 12/21 (57,1%) bí thư cấp huyện không là người địa phương.
 """
 

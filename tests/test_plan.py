@@ -85,7 +85,7 @@ def test_themes_evidence_and_organisation_records(plan_tasks):
 def test_news_lists_belong_to_the_plan_described_before_them():
     text = (FIXTURES / "news_roundup.txt").read_text("utf-8")
     na, th = text.index("Nghệ An\n"), text.index("Thanh Hóa\n")
-    docs = [doc("nq:26", "Nghị quyết", text.index("Nghị quyết số 26")),
+    docs = [doc("nq:26", "Nghị quyết", text.index("Nghị quyết 26")),
             doc("kh:45@na", "Kế hoạch", text.index("Kế hoạch số 45"), "Nghệ An")]
     parts = extract_plan(ctx_of(text, docs, localities=[(na, "Nghệ An"), (th, "Thanh Hóa")]))
     got = [(t.document, t.label, t.lead, t.support) for t in parts.tasks]

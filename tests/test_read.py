@@ -9,7 +9,7 @@ import pytest
 
 from loaders import SourceError, read_source
 
-TEXT = "Thực hiện Nghị quyết số 26-NQ/TW, Tỉnh ủy Quảng Ninh ban hành Kế hoạch.\nĐợt 1: hoà nhập."
+TEXT = "Thực hiện Nghị quyết 26-NQ/TW, Tỉnh ủy Quảng Ninh ban hành Kế hoạch.\nĐợt 1: hoà nhập."
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 

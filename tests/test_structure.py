@@ -68,7 +68,7 @@ def test_inline_enumeration_inside_a_paragraph_is_not_numbering():
 def test_party_content_part_holds_tasks_but_the_resolutions_content_does_not():
     """ "II- NỘI DUNG" of a Politburo plan lists what each body does, an item's heading and its
     assignment on one line; "NỘI DUNG CƠ BẢN CỦA NGHỊ QUYẾT" summarises what is studied."""
-    text = ("I- MỤC ĐÍCH, YÊU CẦU\n1- Quán triệt Nghị quyết.\n"
+    text = ("I- MỤC ĐÍCH VÀ YÊU CẦU\n1- Quán triệt Nghị quyết.\n"
             "II- NỘI DUNG CƠ BẢN CỦA NGHỊ QUYẾT\n1- Quan điểm chỉ đạo.\n2- Mục tiêu.\n"
             "III- NỘI DUNG\n1- Tổ chức học tập. Ban Tuyên giáo Trung ương chủ trì hướng dẫn "
             "(hoàn thành trong quý III năm 2018).\n2- Sơ kết. Ban Tổ chức Trung ương chủ trì.\n")

@@ -37,8 +37,8 @@ from viz import (
 
 XSS = "<img src=x onerror=alert(1)>"
 BREAKOUT = "</script><script>alert(2)</script><!--"
-HP_SENTENCE = ("Ban Thường vụ Thành ủy Hải Phòng ban hành Kế hoạch số 123-KH/TU ngày 30-7-2018 "
-               "để thực hiện Nghị quyết số 26-NQ/TW.")
+HP_SENTENCE = ("Ban Thường vụ Thành ủy Hải Phòng ký ban hành Kế hoạch 123-KH/TU ngày 30-7-2018 "
+               "nhằm triển khai Nghị quyết 26-NQ/TW.")
 
 
 def _source(name: str) -> Source:
@@ -56,8 +56,8 @@ def explorer_corpus() -> list[Extraction]:
     c = _source("trung-uong.txt")
     nq = Document("doc:26-NQ/TW", "26-NQ/TW", "Nghị quyết",
                   "Ban Chấp hành Trung ương Đảng khóa XII", "central", None, dt.date(2018, 5, 19),
-                  _ev(c, "Nghị quyết số 26-NQ/TW ngày 19-5-2018 của Ban Chấp hành Trung ương."),
-                  title="Nghị quyết về tập trung xây dựng đội ngũ cán bộ các cấp")
+                  _ev(c, "Nghị quyết 26-NQ/TW ngày 19-5-2018 do BCH Trung ương ban hành."),
+                  title="Nghị quyết về xây dựng đội ngũ cán bộ từng cấp")
     kh = Document("doc:10-KH/TW", "10-KH/TW", "Kế hoạch", "Bộ Chính trị", "central", None,
                   dt.date(2018, 6, 6), _ev(c, "Bộ Chính trị ban hành Kế hoạch số 10-KH/TW."))
     central = Extraction(c, "", documents=[nq, kh], implements=[
@@ -72,8 +72,8 @@ def explorer_corpus() -> list[Extraction]:
                         "district", "Hải Phòng", dt.date(2018, 9, 12),
                         _ev(h, "Huyện ủy Thủy Nguyên ban hành Kế hoạch số 7-KH/HU."), title=XSS)
     task = Task(f"task:{hp_uid}#1", hp_uid, "II.1",
-                "Rà soát, bổ sung quy hoạch cán bộ lãnh đạo các cấp.",
-                _ev(h, "1. Rà soát, bổ sung quy hoạch cán bộ."), lead="Ban Tổ chức Thành ủy",
+                "Rà soát, cập nhật quy hoạch cán bộ lãnh đạo các cấp.",
+                _ev(h, "1. Rà soát, cập nhật quy hoạch cán bộ."), lead="Ban Tổ chức Thành ủy",
                 support=("Sở Nội vụ",),
                 deadline=Deadline("hoàn thành trong quý IV năm 2018", "quarter", 2018, 4),
                 themes=(ThemeTag("succession", ("quy hoạch",)),))
@@ -87,11 +87,11 @@ def explorer_corpus() -> list[Extraction]:
     q = _source("quang-ninh.txt")
     qn = Document("doc:228-KH/TU@quang-ninh", "228-KH/TU", "Kế hoạch", "Tỉnh ủy Quảng Ninh",
                   "provincial", "Quảng Ninh", dt.date(2018, 8, 29),
-                  _ev(q, "Tỉnh ủy Quảng Ninh ban hành Kế hoạch số 228-KH/TU."), title=BREAKOUT)
+                  _ev(q, "Tỉnh ủy Quảng Ninh ký ban hành Kế hoạch 228-KH/TU."), title=BREAKOUT)
     nq_q = Document(nq.uid, nq.symbol, nq.type, None, "central", None, None,
                     _ev(q, "Nghị quyết số 26-NQ/TW."))
     other = Extraction(q, "", documents=[qn, nq_q], implements=[
-        Implements(qn.uid, nq.uid, "explicit", _ev(q, "Thực hiện Nghị quyết số 26-NQ/TW."))])
+        Implements(qn.uid, nq.uid, "explicit", _ev(q, "Thực hiện Nghị quyết 26-NQ/TW."))])
     return [central, local, other]
 
 
