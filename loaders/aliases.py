@@ -1,7 +1,7 @@
 """Nicknames of central documents, resolved through the registry (data/central_documents.yaml).
 
 "Nghị quyết Trung ương 7 (khóa XII)" names the resolutions of a plenum; "NQTW4 khóa XII" and
-"Nghị quyết Hội nghị lần thứ bảy Ban Chấp hành Trung ương Đảng khóa XII" likewise; "Nghị quyết 26"
+"Nghị quyết Hội nghị lần thứ bảy BCH Trung ương Đảng khóa XII" likewise; "Nghị quyết 26"
 and "Chỉ thị 05" are short citations of one document. Like short-form legal citations, they are
 resolved against the documents the text itself names first, then against the registry.
 """

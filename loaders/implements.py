@@ -1,7 +1,7 @@
 """Which document was issued to implement which, from cues in the text (DESIGN §5).
 
 Rules, each one an analyst's reading of the genre:
-- inline cue: "Kế hoạch số 10-KH/TW … của Bộ Chính trị (về) thực hiện Nghị quyết số 26-NQ/TW"
+- inline cue: "Kế hoạch 10-KH/TW … của Bộ Chính trị (về) thực hiện Nghị quyết 26-NQ/TW"
   links the document before the cue to the list right after it (explicit);
 - opener: "Thực hiện A; B …, <body> ban hành C" links C to A and B (explicit); the plan's own
   title "KẾ HOẠCH THỰC HIỆN NGHỊ QUYẾT SỐ …" likewise;

@@ -11,7 +11,7 @@ back at the span of the YAML file it was written in. The format (docs/ANALYSIS.m
     level: central                  # central | provincial | district | commune
     locality: null                  # province of a local document (required for local symbols)
     date: 2018-05-19
-    title: Tập trung xây dựng đội ngũ cán bộ các cấp ...
+    title: Xây dựng đội ngũ cán bộ từng cấp ...
     implements: [26-NQ/TW]          # documents it implements: central symbols, SYMBOL@Locality
     tasks:
       - label: "1"                  # numbering as printed
