@@ -34,12 +34,13 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 
 from graph.batch import Batch
 from graph.keys import fold, modern_tones, symbol_key
@@ -105,7 +106,7 @@ def features(text: str) -> dict[str, str]:
     """Folded content words and adjacent word pairs -> their first written form.
 
     >>> sorted(features("Đào tạo cán bộ và quy hoạch"))
-    ['can', 'can bo', 'dao', 'dao tao', 'hoach', 'quy', 'quy hoach', 'tao', 'tao can']
+    ['bo', 'can', 'can bo', 'dao', 'dao tao', 'hoach', 'quy', 'quy hoach', 'tao', 'tao can']
     """
     ws = words(text)
     stop = stopwords()
@@ -165,31 +166,6 @@ def idf(texts: Iterable[Iterable[str]], base: tuple[Counter[str], int] | None = 
     return Idf(df, n)
 
 
-class _Cosine:
-    """Weighted cosine of feature sets, with each set's norm computed once."""
-
-    def __init__(self, weight: Idf) -> None:
-        self.weight = weight
-        self._norms: dict[frozenset[str], float] = {}
-
-    def norm(self, a: frozenset[str]) -> float:
-        n = self._norms.get(a)
-        if n is None:
-            w = self.weight
-            n = self._norms[a] = math.sqrt(sum(w[f] ** 2 for f in a))
-        return n
-
-    def __call__(self, a: frozenset[str], b: frozenset[str]) -> float:
-        shared = a & b
-        if not shared:
-            return 0.0
-        den = self.norm(a) * self.norm(b)
-        if not den:
-            return 0.0
-        w = self.weight
-        return sum(w[f] ** 2 for f in shared) / den
-
-
 @dataclass(frozen=True)
 class _Prepared:
     """A task with everything scoring needs computed once (pairs are many, tasks few)."""
@@ -220,24 +196,6 @@ def _cites(local: _Prepared, central_label: str, central_symbol: str | None) -> 
         return False
     label = fold(central_label)
     return any(m.group(1) == label for m in _CITE.finditer(local.text))
-
-
-def score_pair(local: _Prepared, central: _Prepared, lexical_cosine: _Cosine,
-               theme_cosine: _Cosine, central_symbol: str | None = None) -> Alignment:
-    """How strongly `local` takes up `central`, and on what basis (words shown: see explain)."""
-    lexical = lexical_cosine(local.feats, central.feats)
-    themes_shared = set(local.task.themes) & set(central.task.themes)
-    theme = theme_cosine(local.themes, central.themes)
-    score = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * theme
-    parts = [p for p, on in (("lexical", lexical > 0), ("theme", bool(themes_shared))) if on]
-    if not local.grams.isdisjoint(central.grams):
-        parts.append("wording")
-        score = max(score, 0.5 + score / 2)
-    if _cites(local, central.task.label, central_symbol):
-        parts = ["explicit"]
-        score = 1.0
-    return Alignment(local.task.uid, central.task.uid, "+".join(parts) or "none",
-                     round(score, 4), ())
 
 
 def explain(a: Alignment, local: _Prepared, central: _Prepared,
@@ -282,6 +240,75 @@ def candidates(implements: Iterable[tuple[str, str]]) -> nx.DiGraph:
     return g
 
 
+class _Space:
+    """One kind of feature (words or themes) of a chain's candidate tasks, as arrays, so a
+    plan's cosines against every candidate are a few vector operations (the weights depend on
+    the plan, the candidates' counts only on the chain)."""
+
+    def __init__(self, sets: Sequence[Collection[str]]) -> None:
+        self.index: dict[str, int] = {}
+        for s in sets:
+            for f in s:
+                self.index.setdefault(f, len(self.index))
+        self.held = np.zeros((len(sets), len(self.index)))  # held[c, f] = 1: c has f
+        for row, s in enumerate(sets):
+            self.held[row, [self.index[f] for f in s]] = 1.0
+        self.df = self.held.sum(axis=0)
+        self.n = len(sets)
+
+    def cosines(self, sets: Sequence[Collection[str]]) -> np.ndarray:
+        """Weighted cosine of each of `sets` (a plan's tasks) with each candidate, the IDF
+        counted over `sets` and the candidates together (as `idf` counts)."""
+        n = self.n + len(sets)
+        local = np.zeros((len(sets), len(self.index)))
+        own: Counter[str] = Counter()  # features no candidate has
+        for row, s in enumerate(sets):
+            for f in s:
+                i = self.index.get(f)
+                if i is None:
+                    own[f] += 1
+                else:
+                    local[row, i] = 1.0
+        w2 = (np.log((1 + n) / (1 + self.df + local.sum(axis=0))) + 1) ** 2
+        cand_norm = np.sqrt(self.held @ w2)
+        own_w2 = {f: (math.log((1 + n) / (1 + c)) + 1) ** 2 for f, c in own.items()}
+        extra = np.array([sum(own_w2[f] for f in s if f not in self.index) for s in sets])
+        local_norm = np.sqrt(local @ w2 + extra)
+        dot = (local * w2) @ self.held.T
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out = dot / np.outer(local_norm, cand_norm)
+        return np.where(dot > 0, out, 0.0)
+
+
+def _scores(locals_: Sequence[_Prepared], cands: Sequence[tuple[str | None, _Prepared]],
+            spaces: tuple[_Space, _Space], min_score: float) -> Iterator[list[Alignment]]:
+    """Per local task, its pairs with the candidates that may reach `min_score` (the others
+    cannot be linked), scored: LEXICAL_WEIGHT × word cosine + the rest × theme cosine; a shared
+    run of WORDING_RUN words lifts the score halfway to 1; a citation of the task makes it 1."""
+    lexical = spaces[0].cosines([p.feats for p in locals_])
+    theme = spaces[1].cosines([p.themes for p in locals_])
+    mixed = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * theme
+    for i, loc in enumerate(locals_):
+        row = mixed[i]
+        worded = [j for j, (_, c) in enumerate(cands)
+                  if loc.grams and not loc.grams.isdisjoint(c.grams)]
+        cited = [j for j, (sym, c) in enumerate(cands) if _cites(loc, c.task.label, sym)]
+        keep = set(np.flatnonzero(row >= min_score - 1e-4).tolist()) | set(worded) | set(cited)
+        out = []
+        for j in sorted(keep):
+            parts = [p for p, on in (("lexical", lexical[i, j] > 0), ("theme", theme[i, j] > 0))
+                     if on]
+            score = float(row[j])
+            if j in worded:
+                parts.append("wording")
+                score = max(score, 0.5 + score / 2)
+            if j in cited:
+                parts, score = ["explicit"], 1.0
+            out.append(Alignment(loc.task.uid, cands[j][1].task.uid, "+".join(parts) or "none",
+                                 round(score, 4), ()))
+        yield out
+
+
 def propose(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
             symbols: Mapping[str, str | None] | None = None, min_score: float = MIN_SCORE,
             ratio: float = RATIO, max_links: int = MAX_LINKS,
@@ -302,7 +329,7 @@ def propose(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
     by_doc: dict[str, list[_Prepared]] = {}
     for p in prepared.values():
         by_doc.setdefault(p.task.document, []).append(p)
-    counted: dict[tuple[str, ...], tuple[tuple[Counter[str], int], tuple[Counter[str], int]]] = {}
+    chains: dict[tuple[str, ...], tuple[tuple[_Space, _Space], tuple[Counter[str], int]]] = {}
     out: list[Alignment] = []
     for doc, locals_ in sorted(by_doc.items()):
         if doc not in g or (documents is not None and doc not in documents):
@@ -311,15 +338,15 @@ def propose(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
         if not ups:
             continue
         cands = [(symbols.get(d), c) for d in ups for c in by_doc[d]]
-        if ups not in counted:  # the candidates' share of the weights, once per chain
-            counted[ups] = (frequencies(c.feats for _, c in cands),
-                            frequencies(c.task.themes for _, c in cands))
-        feats, themes = counted[ups]
-        weight = idf((p.feats for p in locals_), feats)
-        lexical = _Cosine(weight)
-        theme = _Cosine(idf((p.task.themes for p in locals_), themes))
-        for loc in sorted(locals_, key=lambda p: (p.task.order, p.task.uid)):
-            scored = [score_pair(loc, c, lexical, theme, sym) for sym, c in cands]
+        if ups not in chains:  # the candidates' share of the weights, once per chain
+            chains[ups] = ((_Space([c.feats for _, c in cands]),
+                            _Space([c.themes for _, c in cands])),
+                           frequencies(c.feats for _, c in cands))
+        spaces, feats = chains[ups]
+        weight = idf((p.feats for p in locals_), feats)  # for the words shown, on demand
+        ordered = sorted(locals_, key=lambda p: (p.task.order, p.task.uid))
+        for loc, scored in zip(ordered, _scores(ordered, cands, spaces, min_score),
+                               strict=True):
             out.extend(explain(a, loc, prepared[a.central], weight)
                        for a in select(scored, min_score, ratio, max_links))
     return out
