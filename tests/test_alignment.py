@@ -32,7 +32,7 @@ RECALL_FLOOR = 0.5
 
 
 def central_tasks() -> list[TaskRecord]:
-    return [TaskRecord("c:1", "doc:C", "1", "Giáo dục chính trị, tư tưởng, đạo đức, lối sống",
+    return [TaskRecord("c:1", "doc:C", "1", "Giáo dục đạo đức, lối sống, chính trị, tư tưởng",
                        themes=("political-education",), order=1),
             TaskRecord("c:2", "doc:C", "2", "Đổi mới đánh giá, quy hoạch, luân chuyển cán bộ",
                        themes=("evaluation", "rotation", "succession"), order=2),

@@ -28,7 +28,7 @@ def test_symbols_are_not_bodies():
 
 
 def test_partner_list_skips_vague_collectives_and_stops_at_the_verb():
-    text = ("Ban Tuyên giáo Tỉnh ủy, các cơ quan, đơn vị có liên quan và Sở Tư pháp "
+    text = ("Ban Tuyên giáo Tỉnh ủy, các đơn vị có liên quan và Sở Tư pháp "
             "tổ chức tuyên truyền, Sở Y tế")
     assert [m.entry.name for m in partner_list(text, 0, len(text))] == [
         "Ban Tuyên giáo Tỉnh ủy", "Sở Tư pháp"]

@@ -39,7 +39,7 @@ def test_counts_of_people_and_units_only():
     assert values("luân chuyển 22 đồng chí, đào tạo 90.253 lượt, ban hành 15 nhiệm vụ") == [
         22, 90253]
     assert values("Bí thư 11 tỉnh ủy đến dự; 5 năm qua; kết nối 15/15 điểm cầu") == []
-    assert values("hiện đã có 52 trong tổng số 235 địa phương") == [52]
+    assert values("hiện đã có 47 trong tổng số 235 địa phương") == [47]
 
 
 def test_money_amounts_and_rates():
@@ -66,7 +66,7 @@ def test_kinds_subjects_and_years_in_a_roundup():
 
 def test_breakdowns_criteria_and_completion_rates():
     text = ("Đến nay đã giảm 40 đơn vị, đạt 80,5% kế hoạch (trong đó có 3 xã). "
-            "Sắp xếp các xã đạt chuẩn dưới 50% cả 2 tiêu chí.")
+            "Sắp xếp các xã đạt chuẩn dưới 40% của cả hai tiêu chí.")
     assert [t.value for t in find_targets(ctx_of(text))] == [80.5]
 
 
