@@ -29,7 +29,7 @@ from loaders.pipeline import extract_text
 PROVINCES = ["Nghệ An", "Thanh Hóa", "Bình Định", "Lào Cai", "Cà Mau", "Đắk Lắk", "Nam Định"]
 BODIES = ["Sở Nội vụ", "Sở Tài chính", "Sở Tư pháp", "Ban Tổ chức Tỉnh ủy", "Sở Y tế",
           "Ban Dân tộc", "Sở Xây dựng", "Sở TT&TT", "Sở GD&ĐT", "Thanh tra tỉnh"]
-VERBS = ["Rà soát, bổ sung quy hoạch cán bộ lãnh đạo các cấp",
+VERBS = ["Rà soát, cập nhật quy hoạch cán bộ lãnh đạo các cấp",
          "Xây dựng quy chế đánh giá cán bộ theo kết quả công việc",
          "Tổ chức thi tuyển chức danh trưởng phòng và tương đương",
          "Mở lớp bồi dưỡng kiến thức quản lý nhà nước cho cán bộ trẻ",
@@ -59,9 +59,9 @@ def _target(r: random.Random) -> str:
 
 
 def plan_text(r: random.Random) -> str:
-    lines = ["KẾ HOẠCH", "Thực hiện Nghị quyết số 26-NQ/TW ngày 19/5/2018 của Ban Chấp hành "
-             "Trung ương, UBND tỉnh ban hành Kế hoạch như sau:", "I. MỤC ĐÍCH, YÊU CẦU",
-             "1. Nâng cao chất lượng đội ngũ cán bộ.", _target(r), "II. NHIỆM VỤ CỤ THỂ"]
+    lines = ["KẾ HOẠCH", "Thực hiện Nghị quyết 26-NQ/TW ngày 19/5/2018 do BCH Trung ương ban "
+             "hành, UBND tỉnh ban hành Kế hoạch như sau:", "I. MỤC ĐÍCH VÀ YÊU CẦU",
+             "1. Nâng chất lượng cán bộ ở mọi cấp.", _target(r), "II. NHIỆM VỤ CỤ THỂ"]
     for i in range(1, r.randint(3, 6)):
         lead, partner = r.sample(BODIES, 2)
         lines.append(f"{i}. {lead} chủ trì, phối hợp với {partner} và các cơ quan liên quan:")
