@@ -8,9 +8,9 @@ def names(text: str) -> list[str]:
 
 
 def test_abbreviations_resolve_to_canonical_names():
-    assert names("Sở TT&TT, Sở GD&ĐT, UBND tỉnh và Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh") == [
+    assert names("Sở TT&TT, Sở GD&ĐT, UBND tỉnh, TT HĐND tỉnh và Ủy ban MTTQ Việt Nam tỉnh") == [
         "Sở Thông tin và Truyền thông", "Sở Giáo dục và Đào tạo", "Ủy ban nhân dân tỉnh",
-        "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
+        "Thường trực Hội đồng nhân dân tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
 
 
 def test_old_tone_placement_and_missing_accents():
