@@ -72,3 +72,32 @@ def test_rows_the_ontology_does_not_allow_are_refused():
            factories.ev(a.source, "Câu."), colour="red")
     with pytest.raises(ValueError, match="does not declare"):
         to_rows([a], schema)
+
+
+def test_building_rows_leaves_garbage_collection_as_it_found_it():
+    import gc
+    import threading
+
+    a = _batch("a.txt")
+    a.node("Theme", "theme:x", factories.ev(a.source, "Câu."), name="X", key="k")
+    schema = load_schema()
+    assert gc.isenabled()
+    to_rows([a], schema)
+    assert gc.isenabled()
+    with pytest.raises(ValueError):  # a refused batch resumes collection too
+        b = _batch("b.txt")
+        b.edge("LEAD", ("Task", "t:1"), ("Organisation", "org:x"), factories.ev(b.source, "Câu."))
+        to_rows([b], schema)
+    assert gc.isenabled()
+    threads = [threading.Thread(target=to_rows, args=([a], schema)) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        to_rows([a], schema)
+        assert not gc.isenabled()  # paused by the caller: not resumed by to_rows
+    finally:
+        gc.enable()
