@@ -3,6 +3,7 @@
     python -m bench.bench_scale --sizes 1000,10000 [--seed 1] [--work /tmp/kg-bench]
                                 [--jobs 2] [--naive-files 100] [--query-timeout 600]
                                 [--neo4j bolt://neo4j:PASSWORD@localhost:7687]
+                                [--steps generate,extract,...] [--extract-sample N]
 
 For each size it generates the corpus (bench/synth) and runs every step in a fresh Python
 process, so each step's peak memory (ru_maxrss) is its own:
@@ -24,7 +25,9 @@ process, so each step's peak memory (ru_maxrss) is its own:
   neo4j     with --neo4j: the same write path and naive MERGE against that server (wiped
             first), and trace there (in process and cold CLI)
 
-A query that outlives --query-timeout is stopped and shown as such. The 1-min load average
+--steps runs some steps only (the others show n/a); --extract-sample N times extraction on the
+first N files (10^6 files take ~40 min in one process). A query that outlives --query-timeout
+is stopped and shown as such. The 1-min load average
 after each step is recorded: on a shared machine it says how far to trust the times.
 and prints one table with all sizes side by side.
 """
@@ -45,7 +48,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +56,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PICKLE_FILES = 2000  # files per pickled chunk of batches (storage only; writes use CHUNK_RECORDS)
 ROOT_SYMBOL = "26-NQ/TW"
 QUERIES = ("trace", "coverage", "gaps")
+STEP_NAMES = ("generate", "extract", "load", "naive", "kgload", "query", "cli", "neo4j")
 
 
 def peak_mb() -> float:
@@ -225,11 +229,15 @@ def step_generate(work: Path, size: int, seed: int) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - t, "reused": False}
 
 
-def step_extract(work: Path) -> dict[str, Any]:
+def step_extract(work: Path, sample: int = 0) -> dict[str, Any]:
+    """Extraction of every file, or of the first `sample` files (a rate per file needs no
+    more, and 10^6 files take ~40 min in one process)."""
     from graph import to_batch
     from loaders import extract_text, read_source
 
     files = files_of(work / "corpus")
+    corpus_docs = len(files)
+    files = files[:sample] if sample else files
     out = work / "batches"
     out.mkdir(exist_ok=True)
     for old in out.glob("*.pkl"):
@@ -252,8 +260,8 @@ def step_extract(work: Path) -> dict[str, Any]:
             with open(out / f"{i // PICKLE_FILES:05d}.pkl", "wb") as fh:
                 pickle.dump(batch, fh, protocol=pickle.HIGHEST_PROTOCOL)
             batch = []
-    return {"docs": len(files), "mb": size / 1e6, "baseline_s": baseline, "extract_s": extract,
-            "failed": failed, "peak_mb": peak_mb()}
+    return {"docs": len(files), "corpus_docs": corpus_docs, "mb": size / 1e6,
+            "baseline_s": baseline, "extract_s": extract, "failed": failed, "peak_mb": peak_mb()}
 
 
 def step_load(work: Path) -> dict[str, Any]:
@@ -305,7 +313,7 @@ def step_kgload(work: Path, jobs: str) -> dict[str, Any]:
     mb = sum(f.stat().st_size for f in files_of(corpus)) / 1e6
     t = time.perf_counter()
     p = subprocess.Popen([sys.executable, "-m", "kg", "--store", str(db), "load", str(corpus),
-                          "--jobs", jobs, "--quiet", "--json"], cwd=ROOT,
+                          "--jobs", jobs, "--quiet", "--json", "--timings"], cwd=ROOT,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     rss = TreeRss(p.pid)
     stdout, stderr = p.communicate()
@@ -320,9 +328,19 @@ def step_kgload(work: Path, jobs: str) -> dict[str, Any]:
     rels = store.query("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
     docs = store.query("MATCH (d:Document) RETURN count(d) AS n")[0]["n"]
     store.close()
-    return {"jobs": int(jobs), "seconds": seconds, "mb": mb, "added": summary.get("added"),
+    return {"jobs": int(jobs), "seconds": seconds, "mb": mb, "files": len(files_of(corpus)),
+            "phases": phases(stderr), "added": summary.get("added"),
             "failed": summary.get("failed"), "nodes": nodes, "rels": rels, "documents": docs,
             "tree_peak_mb": tree_mb, "process_peak_mb": children_peak_mb()}
+
+
+def phases(stderr: str) -> dict[str, float]:
+    """The seconds per phase `kg load --timings` printed (its last line starting so)."""
+    lines = [ln for ln in stderr.splitlines() if ln.startswith("timings: ")]
+    if not lines:
+        return {}
+    items = (part.rsplit(" ", 2) for part in lines[-1].removeprefix("timings: ").split(", "))
+    return {name: float(secs) for name, secs, _ in items}
 
 
 def step_query(work: Path, name: str) -> dict[str, Any]:
@@ -442,7 +460,8 @@ def run_step(name: str, *args: Any, timeout: float | None = None) -> dict[str, A
 
 
 def measure(size: int, seed: int, work: Path, uri: str | None, files: int, jobs: int,
-            timeout: float) -> dict[str, Any]:
+            timeout: float, steps: Collection[str] = STEP_NAMES,
+            sample: int = 0) -> dict[str, Any]:
     w = work / str(size)
     w.mkdir(parents=True, exist_ok=True)
     res: dict[str, Any] = {"size": size}
@@ -453,11 +472,12 @@ def measure(size: int, seed: int, work: Path, uri: str | None, files: int, jobs:
         print(f"  [{size}] {key}: {shown}", file=sys.stderr, flush=True)
         return out
 
-    for name, args in (("generate", (w, size, seed)), ("extract", (w,)), ("load", (w,)),
+    for name, args in (("generate", (w, size, seed)), ("extract", (w, sample)), ("load", (w,)),
                        ("naive", (w, files)), ("kgload", (w, jobs))):
-        res[name] = run(name, name, *args)
+        if name in steps:
+            res[name] = run(name, name, *args)
     query: dict[str, Any] = {}
-    for q in (*QUERIES, "naive"):
+    for q in (*QUERIES, "naive") if "query" in steps else ():
         got = run(f"query {q}", "query", w, q, limit=timeout)
         key = "naive_trace" if q == "naive" else q
         if "timeout" in got:
@@ -468,8 +488,10 @@ def measure(size: int, seed: int, work: Path, uri: str | None, files: int, jobs:
         query["load_avg"] = max(query.get("load_avg", 0), got.pop("load_avg", 0))
         query.update(got)
     res["query"] = query
-    res["cli"] = run("cli", "cli", w, timeout)
-    res["neo4j"] = run("neo4j", "neo4j", w, uri, files) if uri else {"skipped": "no --neo4j"}
+    if "cli" in steps:
+        res["cli"] = run("cli", "cli", w, timeout)
+    if "neo4j" in steps and uri:
+        res["neo4j"] = run("neo4j", "neo4j", w, uri, files)
     return res
 
 
@@ -519,8 +541,9 @@ def table(results: list[dict[str, Any]]) -> str:
         return step[f"{pre}records"] / step[f"{pre}seconds"]
 
     x, ld, nv, kl, q, c, n4 = ("extract", "load", "naive", "kgload", "query", "cli", "neo4j")
-    add("documents (files)", lambda r: r[x]["docs"])
-    add("text MB", lambda r: r[x]["mb"])
+    add("documents (files)", lambda r: r[x]["corpus_docs"] if x in r else r[kl]["files"])
+    add("extraction timed on (files)", lambda r: r[x]["docs"])
+    add("text MB", lambda r: r[kl]["mb"] if kl in r else r[x]["mb"])
     add("read + normalise only, MB/s", lambda r: r[x]["mb"] / r[x]["baseline_s"])
     add("extraction (1 process), MB/s", lambda r: r[x]["mb"] / r[x]["extract_s"])
     add("extraction (1 process), docs/s", lambda r: r[x]["docs"] / r[x]["extract_s"])
@@ -537,7 +560,9 @@ def table(results: list[dict[str, Any]]) -> str:
     add("`kg load --jobs J` end to end, s", lambda r: r[kl]["seconds"])
     add("`kg load --jobs J` end to end, MB/s", lambda r: r[kl]["mb"] / r[kl]["seconds"])
     add("`kg load --jobs J` end to end, docs/s",
-        lambda r: r[x]["docs"] / r[kl]["seconds"])
+        lambda r: r[kl]["files"] / r[kl]["seconds"])
+    add("`kg load` phases: waiting for extraction / writes / alignment, s",
+        lambda r: " / ".join(_fmt(r[kl]["phases"][k]) for k in ("extract", "write", "align")))
     add("`kg load` store: nodes / relationships",
         lambda r: f"{r[kl]['nodes']:,} / {r[kl]['rels']:,}")
     add("`kg load` store: Document nodes", lambda r: r[kl]["documents"])
@@ -594,6 +619,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--query-timeout", type=float, default=600,
                     help="stop a query step (in process or CLI) after this many seconds")
     ap.add_argument("--json", default=None, help="also write the raw results here")
+    ap.add_argument("--steps", default=",".join(STEP_NAMES),
+                    help="comma-separated steps to run (default: all); a step left out is "
+                         "shown as n/a")
+    ap.add_argument("--extract-sample", type=int, default=0,
+                    help="time extraction on the first N files only (0: all); the load step "
+                         "then writes only those")
     ap.add_argument("--step", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.step:
@@ -601,6 +632,8 @@ def main(argv: list[str] | None = None) -> None:
         conv: list[Any] = [Path(rest[0]), *rest[1:]]
         if name == "generate":
             conv = [Path(rest[0]), int(rest[1]), int(rest[2])]
+        elif name == "extract":
+            conv = [Path(rest[0]), int(rest[1])]
         elif name == "naive":
             conv = [Path(rest[0]), float(rest[1])]
         elif name == "neo4j":
@@ -608,8 +641,12 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(STEPS[name](*conv)))
         return
     sizes = [int(s) for s in args.sizes.split(",")]
+    steps = set(args.steps.split(","))
+    unknown = steps - set(STEP_NAMES)
+    if unknown:
+        ap.error(f"unknown steps {sorted(unknown)}; steps are {','.join(STEP_NAMES)}")
     results = [measure(n, args.seed, Path(args.work), args.neo4j, args.naive_files, args.jobs,
-                       args.query_timeout) for n in sizes]
+                       args.query_timeout, steps, args.extract_sample) for n in sizes]
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1))
     print(f"machine: {machine()}")

@@ -30,7 +30,8 @@ def test_scale_benchmark_prints_its_table(tmp_path: Path) -> None:
                 "naive trace (networkx, load all first), s", "`kg coverage 26-NQ/TW` cold CLI, s",
                 "coverage in process (first / second call), s", "`kg gaps 26-NQ/TW` cold CLI, s",
                 "gaps in process (first / second call), s", "kg write path peak RSS, MB",
-                "extraction peak RSS, MB", "query step peak RSS, MB"):
+                "extraction peak RSS, MB", "query step peak RSS, MB",
+                "`kg load` phases: waiting for extraction / writes / alignment, s"):
         line = next(ln for ln in out.splitlines() if ln.startswith(f"| {row} |"))
         assert "n/a" not in line, line
     [r] = json.loads((tmp_path / "results.json").read_text())
@@ -40,3 +41,13 @@ def test_scale_benchmark_prints_its_table(tmp_path: Path) -> None:
     assert r["query"]["trace_docs"] == r["query"]["naive_trace_docs"] > 0
     # a second run reuses the corpus (same generator, seed and size)
     assert (tmp_path / "200" / "corpus.stamp").exists()
+
+
+def test_kg_load_phases_are_read_from_its_timings_line() -> None:
+    from bench.bench_scale import phases
+
+    err = ("progress\ntimings: total 12.50 s, extract 4.30 s, handoff 0.01 s, align 2.75 s, "
+           "write 1.61 s\n")
+    assert phases(err) == {"total": 12.5, "extract": 4.3, "handoff": 0.01, "align": 2.75,
+                           "write": 1.61}
+    assert phases("no timings here") == {}
