@@ -16,6 +16,7 @@ from graph.ladybug_store import LadybugStore
 from graph.neo4j_store import Neo4jStore
 from kg.cli import cli
 from queries.cookbook import COOKBOOK_DIR, Recipe, parse, recipe, recipes, run
+from queries.coverage import STRONG
 from tests.conftest import SEEDS, empty_neo4j_store
 
 RECIPES = recipes()
@@ -217,8 +218,9 @@ def test_a_stronger_threshold_only_removes_uptake(stores):
     _, neo = stores
     r = recipe("13_central_tasks_uptake")
     weak = {row["label"]: row["plans"] for row in run(neo, r, {"min_score": 0.0})}
-    strong = {row["label"]: row["plans"] for row in run(neo, r, {"min_score": 0.6})}
+    strong = {row["label"]: row["plans"] for row in run(neo, r, {"min_score": STRONG})}
     assert all(strong[k] <= weak[k] for k in weak)
+    assert 0 < sum(strong.values()) < sum(weak.values())  # the default shows uptake
     assert set(run(neo, r, {"min_score": 1.01})[i]["plans"] for i in range(10)) == {0}
 
 

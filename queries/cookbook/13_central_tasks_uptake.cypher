@@ -1,7 +1,7 @@
 // vi: Mỗi nhiệm vụ của văn bản $symbol được bao nhiêu kế hoạch cấp dưới tiếp nhận? (0 = chưa có kế hoạch nào)
 // en: How many lower-level plans take up each task of $symbol? (0 = no plan has)
 // param symbol = "26-NQ/TW" — the symbol of a document whose tasks are in the corpus
-// param min_score = 0.6 — the weakest link that counts (ALIGNS_WITH score, 0..1)
+// param min_score = 0.25 — the weakest link that counts (ALIGNS_WITH score, 0..1), as in kg coverage
 // note: "take up" = a task of the plan is linked to the central task by ALIGNS_WITH (computed by
 // note: `kg load`, see queries/alignment.py) with a score of at least $min_score; `kg coverage`
 // note: grades every link. Tasks with plans = 0 are those no plan takes up at that strength.

@@ -4,6 +4,6 @@
 // note: local symbols repeat across provinces: add the province to the match if needed
 // note: (d.locality = 'Quảng Ninh'). support is the list of supporting agencies as printed.
 MATCH (d:Document {symbol: $symbol})-[:HAS_TASK]->(t:Task)
-RETURN d.locality AS province, t.label AS label, t.text AS text, t.lead AS lead,
-       t.support AS support, t.deadline AS deadline, t.deadline_year AS deadline_year, t.ord AS ord
+RETURN d.locality AS province, t.label AS label, t.lead AS lead, t.support AS support,
+       t.deadline AS deadline, t.deadline_year AS deadline_year, t.ord AS ord, t.text AS text
 ORDER BY province, ord, label
