@@ -108,3 +108,18 @@ def test_extraction_finds_the_documents(tmp_path: Path) -> None:
 
 def test_extraction_finds_the_implements_links(tmp_path: Path) -> None:
     assert _scores(tmp_path)["edge"]["f1"] >= 0.95
+
+
+def test_the_installed_kg_script_writes_a_corpus_from_any_folder(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    kg = Path(sys.executable).with_name("kg")
+    if not kg.exists():
+        kg = Path(shutil.which("kg") or "kg")
+    p = subprocess.run([str(kg), "synth", str(tmp_path / "c"), "--docs", "3", "--quiet"],
+                       cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["documents"] == 3
+    assert len(list((tmp_path / "c").glob("*.txt"))) == 3
