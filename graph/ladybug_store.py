@@ -13,7 +13,7 @@ reach a share of the records already stored (`CHECKPOINT_SHARE`, at least
 durable only after a checkpoint, so sources are marked complete only then: a crash leaves every
 source written since the last checkpoint incomplete, and the next load repairs them (DESIGN
 §6). Until then this store reports them complete (`sources()`); `retract` and `close`
-checkpoint first. The page cache is capped (see `default_buffer_pool`).
+checkpoint first. The page cache is half of RAM unless set (see `default_buffer_pool`).
 """
 
 from __future__ import annotations
@@ -42,17 +42,21 @@ _KEPT_LABELS = ("Locality", "Theme", "Source")
 CHECKPOINT_SHARE = 0.5  # checkpoint when the records since the last one reach this share ...
 CHECKPOINT_MIN_RECORDS = 1_000_000  # ... of the records stored, and at least this many
 BUFFER_POOL_ENV = "KG_BUFFER_POOL_MB"
-BUFFER_POOL_MAX = 2 << 30  # bytes
+BUFFER_POOL_SHARE = 0.5  # of RAM, by default
+_POOL_FULL = "buffer pool is full"  # LadybugDB's message when a statement needs more cache
 
 
 def default_buffer_pool() -> int:
-    """Bytes of page cache the store may use: $KG_BUFFER_POOL_MB if set, otherwise the smaller
-    of 2 GiB and a quarter of RAM (LadybugDB's own default, 80 % of RAM, lets the process grow
-    with the file)."""
+    """Bytes of page cache the store may use: $KG_BUFFER_POOL_MB if set, otherwise half of RAM
+    (LadybugDB's own default is 80 %; the rest is left to Python and the extraction workers).
+    Not less: a checkpoint rewrites the relationships of the most linked nodes (themes,
+    provinces) in one piece, which needs more cache as the store grows — with 2 GiB, a
+    checkpoint of a store of ~20M records (~350k documents) failed; with 8 GiB it peaked at
+    7.3 GB of RSS."""
     if os.environ.get(BUFFER_POOL_ENV):
         return int(os.environ[BUFFER_POOL_ENV]) << 20
     ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    return min(BUFFER_POOL_MAX, ram // 4)
+    return int(ram * BUFFER_POOL_SHARE)
 
 
 def _column(prop: Prop, values: list[Any], null_lists: bool) -> pa.Array:
@@ -186,8 +190,9 @@ class LadybugStore:
         try:
             self._write_nodes(rows)
             self._write_rels(rows)
-        except BaseException:
+        except BaseException as e:
             self._conn.execute("CALL auto_checkpoint=true")
+            self._raise_if_cache_too_small(e)
             raise
         self._copied = True  # again: an update may have checkpointed midway
         self._pending.extend(b.source.uid for b in batches)
@@ -202,6 +207,13 @@ class LadybugStore:
         self._conn.close()
         self._conn = ladybug.Connection(self._db)
         self._conn.execute("CALL auto_checkpoint=false")
+
+    def _raise_if_cache_too_small(self, e: BaseException) -> None:
+        """When `e` says the page cache was full: the advice to give the store more."""
+        if _POOL_FULL in str(e):
+            raise StoreError(f"{self.uri}: the page cache ({self._db.buffer_pool_size >> 20} "
+                             "MB) is too small for this write on a store this size; set "
+                             f"{BUFFER_POOL_ENV} (MB) higher and load again") from e
 
     def _checkpoint_due(self) -> int:
         """Records written since the last checkpoint that make the next one due."""
@@ -220,7 +232,11 @@ class LadybugStore:
         (nothing to do when nothing was copied since the last checkpoint)."""
         if self.read_only or not self._copied:
             return
-        self._conn.execute("CHECKPOINT")
+        try:
+            self._conn.execute("CHECKPOINT")
+        except RuntimeError as e:
+            self._raise_if_cache_too_small(e)
+            raise
         self._copied = False
         self._fresh.clear()
         if self._pending:

@@ -110,11 +110,28 @@ def test_undeclared_property_is_refused_before_writing(store):
     assert stats(store)["nodes"]["Document"] == 0
 
 
-def test_the_page_cache_is_capped_and_can_be_set(tmp_path, monkeypatch):
-    from graph.ladybug_store import BUFFER_POOL_ENV, BUFFER_POOL_MAX, default_buffer_pool
+def test_a_page_cache_too_small_for_a_write_says_which_setting_to_raise(tmp_path):
+    from graph.store import StoreError
+
+    s = LadybugStore(str(tmp_path / "kg.lbdb"), buffer_pool_size=32 << 20)
+    s.ensure_schema()
+    with pytest.raises(StoreError, match="KG_BUFFER_POOL_MB"):
+        load_batches(s, [to_batch(x) for x in factories.corpus()])
+    s.close()
+    s = LadybugStore(str(tmp_path / "kg.lbdb"), buffer_pool_size=256 << 20)
+    report = load_batches(s, [to_batch(x) for x in factories.corpus()])  # repairs, then loads
+    assert len(report.added) == 3 and all(src.complete for src in s.sources())
+    s.close()
+
+
+def test_the_page_cache_is_half_of_ram_and_can_be_set(tmp_path, monkeypatch):
+    import os
+
+    from graph.ladybug_store import BUFFER_POOL_ENV, default_buffer_pool
 
     monkeypatch.delenv(BUFFER_POOL_ENV, raising=False)
-    assert 0 < default_buffer_pool() <= BUFFER_POOL_MAX
+    ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    assert default_buffer_pool() == ram // 2
     s = LadybugStore(str(tmp_path / "a.lbdb"))
     assert s._db.buffer_pool_size == default_buffer_pool()
     s.close()
