@@ -210,9 +210,10 @@ class Writer:
 
     def _isolate(self, batches: list[Batch], record: bool, error: Exception) -> None:
         """Write `batches`, which failed together with `error`, in halves, down to the files
-        the store refuses (~2 log2(n) writes for one bad file among n, where one write per
-        file took an hour on a store of 10^6 files). The store repairs what each failed write
-        left (its incomplete sources) at once; if it cannot, writing on is pointless."""
+        the store refuses (~2 log2(n) writes for one bad file among n, not n). The store
+        repairs what each failed write left (its incomplete sources) at once; if it cannot,
+        writing on is pointless (at 10^6 files, retrying file by file against a store that
+        could not repair took about an hour, every retry failing the same way)."""
         try:
             load_batches(self.store, [])
         except Exception as e:
