@@ -13,7 +13,9 @@ reach a share of the records already stored (`CHECKPOINT_SHARE`, at least
 durable only after a checkpoint, so sources are marked complete only then: a crash leaves every
 source written since the last checkpoint incomplete, and the next load repairs them (DESIGN
 §6). Until then this store reports them complete (`sources()`); `retract` and `close`
-checkpoint first. The page cache is half of RAM unless set (see `default_buffer_pool`).
+checkpoint first. An update of a node copied since the last checkpoint waits for the next one
+(see `_update_nodes`): forcing a checkpoint for it made most writes checkpoint at scale.
+The page cache is half of RAM unless set (see `default_buffer_pool`).
 """
 
 from __future__ import annotations
@@ -93,6 +95,13 @@ def _has(expr: str, prop: Prop) -> str:
     return f"{expr} IS NOT NULL"
 
 
+def _fill_match(label: str, props: Sequence[Prop]) -> str:
+    """The nodes of `label` for which a row of $data states a value they lack."""
+    differs = " OR ".join(f"({_has(p.name, p)} AND NOT {_has('n.' + p.name, p)})"
+                          for p in props)
+    return f"LOAD FROM $data MATCH (n:{label} {{uid: uid}}) WHERE {differs}"
+
+
 def _plain(value: Any) -> Any:
     """Ladybug values as plain Python (dates stay dates; nodes become property dicts)."""
     if isinstance(value, dict):
@@ -119,6 +128,7 @@ class LadybugStore:
         self._pending: list[str] = []  # sources written since the last checkpoint
         self._fresh: dict[str, set[str]] = {}  # per label, uids copied since then
         self._copied = False  # whether anything was copied since then
+        self._deferred: list[tuple[str, list[Prop], pa.Table]] = []  # fills of fresh nodes
         self._pending_records = 0
         self._stored_records: int | None = None  # at the last checkpoint, counted when needed
         self.read_only = read_only and Path(path).is_file()
@@ -160,6 +170,12 @@ class LadybugStore:
 
     # ------------------------------------------------------------------ reads
     def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        if self._deferred:  # reads see every write: apply the updates still waiting
+            self.checkpoint()
+        return self._read(cypher, params)
+
+    def _read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """`query` without applying deferred updates (they never touch Source nodes)."""
         try:
             result = self._conn.execute(cypher, dict(params or {}))
         except RuntimeError as e:
@@ -173,7 +189,7 @@ class LadybugStore:
     def sources(self) -> list[SourceInfo]:
         """Every source; those written since the last checkpoint count as complete."""
         pending = set(self._pending)
-        rows = self.query("MATCH (s:Source) RETURN s.uid AS uid, s.name AS name, "
+        rows = self._read("MATCH (s:Source) RETURN s.uid AS uid, s.name AS name, "
                           "s.path AS path, s.complete AS complete")
         return [SourceInfo(r["uid"], r["name"], r["path"],
                            bool(r["complete"]) or r["uid"] in pending) for r in rows]
@@ -187,14 +203,15 @@ class LadybugStore:
         rows = to_rows(batches, self.schema)
         self._conn.execute("CALL auto_checkpoint=false")
         self._copied = True
+        waiting = len(self._deferred)
         try:
             self._write_nodes(rows)
             self._write_rels(rows)
         except BaseException as e:
+            del self._deferred[waiting:]  # a failed write's sources assert nothing
             self._conn.execute("CALL auto_checkpoint=true")
             self._raise_if_cache_too_small(e)
             raise
-        self._copied = True  # again: an update may have checkpointed midway
         self._pending.extend(b.source.uid for b in batches)
         self._pending_records += rows.count
         self._renew_connection()
@@ -224,12 +241,13 @@ class LadybugStore:
         return max(self.checkpoint_min_records, int(CHECKPOINT_SHARE * self._stored_records))
 
     def _count_records(self) -> int:
-        nodes = self.query("MATCH (n) RETURN count(n) AS c")[0]["c"]
-        return nodes + self.query("MATCH ()-[r]->() RETURN count(r) AS c")[0]["c"]
+        nodes = self._read("MATCH (n) RETURN count(n) AS c")[0]["c"]
+        return nodes + self._read("MATCH ()-[r]->() RETURN count(r) AS c")[0]["c"]
 
     def checkpoint(self, resume_auto: bool = True) -> None:
-        """Make everything written durable, then mark the sources written since complete
-        (nothing to do when nothing was copied since the last checkpoint)."""
+        """Make everything written durable, apply the updates that waited for it, then mark
+        the sources written since complete (nothing to do when nothing was copied since the
+        last checkpoint)."""
         if self.read_only or not self._copied:
             return
         try:
@@ -239,8 +257,11 @@ class LadybugStore:
             raise
         self._copied = False
         self._fresh.clear()
+        deferred, self._deferred = self._deferred, []
+        for label, props, data in deferred:  # in write order: the first value stated stays
+            self._fill(label, props, data)
         if self._pending:
-            self.query("UNWIND $uids AS u MATCH (s:Source {uid: u}) SET s.complete = true",
+            self._read("UNWIND $uids AS u MATCH (s:Source {uid: u}) SET s.complete = true",
                        {"uids": self._pending})
         if self._stored_records is not None:
             self._stored_records += self._pending_records
@@ -270,27 +291,39 @@ class LadybugStore:
 
     def _update_nodes(self, label: str, props: Sequence[Prop], data: pa.Table) -> None:
         """Give the existing nodes the values of `data` they lack: the first value stated
-        stays (as within a write, `graph.batch.merge_nodes`). Updates go through the
-        write-ahead log while copies do not, so replaying an update of a node copied since the
-        last checkpoint, after a crash, would touch data that is gone (LadybugDB crashes
-        opening such a file): checkpoint first then."""
+        stays (as within a write, `graph.batch.merge_nodes`).
+
+        Updates go through the write-ahead log while copies do not, so replaying an update of
+        a node copied since the last checkpoint, after a crash, would touch data that is gone
+        (LadybugDB crashes opening such a file). Such updates wait for the next checkpoint,
+        which applies them in order before marking their sources complete; checkpointing
+        for them instead made most writes of a large load checkpoint (a plan copied in one
+        write, filled in by a file of the next), and a checkpoint costs in proportion to the
+        store.
+        """
         import pyarrow as pa
         import pyarrow.compute as pc
 
         props = [p for p in props if p.name != "uid"]
-        differs = " OR ".join(f"({_has(p.name, p)} AND NOT {_has('n.' + p.name, p)})"
-                              for p in props)
-        match = f"LOAD FROM $data MATCH (n:{label} {{uid: uid}}) WHERE {differs}"
-        changing = self._conn.execute(f"{match} RETURN uid", {"data": data}).get_as_arrow()
+        changing = self._conn.execute(f"{_fill_match(label, props)} RETURN uid",
+                                      {"data": data}).get_as_arrow()
         changing = changing["uid"].combine_chunks().cast(pa.string())
         if not len(changing):
             return
-        if not self._fresh.get(label, set()).isdisjoint(changing.to_pylist()):
-            self.checkpoint(resume_auto=False)
+        data = data.filter(pc.is_in(data["uid"], value_set=changing))
+        fresh = self._fresh.get(label, set()) if label != "Source" else set()
+        waits = pa.array([u in fresh for u in data["uid"].to_pylist()], pa.bool_())
+        if pc.any(waits).as_py():
+            self._deferred.append((label, props, data.filter(waits)))
+            data = data.filter(pc.invert(waits))
+        if len(data):
+            self._fill(label, props, data)
+
+    def _fill(self, label: str, props: Sequence[Prop], data: pa.Table) -> None:
+        """The values of `data` its nodes lack (props without uid)."""
         sets = ", ".join(f"n.{p.name} = CASE WHEN {_has('n.' + p.name, p)} THEN n.{p.name} "
                          f"ELSE {p.name} END" for p in props)
-        self._conn.execute(f"{match} SET {sets}",
-                           {"data": data.filter(pc.is_in(data["uid"], value_set=changing))})
+        self._conn.execute(f"{_fill_match(label, props)} SET {sets}", {"data": data})
 
     def _write_rels(self, rows: Rows) -> None:
         for (type_, a, b), table in rows.rels.items():

@@ -12,6 +12,7 @@ import pytest
 
 from graph import load_batches, open_store, to_batch
 from graph.ladybug_store import LadybugStore
+from graph.model import Evidence
 from ontology import load_schema
 from queries import stats
 from tests import factories
@@ -295,9 +296,48 @@ def test_a_crash_after_updating_a_node_not_yet_durable_leaves_a_store_that_opens
                               capture_output=True, text=True)
     assert reopened.returncode == 0, reopened.stderr
     complete, doc = reopened.stdout.splitlines()
-    # the update made what it touched durable first: the second source is complete
-    assert complete == "['central.txt', 'hai-phong.txt']"
-    assert doc in ("[{'s': 'X-1', 't': None}]", "[{'s': 'X-1', 't': 'Kế hoạch'}]")
+    # the update waited for a checkpoint that never came: nothing after the first is durable,
+    # and the log holds no update of a node that is gone
+    assert complete == "['central.txt']"
+    assert doc in ("[]", "[{'s': 'X-1', 't': None}]")
+
+
+def test_an_update_of_a_node_not_yet_durable_waits_for_the_next_checkpoint(tmp_path):
+    first, second, third = (to_batch(x) for x in factories.corpus()[:3])
+    first.node("Document", "doc:x", None, symbol="X-1")
+    second.node("Document", "doc:x", None, type="Kế hoạch", title="T3")
+    third.node("Document", "doc:x", None, title="T4", issued=dt.date(2020, 1, 2))
+    s = LadybugStore(str(tmp_path / "a.lbdb"), checkpoint_min_records=10**9)
+    s.ensure_schema()
+    for b in (first, second, third):
+        load_batches(s, [b])
+    assert len(s._pending) == 3  # no write checkpointed: the updates of doc:x wait
+    # a read applies them, in order: the first value stated stays
+    assert s.query("MATCH (d:Document {uid: 'doc:x'}) RETURN d.symbol AS s, d.type AS t, "
+                   "d.title AS ti, d.issued AS da") == \
+        [{"s": "X-1", "t": "Kế hoạch", "ti": "T3", "da": dt.date(2020, 1, 2)}]
+    assert not s._pending and all(x.complete for x in s.sources())
+    s.close()
+
+
+def test_a_failed_write_leaves_no_update_waiting(tmp_path, monkeypatch):
+    first, second = (to_batch(x) for x in factories.corpus()[:2])
+    first.node("Document", "doc:x", Evidence(first.source.uid, "X-1", 0, 3), symbol="X-1")
+    second.node("Document", "doc:x", None, title="from a failed write")
+    s = LadybugStore(str(tmp_path / "a.lbdb"), checkpoint_min_records=10**9)
+    s.ensure_schema()
+    load_batches(s, [first])
+
+    def refuse(rows):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(s, "_write_rels", refuse)  # fails after its nodes were written
+    with pytest.raises(RuntimeError):
+        load_batches(s, [second])
+    monkeypatch.undo()
+    load_batches(s, [])  # repairs: retracts the failed source
+    assert s.query("MATCH (d:Document {uid: 'doc:x'}) RETURN d.title AS t") == [{"t": None}]
+    s.close()
 
 
 def conflicting_batches() -> list:
