@@ -84,9 +84,14 @@ def clean(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def source_uid(digest: str) -> str:
+    """A source's identity, from the SHA-256 (hex) of its bytes."""
+    return "src:" + digest[:16]
+
+
 def source_of(raw: bytes, path: Path, text: str, encoding: str) -> Source:
     digest = hashlib.sha256(raw).hexdigest()
-    return Source(uid="src:" + digest[:16], name=path.name, path=str(path.resolve()),
+    return Source(uid=source_uid(digest), name=path.name, path=str(path.resolve()),
                   sha256=digest, chars=len(text), encoding=encoding)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import kg.commands.load as load_command
 from kg.cli import cli
 
 FIXTURES = Path(__file__).with_name("fixtures")
@@ -153,3 +154,17 @@ def test_a_store_with_one_derived_source_is_migrated(files, tmp_path):
     load(store, files["other"])
     assert rows(store, LINKS) == expected
     assert "derived:alignment" not in {r[1] for r in rows(store, DERIVED)}
+
+
+def test_a_file_loaded_before_unchanged_is_not_extracted_again(files, tmp_path, monkeypatch):
+    store = tmp_path / "s.lbdb"
+    assert load(store, files["text"], files["district"])["added"] == 2
+    edited = tmp_path / "edited.yaml"
+    shutil.copy(files["other"], edited)
+    extracted = []
+    real = load_command.extract_one
+    monkeypatch.setattr(load_command, "extract_one", lambda p: extracted.append(p.name) or real(p))
+    report = run(store, "load", str(files["text"]), str(files["district"]), str(edited),
+                 "--jobs", "1", "--json")
+    assert (report["added"], report["unchanged"], report["failed"]) == (1, 2, 0)
+    assert extracted == ["edited.yaml"]  # the two unchanged files were only hashed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import time
@@ -22,6 +23,7 @@ from graph.store import Store
 from kg.context import get_store
 from kg.output import to_json
 from loaders import SUFFIXES, SourceError, extract_file
+from loaders.read import source_uid
 from loaders.reference import reference_extractions
 from loaders.structured import SUFFIXES as STRUCTURED_SUFFIXES
 from loaders.structured import read_structured
@@ -135,6 +137,13 @@ class Timer:
 _END = object()
 
 
+def _source_uid(path: Path) -> str | None:
+    try:
+        return source_uid(hashlib.sha256(path.read_bytes()).hexdigest())
+    except OSError:
+        return None  # extraction will name the problem
+
+
 class WriteAborted(Exception):
     """The store failed a write and could not repair it: the load stops."""
 
@@ -164,6 +173,21 @@ class Writer:
         self.changed |= documents_of_sources(self.store, [s.uid for s in sources
                                                           if not s.complete])
         self._known = {s.path: s.uid for s in sources if s.complete}
+
+    def unchanged(self, files: list[Path]) -> list[Path]:
+        """`files` less those loaded before with the same content, which are counted as
+        unchanged without being extracted (resuming a load of 10^6 files re-extracted all).
+        A source's uid is the hash of the file's bytes (`loaders.read.source_uid`)."""
+        if not self._known:
+            return files
+        todo = []
+        for f in files:
+            known = self._known.get(str(f.resolve()))
+            if known is not None and known == _source_uid(f):
+                self.totals["unchanged"].append(f.name)
+            else:
+                todo.append(f)
+        return todo
 
     def write(self, batches: list[Batch]) -> None:
         """Write now, in this thread, leaving the totals alone (the reference batch)."""
@@ -276,12 +300,13 @@ def load(ctx: click.Context, paths: tuple[str, ...], realign: bool, quiet: bool,
         try:
             writer.write([to_batch(x) for x in reference_extractions()])
             files = expand(paths)
+            todo = writer.unchanged(files)
             failed: list[tuple[str, str]] = []
             chunk: list[Batch] = []
             pending = 0  # records in `chunk`
             hidden = quiet or not sys.stderr.isatty()
-            outcomes = timer.timed("extract", extract_all(files, pool, jobs))
-            with click.progressbar(files, label="loading", file=sys.stderr, hidden=hidden,
+            outcomes = timer.timed("extract", extract_all(todo, pool, jobs))
+            with click.progressbar(todo, label="loading", file=sys.stderr, hidden=hidden,
                                    item_show_func=lambda f: f and f.name) as bar:
                 for f, (batch, error) in zip(bar, outcomes, strict=True):
                     if batch is None:
