@@ -168,3 +168,22 @@ def test_a_file_loaded_before_unchanged_is_not_extracted_again(files, tmp_path, 
                  "--jobs", "1", "--json")
     assert (report["added"], report["unchanged"], report["failed"]) == (1, 2, 0)
     assert extracted == ["edited.yaml"]  # the two unchanged files were only hashed
+
+
+def test_a_load_stopped_before_aligning_is_aligned_by_the_next(files, tmp_path, monkeypatch):
+    store = tmp_path / "s.lbdb"
+    paths = (files["text"], files["district"], files["province"])
+
+    def stop(*args, **kwargs):
+        raise KeyboardInterrupt  # the load is stopped after its writes, before aligning
+
+    monkeypatch.setattr(load_command, "realign_store", stop)
+    args = ["--store", str(store), "load", *map(str, paths), "--jobs", "1"]
+    assert CliRunner().invoke(cli, args).exit_code != 0
+    monkeypatch.undo()
+    assert rows(store, LINKS) == []
+    report = load(store, *paths)  # nothing new, but the plans were never aligned
+    once = tmp_path / "once.lbdb"
+    assert (report["unchanged"], report["aligned"]) == (3, load(once, *paths)["aligned"])
+    assert rows(store, LINKS) == rows(once, LINKS) != []
+    assert load(store, *paths)["aligned"] == 0  # aligned: the next load has nothing to do

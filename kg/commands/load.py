@@ -18,7 +18,7 @@ import click
 from graph import load_batches, to_batch
 from graph.batch import Batch
 from graph.loading import LoadReport
-from graph.model import Extraction
+from graph.model import Extraction, Source
 from graph.store import Store
 from kg.context import get_store
 from kg.output import to_json
@@ -35,6 +35,9 @@ from queries.alignment import realign as realign_store
 # bounds the batches held in memory (~1 KB per record).
 CHUNK_RECORDS = 250_000
 TASK_FILES = 32  # at most this many files per task handed to an extraction process
+# Written with the first data of a load, deleted once its alignment is done: a load that
+# stopped in between left plans that no later load would re-align, so the next one aligns all.
+PENDING = Source("src:alignment-pending", "alignment pending", "pending:alignment", "", 0, "")
 
 
 def expand(paths: tuple[str, ...]) -> list[Path]:
@@ -167,6 +170,8 @@ class Writer:
         self._pending: Future | None = None
         self._known: dict[str, str] = {}
         self._read_sources()
+        self.interrupted = PENDING.path in self._known  # a load stopped before aligning
+        self._marked = False
 
     def _read_sources(self) -> None:
         sources = self.store.sources()
@@ -213,6 +218,8 @@ class Writer:
 
     def _write(self, batches: list[Batch], record: bool = True) -> None:
         t0 = time.perf_counter()
+        if record and not self._marked:
+            batches, self._marked = [Batch(PENDING), *batches], True
         fresh = [b for b in batches if self._known.get(b.source.path) != b.source.uid]
         self.changed |= documents_of_sources(
             self.store, [self._known[b.source.path] for b in fresh if b.source.path in self._known])
@@ -255,7 +262,11 @@ class Writer:
 
     def _record(self, report: LoadReport) -> None:
         for k, names in self.totals.items():
-            names.extend(getattr(report, k))
+            names.extend(n for n in getattr(report, k) if n != PENDING.name)
+
+    def aligned(self) -> None:
+        """The load's alignment is done: no later load has to align every plan."""
+        self.store.query("MATCH (s:Source {uid: $uid}) DETACH DELETE s", {"uid": PENDING.uid})
 
 
 @click.command()
@@ -328,8 +339,10 @@ def load(ctx: click.Context, paths: tuple[str, ...], realign: bool, quiet: bool,
         finally:
             writer.close()
         with timer("align"):
-            plans = realign_store(store, None if realign else writer.changed,
+            everything = realign or writer.interrupted
+            plans = realign_store(store, None if everything else writer.changed,
                                   pool.map if pool else map, jobs)
+            writer.aligned()
     timer.phases["write"] = writer.seconds
     totals, errors = writer.totals, failed + writer.errors
     summary = {k: len(v) for k, v in totals.items()} | {"failed": len(errors), "aligned": plans,
