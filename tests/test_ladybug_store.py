@@ -364,3 +364,12 @@ def test_the_first_value_stated_stays_however_the_writes_are_grouped(tmp_path):
         graphs.append(_graph(s))
         s.close()
     assert graphs[0] == graphs[1]
+
+
+def test_checkpoints_come_with_a_share_of_the_store_bounded_both_ways():
+    from graph.ladybug_store import CHECKPOINT_MAX_RECORDS, checkpoint_due
+
+    assert checkpoint_due(0) == checkpoint_due(10**5) == 1_000_000  # small stores: the minimum
+    assert checkpoint_due(4_000_000) == 2_000_000  # half of what is stored
+    assert checkpoint_due(50_000_000) == CHECKPOINT_MAX_RECORDS < 25_000_000  # memory bound
+    assert checkpoint_due(10**9, min_records=0) == CHECKPOINT_MAX_RECORDS
