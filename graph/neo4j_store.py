@@ -307,6 +307,9 @@ class Neo4jStore:
             database=self.database,
             bookmark_manager=self._driver.execute_query_bookmark_manager)
 
+    def checkpoint(self) -> None:
+        """Nothing to do: each write commits, sources complete last (DESIGN §6)."""
+
     def close(self) -> None:
         self._driver.close()
 

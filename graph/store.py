@@ -50,6 +50,10 @@ class Store(Protocol):
     def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run Cypher with parameters; rows as dicts of plain Python values."""
 
+    def checkpoint(self) -> None:
+        """Make every write so far durable and its sources complete (a store whose writes
+        commit one by one has nothing to do)."""
+
     def close(self) -> None: ...
 
 

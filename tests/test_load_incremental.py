@@ -187,3 +187,16 @@ def test_a_load_stopped_before_aligning_is_aligned_by_the_next(files, tmp_path, 
     assert (report["unchanged"], report["aligned"]) == (3, load(once, *paths)["aligned"])
     assert rows(store, LINKS) == rows(once, LINKS) != []
     assert load(store, *paths)["aligned"] == 0  # aligned: the next load has nothing to do
+
+
+def test_what_a_load_wrote_is_durable_before_it_aligns(files, tmp_path, monkeypatch):
+    seen = []
+
+    def realign(store, *args, **kwargs):  # the files' sources, as stored on disk
+        seen.extend(store.query("MATCH (s:Source) RETURN s.name AS n, s.complete AS c"))
+        return 0
+
+    monkeypatch.setattr(load_command, "realign_store", realign)
+    load(tmp_path / "s.lbdb", files["text"], files["district"])
+    assert {r["n"] for r in seen} >= {"province_plan.txt", "district.yaml"}
+    assert all(r["c"] for r in seen)

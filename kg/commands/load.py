@@ -338,6 +338,8 @@ def load(ctx: click.Context, paths: tuple[str, ...], realign: bool, quiet: bool,
                                        "again to repair the store and load the rest.") from e
         finally:
             writer.close()
+        with timer("checkpoint"):  # what was written survives whatever stops the alignment
+            store.checkpoint()
         with timer("align"):
             everything = realign or writer.interrupted
             plans = realign_store(store, None if everything else writer.changed,
