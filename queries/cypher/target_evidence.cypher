@@ -1,6 +1,7 @@
 // The sentence each of a set of targets was read from.
 // Parameters: $uids — target uids.
-MATCH (t:Target)-[m:MENTIONED_IN]->(s:Source)
-WHERE t.uid IN $uids
+UNWIND $uids AS u
+WITH DISTINCT u
+MATCH (t:Target {uid: u})-[m:MENTIONED_IN]->(s:Source)
 RETURN t.uid AS uid, m.sentence AS sentence, s.name AS source
 ORDER BY uid, source
