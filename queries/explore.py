@@ -34,8 +34,10 @@ def explore(store: Store, root: str | None = None, depth: int | None = None) -> 
     if root is not None:
         t = trace(store, root, depth=depth)
         depths = {root: 0} | {d["id"]: d["depth"] for d in t.documents}
-    params = {"whole": root is None, "uids": sorted(depths)}
     dialect = getattr(store, "dialect", "ladybug")
+    uids = sorted(depths) if root is not None else \
+        [r["uid"] for r in store.query(cypher("explore_all", dialect))]
+    params = {"uids": uids}
 
     def rows(name: str) -> list[dict[str, Any]]:
         return store.query(cypher(name, dialect), params)

@@ -1,8 +1,10 @@
-// Implements links (child -> parent) among the explorer's documents, one row per source that
-// states the link, with its evidence.
-// Parameters: $whole — true for the whole graph; $uids — document uids otherwise.
-MATCH (c:Document)-[r:IMPLEMENTS]->(p:Document)
-WHERE $whole OR (c.uid IN $uids AND p.uid IN $uids)
+// Implements links (child -> parent) from the explorer's documents (the caller keeps those
+// between them), one row per source that states the link, with its evidence.
+// Parameters: $uids — the documents' uids (each looked up by key: `WHERE d.uid IN $uids`
+// scanned every Document, 18 s a query at 10^6 documents).
+UNWIND $uids AS u
+WITH DISTINCT u
+MATCH (c:Document {uid: u})-[r:IMPLEMENTS]->(p:Document)
 RETURN c.uid AS child, p.uid AS parent, r.basis AS basis, r.source AS source,
        r.sentence AS sentence, r.span_start AS span_start, r.span_end AS span_end,
        r.method AS method, r.confidence AS confidence
