@@ -12,7 +12,9 @@ process, so each step's peak memory (ru_maxrss) is its own:
   extract   read + normalise only (baseline) vs kg's extraction (loaders.extract_text +
             graph.to_batch) in one process, MB/s; batches are pickled for the load steps
   load      kg's write path (graph.load_batches) into a fresh embedded store, in chunks of
-            kg load's CHUNK_RECORDS, timed around the store writes only, records/s
+            kg load's CHUNK_RECORDS, timed around the store writes only, records/s: staged
+            and copied in at the end (LadybugStore.bulk, as a first `kg load` writes)
+  loaddirect  the same, each write copied in at once (`kg load --no-bulk`)
   naive     one MERGE per row (bench/naive.py) on the rows kg writes for the first
             --naive-files files, in the same run, records/s
   kgload    `kg load CORPUS --jobs N` end to end as a subprocess (reference data, parallel
@@ -56,7 +58,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PICKLE_FILES = 2000  # files per pickled chunk of batches (storage only; writes use CHUNK_RECORDS)
 ROOT_SYMBOL = "26-NQ/TW"
 QUERIES = ("trace", "coverage", "gaps")
-STEP_NAMES = ("generate", "extract", "load", "naive", "kgload", "query", "cli", "neo4j")
+STEP_NAMES = ("generate", "extract", "load", "loaddirect", "naive", "kgload", "query", "cli",
+              "neo4j")
 
 
 def peak_mb() -> float:
@@ -264,26 +267,34 @@ def step_extract(work: Path, sample: int = 0) -> dict[str, Any]:
             "baseline_s": baseline, "extract_s": extract, "failed": failed, "peak_mb": peak_mb()}
 
 
-def step_load(work: Path) -> dict[str, Any]:
+def step_load(work: Path, mode: str = "bulk") -> dict[str, Any]:
+    """kg's write path: staged and copied in at the end (`bulk`, what a first `kg load`
+    does) or each write copied in at once (`direct`, `kg load --no-bulk`)."""
+    from contextlib import nullcontext
+
     from graph import load_batches
     from graph.rows import to_rows
 
     store = fresh_store(work / "kg.lbdb")
     records, seconds, writes = 0, 0.0, []
+    staged = store.bulk() if mode == "bulk" else nullcontext()
+    staged.__enter__()
     for batches in write_chunks(work):
         n = to_rows(batches, store.schema).count
         records += n
         s, _ = timed(lambda b=batches: load_batches(store, b))
         seconds += s
         writes.append([len(batches), n, round(s, 3)])
-    s, _ = timed(store.checkpoint)  # what is still pending becomes durable: part of the load
+    # the staged rows are copied in, what is pending becomes durable: part of the load
+    s, _ = timed(lambda: (staged.__exit__(None, None, None), store.checkpoint()))
     seconds += s
     writes.append([0, 0, round(s, 3)])
     docs = store.query("MATCH (d:Document) RETURN count(d) AS n")[0]["n"]
     store.close()
     remove_store(work / "kg.lbdb")
     return {"records": records, "seconds": seconds, "documents": docs, "writes": writes,
-            "chunk_records": chunk_records(), "peak_mb": peak_mb()}
+            "chunk_records": chunk_records(), "peak_mb": peak_mb(), "mode": mode,
+            "final_s": s}
 
 
 def naive_rows(work: Path, files: int, schema):
@@ -433,6 +444,7 @@ def step_neo4j(work: Path, uri: str, files: float) -> dict[str, Any]:
 
 
 STEPS = {"generate": step_generate, "extract": step_extract, "load": step_load,
+         "loaddirect": lambda work: step_load(work, "direct"),
          "naive": step_naive, "kgload": step_kgload, "query": step_query, "cli": step_cli,
          "neo4j": step_neo4j}
 
@@ -473,7 +485,7 @@ def measure(size: int, seed: int, work: Path, uri: str | None, files: int, jobs:
         return out
 
     for name, args in (("generate", (w, size, seed)), ("extract", (w, sample)), ("load", (w,)),
-                       ("naive", (w, files)), ("kgload", (w, jobs))):
+                       ("loaddirect", (w,)), ("naive", (w, files)), ("kgload", (w, jobs))):
         if name in steps:
             res[name] = run(name, name, *args)
     query: dict[str, Any] = {}
@@ -550,19 +562,26 @@ def table(results: list[dict[str, Any]]) -> str:
     add("extraction peak RSS, MB", lambda r: r[x]["peak_mb"])
     add("records written (node + rel rows)", lambda r: r[ld]["records"])
     add("store writes (chunks of 250k records)", lambda r: sum(1 for w in r[ld]["writes"] if w[0]))
-    add("kg write path (embedded), records/s", lambda r: kg_rate(r[ld]))
+    add("kg write path (embedded, bulk), records/s", lambda r: kg_rate(r[ld]))
+    add("… of which the copy at the end, s", lambda r: r[ld]["final_s"])
+    add("kg write path (embedded, write by write: --no-bulk), records/s",
+        lambda r: kg_rate(r["loaddirect"]))
     add("naive MERGE per row (embedded), records/s", lambda r: naive_rate(r[nv]))
     add("naive sample: files / records",
         lambda r: f"{r[nv]['files']} / {r[nv]['records']:,}")
-    add("kg / naive (embedded)", lambda r: kg_rate(r[ld]) / naive_rate(r[nv]))
-    add("kg write path peak RSS, MB", lambda r: r[ld]["peak_mb"])
+    add("kg / naive (embedded, bulk)", lambda r: kg_rate(r[ld]) / naive_rate(r[nv]))
+    add("kg / naive (embedded, write by write)",
+        lambda r: kg_rate(r["loaddirect"]) / naive_rate(r[nv]))
+    add("kg write path peak RSS (bulk / write by write), MB",
+        lambda r: f"{_fmt(r[ld]['peak_mb'])} / {_fmt(r['loaddirect']['peak_mb'])}")
     add("naive step peak RSS, MB", lambda r: r[nv]["peak_mb"])
     add("`kg load --jobs J` end to end, s", lambda r: r[kl]["seconds"])
     add("`kg load --jobs J` end to end, MB/s", lambda r: r[kl]["mb"] / r[kl]["seconds"])
     add("`kg load --jobs J` end to end, docs/s",
         lambda r: r[kl]["files"] / r[kl]["seconds"])
-    add("`kg load` phases: waiting for extraction / writes / alignment, s",
-        lambda r: " / ".join(_fmt(r[kl]["phases"][k]) for k in ("extract", "write", "align")))
+    add("`kg load` phases: waiting for extraction / writes / copy / alignment, s",
+        lambda r: " / ".join(_fmt(r[kl]["phases"].get(k, 0.0))
+                             for k in ("extract", "write", "copy", "align")))
     add("`kg load` store: nodes / relationships",
         lambda r: f"{r[kl]['nodes']:,} / {r[kl]['rels']:,}")
     add("`kg load` store: Document nodes", lambda r: r[kl]["documents"])

@@ -26,7 +26,8 @@ import ctypes
 import datetime as dt
 import functools
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +40,7 @@ if TYPE_CHECKING:  # writes import these when they run: reading needs neither Ar
 
     from graph.batch import Batch
     from graph.rows import Rows, Table
+    from graph.stage import Stage
     from ontology import Prop, Schema
 
 # Nodes that stay when no source mentions them any more: reference data.
@@ -161,6 +163,8 @@ class LadybugStore:
         self._deferred: list[tuple[str, list[Prop], pa.Table]] = []  # fills of fresh nodes
         self._pending_records = 0
         self._stored_records: int | None = None  # at the last checkpoint, counted when needed
+        self._stage: Stage | None = None  # while `bulk` stages writes
+        self._staged: dict[str, SourceInfo] = {}  # the sources staged
         self.read_only = read_only and Path(path).is_file()
         try:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -222,16 +226,31 @@ class LadybugStore:
         rows = self._read("MATCH (s:Source) RETURN s.uid AS uid, s.name AS name, "
                           "s.path AS path, s.complete AS complete")
         return [SourceInfo(r["uid"], r["name"], r["path"],
-                           bool(r["complete"]) or r["uid"] in pending) for r in rows]
+                           bool(r["complete"]) or r["uid"] in pending) for r in rows
+                ] + list(self._staged.values())
 
     # ------------------------------------------------------------------ writes
     def write(self, batches: Sequence[Batch]) -> None:
         if not batches:
             return
+        from graph.rows import gc_paused
+
+        with gc_paused:  # rows and Arrow columns are millions of objects and no cycles
+            self._write(batches)
+
+    def _write(self, batches: Sequence[Batch]) -> None:
         from graph.rows import to_rows
 
         rows = to_rows(batches, self.schema)
         self._conn.execute("CALL auto_checkpoint=false")
+        if self._stage is not None:
+            self._stage_rows(rows)
+            self._staged.update((b.source.uid, SourceInfo(b.source.uid, b.source.name,
+                                                          b.source.path, True))
+                                for b in batches)
+            self._renew_connection()
+            _release_freed_memory()
+            return
         self._copied = True
         waiting = len(self._deferred)
         try:
@@ -299,24 +318,29 @@ class LadybugStore:
         self._pending, self._pending_records = [], 0
         self._conn.execute(f"CALL auto_checkpoint={str(resume_auto).lower()}")
 
+    def _stored(self, label: str, data: pa.Table) -> pa.Array:
+        """Whether each row's uid is a node of `label` in the store."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        known = self._conn.execute(f"LOAD FROM $data MATCH (n:{label} {{uid: uid}}) "
+                                   "RETURN uid", {"data": data}).get_as_arrow()["uid"]
+        return pc.is_in(data["uid"], value_set=known.combine_chunks().cast(pa.string()))
+
     def _write_nodes(self, rows: Rows) -> None:
         """Per label: the rows whose uid the table holds fill in what its nodes lack, the
         others are copied in."""
-        import pyarrow as pa
         import pyarrow.compute as pc
 
         for label in sorted(rows.nodes, key=lambda x: x != "Source"):
             props = self.schema.node(label).props
             data = _arrow(props, rows.nodes[label])
-            known = self._conn.execute(f"LOAD FROM $data MATCH (n:{label} {{uid: uid}}) "
-                                       "RETURN uid", {"data": data}).get_as_arrow()["uid"]
-            known = known.combine_chunks().cast(pa.string())
-            old = pc.is_in(data["uid"], value_set=known)
-            if len(known) < len(data):
+            old = self._stored(label, data)
+            if not pc.all(old).as_py():
                 new = data.filter(pc.invert(old))
                 self._conn.execute(f"COPY {label} FROM $data", {"data": new})
                 self._fresh.setdefault(label, set()).update(new["uid"].to_pylist())
-            if len(known):
+            if pc.any(old).as_py():
                 self._update_nodes(label, props, _arrow(props, rows.nodes[label],
                                                         null_lists=True).filter(old))
 
@@ -362,9 +386,73 @@ class LadybugStore:
             opts = f" (from='{a}', to='{b}')" if len(rel.pairs) > 1 else ""
             self._conn.execute(f"COPY {type_} FROM $data{opts}", {"data": _arrow(rel.props, table)})
 
+    # ------------------------------------------------------------------ bulk
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """Writes inside are staged on disk (`graph.stage`) and copied in, each table in one
+        COPY, when the block ends; then the store checkpoints and marks their sources
+        complete. For loads that write much more than the store holds (a first load): the
+        copy is all or nothing, so a load stopped inside leaves the store as it was before.
+        Reads inside do not see the staged rows; `sources()` lists their sources."""
+        if self._stage is not None or self.read_only:
+            yield
+            return
+        from graph.stage import Stage
+
+        self.checkpoint()  # nothing fresh: updates inside touch only durable nodes
+        try:
+            self._stage = Stage(Path(self.uri + ".stage"))
+        except ValueError as e:
+            raise StoreError(str(e)) from e
+        try:
+            yield
+            self._copy_staged()
+        finally:
+            self._stage.remove()
+            self._stage, self._staged = None, {}
+
+    def _stage_rows(self, rows: Rows) -> None:
+        """Stage a write: nodes the store holds are filled in now (as in `write`), all the
+        other rows are staged. Every table is built before any is staged."""
+        import pyarrow.compute as pc
+
+        assert self._stage is not None
+        nodes = {}
+        for label, table in rows.nodes.items():
+            props = self.schema.node(label).props
+            data = _arrow(props, table, null_lists=True)
+            old = self._stored(label, data)
+            if pc.any(old).as_py():
+                self._update_nodes(label, props, data.filter(old))
+            nodes[label] = data.filter(pc.invert(old))
+        rels = {key: _arrow(self.schema.rel(key[0]).props, table)
+                for key, table in rows.rels.items()}
+        self._stage.add(nodes, rels)
+
+    def _copy_staged(self) -> None:
+        assert self._stage is not None
+        self._conn.execute("CALL auto_checkpoint=false")
+        try:
+            for label, path in self._stage.node_files():
+                self._conn.execute(f"COPY {label} FROM '{path}'")
+                self._copied = True
+            for (type_, a, b), path in self._stage.rel_files():
+                opts = f" (from='{a}', to='{b}')" if len(self.schema.rel(type_).pairs) > 1 \
+                    else ""
+                self._conn.execute(f"COPY {type_} FROM '{path}'{opts}")
+        except RuntimeError as e:
+            self._raise_if_cache_too_small(e)
+            raise StoreError(f"{self.uri}: copying the staged rows failed: {e}") from e
+        self._pending.extend(self._staged)
+        self._stored_records = None  # recounted when next needed
+        self.checkpoint()
+
     def retract(self, source_uids: Sequence[str]) -> None:
         if not source_uids:
             return
+        if self._staged.keys() & set(source_uids):
+            raise StoreError("a source staged by this bulk write cannot be retracted before "
+                             "the copy")
         self.checkpoint()
         self._stored_records = None  # recounted when next needed
         params = {"sources": list(source_uids)}

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
@@ -306,6 +306,11 @@ class Neo4jStore:
         return self._driver.session(
             database=self.database,
             bookmark_manager=self._driver.execute_query_bookmark_manager)
+
+    def bulk(self) -> AbstractContextManager[None]:
+        """Each write commits by itself here (sources complete last), so a block of
+        them is written as it goes."""
+        return nullcontext()
 
     def checkpoint(self) -> None:
         """Nothing to do: each write commits, sources complete last (DESIGN §6)."""

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.batch import Batch, missing
+from graph.batch import Batch
 from graph.model import Evidence
 from ontology import Schema
 
@@ -80,17 +80,20 @@ class _NodeTable:
         cols = self.columns
         i = self.index.get(uid)
         if i is None:
-            self.index[uid] = len(cols["uid"])
+            self.index[uid] = len(self.index)
             for col in cols.values():
                 col.append(None)
-            cols["uid"][-1] = uid
             for k, v in props.items():
                 cols[k][-1] = v
             cols["uid"][-1] = uid
-        else:
-            for k, v in props.items():
-                if not missing(v) and missing(cols[k][i]):
-                    cols[k][i] = v
+            return
+        for k, v in props.items():  # `missing`, inlined: most nodes seen again state nothing new
+            if v is None or (not v and isinstance(v, list | tuple)):
+                continue
+            col = cols[k]
+            old = col[i]
+            if old is None or (not old and isinstance(old, list | tuple)):
+                col[i] = v
 
 
 class _RelTable:
@@ -104,8 +107,15 @@ class _RelTable:
         self.rest = [c for k, c in self.columns.items() if k not in (*REL_LEAD, *EVIDENCE_KEYS)]
 
     def add(self, src: str, dst: str, ev: Evidence, props: Any) -> None:
-        for col, v in zip(self.evidence, (src, dst, *_evidence_values(ev)), strict=True):
-            col.append(v)
+        a, b, source, sentence, start, end, method, confidence = self.evidence
+        a.append(src)
+        b.append(dst)
+        source.append(ev.source)
+        sentence.append(ev.sentence)
+        start.append(ev.start)
+        end.append(ev.end)
+        method.append(ev.method)
+        confidence.append(ev.confidence)
         for col in self.rest:
             col.append(None)
         for k, v in props.items():
@@ -142,12 +152,12 @@ class _GcPause:
                 gc.enable()
 
 
-_gc_paused = _GcPause()
+gc_paused = _GcPause()
 
 
 def to_rows(batches: Sequence[Batch], schema: Schema) -> Rows:
     """Merge nodes across batches by uid; one relationship per (type, ends, source)."""
-    with _gc_paused:
+    with gc_paused:
         return _to_rows(batches, schema)
 
 
@@ -180,21 +190,22 @@ def _to_rows(batches: Sequence[Batch], schema: Schema) -> Rows:
                                          "chars": s.chars, "encoding": s.encoding,
                                          "complete": False})
         for n in b.nodes:
-            node_table(n.label).add(n.uid, n.props)
+            (nodes.get(n.label) or node_table(n.label)).add(n.uid, n.props)
         edges.extend((e.type, e.src_label, e.src, e.dst_label, e.dst, e.evidence, e.props)
                      for e in b.edges)
         edges.extend(("MENTIONED_IN", n.label, n.uid, "Source", s.uid, n.evidence, {})
                      for n in b.nodes if n.evidence is not None)
     seen: set[tuple[str, str, str, str]] = set()
+    index = {label: t.index for label, t in nodes.items()}
     for type_, a, src, b_, dst, ev, props in edges:
-        for label, uid in ((a, src), (b_, dst)):
-            t = nodes.get(label)
-            if t is None or uid not in t.index:
-                raise ValueError(f"{type_} points to {label} {uid!r}, which no batch asserts")
+        if src not in index.get(a, ()) or dst not in index.get(b_, ()):
+            label, uid = (a, src) if src not in index.get(a, ()) else (b_, dst)
+            raise ValueError(f"{type_} points to {label} {uid!r}, which no batch asserts")
         key = (type_, src, dst, ev.source)
         if key in seen:
             continue
         seen.add(key)
-        rel_table((type_, a, b_)).add(src, dst, ev, props)
+        table = (type_, a, b_)
+        (rels.get(table) or rel_table(table)).add(src, dst, ev, props)
     return Rows({label: Table(t.columns) for label, t in nodes.items()},
                 {key: Table(t.columns) for key, t in rels.items()})

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -53,6 +54,11 @@ class Store(Protocol):
     def checkpoint(self) -> None:
         """Make every write so far durable and its sources complete (a store whose writes
         commit one by one has nothing to do)."""
+
+    def bulk(self) -> AbstractContextManager[None]:
+        """A block whose writes may be held back and written together when it ends, all or
+        nothing (the embedded store stages them on disk; a store whose writes commit one by
+        one writes at once). Reads inside may not see them; `sources()` lists them."""
 
     def close(self) -> None: ...
 

@@ -200,3 +200,49 @@ def test_what_a_load_wrote_is_durable_before_it_aligns(files, tmp_path, monkeypa
     load(tmp_path / "s.lbdb", files["text"], files["district"])
     assert {r["n"] for r in seen} >= {"province_plan.txt", "district.yaml"}
     assert all(r["c"] for r in seen)
+
+
+def _graph(store: Path) -> list:
+    from graph.dump import dump
+    from graph.store import open_store
+
+    s = open_store(str(store), read_only=True)
+    try:
+        return list(dump(s))
+    finally:
+        s.close()
+
+
+def test_a_bulk_load_gives_the_graph_of_a_load_file_by_file(files, tmp_path):
+    paths = (files["text"], files["district"], files["province"], files["other"])
+    graphs = []
+    for mode in ("--bulk", "--no-bulk"):
+        store = tmp_path / f"{mode}.lbdb"
+        report = run(store, "load", *map(str, paths), mode, "--jobs", "1", "--json")
+        assert (report["added"], report["failed"]) == (4, 0)
+        assert not Path(f"{store}.stage").exists()
+        graphs.append(_graph(store))
+    assert graphs[0] == graphs[1]
+    assert any(key == ("ALIGNS_WITH", "Task", "Task") and rows for _, key, rows in graphs[0])
+
+
+def test_a_bulk_load_stopped_midway_writes_nothing_and_the_next_loads_all(files, tmp_path,
+                                                                           monkeypatch):
+    store = tmp_path / "s.lbdb"
+    paths = (files["text"], files["district"], files["province"])
+    real = load_command.extract_one
+    seen = []
+
+    def stop_at_third(p):
+        seen.append(p)
+        if len(seen) == 3:
+            raise KeyboardInterrupt
+        return real(p)
+
+    monkeypatch.setattr(load_command, "extract_one", stop_at_third)
+    args = ["--store", str(store), "load", *map(str, paths), "--bulk", "--jobs", "1"]
+    assert CliRunner().invoke(cli, args).exit_code != 0
+    monkeypatch.undo()
+    names = rows(store, "MATCH (s:Source) RETURN s.name")
+    assert names and not {(p.name,) for p in paths} & set(names)  # only the reference data
+    assert load(store, *paths)["added"] == 3

@@ -35,6 +35,9 @@ from queries.alignment import realign as realign_store
 # bounds the batches held in memory (~1 KB per record).
 CHUNK_RECORDS = 250_000
 TASK_FILES = 32  # at most this many files per task handed to an extraction process
+# From this many files to load, their writes are staged and copied in at the end (see
+# `LadybugStore.bulk`): each table written once instead of appended to write after write.
+BULK_FILES = 2_000
 # Written with the first data of a load, deleted once its alignment is done: a load that
 # stopped in between left plans that no later load would re-align, so the next one aligns all.
 PENDING = Source("src:alignment-pending", "alignment pending", "pending:alignment", "", 0, "")
@@ -269,12 +272,44 @@ class Writer:
         self.store.query("MATCH (s:Source {uid: $uid}) DETACH DELETE s", {"uid": PENDING.uid})
 
 
+def write_all(files: list[Path], writer: Writer, timer: Timer,
+              pool: ProcessPoolExecutor | None, jobs: int, hidden: bool) -> list[tuple[str, str]]:
+    """Extract `files` and hand their batches to `writer` in chunks of CHUNK_RECORDS records,
+    the last write included; returns the files that failed and why."""
+    failed: list[tuple[str, str]] = []
+    chunk: list[Batch] = []
+    pending = 0  # records in `chunk`
+    outcomes = timer.timed("extract", extract_all(files, pool, jobs))
+    with click.progressbar(files, label="loading", file=sys.stderr, hidden=hidden,
+                           item_show_func=lambda f: f and f.name) as bar:
+        for f, (batch, error) in zip(bar, outcomes, strict=True):
+            if batch is None:
+                failed.append((str(f), error))
+                continue
+            chunk.append(batch)
+            pending += len(batch.nodes) + len(batch.edges)
+            if pending >= CHUNK_RECORDS:
+                with timer("handoff"):
+                    writer.submit(chunk)
+                chunk, pending = [], 0
+        with timer("handoff"):
+            if chunk:
+                writer.submit(chunk)
+            writer.wait()
+    return failed
+
+
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--realign", is_flag=True,
               help="Recompute every alignment, not only those the files loaded can change.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--timings", is_flag=True, help="Print the seconds spent in each phase.")
+@click.option("--bulk/--no-bulk", default=None,
+              help="Stage the writes and copy them in when every file is read: much faster "
+                   "for large loads, but all or nothing (a load stopped midway writes "
+                   "nothing; --no-bulk: files are written as they are read, and a stopped "
+                   "load resumes). Default: --bulk from 2,000 files to load.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--jobs", "-j", type=click.IntRange(1), default=os.cpu_count() or 1,
               show_default="the number of CPUs",
@@ -282,7 +317,7 @@ class Writer:
                    "process only.")
 @click.pass_context
 def load(ctx: click.Context, paths: tuple[str, ...], realign: bool, quiet: bool,
-         timings: bool, as_json: bool, jobs: int) -> None:
+         timings: bool, bulk: bool | None, as_json: bool, jobs: int) -> None:
     """Extract documents, links, tasks and targets from PATHS and load them into the store.
 
     Loading the same file again changes nothing; a changed file replaces what it asserted
@@ -313,26 +348,16 @@ def load(ctx: click.Context, paths: tuple[str, ...], realign: bool, quiet: bool,
             files = expand(paths)
             todo = writer.unchanged(files)
             failed: list[tuple[str, str]] = []
-            chunk: list[Batch] = []
-            pending = 0  # records in `chunk`
-            hidden = quiet or not sys.stderr.isatty()
-            outcomes = timer.timed("extract", extract_all(todo, pool, jobs))
-            with click.progressbar(todo, label="loading", file=sys.stderr, hidden=hidden,
-                                   item_show_func=lambda f: f and f.name) as bar:
-                for f, (batch, error) in zip(bar, outcomes, strict=True):
-                    if batch is None:
-                        failed.append((str(f), error))
-                        continue
-                    chunk.append(batch)
-                    pending += len(batch.nodes) + len(batch.edges)
-                    if pending >= CHUNK_RECORDS:
-                        with timer("handoff"):
-                            writer.submit(chunk)
-                        chunk, pending = [], 0
-                with timer("handoff"):
-                    if chunk:
-                        writer.submit(chunk)
-                    writer.wait()
+            staged = len(todo) >= BULK_FILES if bulk is None else bulk
+            with store.bulk() if staged else nullcontext():
+                try:
+                    failed = write_all(todo, writer, timer, pool, jobs,
+                                       hidden=quiet or not sys.stderr.isatty())
+                finally:
+                    writer.close()  # no write runs on while the stage goes
+                copying = time.perf_counter()
+            if staged:
+                timer.phases["copy"] = time.perf_counter() - copying
         except WriteAborted as e:
             raise click.ClickException(f"{e}. What was written before stays; run kg load "
                                        "again to repair the store and load the rest.") from e
@@ -342,8 +367,9 @@ def load(ctx: click.Context, paths: tuple[str, ...], realign: bool, quiet: bool,
             store.checkpoint()
         with timer("align"):
             everything = realign or writer.interrupted
-            plans = realign_store(store, None if everything else writer.changed,
-                                  pool.map if pool else map, jobs)
+            with store.bulk():  # a plan's links are written with all the others, or not
+                plans = realign_store(store, None if everything else writer.changed,
+                                      pool.map if pool else map, jobs)
             writer.aligned()
     timer.phases["write"] = writer.seconds
     totals, errors = writer.totals, failed + writer.errors

@@ -1,0 +1,161 @@
+"""Staged bulk writes: the graph of writing as you go, copied in once, all or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from graph import load_batches, to_batch
+from graph.dump import dump
+from graph.ladybug_store import LadybugStore
+from graph.stage import Stage, merge_by_uid
+from graph.store import StoreError
+from tests import factories
+from tests.test_ladybug_store import conflicting_batches
+
+ROOT = Path(__file__).resolve().parents[1]
+LIST = pa.list_(pa.string())
+
+
+def test_merging_keeps_the_first_value_stated_per_uid_in_order_of_appearance():
+    table = pa.table({"uid": ["b", "a", "b", "a", "c", "b"],
+                      "x": [None, "a1", "b2", "a2", None, "b3"],
+                      "n": [1, None, 2, 3, None, None],
+                      "l": pa.array([[], None, ["q"], ["r"], None, ["s"]], LIST)})
+    assert merge_by_uid(table).to_pylist() == [
+        {"uid": "b", "x": "b2", "n": 1, "l": ["q"]},
+        {"uid": "a", "x": "a1", "n": 3, "l": ["r"]},
+        {"uid": "c", "x": None, "n": None, "l": None},
+    ]
+
+
+def test_a_stage_gives_one_row_per_uid_and_lists_nobody_stated_as_empty(tmp_path):
+    stage = Stage(tmp_path / "s")
+    piece = {"uid": ["a", "b"], "l": pa.array([None, ["x"]], LIST)}
+    stage.add({"T": pa.table(piece)}, {("R", "T", "T"): pa.table({"from": ["a"], "to": ["b"]})})
+    stage.add({"T": pa.table({"uid": ["c", "a"], "l": pa.array([None, ["y"]], LIST)})}, {})
+    (label, path), = stage.node_files()
+    import pyarrow.parquet as pq
+
+    assert label == "T"
+    assert sorted(pq.read_table(path).to_pylist(), key=lambda r: r["uid"]) == [
+        {"uid": "a", "l": ["y"]}, {"uid": "b", "l": ["x"]}, {"uid": "c", "l": []}]
+    assert [k for k, _ in stage.rel_files()] == [("R", "T", "T")]
+    stage.remove()
+    assert not (tmp_path / "s").exists()
+
+
+def _graph(store):
+    return list(dump(store))
+
+
+def _fresh(path: Path) -> LadybugStore:
+    s = LadybugStore(str(path))
+    s.ensure_schema()
+    return s
+
+
+def test_bulk_writes_give_the_graph_of_writes_as_you_go(tmp_path):
+    """Nodes stated by several writes are merged (the first value stays), nodes already in the
+    store are filled in, as when each write is copied at once."""
+    batches = conflicting_batches()
+    graphs = []
+    for name in ("direct", "bulk"):
+        s = _fresh(tmp_path / f"{name}.lbdb")
+        load_batches(s, batches[:1])  # in the store before the bulk block
+        s.checkpoint()
+        if name == "bulk":
+            with s.bulk():
+                for b in batches[1:]:
+                    load_batches(s, [b])
+        else:
+            for b in batches[1:]:
+                load_batches(s, [b])
+        graphs.append(_graph(s))
+        s.close()
+    assert graphs[0] == graphs[1]
+    assert sum(len(rows) for _, _, rows in graphs[0]) > 20
+
+
+def test_staged_rows_are_unseen_until_the_copy_but_their_sources_count_as_loaded(tmp_path):
+    s = _fresh(tmp_path / "a.lbdb")
+    first = to_batch(factories.corpus()[0])
+    with s.bulk():
+        load_batches(s, [first])
+        assert [x.complete for x in s.sources()] == [True]
+        assert s.query("MATCH (d:Document) RETURN count(d) AS n") == [{"n": 0}]
+        assert load_batches(s, [first]).unchanged == [first.source.name]  # not staged twice
+        with pytest.raises(StoreError, match="staged"):
+            s.retract([first.source.uid])
+    assert s.query("MATCH (d:Document) RETURN count(d) AS n")[0]["n"] > 0
+    assert [(x.name, x.complete) for x in s.sources()] == [(first.source.name, True)]
+    assert not Path(s.uri + ".stage").exists()
+    s.close()
+
+
+def test_a_bulk_block_that_fails_writes_nothing(tmp_path):
+    s = _fresh(tmp_path / "a.lbdb")
+    first, *rest = (to_batch(x) for x in factories.corpus())
+    load_batches(s, [first])
+    before = _graph(s)
+    with pytest.raises(KeyboardInterrupt), s.bulk():
+        load_batches(s, rest)
+        raise KeyboardInterrupt
+    assert _graph(s) == before
+    assert not Path(s.uri + ".stage").exists()
+    with s.bulk():  # and the next load writes them
+        assert load_batches(s, rest).added == [b.source.name for b in rest]
+    assert len(s.sources()) == 3
+    s.close()
+
+
+def test_a_bad_file_in_a_bulk_write_is_refused_before_anything_is_staged(tmp_path):
+    s = _fresh(tmp_path / "a.lbdb")
+    good = [to_batch(x) for x in factories.corpus()]
+    bad = to_batch(factories.province("Huế", "hue", "9", dt.date(2019, 1, 1)))
+    bad.node("Task", "task:bad", None, ord="not a number")
+    with s.bulk():
+        with pytest.raises(Exception, match="not a number"):
+            load_batches(s, [bad])
+        load_batches(s, good)
+    assert {x.name for x in s.sources()} == {b.source.name for b in good}
+    assert s.query("MATCH (t:Task {uid: 'task:bad'}) RETURN t.uid AS u") == []
+    s.close()
+
+
+CRASH_IN_BULK = """
+import os, sys
+from graph import load_batches, to_batch
+from graph.ladybug_store import LadybugStore
+from tests import factories
+s = LadybugStore(sys.argv[1])
+s.ensure_schema()
+batches = [to_batch(x) for x in factories.corpus()]
+load_batches(s, batches[:1])
+s.checkpoint()
+with s.bulk():
+    load_batches(s, batches[1:])
+    os._exit(0)  # a crash while rows are staged
+"""
+
+
+def test_a_crash_while_staging_leaves_the_store_as_it_was(tmp_path):
+    path = tmp_path / "crash.lbdb"
+    subprocess.run([sys.executable, "-c", CRASH_IN_BULK, str(path)], cwd=ROOT, check=True)
+    assert Path(str(path) + ".stage").exists()  # left behind, cleared by the next bulk write
+    s = LadybugStore(str(path))
+    assert [x.name for x in s.sources()] == ["central.txt"]
+    batches = [to_batch(x) for x in factories.corpus()]
+    with s.bulk():
+        load_batches(s, batches)
+    after = _graph(s)
+    s.close()
+    clean = _fresh(tmp_path / "clean.lbdb")
+    load_batches(clean, batches)
+    assert after == _graph(clean)
+    clean.close()
