@@ -325,7 +325,13 @@ def propose(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
     """
     g = candidates(implements)
     symbols = symbols or {}
-    prepared = {t.uid: _prepare(t) for t in tasks}
+    wanted = None  # the documents whose tasks are aligned or candidates; None: all
+    if documents is not None:
+        wanted = set()
+        for d in documents:
+            if d in g:
+                wanted |= {d, *nx.descendants(g, d)}
+    prepared = {t.uid: _prepare(t) for t in tasks if wanted is None or t.document in wanted}
     by_doc: dict[str, list[_Prepared]] = {}
     for p in prepared.values():
         by_doc.setdefault(p.task.document, []).append(p)

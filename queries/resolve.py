@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from graph.batch import document_uid_for_symbol
 from graph.keys import fold, symbol_key
 from graph.store import Store
 from queries.loader import cypher
@@ -40,8 +41,20 @@ def parse(text: str) -> Query:
 
 
 def find_documents(store: Store, text: str) -> list[dict[str, Any]]:
-    """Every document `text` may name, best matches only (exact before partial)."""
+    """Every document `text` may name, best matches only (exact before partial).
+
+    Two answers come by key, without scanning every document (0.1-0.3 s at 10^6): a uid, and
+    the exact symbol of a central document (its uid is `doc:SYMBOL`, and a central symbol
+    names one document nationwide). Anything else is matched by symbol over all documents.
+    """
     q = parse(text)
+    rows = store.query(cypher("find_document_by_uid"), {"uid": q.uid})
+    if rows:
+        return rows
+    if not q.locality:
+        rows = store.query(cypher("find_document_by_uid"), {"uid": document_uid_for_symbol(q.uid)})
+        if rows and rows[0]["level"] == "central":
+            return rows
     rows = store.query(cypher("find_documents"), {"uid": q.uid, "symbol": q.symbol})
     rows += store.query(cypher("find_aliases"), {"key": q.key})
     if not rows:

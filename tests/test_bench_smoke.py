@@ -23,15 +23,18 @@ def test_scale_benchmark_prints_its_table(tmp_path: Path) -> None:
     assert out.startswith("machine: ")
     assert "| measure | 200 docs |" in out
     for row in ("read + normalise only, MB/s", "extraction (1 process), MB/s",
-                "kg write path (embedded), records/s",
-                "naive MERGE per row (embedded), records/s", "kg / naive (embedded)",
+                "kg write path (embedded, bulk), records/s",
+                "kg write path (embedded, write by write: --no-bulk), records/s",
+                "naive MERGE per row (embedded), records/s", "kg / naive (embedded, bulk)",
+                "kg / naive (embedded, write by write)",
                 "`kg load --jobs 2` end to end, MB/s", "`kg load` peak RSS, process tree sum, MB",
                 "trace in process (first / second call), s", "`kg trace 26-NQ/TW` cold CLI, s",
                 "naive trace (networkx, load all first), s", "`kg coverage 26-NQ/TW` cold CLI, s",
                 "coverage in process (first / second call), s", "`kg gaps 26-NQ/TW` cold CLI, s",
-                "gaps in process (first / second call), s", "kg write path peak RSS, MB",
+                "gaps in process (first / second call), s",
+                "kg write path peak RSS (bulk / write by write), MB",
                 "extraction peak RSS, MB", "query step peak RSS, MB",
-                "`kg load` phases: waiting for extraction / writes / alignment, s"):
+                "`kg load` phases: waiting for extraction / writes / copy / alignment, s"):
         line = next(ln for ln in out.splitlines() if ln.startswith(f"| {row} |"))
         assert "n/a" not in line, line
     [r] = json.loads((tmp_path / "results.json").read_text())

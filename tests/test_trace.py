@@ -60,6 +60,19 @@ def test_symbols_resolve_accent_and_case_insensitively(store):
     assert resolve_document(store, "228-kh/tu")["uid"] == "doc:228-KH/TU@quang-ninh"
 
 
+def test_a_uid_or_a_central_symbol_resolves_by_key_without_scanning_documents(store):
+    queries = []
+    real = store.query
+    store.query = lambda cypher, params=None: queries.append(cypher) or real(cypher, params)
+    for text in ("26-NQ/TW", "doc:26-NQ/TW", "doc:228-KH/TU@quang-ninh"):
+        queries.clear()
+        assert resolve_document(store, text)["uid"] in ("doc:26-NQ/TW", "doc:228-KH/TU@quang-ninh")
+        assert not any("MATCH (x:Document)" in q for q in queries), text
+    queries.clear()  # a local symbol is matched over every document (several may carry it)
+    assert resolve_document(store, "228-KH/TU")["uid"] == "doc:228-KH/TU@quang-ninh"
+    assert any("MATCH (x:Document)" in q for q in queries)
+
+
 def test_a_local_symbol_in_two_provinces_lists_the_candidates(store, tmp_path):
     import datetime as dt
 
