@@ -85,8 +85,12 @@ def fresh_store(path: Path):  # -> LadybugStore, imported late on purpose
 
 
 def remove_store(path: Path) -> None:
+    """The store's files, and the stage a stopped bulk load left beside it."""
     for f in glob.glob(f"{path}*"):
-        os.remove(f)
+        if os.path.isdir(f):
+            shutil.rmtree(f)
+        else:
+            os.remove(f)
 
 
 def pickles(work: Path) -> list[Path]:
