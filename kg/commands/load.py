@@ -347,7 +347,6 @@ def load(ctx: click.Context, paths: tuple[str, ...], realign: bool, quiet: bool,
             writer.write([to_batch(x) for x in reference_extractions()])
             files = expand(paths)
             todo = writer.unchanged(files)
-            failed: list[tuple[str, str]] = []
             staged = len(todo) >= BULK_FILES if bulk is None else bulk
             with store.bulk() if staged else nullcontext():
                 try:
