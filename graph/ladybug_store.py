@@ -248,9 +248,17 @@ class LadybugStore:
             self._staged.update((b.source.uid, SourceInfo(b.source.uid, b.source.name,
                                                           b.source.path, True))
                                 for b in batches)
-            self._renew_connection()
-            _release_freed_memory()
-            return
+        else:
+            self._copy_rows(rows)
+            self._pending.extend(b.source.uid for b in batches)
+            self._pending_records += rows.count
+        self._renew_connection()
+        if self._stage is None and self._pending_records >= self._checkpoint_due():
+            self.checkpoint()
+        _release_freed_memory()
+
+    def _copy_rows(self, rows: Rows) -> None:
+        """Copy a write's rows in now; if that fails, drop the updates it left waiting."""
         self._copied = True
         waiting = len(self._deferred)
         try:
@@ -261,12 +269,6 @@ class LadybugStore:
             self._conn.execute("CALL auto_checkpoint=true")
             self._raise_if_cache_too_small(e)
             raise
-        self._pending.extend(b.source.uid for b in batches)
-        self._pending_records += rows.count
-        self._renew_connection()
-        if self._pending_records >= self._checkpoint_due():
-            self.checkpoint()
-        _release_freed_memory()
 
     def _renew_connection(self) -> None:
         """A fresh connection: a connection keeps the Arrow tables it was given as parameters
