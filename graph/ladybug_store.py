@@ -26,6 +26,7 @@ import ctypes
 import datetime as dt
 import functools
 import os
+import shutil
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,7 +41,7 @@ if TYPE_CHECKING:  # writes import these when they run: reading needs neither Ar
 
     from graph.batch import Batch
     from graph.rows import Rows, Table
-    from graph.stage import Stage
+    from graph.stage import Stage, StagedTable
     from ontology import Prop, Schema
 
 # Nodes that stay when no source mentions them any more: reference data.
@@ -165,6 +166,7 @@ class LadybugStore:
         self._stored_records: int | None = None  # at the last checkpoint, counted when needed
         self._stage: Stage | None = None  # while `bulk` stages writes
         self._staged: dict[str, SourceInfo] = {}  # the sources staged
+        self._recovered = False  # whether a stopped bulk copy was looked for (`_finish_copy`)
         self.read_only = read_only and Path(path).is_file()
         try:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -222,6 +224,7 @@ class LadybugStore:
 
     def sources(self) -> list[SourceInfo]:
         """Every source; those written since the last checkpoint count as complete."""
+        self._finish_copy()
         pending = set(self._pending)
         rows = self._read("MATCH (s:Source) RETURN s.uid AS uid, s.name AS name, "
                           "s.path AS path, s.complete AS complete")
@@ -235,6 +238,7 @@ class LadybugStore:
             return
         from graph.rows import gc_paused
 
+        self._finish_copy()
         with gc_paused:  # rows and Arrow columns are millions of objects and no cycles
             self._write(batches)
 
@@ -391,11 +395,15 @@ class LadybugStore:
     # ------------------------------------------------------------------ bulk
     @contextmanager
     def bulk(self) -> Iterator[None]:
-        """Writes inside are staged on disk (`graph.stage`) and copied in, each table in one
-        COPY, when the block ends; then the store checkpoints and marks their sources
-        complete. For loads that write much more than the store holds (a first load): the
-        copy is all or nothing, so a load stopped inside leaves the store as it was before.
+        """Writes inside are staged on disk (`graph.stage`) and copied in when the block ends,
+        each table in one COPY followed by a checkpoint; then the store marks their sources
+        complete. For loads that write much more than the store holds (a first load).
+
+        A block stopped while staging leaves the store as it was. Once staging ends the stage
+        is sealed: a copy stopped midway (a crash, a full page cache) keeps it, and the next
+        use of the store for writing finishes the copy (`_finish_copy`) before anything else.
         Reads inside do not see the staged rows; `sources()` lists their sources."""
+        self._finish_copy()
         if self._stage is not None or self.read_only:
             yield
             return
@@ -403,14 +411,19 @@ class LadybugStore:
 
         self.checkpoint()  # nothing fresh: updates inside touch only durable nodes
         try:
-            self._stage = Stage(Path(self.uri + ".stage"))
+            stage = self._stage = Stage(Path(self.uri + ".stage"))
         except ValueError as e:
             raise StoreError(str(e)) from e
         try:
-            yield
-            self._copy_staged()
+            try:
+                yield
+                tables = stage.seal(self._staged, self._count)
+            except BaseException:
+                stage.remove()
+                raise
+            self._copy_sealed(stage.directory, tables)
         finally:
-            self._stage.remove()
+            stage.close()
             self._stage, self._staged = None, {}
 
     def _stage_rows(self, rows: Rows) -> None:
@@ -431,27 +444,65 @@ class LadybugStore:
                 for key, table in rows.rels.items()}
         self._stage.add(nodes, rels)
 
-    def _copy_staged(self) -> None:
-        assert self._stage is not None
+    def _count(self, table: str, pair: tuple[str, str] | None) -> int:
+        """Rows of a node table (`pair` None) or of a relationship table between a pair."""
+        if pair is None:
+            return self._read(f"MATCH (n:{table}) RETURN count(n) AS c")[0]["c"]
+        a, b = pair
+        return self._read(f"MATCH (:{a})-[r:{table}]->(:{b}) RETURN count(r) AS c")[0]["c"]
+
+    def _finish_copy(self) -> None:
+        """Finish the copy of a sealed stage a stopped bulk load left (once per opening)."""
+        if self._recovered or self.read_only:
+            return
+        from graph.stage import sealed
+
+        directory = Path(self.uri + ".stage")
+        tables = sealed(directory)
+        if tables is not None:
+            self._copy_sealed(directory, tables)
+        self._recovered = True
+
+    def _copy_sealed(self, directory: Path, tables: Sequence[StagedTable]) -> None:
+        """Copy each table of a sealed stage the store does not hold yet, one COPY and one
+        checkpoint per table: the copy then never holds more than one table uncheckpointed
+        (copying all before one checkpoint took 17-20 GB at 10^6 documents and crashed), and
+        a table is in or not, so counting its rows says which (`StagedTable.before`). Then
+        mark the stage's sources complete and remove it."""
+        from graph.stage import staged_sources
+
         self._conn.execute("CALL auto_checkpoint=false")
-        try:
-            for label, path in self._stage.node_files():
-                self._conn.execute(f"COPY {label} FROM '{path}'")
+        for t in tables:
+            held = self._count(t.name, t.pair)
+            if held == t.before + t.rows:
+                continue  # copied before a stop
+            if held != t.before:
+                raise StoreError(
+                    f"{directory}: this stopped copy cannot be finished, the store changed "
+                    f"since it began ({t.name} holds {held} rows, not {t.before} or "
+                    f"{t.before + t.rows}); remove the directory and load again")
+            opts = f" (from='{t.pair[0]}', to='{t.pair[1]}')" \
+                if t.pair and len(self.schema.rel(t.name).pairs) > 1 else ""
+            try:
+                self._conn.execute(f"COPY {t.name} FROM '{directory / t.file}'{opts}")
                 self._copied = True
-            for (type_, a, b), path in self._stage.rel_files():
-                opts = f" (from='{a}', to='{b}')" if len(self.schema.rel(type_).pairs) > 1 \
-                    else ""
-                self._conn.execute(f"COPY {type_} FROM '{path}'{opts}")
-        except RuntimeError as e:
-            self._raise_if_cache_too_small(e)
-            raise StoreError(f"{self.uri}: copying the staged rows failed: {e}") from e
-        self._pending.extend(self._staged)
+                self.checkpoint(resume_auto=False)
+            except (RuntimeError, StoreError) as e:
+                raise StoreError(
+                    f"{self.uri}: copying the staged {t.name} rows failed ({e}); the stage "
+                    f"{directory} is kept, and the next load into this store finishes the "
+                    "copy" + (f" (with {BUFFER_POOL_ENV} set higher)" if _POOL_FULL in str(e)
+                              else "")) from e
+        self._read("UNWIND $uids AS u MATCH (s:Source {uid: u}) SET s.complete = true",
+                   {"uids": staged_sources(directory)})
         self._stored_records = None  # recounted when next needed
-        self.checkpoint()
+        self._conn.execute("CALL auto_checkpoint=true")
+        shutil.rmtree(directory)
 
     def retract(self, source_uids: Sequence[str]) -> None:
         if not source_uids:
             return
+        self._finish_copy()
         if self._staged.keys() & set(source_uids):
             raise StoreError("a source staged by this bulk write cannot be retracted before "
                              "the copy")

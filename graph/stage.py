@@ -5,13 +5,20 @@ write, and each checkpoint rewrites the lists of the most linked nodes (themes, 
 so loading cost grows faster than the data. Staged, every table is written once: the chunks'
 rows go to one Parquet file per table, and at the end each node table is merged by uid (the
 first value stated stays, as in `graph.batch.merge_nodes`) and copied in one COPY.
+
+Sealing a stage (`Stage.seal`) writes a manifest: each table's file, its rows, and the rows
+the store's table held before the copy, so that a copy stopped midway can be finished later
+(`sealed`) and a table already copied is told from one that is not by counting its rows.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +29,36 @@ import pyarrow.parquet as pq
 RelKey = tuple[str, str, str]  # (type, from label, to label)
 READ_ROWS = 200_000  # rows per piece read back from a staged file
 _SAFE_PATH = re.compile(r"[\w./ +-]+")  # COPY takes a file name as a literal, not a parameter
+MANIFEST = "manifest.json"  # written when staging ends: the stage is then a copy to finish
+SOURCES = "sources.parquet"  # the uids of the sources staged
+
+
+@dataclass(frozen=True)
+class StagedTable:
+    """One table's staged rows in `file`, ready to copy. `pair` is a relationship's (from,
+    to) labels, None for a node label; `before` the rows the table held when staging ended."""
+
+    name: str
+    pair: tuple[str, str] | None
+    file: str
+    rows: int
+    before: int
+
+
+def sealed(directory: Path) -> list[StagedTable] | None:
+    """The tables of the sealed stage in `directory`, in copy order; None when there is no
+    sealed stage there (none, or staging stopped before it ended)."""
+    try:
+        tables = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))["tables"]
+    except FileNotFoundError:
+        return None
+    return [StagedTable(t["name"], tuple(t["pair"]) if t["pair"] else None, t["file"],
+                        t["rows"], t["before"]) for t in tables]
+
+
+def staged_sources(directory: Path) -> list[str]:
+    """The uids of the sources a sealed stage holds."""
+    return pq.read_table(directory / SOURCES).column("uid").to_pylist()
 
 
 def _missing(column: pa.ChunkedArray | pa.Array) -> pa.Array:
@@ -61,6 +98,10 @@ def merge_by_uid(table: pa.Table) -> pa.Table:
     merged = pa.table(columns, schema=table.schema)
     # back to the order of first appearance
     return merged.take(pc.sort_indices(pa.array(order.to_numpy()[starts])))
+
+
+def _rows(path: Path) -> int:
+    return pq.ParquetFile(path).metadata.num_rows
 
 
 class Stage:
@@ -130,6 +171,24 @@ class Stage:
         self.close()
         for key in self._rels:
             yield key, self.directory / f"{'.'.join(key)}.parquet"
+
+    def seal(self, sources: Iterable[str],
+             count: Callable[[str, tuple[str, str] | None], int]) -> list[StagedTable]:
+        """End staging: merge the node files, record the sources staged and, per table, its
+        file, rows and the rows `count(name, pair)` says the store holds now; then write the
+        manifest, last, so that a stage without one is an unfinished stage."""
+        tables = [StagedTable(label, None, path.name, _rows(path), count(label, None))
+                  for label, path in self.node_files()]
+        tables += [StagedTable(t, (a, b), path.name, _rows(path), count(t, (a, b)))
+                   for (t, a, b), path in self.rel_files()]
+        pq.write_table(pa.table({"uid": pa.array(list(sources), pa.string())}),
+                       self.directory / SOURCES)
+        manifest = self.directory / MANIFEST
+        partial = manifest.with_suffix(".partial")
+        partial.write_text(json.dumps({"tables": [asdict(t) for t in tables]}, indent=1),
+                           encoding="utf-8")
+        os.replace(partial, manifest)
+        return tables
 
     def remove(self) -> None:
         self.close()

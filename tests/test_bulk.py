@@ -159,3 +159,60 @@ def test_a_crash_while_staging_leaves_the_store_as_it_was(tmp_path):
     load_batches(clean, batches)
     assert after == _graph(clean)
     clean.close()
+
+
+STOP_IN_COPY = """
+import os, sys
+from pathlib import Path
+from graph import load_batches, to_batch
+from graph.ladybug_store import LadybugStore
+from tests import factories
+s = LadybugStore(sys.argv[1])
+s.ensure_schema()
+batches = [to_batch(x) for x in factories.corpus()]
+load_batches(s, batches[:1])
+s.checkpoint()
+real, copied = LadybugStore.checkpoint, []
+def checkpoint(self, resume_auto=True):
+    real(self, resume_auto)
+    if Path(sys.argv[1] + ".stage/manifest.json").exists():
+        copied.append(1)
+        if len(copied) == 2:
+            os._exit(3)  # stopped hard after copying two tables
+LadybugStore.checkpoint = checkpoint
+with s.bulk():
+    load_batches(s, batches[1:])
+"""
+
+
+def test_a_stopped_copy_is_not_finished_on_a_store_that_changed_since(tmp_path):
+    from graph.stage import sealed
+
+    path = tmp_path / "stopped.lbdb"
+    child = subprocess.run([sys.executable, "-c", STOP_IN_COPY, str(path)], cwd=ROOT,
+                           capture_output=True, text=True)
+    assert child.returncode == 3, child.stderr
+    stage = Path(str(path) + ".stage")
+    first = sealed(stage)[0]  # copied before the stop
+    s = LadybugStore(str(path))
+    s.query(f"CREATE (:{first.name} {{uid: 'written-since'}})")
+    with pytest.raises(StoreError, match=f"{first.name} holds {first.before + first.rows + 1}"):
+        s.sources()
+    assert sealed(stage) is not None  # kept: nothing was copied over the change
+    s.close()
+
+
+def test_a_stopped_copy_is_finished_when_the_store_is_next_written(tmp_path):
+    path = tmp_path / "stopped.lbdb"
+    child = subprocess.run([sys.executable, "-c", STOP_IN_COPY, str(path)], cwd=ROOT,
+                           capture_output=True, text=True)
+    assert child.returncode == 3, child.stderr
+    s = LadybugStore(str(path))
+    assert [x.complete for x in s.sources()] == [True, True, True]
+    assert not Path(str(path) + ".stage").exists()
+    after = _graph(s)
+    s.close()
+    clean = _fresh(tmp_path / "clean.lbdb")
+    load_batches(clean, [to_batch(x) for x in factories.corpus()])
+    assert after == _graph(clean)
+    clean.close()

@@ -246,3 +246,44 @@ def test_a_bulk_load_stopped_midway_writes_nothing_and_the_next_loads_all(files,
     names = rows(store, "MATCH (s:Source) RETURN s.name")
     assert names and not {(p.name,) for p in paths} & set(names)  # only the reference data
     assert load(store, *paths)["added"] == 3
+
+
+# `kg load --bulk` run as a child that stops hard (no cleanup runs) after copying `stop`
+# tables of its sealed stage (-1: after the last with rows, before its sources are marked loaded).
+STOP_IN_COPY = """
+import json, os, sys
+from pathlib import Path
+from graph.ladybug_store import LadybugStore
+from kg.cli import cli
+stop, store, paths = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+manifest = Path(store + ".stage") / "manifest.json"
+real, copied = LadybugStore.checkpoint, []
+def checkpoint(self, resume_auto=True):
+    real(self, resume_auto)
+    if manifest.exists():
+        copied.append(1)
+        tables = json.loads(manifest.read_text())["tables"]
+        if len(copied) == (stop if stop > 0 else sum(t["rows"] > 0 for t in tables)):
+            os._exit(3)
+LadybugStore.checkpoint = checkpoint
+cli(["--store", store, "load", *paths, "--bulk", "--jobs", "1"])
+"""
+
+
+@pytest.mark.parametrize("stop", [1, 5, -1])
+def test_a_bulk_load_stopped_in_its_copy_is_finished_by_the_next(files, tmp_path, stop):
+    import subprocess
+    import sys
+
+    paths = [str(files[n]) for n in ("text", "district", "province")]
+    store = tmp_path / "s.lbdb"
+    child = subprocess.run([sys.executable, "-c", STOP_IN_COPY, str(stop), str(store), *paths],
+                           cwd=Path(__file__).parents[1], capture_output=True, text=True)
+    assert child.returncode == 3, child.stderr
+    assert (Path(f"{store}.stage") / "manifest.json").exists()  # the stage is kept
+    report = load(store, *map(Path, paths))
+    assert (report["added"], report["failed"]) == (0, 0)  # their copy was finished instead
+    assert not Path(f"{store}.stage").exists()
+    clean = tmp_path / "clean.lbdb"
+    run(clean, "load", *paths, "--bulk", "--jobs", "1")
+    assert _graph(store) == _graph(clean)
