@@ -56,9 +56,11 @@ class Store(Protocol):
         commit one by one has nothing to do)."""
 
     def bulk(self) -> AbstractContextManager[None]:
-        """A block whose writes may be held back and written together when it ends, all or
-        nothing (the embedded store stages them on disk; a store whose writes commit one by
-        one writes at once). Reads inside may not see them; `sources()` lists them."""
+        """A block whose writes may be held back and written together when it ends (the
+        embedded store stages them on disk: a block stopped before it ends writes nothing,
+        one stopped while copying is finished by the next write; a store whose writes
+        commit one by one writes at once). Reads inside may not see them; `sources()` lists
+        them."""
 
     def close(self) -> None: ...
 

@@ -310,9 +310,9 @@ def write_all(files: list[Path], writer: Writer, timer: Timer,
 @click.option("--timings", is_flag=True, help="Print the seconds spent in each phase.")
 @click.option("--bulk/--no-bulk", default=None,
               help="Stage the writes and copy them in when every file is read: much faster "
-                   "for large loads, but all or nothing (a load stopped midway writes "
-                   "nothing; --no-bulk: files are written as they are read, and a stopped "
-                   "load resumes). Default: --bulk for 2,000 to 200,000 files to load.")
+                   "for large loads, but a load stopped while reading writes nothing (one "
+                   "stopped while copying is finished by the next); --no-bulk: files are "
+                   "written as they are read, and a stopped load resumes. Default: --bulk for 2,000 to 200,000 files to load.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--jobs", "-j", type=click.IntRange(1), default=os.cpu_count() or 1,
               show_default="the number of CPUs",
