@@ -26,6 +26,7 @@ import ctypes
 import datetime as dt
 import functools
 import os
+import re
 import shutil
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -53,6 +54,9 @@ CHECKPOINT_MIN_RECORDS = 1_000_000  # ... of the records stored, and at least th
 # ... and at most this many: what was copied since the last checkpoint stays in memory
 # (~0.75 KB per record measured at 10^6 documents, 6.4 GB RSS 12 min after one)
 CHECKPOINT_MAX_RECORDS = 4_000_000
+# Rows per COPY of a staged table (`bulk`): LadybugDB holds a COPY in memory until the next
+# checkpoint; 10^6 rows of a relationship with its evidence took ~0.6 GB (BENCHMARKS.md, 10^6).
+COPY_PIECE_ROWS = 1_000_000
 BUFFER_POOL_ENV = "KG_BUFFER_POOL_MB"
 BUFFER_POOL_SHARE = 0.5  # of RAM, by default
 _POOL_FULL = "buffer pool is full"  # LadybugDB's message when a statement needs more cache
@@ -106,6 +110,16 @@ def _has(expr: str, prop: Prop) -> str:
 
 
 @functools.cache
+def _hint(error: str) -> str:
+    """What to do about a LadybugDB error, when kg knows."""
+    backward = re.search(r'bwd data for rel table "(\w+)"', error)
+    if backward:
+        return (f" ({backward[1]} is stored from its source side only, docs/ARCHITECTURE.md "
+                "15: start the pattern from that side, e.g. MATCH (t:Task)-[:LEAD]->(o:"
+                "Organisation {name: $name}), not from a node bound by an earlier WITH)")
+    return ""
+
+
 def _malloc_trim() -> Any:
     try:
         return ctypes.CDLL("libc.so.6").malloc_trim  # glibc only
@@ -195,7 +209,8 @@ class LadybugStore:
         for r in schema.rels:
             pairs = ", ".join(f"FROM {a} TO {b}" for a, b in r.pairs)
             cols = ", ".join(f"{p.name} {p.type}" for p in r.props)
-            out.append(f"CREATE REL TABLE IF NOT EXISTS {r.type}({pairs}, {cols})")
+            fwd = " WITH (storage_direction='fwd')" if r.forward_only else ""
+            out.append(f"CREATE REL TABLE IF NOT EXISTS {r.type}({pairs}, {cols}){fwd}")
         return out
 
     def ensure_schema(self) -> None:
@@ -215,7 +230,7 @@ class LadybugStore:
         try:
             result = self._conn.execute(cypher, dict(params or {}))
         except RuntimeError as e:
-            raise StoreError(f"query failed: {e}") from e
+            raise StoreError(f"query failed: {e}{_hint(str(e))}") from e
         cols = result.get_column_names()
         rows = []
         while result.has_next():
@@ -417,7 +432,7 @@ class LadybugStore:
         try:
             try:
                 yield
-                tables = stage.seal(self._staged, self._count)
+                tables = stage.seal(self._staged, self._count, COPY_PIECE_ROWS)
             except BaseException:
                 stage.remove()
                 raise
@@ -464,29 +479,30 @@ class LadybugStore:
         self._recovered = True
 
     def _copy_sealed(self, directory: Path, tables: Sequence[StagedTable]) -> None:
-        """Copy each table of a sealed stage the store does not hold yet, one COPY and one
-        checkpoint per table: the copy then never holds more than one table uncheckpointed
-        (copying all before one checkpoint took 17-20 GB at 10^6 documents and crashed), and
-        a table is in or not, so counting its rows says which (`StagedTable.before`). Then
-        mark the stage's sources complete and remove it."""
-        from graph.stage import staged_sources
+        """Copy what the store does not hold yet of each table of a sealed stage, in pieces of
+        `COPY_PIECE_ROWS` rows, each followed by a checkpoint: LadybugDB holds a COPY in
+        memory until the checkpoint, so one COPY per table needed 17-20 GB at 10^6 documents
+        and crashed. A piece is in or not, so counting a table's rows says how many pieces
+        are in (`StagedTable.before`). Then mark the stage's sources complete and remove it."""
+        from graph.stage import pieces, staged_sources
 
         self._conn.execute("CALL auto_checkpoint=false")
         for t in tables:
-            held = self._count(t.name, t.pair)
-            if held == t.before + t.rows:
+            done = self._count(t.name, t.pair) - t.before
+            if done == t.rows:
                 continue  # copied before a stop
-            if held != t.before:
+            if not 0 <= done < t.rows or done % t.piece:
                 raise StoreError(
                     f"{directory}: this stopped copy cannot be finished, the store changed "
-                    f"since it began ({t.name} holds {held} rows, not {t.before} or "
-                    f"{t.before + t.rows}); remove the directory and load again")
+                    f"since it began ({t.name} holds {t.before + done} rows, not {t.before} "
+                    f"plus pieces of {t.piece}); remove the directory and load again")
             opts = f" (from='{t.pair[0]}', to='{t.pair[1]}')" \
                 if t.pair and len(self.schema.rel(t.name).pairs) > 1 else ""
             try:
-                self._conn.execute(f"COPY {t.name} FROM '{directory / t.file}'{opts}")
-                self._copied = True
-                self.checkpoint(resume_auto=False)
+                for piece in pieces(directory / t.file, t.piece, skip=done):
+                    self._conn.execute(f"COPY {t.name} FROM '{piece}'{opts}")
+                    self._copied = True
+                    self.checkpoint(resume_auto=False)
             except (RuntimeError, StoreError) as e:
                 raise StoreError(
                     f"{self.uri}: copying the staged {t.name} rows failed ({e}); the stage "

@@ -35,14 +35,16 @@ SOURCES = "sources.parquet"  # the uids of the sources staged
 
 @dataclass(frozen=True)
 class StagedTable:
-    """One table's staged rows in `file`, ready to copy. `pair` is a relationship's (from,
-    to) labels, None for a node label; `before` the rows the table held when staging ended."""
+    """One table's staged rows in `file`, ready to copy in pieces of `piece` rows. `pair` is
+    a relationship's (from, to) labels, None for a node label; `before` the rows the table
+    held when staging ended."""
 
     name: str
     pair: tuple[str, str] | None
     file: str
     rows: int
     before: int
+    piece: int
 
 
 def sealed(directory: Path) -> list[StagedTable] | None:
@@ -53,7 +55,7 @@ def sealed(directory: Path) -> list[StagedTable] | None:
     except FileNotFoundError:
         return None
     return [StagedTable(t["name"], tuple(t["pair"]) if t["pair"] else None, t["file"],
-                        t["rows"], t["before"]) for t in tables]
+                        t["rows"], t["before"], t["piece"]) for t in tables]
 
 
 def staged_sources(directory: Path) -> list[str]:
@@ -98,6 +100,35 @@ def merge_by_uid(table: pa.Table) -> pa.Table:
     merged = pa.table(columns, schema=table.schema)
     # back to the order of first appearance
     return merged.take(pc.sort_indices(pa.array(order.to_numpy()[starts])))
+
+
+def pieces(path: Path, rows: int, skip: int = 0) -> Iterator[Path]:
+    """The rows of the Parquet file `path` after the first `skip`, as files of exactly `rows`
+    rows (the last may be shorter), each written beside it and removed once the next is asked
+    for. A file no longer than `rows` with nothing to skip is given as it is."""
+    source = pq.ParquetFile(path)
+    if skip == 0 and source.metadata.num_rows <= rows:
+        yield path
+        return
+    piece = path.with_suffix(".piece.parquet")
+    held: list[pa.RecordBatch] = []
+    seen = 0  # rows read, skipped ones included
+    try:
+        for batch in source.iter_batches(READ_ROWS):
+            start = max(0, min(len(batch), skip - seen))
+            seen += len(batch)
+            if start < len(batch):
+                held.append(batch.slice(start))
+            while sum(map(len, held)) >= rows:
+                table = pa.Table.from_batches(held)
+                pq.write_table(table.slice(0, rows), piece)
+                held = table.slice(rows).to_batches()
+                yield piece
+        if sum(map(len, held)):
+            pq.write_table(pa.Table.from_batches(held), piece)
+            yield piece
+    finally:
+        piece.unlink(missing_ok=True)
 
 
 def _rows(path: Path) -> int:
@@ -172,14 +203,15 @@ class Stage:
         for key in self._rels:
             yield key, self.directory / f"{'.'.join(key)}.parquet"
 
-    def seal(self, sources: Iterable[str],
-             count: Callable[[str, tuple[str, str] | None], int]) -> list[StagedTable]:
+    def seal(self, sources: Iterable[str], count: Callable[[str, tuple[str, str] | None], int],
+             piece: int) -> list[StagedTable]:
         """End staging: merge the node files, record the sources staged and, per table, its
-        file, rows and the rows `count(name, pair)` says the store holds now; then write the
-        manifest, last, so that a stage without one is an unfinished stage."""
-        tables = [StagedTable(label, None, path.name, _rows(path), count(label, None))
+        file, rows, the rows `count(name, pair)` says the store holds now and the rows per
+        piece to copy; then write the manifest, last, so that a stage without one is an
+        unfinished stage."""
+        tables = [StagedTable(label, None, path.name, _rows(path), count(label, None), piece)
                   for label, path in self.node_files()]
-        tables += [StagedTable(t, (a, b), path.name, _rows(path), count(t, (a, b)))
+        tables += [StagedTable(t, (a, b), path.name, _rows(path), count(t, (a, b)), piece)
                    for (t, a, b), path in self.rel_files()]
         pq.write_table(pa.table({"uid": pa.array(list(sources), pa.string())}),
                        self.directory / SOURCES)

@@ -107,11 +107,25 @@ def _unasserted(src: Store, dst: Store, schema: Schema) -> list[Node]:
         if table.label == "Source":
             continue
         have = {r["uid"] for r in dst.query(f"MATCH (n:{table.label}) RETURN n.uid AS uid")}
-        for r in src.query(f"MATCH (n:{table.label}) WHERE NOT EXISTS {{ MATCH (n)--() }} "
-                           "RETURN n"):
+        have |= _linked(src, table.label, schema)
+        for r in src.query(f"MATCH (n:{table.label}) RETURN n"):
             node = _props(r["n"])
             if node["uid"] not in have:
                 out.append(Node(table.label, node["uid"], _without_uid(node)))
+    return out
+
+
+def _linked(store: Store, label: str, schema: Schema) -> set[str]:
+    """The uids of `label` nodes with a relationship, each found from its source side
+    (relationships kept forward only cannot be walked back from a bound node)."""
+    out: set[str] = set()
+    for rel in schema.rels:
+        for a, b in rel.pairs:
+            for side, pattern in (("x", f"(x:{a})-[:{rel.type}]->(:{b})"),
+                                  ("y", f"(:{a})-[:{rel.type}]->(y:{b})")):
+                if label == (a if side == "x" else b):
+                    out.update(r["uid"] for r in store.query(
+                        f"MATCH {pattern} RETURN DISTINCT {side}.uid AS uid"))
     return out
 
 

@@ -44,6 +44,7 @@ class RelTable:
     props: tuple[Prop, ...]  # evidence first, then the relationship's own
     label_vi: str
     label_en: str
+    forward_only: bool = False  # kg:storeForwardOnly: no lists kept from the target side
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,8 @@ def schema_from_graph(g: Graph) -> Schema:
         own = sorted((_prop(g, d) for d in datatype if (d, KG.onRelation, p) in g),
                      key=lambda x: x.name)
         rels.append(RelTable(name, str(p), tuple((f, t) for f in froms for t in tos),
-                             (*every, *own), _lang(g, p, "vi"), _lang(g, p, "en")))
+                             (*every, *own), _lang(g, p, "vi"), _lang(g, p, "en"),
+                             bool(g.value(p, KG.storeForwardOnly))))
     doc_types = tuple(
         DocType(_lang(g, c, "vi"), str(g.value(c, KG.typeCode)), _lang(g, c, "en"),
                 _str(g, c, KG.color) or "#999999")

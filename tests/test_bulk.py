@@ -50,6 +50,20 @@ def test_a_stage_gives_one_row_per_uid_and_lists_nobody_stated_as_empty(tmp_path
     assert not (tmp_path / "s").exists()
 
 
+def test_a_staged_file_is_copied_in_pieces_of_exactly_the_rows_asked(tmp_path, monkeypatch):
+    import pyarrow.parquet as pq
+
+    from graph import stage
+
+    monkeypatch.setattr(stage, "READ_ROWS", 7)  # pieces cut across the batches read
+    path = tmp_path / "t.parquet"
+    pq.write_table(pa.table({"x": list(range(50))}), path, row_group_size=9)
+    for rows, skip in ((10, 0), (10, 20), (60, 0), (10, 50), (25, 25), (7, 14)):
+        got = [pq.read_table(p).column("x").to_pylist() for p in stage.pieces(path, rows, skip)]
+        assert got == [list(range(i, min(i + rows, 50))) for i in range(skip, 50, rows)]
+    assert list(tmp_path.iterdir()) == [path]  # no piece left behind
+
+
 def _graph(store):
     return list(dump(store))
 
@@ -161,12 +175,16 @@ def test_a_crash_while_staging_leaves_the_store_as_it_was(tmp_path):
     clean.close()
 
 
+# A bulk write in a child process stopped hard (no cleanup runs) after `sys.argv[2]` pieces
+# of its copy, pieces of 2 rows so that it stops inside tables too.
 STOP_IN_COPY = """
 import os, sys
 from pathlib import Path
+import graph.ladybug_store
 from graph import load_batches, to_batch
 from graph.ladybug_store import LadybugStore
 from tests import factories
+graph.ladybug_store.COPY_PIECE_ROWS = 2
 s = LadybugStore(sys.argv[1])
 s.ensure_schema()
 batches = [to_batch(x) for x in factories.corpus()]
@@ -177,8 +195,8 @@ def checkpoint(self, resume_auto=True):
     real(self, resume_auto)
     if Path(sys.argv[1] + ".stage/manifest.json").exists():
         copied.append(1)
-        if len(copied) == 2:
-            os._exit(3)  # stopped hard after copying two tables
+        if len(copied) == int(sys.argv[2]):
+            os._exit(3)
 LadybugStore.checkpoint = checkpoint
 with s.bulk():
     load_batches(s, batches[1:])
@@ -189,11 +207,12 @@ def test_a_stopped_copy_is_not_finished_on_a_store_that_changed_since(tmp_path):
     from graph.stage import sealed
 
     path = tmp_path / "stopped.lbdb"
-    child = subprocess.run([sys.executable, "-c", STOP_IN_COPY, str(path)], cwd=ROOT,
+    child = subprocess.run([sys.executable, "-c", STOP_IN_COPY, str(path), "3"], cwd=ROOT,
                            capture_output=True, text=True)
     assert child.returncode == 3, child.stderr
     stage = Path(str(path) + ".stage")
     first = sealed(stage)[0]  # copied before the stop
+    assert first.rows <= 2
     s = LadybugStore(str(path))
     s.query(f"CREATE (:{first.name} {{uid: 'written-since'}})")
     with pytest.raises(StoreError, match=f"{first.name} holds {first.before + first.rows + 1}"):
@@ -202,10 +221,11 @@ def test_a_stopped_copy_is_not_finished_on_a_store_that_changed_since(tmp_path):
     s.close()
 
 
-def test_a_stopped_copy_is_finished_when_the_store_is_next_written(tmp_path):
+@pytest.mark.parametrize("stop", [1, 4, 9, 14])
+def test_a_stopped_copy_is_finished_when_the_store_is_next_written(tmp_path, stop):
     path = tmp_path / "stopped.lbdb"
-    child = subprocess.run([sys.executable, "-c", STOP_IN_COPY, str(path)], cwd=ROOT,
-                           capture_output=True, text=True)
+    child = subprocess.run([sys.executable, "-c", STOP_IN_COPY, str(path), str(stop)],
+                           cwd=ROOT, capture_output=True, text=True)
     assert child.returncode == 3, child.stderr
     s = LadybugStore(str(path))
     assert [x.complete for x in s.sources()] == [True, True, True]

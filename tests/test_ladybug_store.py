@@ -13,6 +13,7 @@ import pytest
 from graph import load_batches, open_store, to_batch
 from graph.ladybug_store import LadybugStore
 from graph.model import Evidence
+from graph.store import StoreError
 from ontology import load_schema
 from queries import stats
 from tests import factories
@@ -40,6 +41,27 @@ def test_tables_are_exactly_the_ontology_names(store):
     for n in schema.nodes:
         cols = {r["name"] for r in store.query(f"CALL table_info('{n.label}') RETURN *")}
         assert cols == {p.name for p in n.props}
+
+
+def test_hub_relationships_are_stored_forward_and_still_walked_both_ways(store):
+    """Rows that all point at a few nodes (agencies, provinces, themes) are kept from their
+    source side only (kg:storeForwardOnly), and a walk from the few nodes still finds them."""
+    schema = load_schema()
+    forward = {r.type for r in schema.rels if r.forward_only}
+    assert {"LEAD", "SUPPORT", "ISSUED_BY", "RELEVANT_FOR", "HAS_THEME"} <= forward
+    assert "IMPLEMENTS" not in forward  # walked backwards, by length, in every trace
+    ddl = [d for d in LadybugStore.ddl_for(schema) if d.startswith("CREATE REL TABLE")]
+    assert sum("storage_direction='fwd'" in d for d in ddl) == len(forward)
+    load_batches(store, [to_batch(x) for x in factories.corpus()])
+    for rel, hub in (("ISSUED_BY", "Organisation"), ("RELEVANT_FOR", "Locality")):
+        out = store.query(f"MATCH (d:Document)-[:{rel}]->(h:{hub}) "
+                          "RETURN h.uid AS hub, d.uid AS doc ORDER BY hub, doc")
+        back = store.query(f"MATCH (h:{hub})<-[:{rel}]-(d:Document) "
+                           "RETURN h.uid AS hub, d.uid AS doc ORDER BY hub, doc")
+        assert out and back == out
+        # a walk made to start from the hub cannot go back: the error says how to write it
+        with pytest.raises(StoreError, match=f"{rel} is stored from its source side only"):
+            store.query(f"MATCH (h:{hub}) WITH h MATCH (h)<-[:{rel}]-(d:Document) RETURN d")
 
 
 def test_load_writes_documents_links_tasks_and_evidence(store):
