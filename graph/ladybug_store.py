@@ -508,7 +508,8 @@ class LadybugStore:
                     f"{self.uri}: copying the staged {t.name} rows failed ({e}); the stage "
                     f"{directory} is kept, and the next load into this store finishes the "
                     "copy" + (f" (with {BUFFER_POOL_ENV} set higher)" if _POOL_FULL in str(e)
-                              else "")) from e
+                              else "") + "; to give it up instead, remove the stage: the "
+                    "next load then loads its files again") from e
         self._read("UNWIND $uids AS u MATCH (s:Source {uid: u}) SET s.complete = true",
                    {"uids": staged_sources(directory)})
         self._stored_records = None  # recounted when next needed

@@ -178,7 +178,9 @@ class Stage:
         rows whose uid is staged once are passed through piece by piece, only the others
         are held in memory to be merged."""
         self.close()
-        for label in self._nodes:
+        # Sources first: a copy given up midway then leaves every node it copied with its
+        # source, incomplete, which the next load retracts (orphans included)
+        for label in sorted(self._nodes, key=lambda x: x != "Source"):
             staged = self.directory / f"{label}.parquet"
             uids = pq.read_table(staged, columns=["uid"]).column("uid")
             counts = pc.value_counts(uids)

@@ -236,3 +236,23 @@ def test_a_stopped_copy_is_finished_when_the_store_is_next_written(tmp_path, sto
     load_batches(clean, [to_batch(x) for x in factories.corpus()])
     assert after == _graph(clean)
     clean.close()
+
+
+def test_a_stopped_copy_given_up_is_repaired_by_the_next_load(tmp_path):
+    import shutil
+
+    path = tmp_path / "stopped.lbdb"
+    child = subprocess.run([sys.executable, "-c", STOP_IN_COPY, str(path), "4"], cwd=ROOT,
+                           capture_output=True, text=True)
+    assert child.returncode == 3, child.stderr
+    shutil.rmtree(str(path) + ".stage")
+    s = LadybugStore(str(path))
+    assert not all(x.complete for x in s.sources())  # what was copied waits for repair
+    batches = [to_batch(x) for x in factories.corpus()]
+    load_batches(s, batches)
+    after = _graph(s)
+    s.close()
+    clean = _fresh(tmp_path / "clean.lbdb")
+    load_batches(clean, batches)
+    assert after == _graph(clean)
+    clean.close()

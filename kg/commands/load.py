@@ -38,9 +38,6 @@ TASK_FILES = 32  # at most this many files per task handed to an extraction proc
 # From this many files to load, their writes are staged and copied in at the end (see
 # `LadybugStore.bulk`): each table written once instead of appended to write after write.
 BULK_FILES = 2_000
-# ... and up to this many: at 10^6 files LadybugDB's copy needed more memory than the
-# machine had (BENCHMARKS.md, 10^6), where writing as it reads loads, slowly but resumably.
-BULK_MAX_FILES = 200_000
 # Written with the first data of a load, deleted once its alignment is done: a load that
 # stopped in between left plans that no later load would re-align, so the next one aligns all.
 PENDING = Source("src:alignment-pending", "alignment pending", "pending:alignment", "", 0, "")
@@ -312,7 +309,8 @@ def write_all(files: list[Path], writer: Writer, timer: Timer,
               help="Stage the writes and copy them in when every file is read: much faster "
                    "for large loads, but a load stopped while reading writes nothing (one "
                    "stopped while copying is finished by the next); --no-bulk: files are "
-                   "written as they are read, and a stopped load resumes. Default: --bulk for 2,000 to 200,000 files to load.")
+                   "written as they are read, and a stopped load resumes. Default: --bulk from "
+                   "2,000 files to load.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--jobs", "-j", type=click.IntRange(1), default=os.cpu_count() or 1,
               show_default="the number of CPUs",
@@ -350,7 +348,7 @@ def load(ctx: click.Context, paths: tuple[str, ...], realign: bool, quiet: bool,
             writer.write([to_batch(x) for x in reference_extractions()])
             files = expand(paths)
             todo = writer.unchanged(files)
-            staged = BULK_FILES <= len(todo) <= BULK_MAX_FILES if bulk is None else bulk
+            staged = len(todo) >= BULK_FILES if bulk is None else bulk
             with store.bulk() if staged else nullcontext():
                 try:
                     failed = write_all(todo, writer, timer, pool, jobs,
