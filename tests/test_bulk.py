@@ -68,6 +68,16 @@ def _graph(store):
     return list(dump(store))
 
 
+def _graph_of(path: Path, batches) -> list:
+    """The graph of `batches` written into a fresh store at `path`, write by write."""
+    clean = _fresh(path)
+    load_batches(clean, batches)
+    try:
+        return _graph(clean)
+    finally:
+        clean.close()
+
+
 def _fresh(path: Path) -> LadybugStore:
     s = LadybugStore(str(path))
     s.ensure_schema()
@@ -169,10 +179,7 @@ def test_a_crash_while_staging_leaves_the_store_as_it_was(tmp_path):
         load_batches(s, batches)
     after = _graph(s)
     s.close()
-    clean = _fresh(tmp_path / "clean.lbdb")
-    load_batches(clean, batches)
-    assert after == _graph(clean)
-    clean.close()
+    assert after == _graph_of(tmp_path / "clean.lbdb", batches)
 
 
 # A bulk write in a child process stopped hard (no cleanup runs) after `sys.argv[2]` pieces
@@ -232,10 +239,7 @@ def test_a_stopped_copy_is_finished_when_the_store_is_next_written(tmp_path, sto
     assert not Path(str(path) + ".stage").exists()
     after = _graph(s)
     s.close()
-    clean = _fresh(tmp_path / "clean.lbdb")
-    load_batches(clean, [to_batch(x) for x in factories.corpus()])
-    assert after == _graph(clean)
-    clean.close()
+    assert after == _graph_of(tmp_path / "clean.lbdb", [to_batch(x) for x in factories.corpus()])
 
 
 def test_a_stopped_copy_given_up_is_repaired_by_the_next_load(tmp_path):
@@ -252,7 +256,4 @@ def test_a_stopped_copy_given_up_is_repaired_by_the_next_load(tmp_path):
     load_batches(s, batches)
     after = _graph(s)
     s.close()
-    clean = _fresh(tmp_path / "clean.lbdb")
-    load_batches(clean, batches)
-    assert after == _graph(clean)
-    clean.close()
+    assert after == _graph_of(tmp_path / "clean.lbdb", batches)
