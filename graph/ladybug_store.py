@@ -480,13 +480,15 @@ class LadybugStore:
 
     def _copy_sealed(self, directory: Path, tables: Sequence[StagedTable]) -> None:
         """Copy what the store does not hold yet of each table of a sealed stage, in pieces of
-        `COPY_PIECE_ROWS` rows, each followed by a checkpoint: LadybugDB holds a COPY in
-        memory until the checkpoint, so one COPY per table needed 17-20 GB at 10^6 documents
-        and crashed. A piece is in or not, so counting a table's rows says how many pieces
-        are in (`StagedTable.before`). Then mark the stage's sources complete and remove it."""
+        `COPY_PIECE_ROWS` rows, checkpointing once a piece's worth of rows is copied (small
+        tables share a checkpoint): LadybugDB holds a COPY in memory until the checkpoint, so
+        one COPY per table needed 17-20 GB at 10^6 documents and crashed. A COPY is in or
+        not, so counting a table's rows says how many pieces are in (`StagedTable.before`).
+        Then mark the stage's sources complete and remove it."""
         from graph.stage import pieces, staged_sources
 
         self._conn.execute("CALL auto_checkpoint=false")
+        unsaved = 0  # rows copied since the last checkpoint
         for t in tables:
             done = self._count(t.name, t.pair) - t.before
             if done == t.rows:
@@ -498,23 +500,35 @@ class LadybugStore:
                     f"plus pieces of {t.piece}); remove the directory and load again")
             opts = f" (from='{t.pair[0]}', to='{t.pair[1]}')" \
                 if t.pair and len(self.schema.rel(t.name).pairs) > 1 else ""
-            try:
-                for piece in pieces(directory / t.file, t.piece, skip=done):
+            for piece in pieces(directory / t.file, t.piece, skip=done):
+                with self._copy_failure(directory, t.name):
                     self._conn.execute(f"COPY {t.name} FROM '{piece}'{opts}")
                     self._copied = True
-                    self.checkpoint(resume_auto=False)
-            except (RuntimeError, StoreError) as e:
-                raise StoreError(
-                    f"{self.uri}: copying the staged {t.name} rows failed ({e}); the stage "
-                    f"{directory} is kept, and the next load into this store finishes the "
-                    "copy" + (f" (with {BUFFER_POOL_ENV} set higher)" if _POOL_FULL in str(e)
-                              else "") + "; to give it up instead, remove the stage: the "
-                    "next load then loads its files again") from e
+                    unsaved += min(t.piece, t.rows - done)
+                    done += t.piece
+                    if unsaved >= t.piece:
+                        self.checkpoint(resume_auto=False)
+                        unsaved = 0
+        with self._copy_failure(directory, tables[-1].name if tables else ""):
+            self.checkpoint(resume_auto=False)
         self._read("UNWIND $uids AS u MATCH (s:Source {uid: u}) SET s.complete = true",
                    {"uids": staged_sources(directory)})
         self._stored_records = None  # recounted when next needed
         self._conn.execute("CALL auto_checkpoint=true")
         shutil.rmtree(directory)
+
+    @contextmanager
+    def _copy_failure(self, directory: Path, table: str) -> Iterator[None]:
+        """A failed COPY or checkpoint of a sealed stage as a StoreError saying what now."""
+        try:
+            yield
+        except (RuntimeError, StoreError) as e:
+            raise StoreError(
+                f"{self.uri}: copying the staged {table} rows failed ({e}); the stage "
+                f"{directory} is kept, and the next load into this store finishes the "
+                "copy" + (f" (with {BUFFER_POOL_ENV} set higher)" if _POOL_FULL in str(e)
+                          else "") + "; to give it up instead, remove the stage: the "
+                "next load then loads its files again") from e
 
     def retract(self, source_uids: Sequence[str]) -> None:
         if not source_uids:

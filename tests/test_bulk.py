@@ -182,12 +182,13 @@ def test_a_crash_while_staging_leaves_the_store_as_it_was(tmp_path):
     assert after == _graph_of(tmp_path / "clean.lbdb", batches)
 
 
-# A bulk write in a child process stopped hard (no cleanup runs) after `sys.argv[2]` pieces
-# of its copy, pieces of 2 rows so that it stops inside tables too.
+# A bulk write in a child process stopped hard (no cleanup runs) in its copy, pieces of 2 rows
+# so that it stops inside tables too: after `sys.argv[2]` checkpoints, or, given "marking",
+# once every table is in but before the sources are marked loaded.
 STOP_IN_COPY = """
 import os, sys
 from pathlib import Path
-import graph.ladybug_store
+import graph.ladybug_store, graph.stage
 from graph import load_batches, to_batch
 from graph.ladybug_store import LadybugStore
 from tests import factories
@@ -202,9 +203,11 @@ def checkpoint(self, resume_auto=True):
     real(self, resume_auto)
     if Path(sys.argv[1] + ".stage/manifest.json").exists():
         copied.append(1)
-        if len(copied) == int(sys.argv[2]):
+        if sys.argv[2] != "marking" and len(copied) == int(sys.argv[2]):
             os._exit(3)
 LadybugStore.checkpoint = checkpoint
+if sys.argv[2] == "marking":
+    graph.stage.staged_sources = lambda directory: os._exit(3)
 with s.bulk():
     load_batches(s, batches[1:])
 """
@@ -228,10 +231,10 @@ def test_a_stopped_copy_is_not_finished_on_a_store_that_changed_since(tmp_path):
     s.close()
 
 
-@pytest.mark.parametrize("stop", [1, 4, 9, 14])
+@pytest.mark.parametrize("stop", ["1", "3", "6", "marking"])
 def test_a_stopped_copy_is_finished_when_the_store_is_next_written(tmp_path, stop):
     path = tmp_path / "stopped.lbdb"
-    child = subprocess.run([sys.executable, "-c", STOP_IN_COPY, str(path), str(stop)],
+    child = subprocess.run([sys.executable, "-c", STOP_IN_COPY, str(path), stop],
                            cwd=ROOT, capture_output=True, text=True)
     assert child.returncode == 3, child.stderr
     s = LadybugStore(str(path))

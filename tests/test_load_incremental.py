@@ -248,36 +248,40 @@ def test_a_bulk_load_stopped_midway_writes_nothing_and_the_next_loads_all(files,
     assert load(store, *paths)["added"] == 3
 
 
-# `kg load --bulk` run as a child that stops hard (no cleanup runs) after copying `stop`
-# tables of its sealed stage (-1: after the last with rows, before its sources are marked loaded).
+# `kg load --bulk` run as a child that stops hard (no cleanup runs) in the copy of its stage,
+# in pieces of 3 rows: after `stop` checkpoints, or, given "marking", once every table is in
+# but before its sources are marked loaded.
 STOP_IN_COPY = """
-import json, os, sys
+import os, sys
 from pathlib import Path
+import graph.ladybug_store, graph.stage
 from graph.ladybug_store import LadybugStore
 from kg.cli import cli
-stop, store, paths = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+stop, store, paths = sys.argv[1], sys.argv[2], sys.argv[3:]
+graph.ladybug_store.COPY_PIECE_ROWS = 3
 manifest = Path(store + ".stage") / "manifest.json"
 real, copied = LadybugStore.checkpoint, []
 def checkpoint(self, resume_auto=True):
     real(self, resume_auto)
     if manifest.exists():
         copied.append(1)
-        tables = json.loads(manifest.read_text())["tables"]
-        if len(copied) == (stop if stop > 0 else sum(t["rows"] > 0 for t in tables)):
+        if stop != "marking" and len(copied) == int(stop):
             os._exit(3)
 LadybugStore.checkpoint = checkpoint
+if stop == "marking":
+    graph.stage.staged_sources = lambda directory: os._exit(3)
 cli(["--store", store, "load", *paths, "--bulk", "--jobs", "1"])
 """
 
 
-@pytest.mark.parametrize("stop", [1, 5, -1])
+@pytest.mark.parametrize("stop", ["1", "4", "marking"])
 def test_a_bulk_load_stopped_in_its_copy_is_finished_by_the_next(files, tmp_path, stop):
     import subprocess
     import sys
 
     paths = [str(files[n]) for n in ("text", "district", "province")]
     store = tmp_path / "s.lbdb"
-    child = subprocess.run([sys.executable, "-c", STOP_IN_COPY, str(stop), str(store), *paths],
+    child = subprocess.run([sys.executable, "-c", STOP_IN_COPY, stop, str(store), *paths],
                            cwd=Path(__file__).parents[1], capture_output=True, text=True)
     assert child.returncode == 3, child.stderr
     assert (Path(f"{store}.stage") / "manifest.json").exists()  # the stage is kept
