@@ -109,7 +109,6 @@ def _has(expr: str, prop: Prop) -> str:
     return f"{expr} IS NOT NULL"
 
 
-@functools.cache
 def _hint(error: str) -> str:
     """What to do about a LadybugDB error, when kg knows."""
     backward = re.search(r'bwd data for rel table "(\w+)"', error)
@@ -120,6 +119,7 @@ def _hint(error: str) -> str:
     return ""
 
 
+@functools.cache
 def _malloc_trim() -> Any:
     try:
         return ctypes.CDLL("libc.so.6").malloc_trim  # glibc only
@@ -411,8 +411,8 @@ class LadybugStore:
     @contextmanager
     def bulk(self) -> Iterator[None]:
         """Writes inside are staged on disk (`graph.stage`) and copied in when the block ends,
-        each table in one COPY followed by a checkpoint; then the store marks their sources
-        complete. For loads that write much more than the store holds (a first load).
+        table by table in checkpointed pieces (`_copy_sealed`); then the store marks their
+        sources complete. For loads that write much more than the store holds (a first load).
 
         A block stopped while staging leaves the store as it was. Once staging ends the stage
         is sealed: a copy stopped midway (a crash, a full page cache) keeps it, and the next

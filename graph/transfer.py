@@ -121,11 +121,10 @@ def _linked(store: Store, label: str, schema: Schema) -> set[str]:
     out: set[str] = set()
     for rel in schema.rels:
         for a, b in rel.pairs:
-            for side, pattern in (("x", f"(x:{a})-[:{rel.type}]->(:{b})"),
-                                  ("y", f"(:{a})-[:{rel.type}]->(y:{b})")):
-                if label == (a if side == "x" else b):
+            for end, end_label in (("x", a), ("y", b)):
+                if end_label == label:
                     out.update(r["uid"] for r in store.query(
-                        f"MATCH {pattern} RETURN DISTINCT {side}.uid AS uid"))
+                        f"MATCH (x:{a})-[:{rel.type}]->(y:{b}) RETURN DISTINCT {end}.uid AS uid"))
     return out
 
 
