@@ -35,6 +35,7 @@ class Source:
     sha256: str
     chars: int
     encoding: str
+    url: str | None = None  # where the text was published, when known (locality evidence)
 
 
 @dataclass(frozen=True)

@@ -89,10 +89,20 @@ def source_uid(digest: str) -> str:
     return "src:" + digest[:16]
 
 
+# A saved page's first line may record where it came from: "# source: https://…".
+_SOURCE_LINE = re.compile(r"\A\ufeff?#\s*source:\s*(\S+)")
+
+
+def source_url(text: str) -> str | None:
+    """The address a text records on its first line ("# source: URL"), if any."""
+    m = _SOURCE_LINE.match(text)
+    return m.group(1) if m else None
+
+
 def source_of(raw: bytes, path: Path, text: str, encoding: str) -> Source:
     digest = hashlib.sha256(raw).hexdigest()
     return Source(uid=source_uid(digest), name=path.name, path=str(path.resolve()),
-                  sha256=digest, chars=len(text), encoding=encoding)
+                  sha256=digest, chars=len(text), encoding=encoding, url=source_url(text))
 
 
 def read_source(path: str | Path) -> tuple[Source, str]:
