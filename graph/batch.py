@@ -85,6 +85,8 @@ def to_batch(ex: Extraction) -> Batch:
     for link in ex.implements:
         b.edge("IMPLEMENTS", ("Document", link.source_doc), ("Document", link.target_doc),
                link.evidence, basis=link.basis)
+    for rel in ex.relations:  # the ontology declares each kind (rows refuse any other)
+        b.edge(rel.kind, ("Document", rel.source_doc), ("Document", rel.target_doc), rel.evidence)
     for a in ex.aliases:
         uid = f"alias:{slug(a.text)}"
         b.node("Alias", uid, a.evidence, text=a.text, key=fold(a.text))

@@ -65,6 +65,18 @@ class Implements:
 
 
 @dataclass(frozen=True)
+class Relation:
+    """Another relation between two documents of a text (uids): `kind` is its relationship type
+    in the ontology — BASED_ON (the legal basis, "Căn cứ …"), REPLACES, REPEALS, AMENDS.
+    Never an implements link: trace, coverage and gaps do not read these."""
+
+    kind: str
+    source_doc: str
+    target_doc: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
 class Alias:
     """An informal name ("Nghị quyết Trung ương 7 khóa XII") and the documents it stands for."""
 
@@ -157,6 +169,7 @@ class Extraction:
     text: str
     documents: list[Document] = field(default_factory=list)
     implements: list[Implements] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)  # legal basis, replaces, amends …
     aliases: list[Alias] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)

@@ -23,6 +23,7 @@ from loaders.localities import (
 )
 from loaders.plan import extract_plan
 from loaders.read import read_source
+from loaders.relations import find_relations
 
 
 def context(text: str, source: Source) -> TextContext:
@@ -60,6 +61,7 @@ def extract_text(text: str, source: Source) -> Extraction:
     for o in plan.organisations:
         orgs.setdefault(o.uid, o)
     return Extraction(source=source, text=text, documents=found.documents, implements=links,
+                      relations=find_relations(ctx, found.mentions, found.subject),
                       aliases=found.aliases, tasks=list(plan.tasks),
                       targets=list(plan.targets),
                       organisations=list(orgs.values()),

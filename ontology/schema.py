@@ -45,6 +45,8 @@ class RelTable:
     label_vi: str
     label_en: str
     forward_only: bool = False  # kg:storeForwardOnly: no lists kept from the target side
+    color: str | None = None  # kg:color: the explorer's edge colour
+    dashes: bool = False  # kg:dashes: drawn dashed (relations besides implements)
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,11 @@ class Schema:
             if r.type == type_:
                 return r
         raise KeyError(f"the ontology declares no relationship type {type_!r}")
+
+    @property
+    def document_links(self) -> tuple[RelTable, ...]:
+        """The relationship types between documents only (IMPLEMENTS, BASED_ON, REPLACES …)."""
+        return tuple(r for r in self.rels if r.pairs == (("Document", "Document"),))
 
     @property
     def names(self) -> set[str]:
@@ -130,7 +137,8 @@ def schema_from_graph(g: Graph) -> Schema:
                      key=lambda x: x.name)
         rels.append(RelTable(name, str(p), tuple((f, t) for f in froms for t in tos),
                              (*every, *own), _lang(g, p, "vi"), _lang(g, p, "en"),
-                             bool(g.value(p, KG.storeForwardOnly))))
+                             bool(g.value(p, KG.storeForwardOnly)), _str(g, p, KG.color),
+                             bool(g.value(p, KG.dashes))))
     doc_types = tuple(
         DocType(_lang(g, c, "vi"), str(g.value(c, KG.typeCode)), _lang(g, c, "en"),
                 _str(g, c, KG.color) or "#999999")

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from ontology import load_schema
 from ontology.schema import ONTOLOGY_FILE, schema_from_graph
@@ -61,3 +61,24 @@ def test_a_relationship_to_an_undeclared_label_is_rejected():
             kg:storeFrom "Document" ; kg:storeTo "Nowhere" .""", format="turtle")
     with pytest.raises(ValueError, match="BOGUS"):
         schema_from_graph(g)
+
+
+def test_relations_besides_implements_are_declared_between_documents():
+    s = load_schema()
+    eli = "http://data.europa.eu/eli/ontology#"
+    g = Graph().parse(ONTOLOGY_FILE)
+    supers = {"BASED_ON": eli + "based_on", "REPEALS": eli + "repeals",
+              "AMENDS": eli + "amends", "REPLACES": eli + "changes"}
+    for type_, parent in supers.items():
+        rel = s.rel(type_)
+        assert rel.pairs == (("Document", "Document"),)
+        assert {"source", "sentence", "span_start", "span_end", "method", "confidence"} <= {
+            p.name for p in rel.props}
+        assert not rel.forward_only  # walked from both ends, like IMPLEMENTS
+        assert rel.dashes and rel.color  # drawn apart from implements in the explorer
+        rows = g.query("SELECT ?p WHERE { ?prop rdfs:subPropertyOf ?p }",
+                       initBindings={"prop": URIRef(rel.iri)},
+                       initNs={"rdfs": "http://www.w3.org/2000/01/rdf-schema#"})
+        assert parent in {str(r[0]) for r in rows}
+    assert {r.type for r in s.document_links} == {"IMPLEMENTS", *supers}
+    assert not s.rel("IMPLEMENTS").dashes
