@@ -2,7 +2,10 @@
 
 Read-only and the same on every store: the Cypher is in queries/cypher/explore_*.cypher and
 takes only parameters. The result is a networkx graph (edges child -> parent, like
-`trace_graph`) whose nodes and edges carry everything the explorer's side panel needs.
+`trace_graph`) whose nodes and edges carry everything the explorer's side panel needs. Its
+edges are implements links only (layout, depth and "path to root" follow them); the other
+relations between the documents shown (BASED_ON, REPLACES … : every Document -> Document
+type the ontology declares) are listed in `g.graph["relations"]`, with their evidence.
 
     >>> g = explore(store)                                   # doctest: +SKIP
     >>> g.nodes["doc:123-KH/TU@hai-phong"]["tasks"][0]["lead"]  # doctest: +SKIP
@@ -79,4 +82,30 @@ def explore(store: Store, root: str | None = None, depth: int | None = None) -> 
                 data["basis"] = "explicit"
         else:
             g.add_edge(child, parent, basis=r["basis"], evidence=[ev])
+    g.graph["relations"] = _relations(store, params, g, names)
     return g
+
+
+def _relations(store: Store, params: dict[str, Any], g: nx.DiGraph,
+               names: dict[str, str]) -> list[dict[str, Any]]:
+    """One entry per (type, child, parent) among the graph's documents, every source's
+    evidence in it. The types come from the ontology (names, never user values, in Cypher)."""
+    from ontology import load_schema
+
+    cols = ", ".join(f"r.{k} AS {k}" for k in _EVIDENCE if k != "source_name")
+    out: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for rel in load_schema().document_links:
+        if rel.type == "IMPLEMENTS":
+            continue
+        rows = store.query("UNWIND $uids AS u WITH DISTINCT u "
+                           f"MATCH (c:Document {{uid: u}})-[r:{rel.type}]->(p:Document) "
+                           f"RETURN c.uid AS child, p.uid AS parent, {cols} "
+                           "ORDER BY child, parent, source, span_start", params)
+        for r in rows:
+            if r["child"] not in g or r["parent"] not in g:
+                continue
+            ev = {**{k: r.get(k) for k in _EVIDENCE}, "source_name": names.get(r["source"])}
+            key = (rel.type, r["child"], r["parent"])
+            out.setdefault(key, {"type": rel.type, "child": r["child"], "parent": r["parent"],
+                                 "evidence": []})["evidence"].append(ev)
+    return list(out.values())

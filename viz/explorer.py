@@ -2,9 +2,10 @@
 
 `build_explorer_graph` takes a networkx graph of documents (from `queries.explore.explore` or
 `queries.trace_graph`; edges child -> parent) and returns nodes with precomputed positions,
-colours and shapes from the ontology, tooltips, tasks and evidence; edges with their basis and
-evidence; the legend; and the values each filter offers. Everything is text: the page renders
-it with textContent only.
+colours and shapes from the ontology, tooltips, tasks and evidence; edges with their kind
+(IMPLEMENTS, or another relation between documents listed in `g.graph["relations"]`: BASED_ON,
+REPLACES …, drawn in the ontology's colour and dashed), basis and evidence; the legend; and
+the values each filter offers. Everything is text: the page renders it with textContent only.
 """
 
 from __future__ import annotations
@@ -104,8 +105,9 @@ def _evidence(e: dict[str, Any]) -> list[dict[str, Any]]:
     return []
 
 
-def _edge_tip(child: str, parent: str, basis: str | None, evidence: list[dict]) -> str:
-    lines = [f"{child} → {parent}", f"implements ({basis or 'basis unknown'})"]
+def _edge_tip(child: str, parent: str, basis: str | None, evidence: list[dict],
+              kind: str | None = None) -> str:
+    lines = [f"{child} → {parent}", kind or f"implements ({basis or 'basis unknown'})"]
     for ev in evidence[:TIP_EVIDENCE]:
         src = f" — {ev['source_name']}" if ev.get("source_name") else ""
         lines.append(f"“{_short(ev.get('sentence'), 240)}”{src}")
@@ -157,12 +159,25 @@ def build_explorer_graph(g: nx.DiGraph, title: str = "kg explorer", root: str | 
             "tip": _node_tip(d),
         })
     label = {n["id"]: n["label"].replace("\n", " · ") for n in nodes}
+    links = {r.type: r for r in schema.document_links}
     edges = []
     for child, parent, e in g.edges(data=True):
         evidence = _evidence(e)
         edges.append({"id": f"{child}->{parent}", "from": child, "to": parent,
-                      "basis": e.get("basis"), "evidence": evidence,
+                      "kind": "IMPLEMENTS", "basis": e.get("basis"), "evidence": evidence,
                       "tip": _edge_tip(label[child], label[parent], e.get("basis"), evidence)})
+    for r in g.graph.get("relations") or ():
+        rel = links.get(r["type"])
+        if rel is None or r["child"] not in label or r["parent"] not in label:
+            continue
+        evidence = _plain(r["evidence"])
+        name = f"{rel.label_vi} · {rel.label_en}"
+        edges.append({"id": f"{r['child']}-{rel.type}->{r['parent']}", "from": r["child"],
+                      "to": r["parent"], "kind": rel.type, "basis": None,
+                      "color": rel.color or UNKNOWN_COLOR, "dashes": rel.dashes,
+                      "name": name, "evidence": evidence,
+                      "tip": _edge_tip(label[r["child"]], label[r["parent"]], None, evidence,
+                                       name)})
     present_types = sorted({n["type"] for n in nodes if n["type"]})
     present_levels = [lv for lv in LEVELS if any(n["level"] == lv for n in nodes)]
     present_themes = sorted({th for n in nodes for th in n["themes"]})
@@ -172,6 +187,10 @@ def build_explorer_graph(g: nx.DiGraph, title: str = "kg explorer", root: str | 
                    "color": types[name].color if name in types else UNKNOWN_COLOR}
                   for name in present_types],
         "levels": [{"name": lv, "color": levels.get(lv, UNKNOWN_COLOR)} for lv in present_levels],
+        "links": [{"kind": r.type, "name": r.label_vi, "english": r.label_en,
+                   "color": r.color or UNKNOWN_COLOR, "dashes": r.dashes}
+                  for r in sorted(schema.document_links, key=lambda r: (r.dashes, r.type))
+                  if any(e["kind"] == r.type for e in edges)],
     }
     facets = {
         "types": present_types, "levels": present_levels,

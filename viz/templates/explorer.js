@@ -21,16 +21,21 @@
   var byId = new Map();
   var up = new Map();   // child id -> edges to the documents it implements
   var down = new Map(); // parent id -> edges from the documents implementing it
+  var out = new Map();  // id -> its other relations (based on, replaces …) to documents
+  var into = new Map(); // id -> other relations from documents to it
   data.nodes.forEach(function (n) {
     n.key = fold([n.symbol, n.title, n.issuer, n.locality, n.type, n.id].join(" "));
     n.symbolKey = fold(n.symbol);
     byId.set(n.id, n);
     up.set(n.id, []);
     down.set(n.id, []);
+    out.set(n.id, []);
+    into.set(n.id, []);
   });
   data.edges.forEach(function (e) {
-    up.get(e.from).push(e);
-    down.get(e.to).push(e);
+    var implementsLink = e.kind === "IMPLEMENTS";
+    (implementsLink ? up : out).get(e.from).push(e);
+    (implementsLink ? down : into).get(e.to).push(e);
   });
 
   var big = data.nodes.length > 1000;
@@ -45,8 +50,9 @@
   }));
   var edges = new vis.DataSet(data.edges.map(function (e) {
     return {
-      id: e.id, from: e.from, to: e.to, title: e.tip,
-      color: e.basis === "implied" ? { color: "#e59866", highlight: "#c0392b" } : undefined
+      id: e.id, from: e.from, to: e.to, title: e.tip, dashes: !!e.dashes,
+      color: e.color ? { color: e.color, highlight: "#c0392b", hover: e.color }
+        : e.basis === "implied" ? { color: "#e59866", highlight: "#c0392b" } : undefined
     };
   }));
   var network = new vis.Network($("kg-graph"), { nodes: nodes, edges: edges }, {
@@ -85,6 +91,25 @@
   }
   checkList("kg-types", data.legend.types, "type", false);
   checkList("kg-levels", data.legend.levels, "level", true);
+  // relations: one line per kind in its colour (dashed but implements), a box hides its edges
+  var hiddenKinds = {};
+  (data.legend.links || []).forEach(function (k) {
+    var li = el("li"), label = el("label"), box = el("input");
+    box.type = "checkbox";
+    box.checked = true;
+    box.value = k.kind;
+    box.addEventListener("change", function () {
+      hiddenKinds[k.kind] = !box.checked;
+      edges.update(data.edges.filter(function (e) { return e.kind === k.kind; })
+        .map(function (e) { return { id: e.id, hidden: !box.checked }; }));
+    });
+    var sw = el("span", null, "kg-line");
+    sw.style.borderTopColor = k.color;
+    sw.style.borderTopStyle = k.dashes ? "dashed" : "solid";
+    label.append(box, sw, el("span", k.name + " · " + k.english));
+    li.append(label);
+    $("kg-links").append(li);
+  });
   data.facets.localities.forEach(function (l) { $("kg-localities").add(new Option(l, l)); });
   data.facets.themes.forEach(function (t) { $("kg-themes").add(new Option(t.label, t.id)); });
   if (data.facets.dates) {
@@ -128,9 +153,12 @@
     $(id).addEventListener("change", applyFilters);
   });
   $("kg-reset").addEventListener("click", function () {
-    document.querySelectorAll("#kg-filters input[type=checkbox]").forEach(function (b) {
+    document.querySelectorAll("#kg-types input, #kg-levels input").forEach(function (b) {
       b.checked = true;
       checked[b.closest("ul").id === "kg-types" ? "type" : "level"][b.value] = true;
+    });
+    document.querySelectorAll("#kg-links input").forEach(function (b) {
+      if (!b.checked) { b.checked = true; b.dispatchEvent(new Event("change")); }
     });
     ["kg-localities", "kg-themes"].forEach(function (id) {
       Array.prototype.forEach.call($(id).options, function (o) { o.selected = false; });
@@ -209,7 +237,8 @@
     var li = el("li"), b = el("button", docName(other), "kg-link");
     b.type = "button";
     b.addEventListener("click", function () { select(other, true); });
-    li.append(el("span", verb + " "), b, el("span", " (" + (e.basis || "?") + ")", "kg-meta"));
+    li.append(el("span", verb + " "), b,
+              el("span", " (" + (e.kind === "IMPLEMENTS" ? e.basis || "?" : e.name) + ")", "kg-meta"));
     if (e.evidence.length) {
       var ul = el("ul");
       e.evidence.forEach(function (ev) { ul.append(evidenceItem(ev)); });
@@ -239,6 +268,14 @@
       var ul2 = el("ul");
       downs.forEach(function (e) { ul2.append(linkItem(e, e.from, "←")); });
       body.append(ul2);
+    }
+    var outs = out.get(id), ins = into.get(id);
+    if (outs.length || ins.length) {
+      body.append(el("h3", "Other relations (" + (outs.length + ins.length) + ")"));
+      var ul4 = el("ul");
+      outs.forEach(function (e) { ul4.append(linkItem(e, e.to, "→")); });
+      ins.forEach(function (e) { ul4.append(linkItem(e, e.from, "←")); });
+      body.append(ul4);
     }
     body.append(el("h3", "Tasks (" + n.tasks.length + ")"));
     n.tasks.forEach(function (t) {
