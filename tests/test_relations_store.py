@@ -144,3 +144,23 @@ def test_rdf_exports_relations_as_eli_subproperties_with_prov_evidence(tmp_path)
     assert str(g.value(st, KG.sentence)).startswith("Căn cứ Nghị định số 31/2020")
     ok, _, report = pyshacl.validate(g, shacl_graph=shapes())
     assert ok, report
+
+
+def test_kg_show_prints_the_sentences_behind_relations(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+    from tests.test_relations import DECISION
+
+    text = tmp_path / "qd73.txt"
+    text.write_text(DECISION, encoding="utf-8")
+    store = str(tmp_path / "kg.lbdb")
+    runner = CliRunner()
+    r = runner.invoke(cli, ["--store", store, "load", str(text)])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(cli, ["--store", store, "show", "73/QĐ-UBND"])
+    assert r.exit_code == 0, r.output
+    assert "-> BASED_ON doc:48/2019/NĐ-CP" in r.output
+    assert "Căn cứ Nghị định số 48/2019/NĐ-CP ngày 5/6/2019" in r.output
+    assert "-> REPEALS doc:27/2016/QĐ-UBND@quang-tri" in r.output
+    assert "Điều 3. Bãi bỏ Quyết định số 27/2016/QĐ-UBND" in r.output
