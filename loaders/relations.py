@@ -147,8 +147,11 @@ def _basis(ctx: TextContext, folded: str, mentions: list[Mention], subject: str 
             pos = (item.end() if item else stop_at)
         if not targets:
             continue
-        based = _issued_by_clause(folded, mentions, max(t.tail_end for t in targets),
-                                  stop_at) or subject
+        last = max(t.tail_end for t in targets)
+        if _MAIN_CLAUSE.match(folded, last):  # "Căn cứ A, <someone> …": who acts on it?
+            based = _issued_by_clause(mentions, last, stop_at)
+        else:
+            based = subject
         if based:
             link(c.basis_kind, based, targets, start)
 
@@ -162,12 +165,11 @@ def _opens_clause(folded: str, pos: int) -> bool:
     return before.endswith(";")
 
 
-def _issued_by_clause(folded: str, mentions: list[Mention], pos: int, stop: int) -> str | None:
+def _issued_by_clause(mentions: list[Mention], pos: int, stop: int) -> str | None:
     """The document a basis clause goes on to issue ("Căn cứ A, Tỉnh ủy ban hành Kế hoạch số
-    …"): only after a comma right behind the cited documents, so that a document issued inside
-    their description ("A … về việc ban hành Chương trình …") is never taken for it."""
-    if not _MAIN_CLAUSE.match(folded, pos):
-        return None
+    …"), read only after a comma right behind the cited documents: a document issued inside
+    their description ("A … về việc ban hành Chương trình …") is never taken for it, and a
+    clause that issues nothing ("Căn cứ A, các sở xây dựng …": an instruction) links nothing."""
     issued = next((m for m in mentions if pos <= m.start < stop and m.issued), None)
     return issued.uids[0] if issued is not None and len(issued.uids) == 1 else None
 

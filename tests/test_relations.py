@@ -135,3 +135,26 @@ def test_relation_kinds_are_document_links_of_the_ontology_and_never_implements(
 
 def test_extraction_is_deterministic():
     assert _relations(DECISION) == _relations(DECISION)
+
+
+def test_a_basis_clause_in_the_body_or_one_that_instructs_links_nothing():
+    plan = """ỦY BAN NHÂN DÂN
+TỈNH LAI CHÂU
+Số: 150/KH-UBND
+Lai Châu, ngày 9 tháng 9 năm 2024
+
+KẾ HOẠCH
+Phát triển hợp tác xã vùng cao
+
+Căn cứ Quyết định số 340/QĐ-TTg ngày 12/3/2021 của Thủ tướng Chính phủ;
+{instruction}
+1. Mục đích
+Nâng cao thu nhập cho hộ gia đình vùng cao.
+Căn cứ Quyết định số 77/QĐ-UBND ngày 1/2/2024 của UBND tỉnh về giống cây trồng;
+"""
+    only = {("BASED_ON", "doc:150/KH-UBND@lai-chau", "doc:340/QĐ-TTg")}
+    # the body begins at "1. Mục đích": a "Căn cứ" after it is no basis of the plan
+    assert _triples(_relations(plan.format(instruction=""))) == only
+    # "Căn cứ A, các huyện …" tells others what to do: no basis either
+    instruction = "Căn cứ Quyết định số 78/QĐ-UBND của UBND tỉnh, các huyện lập danh sách."
+    assert _triples(_relations(plan.format(instruction=instruction))) == only
