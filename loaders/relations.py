@@ -34,7 +34,7 @@ DATA = Path(__file__).with_name("data") / "relation_cues.yaml"
 _LINE_START = r"(?m:^)[\x20\t*_>|#]*"  # a line's start, after markup ("*", "|", "> ")
 _CUE_REACH = 80  # characters from a change cue to the document it names
 _MARKUP = re.compile(r"[\x20\t*_>|#]*")
-_CHAIN_GAP = re.compile(r"[\s,*_]*(?:(?:và|hoặc) )?(?:số\s*)?")  # between listed documents
+_CHAIN_GAP = re.compile(r"[\s,*_]*(?:(?:va|hoac)\s+)?(?:so\s*)?")  # "và", "số" folded
 _ITEM_END = re.compile(r";|[.:][ \t*_]*(?:\n|$)|\n[ \t]*\n")  # an item of a clause ends
 _MAIN_CLAUSE = re.compile(r"[ \t*_]*,")  # the cited documents end, the main clause begins
 _CLAUSE_END = re.compile(r"[;.:][ \t*_]*(?:\n|$)|\n[ \t]*\n")  # the clause ends
@@ -50,6 +50,7 @@ class _Cues:
     changes: re.Pattern[str]  # every change cue, group i+1 for change_kinds[i]
     target_lead: re.Pattern[str]
     own: re.Pattern[str]
+    own_clause: re.Pattern[str]
     title_lead: re.Pattern[str]
     article: re.Pattern[str]
     between: re.Pattern[str]
@@ -75,6 +76,7 @@ def cues() -> _Cues:
         change_kinds=tuple(c["kind"] for c in data["changes"]),
         changes=_c("(?:{})(?![\\w])".format("|".join(f"({c['cue']})" for c in data["changes"]))),
         target_lead=_c(data["target_lead"]), own=_c(word(data["own_document"])),
+        own_clause=_c(word(f"{data['own_document']}|{b['own_formula']}")),
         title_lead=_c(data["title_lead"]), article=_c(f"{_LINE_START}{data['article']}\\s*"),
         between=_c(data["between"]), passive=_c(data["passive"]),
         passive_by=_c(data["passive_by"]))
@@ -95,16 +97,16 @@ def find_relations(ctx: TextContext, mentions: list[Mention],
     mentions = sorted((m for m in mentions if m.uids), key=lambda m: m.start)
     out: dict[tuple[str, str, str], Relation] = {}
 
-    def link(kind: str, a: str, targets: list[Mention], start: int, end: int | None = None,
-             method: str = "explicit", confidence: float = 1.0) -> None:
+    def link(kind: str, a: str, targets: list[Mention], start: int,
+             end: int | None = None) -> None:
         """`a` -> each target; the span runs from `start` to `end` or the target's end."""
         for t in targets:
             for b in t.uids:
                 if a != b and (kind, a, b) not in out:
-                    ev = ctx.evidence(start, end or t.tail_end, method, confidence)
+                    ev = ctx.evidence(start, end or t.tail_end)
                     out[(kind, a, b)] = Relation(kind, a, b, ev)
 
-    _basis(ctx, folded, mentions, subject, link)
+    _basis(folded, mentions, subject, link)
     _changes(folded, mentions, subject, link)
     return list(out.values())
 
@@ -126,8 +128,8 @@ def _chain(folded: str, mentions: list[Mention], pos: int, stop: int,
     return out
 
 
-def _basis(ctx: TextContext, folded: str, mentions: list[Mention], subject: str | None,
-           link) -> None:
+def _basis(folded: str, mentions: list[Mention], subject: str | None, link) -> None:
+    """BASED_ON links of the preamble's "Căn cứ" clauses."""
     c = cues()
     title = next((m.start for m in mentions if subject and m.uids == (subject,)), 0)
     body = c.body_start.search(folded, title)
@@ -150,6 +152,8 @@ def _basis(ctx: TextContext, folded: str, mentions: list[Mention], subject: str 
         last = max(t.tail_end for t in targets)
         if _MAIN_CLAUSE.match(folded, last):  # "Căn cứ A, <someone> …": who acts on it?
             based = _issued_by_clause(mentions, last, stop_at)
+            if based is None and c.own_clause.search(folded, last, stop_at + 1):
+                based = subject  # "…, Tỉnh ủy xây dựng Kế hoạch thực hiện như sau:"
         else:
             based = subject
         if based:

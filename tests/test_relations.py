@@ -158,3 +158,21 @@ Căn cứ Quyết định số 77/QĐ-UBND ngày 1/2/2024 của UBND tỉnh về
     # "Căn cứ A, các huyện …" tells others what to do: no basis either
     instruction = "Căn cứ Quyết định số 78/QĐ-UBND của UBND tỉnh, các huyện lập danh sách."
     assert _triples(_relations(plan.format(instruction=instruction))) == only
+
+
+def test_listed_documents_and_a_preamble_that_names_the_own_plan():
+    text = """TỈNH ỦY BẠC LIÊU
+Số: 61-KH/TU
+Bạc Liêu, ngày 4 tháng 6 năm 2024
+
+KẾ HOẠCH
+Học tập chuyên đề năm 2024
+
+Căn cứ Chỉ thị số 05-CT/TW và Quy định số 144-QĐ/TW của Bộ Chính trị, Ban Thường vụ \
+Tỉnh ủy xây dựng Kế hoạch triển khai như sau:
+
+I. MỤC ĐÍCH
+"""
+    got = _triples(_relations(text))
+    own = "doc:61-KH/TU@bac-lieu"
+    assert got == {("BASED_ON", own, "doc:05-CT/TW"), ("BASED_ON", own, "doc:144-QĐ/TW")}
