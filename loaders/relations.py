@@ -185,6 +185,8 @@ def _changes(folded: str, mentions: list[Mention], subject: str | None, link) ->
     for cue in _cues_before(folded, mentions, c.changes):
         kind = c.change_kinds[cue.lastindex - 1]
         targets = _chain(folded, mentions, cue.end(), len(folded), c.target_lead)
+        # "A sửa đổi B và C sửa đổi D": C makes a change of its own, a sibling of A
+        targets = [t for i, t in enumerate(targets) if i == 0 or not _acts(folded, t)]
         actor = _actor(folded, cue.start(), ends, subject, titles) if targets else None
         if actor is not None:
             uid, start = actor
@@ -194,6 +196,13 @@ def _changes(folded: str, mentions: list[Mention], subject: str | None, link) ->
         if passive is not None:
             done, by = passive
             link(kind, by.uids[0], [done], done.start, by.tail_end)
+
+
+def _acts(folded: str, m: Mention) -> bool:
+    """Is the document `m` followed by a change cue of its own?"""
+    c = cues()
+    between = c.between.match(folded, m.tail_end)
+    return bool(between and c.changes.match(folded, between.end()))
 
 
 def _cues_before(folded: str, mentions: list[Mention],

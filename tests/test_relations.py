@@ -176,3 +176,15 @@ I. MỤC ĐÍCH
     got = _triples(_relations(text))
     own = "doc:61-KH/TU@bac-lieu"
     assert got == {("BASED_ON", own, "doc:05-CT/TW"), ("BASED_ON", own, "doc:144-QĐ/TW")}
+
+
+def test_a_listed_document_that_makes_its_own_change_is_no_target():
+    text = ("Các nghị định (số 48/2019/NĐ-CP, số 14/2023/NĐ-CP sửa đổi Nghị định số "
+            "48/2019/NĐ-CP và số 16/2024/NĐ-CP sửa đổi Nghị định số 48/2019/NĐ-CP).\n")
+    got = _triples(_relations(text))
+    assert got == {("AMENDS", "doc:14/2023/NĐ-CP", "doc:48/2019/NĐ-CP"),
+                   ("AMENDS", "doc:16/2024/NĐ-CP", "doc:48/2019/NĐ-CP")}
+    both = _triples(_relations("Nghị định số 16/2024/NĐ-CP sửa đổi Nghị định số "
+                               "48/2019/NĐ-CP và Nghị định số 14/2023/NĐ-CP.\n"))
+    assert both == {("AMENDS", "doc:16/2024/NĐ-CP", "doc:48/2019/NĐ-CP"),
+                    ("AMENDS", "doc:16/2024/NĐ-CP", "doc:14/2023/NĐ-CP")}
