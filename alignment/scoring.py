@@ -1,0 +1,410 @@
+"""Which central task(s) each local task takes up: pure scoring of (local, central) pairs.
+
+A task of plan P may take up a task of any document P implements, directly or through other
+documents (10-KH/TW, a provincial plan ...): pairs are only formed along IMPLEMENTS chains.
+Each pair is judged on its own merit:
+
+- explicit: the local text cites the central document and the task by its number
+  ("nhiệm vụ 3 của Nghị quyết 26-NQ/TW"): probability 1;
+- otherwise a logistic model over a few features (FEATURES) gives the probability that the
+  link is right: TF-IDF cosines over words (alignment/words.py, not syllables) and word pairs
+  against the whole central task and against its best clause (a long central task lists many
+  stages of cadre work; a local task usually takes up one), how much of that clause the local
+  task covers, the overlap of the two tasks' themes (HAS_THEME), and how far the pair is from
+  the local task's best clause match and from its best theme match (so a second link must
+  stand close to the first on its own evidence). The weights (alignment/data/weights.yaml)
+  are fit on the hand alignment and checked by leaving one plan out (alignment/calibration.py);
+- wording: a shared run of WORDING_RUN words (a plan copying its parent) lifts the probability
+  halfway to 1.
+
+A link is proposed when its probability reaches PROPOSE (at most MAX_LINKS per local task, the
+likeliest first); coverage counts it as covering from COVERED. The matched words and themes,
+and the central clause they matched, travel with the link so `kg show` can explain it.
+
+>>> central = TaskRecord("c1", "doc:C", "1", "Luân chuyển cán bộ lãnh đạo", themes=("rotation",))
+>>> local = TaskRecord("l1", "doc:P", "(1)", "Xây dựng quy chế luân chuyển cán bộ lãnh đạo",
+...                    themes=("rotation",))
+>>> [(a.local, a.central, a.basis) for a in propose([central, local], [("doc:P", "doc:C")])]
+[('l1', 'c1', 'lexical+theme')]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import yaml
+
+from alignment.words import DATA, normalise, parts, runs
+from graph.keys import fold, symbol_key
+
+WEIGHTS_FILE = DATA / "weights.yaml"
+FEATURES = ("whole", "clause", "cover", "theme", "margin", "theme_margin")
+MAX_LINKS = 3
+WORDING_RUN = 8  # shared words in a row that count as copied wording
+MAX_WORDS = 8  # matched words kept on a link
+
+_SYLLABLE = re.compile(r"[^\W_]+", re.UNICODE)
+_CITE = re.compile(r"(?:nhiem vu|giai phap|muc|diem)\s+(?:(?:thu|so)\s+)?([0-9]+|[ivx]+)\b")
+_CLAUSE_END = re.compile(r"[;:.]\s|[;:.]$|\n")
+_PAIR = "\t"  # joins the two words of a pair feature (words themselves hold spaces)
+
+
+@dataclass(frozen=True)
+class TaskRecord:
+    """A task as alignment sees it."""
+
+    uid: str
+    document: str
+    label: str
+    text: str
+    lead: str | None = None
+    themes: tuple[str, ...] = ()
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """`local` takes up `central` (task uids), with why and how sure (a probability)."""
+
+    local: str
+    central: str
+    basis: str  # explicit | wording | lexical+theme | lexical | theme (and +wording)
+    score: float
+    words: tuple[str, ...]  # matched words as written in the local task; themes as "theme:<id>"
+    clause: str = ""  # the central task's clause the local task matched best
+
+
+@dataclass(frozen=True)
+class Model:
+    """Logistic weights over FEATURES and the two decision thresholds."""
+
+    intercept: float
+    weights: tuple[float, ...]
+    propose: float  # probability from which a link is proposed
+    covered: float  # probability from which a link alone makes a coverage cell "covered"
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        """P(link right) for feature rows `x` (..., len(FEATURES))."""
+        return 1.0 / (1.0 + np.exp(-(self.intercept + x @ np.asarray(self.weights))))
+
+
+@cache
+def model() -> Model:
+    """The fitted model shipped in alignment/data/weights.yaml."""
+    return read_model(WEIGHTS_FILE)
+
+
+def read_model(path: Path) -> Model:
+    d = yaml.safe_load(path.read_text(encoding="utf-8"))
+    w = d["weights"]
+    return Model(float(d["intercept"]), tuple(float(w[f]) for f in FEATURES),
+                 float(d["propose"]), float(d["covered"]))
+
+
+# ---------------------------------------------------------------------- text -> features
+
+def features(text: str) -> dict[str, str]:
+    """Content words, the longer words a domain term is made of, and adjacent word pairs ->
+    their written form (lower case, tone marks kept).
+
+    >>> sorted(features("Đào tạo cán bộ và quy hoạch"))
+    ['cán bộ', 'quy hoạch', 'đào tạo', 'đào tạo\\tcán bộ']
+    """
+    out: dict[str, str] = {}
+    for run in runs(text):
+        for i, w in enumerate(run):
+            out.setdefault(w, w)
+            for p in parts(w):
+                out.setdefault(p, p)
+            if i + 1 < len(run):
+                out.setdefault(w + _PAIR + run[i + 1], w + " " + run[i + 1])
+    return out
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of a task text: pieces between ';', ':' and '.' outside brackets, so a
+    long central task listing many stages is matched stage by stage.
+
+    >>> clauses("Đổi mới công tác cán bộ: đánh giá; quy hoạch (tỉnh; huyện).")
+    ['Đổi mới công tác cán bộ', 'đánh giá', 'quy hoạch (tỉnh; huyện)']
+    """
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += (ch == "(") - (ch == ")")
+        if depth <= 0 and _CLAUSE_END.match(text, i):
+            out.append(text[start:i])
+            start = i + 1
+    out.append(text[start:])
+    return [c.strip() for c in out if c.strip()]
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A task with everything scoring needs computed once (pairs are many, tasks few)."""
+
+    task: TaskRecord
+    feats: frozenset[str]
+    clauses: tuple[tuple[str, frozenset[str]], ...]  # (clause text, its features)
+    grams: frozenset[tuple[str, ...]]  # runs of WORDING_RUN syllables
+    text: str  # the folded text (citations are matched in it)
+    compact: str  # the folded text without spaces (symbols are matched in it)
+    themes: frozenset[str]
+
+
+def _prepare(t: TaskRecord, central: bool) -> _Prepared:
+    syl = tuple(_SYLLABLE.findall(normalise(t.text)))
+    grams = frozenset(syl[i:i + WORDING_RUN] for i in range(len(syl) - WORDING_RUN + 1))
+    text = fold(t.text)
+    cls: tuple[tuple[str, frozenset[str]], ...] = ()
+    if central:
+        cls = tuple((c, f) for c in clauses(t.text) if (f := frozenset(features(c))))
+    return _Prepared(t, frozenset(features(t.text)), cls, grams, text, text.replace(" ", ""),
+                     frozenset(t.themes))
+
+
+_symbol_key = cache(symbol_key)
+
+
+def _cites(local: _Prepared, central_label: str, central_symbol: str | None) -> bool:
+    """The local text names the central document and the task's number."""
+    if not central_symbol or _symbol_key(central_symbol) not in local.compact:
+        return False
+    label = fold(central_label)
+    return any(m.group(1) == label for m in _CITE.finditer(local.text))
+
+
+# ---------------------------------------------------------------------- pairs -> features
+
+class _Idf2(dict):
+    """Squared inverse document frequency of features; one no set holds weighs the most."""
+
+    def __init__(self, df: Mapping[str, int], n: int) -> None:
+        super().__init__((f, (math.log((1 + n) / (1 + c)) + 1) ** 2) for f, c in df.items())
+        self.rare = (math.log(1 + n) + 1) ** 2
+
+    def __missing__(self, f: str) -> float:
+        return self.rare
+
+
+def _idf2(sets: Sequence[Collection[str]]) -> _Idf2:
+    """Squared inverse document frequency of each feature over `sets`."""
+    df: Counter[str] = Counter()
+    for s in sets:
+        df.update(set(s))
+    return _Idf2(df, len(sets))
+
+
+def _matrix(sets: Sequence[Collection[str]], index: Mapping[str, int]) -> np.ndarray:
+    m = np.zeros((len(sets), len(index)))
+    for row, s in enumerate(sets):
+        cols = [index[f] for f in s if f in index]
+        m[row, cols] = 1.0
+    return m
+
+
+def _cosines(locals_: Sequence[Collection[str]], others: Sequence[Collection[str]],
+             w2: Mapping[str, float]) -> tuple[np.ndarray, np.ndarray]:
+    """Weighted cosine of each local set with each other set, and the weighted share of each
+    other set found in the local one (squared IDF weights)."""
+    index: dict[str, int] = {}
+    for s in others:
+        for f in s:
+            index.setdefault(f, len(index))
+    weights = np.array([w2[f] for f in index]) if index else np.zeros(0)
+    held = _matrix(others, index)
+    local = _matrix(locals_, index)
+    dot = (local * weights) @ held.T
+    other_norm2 = held @ weights
+    local_norm = np.sqrt([sum(w2[f] for f in s) for s in locals_])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cos = dot / np.outer(local_norm, np.sqrt(other_norm2))
+        share = dot / other_norm2
+    return np.nan_to_num(cos), np.nan_to_num(share)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A (local, central) pair with its features (in FEATURES order) and the best clause."""
+
+    local: str
+    central: str
+    x: tuple[float, ...]
+    clause: int  # index of the central task's best clause
+    worded: bool
+    cited: bool
+
+
+def _pairs(locals_: Sequence[_Prepared], cands: Sequence[tuple[str | None, _Prepared]]
+           ) -> Iterator[Pair]:
+    """Every pair of a plan's tasks with its candidates, with features. Weights (IDF) are
+    counted over the plan's tasks and its candidates only."""
+    w2 = _idf2([p.feats for p in locals_] + [c.feats for _, c in cands])
+    t2 = _idf2([p.themes for p in locals_] + [c.themes for _, c in cands])
+    lsets = [p.feats for p in locals_]
+    whole, _ = _cosines(lsets, [c.feats for _, c in cands], w2)
+    theme, _ = _cosines([p.themes for p in locals_], [c.themes for _, c in cands], t2)
+    owner = [j for j, (_, c) in enumerate(cands) for _ in c.clauses]
+    cl_cos, cl_share = _cosines(lsets, [f for _, c in cands for _, f in c.clauses], w2)
+    best_clause = np.zeros((len(locals_), len(cands)))
+    best_share = np.zeros((len(locals_), len(cands)))
+    which = np.zeros((len(locals_), len(cands)), dtype=int)
+    firsts: dict[int, int] = {}
+    for k, j in enumerate(owner):
+        firsts.setdefault(j, k)
+        better = cl_cos[:, k] > best_clause[:, j]
+        best_clause[:, j] = np.where(better, cl_cos[:, k], best_clause[:, j])
+        which[:, j] = np.where(better, k - firsts[j], which[:, j])
+        best_share[:, j] = np.maximum(best_share[:, j], cl_share[:, k])
+    top = best_clause.max(axis=1, initial=0.0)
+    top_theme = theme.max(axis=1, initial=0.0)
+    for i, loc in enumerate(locals_):
+        for j, (sym, c) in enumerate(cands):
+            yield Pair(loc.task.uid, c.task.uid,
+                       (float(whole[i, j]), float(best_clause[i, j]), float(best_share[i, j]),
+                        float(theme[i, j]), float(best_clause[i, j] - top[i]),
+                        float(theme[i, j] - top_theme[i])),
+                       int(which[i, j]),
+                       bool(loc.grams and not loc.grams.isdisjoint(c.grams)),
+                       _cites(loc, c.task.label, sym))
+
+
+def candidates(implements: Iterable[tuple[str, str]]) -> nx.DiGraph:
+    """The implements graph, child -> parent."""
+    g = nx.DiGraph()
+    g.add_edges_from((c, p) for c, p in implements if c != p)
+    return g
+
+
+def chains(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
+           symbols: Mapping[str, str | None] | None = None,
+           documents: Collection[str] | None = None
+           ) -> Iterator[tuple[list[_Prepared], list[tuple[str | None, _Prepared]]]]:
+    """Per plan to align: its tasks and the candidate tasks of the documents above it (with
+    their documents' symbols). `documents`, when given, are the only plans aligned."""
+    g = candidates(implements)
+    symbols = symbols or {}
+    wanted = None
+    if documents is not None:
+        wanted = set()
+        for d in documents:
+            if d in g:
+                wanted |= {d, *nx.descendants(g, d)}
+    kept = [t for t in tasks if wanted is None or t.document in wanted]
+    uppers = {d for t in kept if t.document in g for d in nx.descendants(g, t.document)}
+    prepared = [_prepare(t, t.document in uppers) for t in kept]
+    by_doc: dict[str, list[_Prepared]] = {}
+    for p in prepared:
+        by_doc.setdefault(p.task.document, []).append(p)
+    for doc, locals_ in sorted(by_doc.items()):
+        if doc not in g or (documents is not None and doc not in documents):
+            continue
+        ups = [d for d in sorted(nx.descendants(g, doc)) if d in by_doc]
+        if ups:
+            ordered = sorted(locals_, key=lambda p: (p.task.order, p.task.uid))
+            yield ordered, [(symbols.get(d), c) for d in ups for c in by_doc[d]]
+
+
+def pairs(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
+          symbols: Mapping[str, str | None] | None = None,
+          documents: Collection[str] | None = None) -> list[Pair]:
+    """Every (local, candidate) pair with its features (for calibration and inspection)."""
+    return [p for locals_, cands in chains(tasks, implements, symbols, documents)
+            for p in _pairs(locals_, cands)]
+
+
+# ---------------------------------------------------------------------- features -> links
+
+def probability(p: Pair, m: Model) -> float:
+    """How likely the link is right: 1 when cited, lifted halfway to 1 by copied wording."""
+    if p.cited:
+        return 1.0
+    prob = float(m.probability(np.asarray(p.x)))
+    return 0.5 + prob / 2 if p.worded else prob
+
+
+def _basis(p: Pair) -> str:
+    if p.cited:
+        return "explicit"
+    on = [name for name, v in (("lexical", p.x[0] > 0 or p.x[1] > 0), ("theme", p.x[3] > 0))
+          if v]
+    return "+".join([*on, *(["wording"] if p.worded else [])]) or "none"
+
+
+def select(scored: Sequence[Alignment], threshold: float,
+           max_links: int = MAX_LINKS) -> list[Alignment]:
+    """The links kept for one local task: each whose probability reaches `threshold`, the
+    likeliest first, at most `max_links`."""
+    ranked = sorted(scored, key=lambda a: (-a.score, a.central))
+    return [a for a in ranked[:max_links] if a.score >= threshold]
+
+
+def propose(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
+            symbols: Mapping[str, str | None] | None = None,
+            documents: Collection[str] | None = None, m: Model | None = None,
+            threshold: float | None = None, max_links: int = MAX_LINKS) -> list[Alignment]:
+    """Links from each task to the tasks it takes up in the documents its plan implements.
+
+    `implements` are (child document, parent document) pairs; `symbols` maps document uids to
+    their symbols (for explicit citations); `documents`, when given, are the only plans
+    aligned (the others' tasks are candidates only). A plan's links depend on its chain and
+    nothing else: re-aligning only what a load changed gives the same links as re-aligning
+    everything.
+    """
+    m = m or model()
+    threshold = m.propose if threshold is None else threshold
+    out: list[Alignment] = []
+    for locals_, cands in chains(tasks, implements, symbols, documents):
+        by_uid = {c.task.uid: c for _, c in cands}
+        w2 = _idf2([p.feats for p in locals_] + [c.feats for _, c in cands])
+        scored: dict[str, list[tuple[Alignment, Pair]]] = {}
+        for p in _pairs(locals_, cands):
+            a = Alignment(p.local, p.central, _basis(p), round(probability(p, m), 4), ())
+            scored.setdefault(p.local, []).append((a, p))
+        for loc in locals_:
+            found = scored.get(loc.task.uid, [])
+            pair_of = {a.central: p for a, p in found}
+            for a in select([a for a, _ in found], threshold, max_links):
+                out.append(explain(a, loc, by_uid[a.central], pair_of[a.central], w2))
+    return out
+
+
+# ---------------------------------------------------------------------- explanations
+
+def explain(a: Alignment, local: _Prepared, central: _Prepared, p: Pair,
+            w2: Mapping[str, float]) -> Alignment:
+    """The link with what matched: the shared words (as phrases of the local text, heaviest
+    first), the shared themes, and the central clause matched best."""
+    shared = local.feats & central.feats
+    shown = _phrases(local.task.text, shared, w2)[:MAX_WORDS]
+    shown += [f"theme:{t}" for t in sorted(local.themes & central.themes)]
+    clause = central.clauses[p.clause][0] if central.clauses else ""
+    return dataclasses.replace(a, words=tuple(shown), clause=clause)
+
+
+def _phrases(text: str, shared: Collection[str], w2: Mapping[str, float]) -> list[str]:
+    """The shared words as phrases of the text: maximal runs joined by shared pairs, then
+    shared words outside them, heaviest first."""
+    items: list[tuple[float, str]] = []
+    for run in runs(text):
+        i = 0
+        while i < len(run):
+            j = i
+            while j + 1 < len(run) and run[j] + _PAIR + run[j + 1] in shared:
+                j += 1
+            if j > i or run[i] in shared:
+                items.append((sum(w2.get(w, 1.0) for w in run[i:j + 1]), " ".join(run[i:j + 1])))
+            i = j + 1
+    out: list[str] = []
+    for _, phrase in sorted(items, key=lambda x: (-x[0], x[1])):
+        if phrase not in out:
+            out.append(phrase)
+    return out
