@@ -169,7 +169,7 @@ def _find_plan(ex, spec: dict) -> str:
     raise LookupError(f"{ex.source.name}: no document like {spec}")
 
 
-def examples(gold: Path = GOLD, seeds: Path = SEEDS) -> list[Example]:
+def examples(gold: Path = GOLD, seeds: Path = SEEDS, names: Sequence[str] = ()) -> list[Example]:
     """Every (local, central) pair of the hand-aligned plans, labelled, from the real
     extraction of the seeds and the reference batch."""
     from loaders import extract_file
@@ -188,7 +188,7 @@ def examples(gold: Path = GOLD, seeds: Path = SEEDS) -> list[Example]:
     label_of = {t.uid: t.label for t in tasks if t.document == central}
     docs = {_find_plan(extractions[p["seed"]], p["document"]): p for p in spec["plans"]}
     by_local: dict[str, list[Pair]] = {}
-    for p in pairs(tasks, links, symbols, documents=set(docs)):
+    for p in pairs(tasks, links, symbols, documents=set(docs), names=names):
         if p.central in label_of:
             by_local.setdefault(p.local, []).append(p)
     out = []

@@ -47,7 +47,9 @@ from alignment.words import DATA, normalise, parts, runs
 from graph.keys import fold, symbol_key
 
 WEIGHTS_FILE = DATA / "weights.yaml"
-FEATURES = ("whole", "clause", "cover", "theme", "margin", "theme_margin")
+FEATURES = ("whole", "clause", "cover", "theme", "clause_margin", "theme_margin")
+ALL_FEATURES = ("whole", "clause", "cover", "theme", "theme_in", "part", "whole_margin",
+                "clause_margin", "theme_margin", "part_margin", "cover_margin")
 MAX_LINKS = 3
 WORDING_RUN = 8  # shared words in a row that count as copied wording
 MAX_WORDS = 8  # matched words kept on a link
@@ -160,13 +162,11 @@ class _Prepared:
     themes: frozenset[str]
 
 
-def _prepare(t: TaskRecord, central: bool) -> _Prepared:
+def _prepare(t: TaskRecord) -> _Prepared:
     syl = tuple(_SYLLABLE.findall(normalise(t.text)))
     grams = frozenset(syl[i:i + WORDING_RUN] for i in range(len(syl) - WORDING_RUN + 1))
     text = fold(t.text)
-    cls: tuple[tuple[str, frozenset[str]], ...] = ()
-    if central:
-        cls = tuple((c, f) for c in clauses(t.text) if (f := frozenset(features(c))))
+    cls = tuple((c, f) for c in clauses(t.text) if (f := frozenset(features(c))))
     return _Prepared(t, frozenset(features(t.text)), cls, grams, text, text.replace(" ", ""),
                      frozenset(t.themes))
 
@@ -241,40 +241,68 @@ class Pair:
     clause: int  # index of the central task's best clause
     worded: bool
     cited: bool
+    lexical: bool = False  # the two texts share a word
+    themed: bool = False  # the two tasks share a theme
 
 
-def _pairs(locals_: Sequence[_Prepared], cands: Sequence[tuple[str | None, _Prepared]]
-           ) -> Iterator[Pair]:
-    """Every pair of a plan's tasks with its candidates, with features. Weights (IDF) are
-    counted over the plan's tasks and its candidates only."""
+def _best(values: np.ndarray, owner: Sequence[int], n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the largest of `values`' columns owned by each of `n` owners, and which (the
+    index among that owner's columns)."""
+    best = np.zeros((values.shape[0], n))
+    which = np.zeros((values.shape[0], n), dtype=int)
+    first: dict[int, int] = {}
+    for k, j in enumerate(owner):
+        first.setdefault(j, k)
+        better = values[:, k] > best[:, j]
+        best[:, j] = np.where(better, values[:, k], best[:, j])
+        which[:, j] = np.where(better, k - first[j], which[:, j])
+    return best, which
+
+
+def _grid(locals_: Sequence[_Prepared], cands: Sequence[tuple[str | None, _Prepared]]
+          ) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """Every feature (ALL_FEATURES) of every (local, candidate) pair, as matrices, and the
+    index of each pair's best central clause. Weights (IDF) are counted over the plan's tasks
+    and its candidates only."""
     w2 = _idf2([p.feats for p in locals_] + [c.feats for _, c in cands])
     t2 = _idf2([p.themes for p in locals_] + [c.themes for _, c in cands])
     lsets = [p.feats for p in locals_]
-    whole, _ = _cosines(lsets, [c.feats for _, c in cands], w2)
-    theme, _ = _cosines([p.themes for p in locals_], [c.themes for _, c in cands], t2)
+    f: dict[str, np.ndarray] = {}
+    f["whole"], _ = _cosines(lsets, [c.feats for _, c in cands], w2)
+    f["theme"], _ = _cosines([p.themes for p in locals_], [c.themes for _, c in cands], t2)
+    _, held = _cosines([c.themes for _, c in cands], [p.themes for p in locals_], t2)
+    f["theme_in"] = held.T  # share of the local task's themes the candidate holds
     owner = [j for j, (_, c) in enumerate(cands) for _ in c.clauses]
-    cl_cos, cl_share = _cosines(lsets, [f for _, c in cands for _, f in c.clauses], w2)
-    best_clause = np.zeros((len(locals_), len(cands)))
-    best_share = np.zeros((len(locals_), len(cands)))
-    which = np.zeros((len(locals_), len(cands)), dtype=int)
-    firsts: dict[int, int] = {}
-    for k, j in enumerate(owner):
-        firsts.setdefault(j, k)
-        better = cl_cos[:, k] > best_clause[:, j]
-        best_clause[:, j] = np.where(better, cl_cos[:, k], best_clause[:, j])
-        which[:, j] = np.where(better, k - firsts[j], which[:, j])
-        best_share[:, j] = np.maximum(best_share[:, j], cl_share[:, k])
-    top = best_clause.max(axis=1, initial=0.0)
-    top_theme = theme.max(axis=1, initial=0.0)
+    cl_cos, cl_share = _cosines(lsets, [cf for _, c in cands for _, cf in c.clauses], w2)
+    f["clause"], which = _best(cl_cos, owner, len(cands))
+    f["cover"], _ = _best(cl_share, owner, len(cands))
+    lowner = [i for i, p in enumerate(locals_) for _ in p.clauses]
+    lc_cos, _ = _cosines([lf for p in locals_ for _, lf in p.clauses],
+                         [cf for _, c in cands for _, cf in c.clauses], w2)
+    part = np.zeros((len(locals_), len(cands)))
+    if lowner:
+        by_central, _ = _best(lc_cos, owner, len(cands))
+        for k, i in enumerate(lowner):
+            part[i] = np.maximum(part[i], by_central[k])
+    f["part"] = part
+    for name in ("clause", "theme", "part", "cover", "whole"):
+        f[name + "_margin"] = f[name] - f[name].max(axis=1, initial=0.0)[:, None]
+    return f, which
+
+
+def _pairs(locals_: Sequence[_Prepared], cands: Sequence[tuple[str | None, _Prepared]],
+           names: Sequence[str] = ()) -> Iterator[Pair]:
+    """Every pair of a plan's tasks with its candidates, with its features (`names`, by
+    default FEATURES)."""
+    f, which = _grid(locals_, cands)
+    cols = [f[n] for n in (names or FEATURES)]
     for i, loc in enumerate(locals_):
         for j, (sym, c) in enumerate(cands):
-            yield Pair(loc.task.uid, c.task.uid,
-                       (float(whole[i, j]), float(best_clause[i, j]), float(best_share[i, j]),
-                        float(theme[i, j]), float(best_clause[i, j] - top[i]),
-                        float(theme[i, j] - top_theme[i])),
+            yield Pair(loc.task.uid, c.task.uid, tuple(float(m[i, j]) for m in cols),
                        int(which[i, j]),
                        bool(loc.grams and not loc.grams.isdisjoint(c.grams)),
-                       _cites(loc, c.task.label, sym))
+                       _cites(loc, c.task.label, sym), bool(f["whole"][i, j] > 0),
+                       bool(f["theme"][i, j] > 0))
 
 
 def candidates(implements: Iterable[tuple[str, str]]) -> nx.DiGraph:
@@ -299,8 +327,7 @@ def chains(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
             if d in g:
                 wanted |= {d, *nx.descendants(g, d)}
     kept = [t for t in tasks if wanted is None or t.document in wanted]
-    uppers = {d for t in kept if t.document in g for d in nx.descendants(g, t.document)}
-    prepared = [_prepare(t, t.document in uppers) for t in kept]
+    prepared = [_prepare(t) for t in kept]
     by_doc: dict[str, list[_Prepared]] = {}
     for p in prepared:
         by_doc.setdefault(p.task.document, []).append(p)
@@ -315,10 +342,11 @@ def chains(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
 
 def pairs(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
           symbols: Mapping[str, str | None] | None = None,
-          documents: Collection[str] | None = None) -> list[Pair]:
-    """Every (local, candidate) pair with its features (for calibration and inspection)."""
+          documents: Collection[str] | None = None, names: Sequence[str] = ()) -> list[Pair]:
+    """Every (local, candidate) pair with its features (`names`, by default FEATURES), for
+    calibration and inspection."""
     return [p for locals_, cands in chains(tasks, implements, symbols, documents)
-            for p in _pairs(locals_, cands)]
+            for p in _pairs(locals_, cands, names)]
 
 
 # ---------------------------------------------------------------------- features -> links
@@ -334,8 +362,7 @@ def probability(p: Pair, m: Model) -> float:
 def _basis(p: Pair) -> str:
     if p.cited:
         return "explicit"
-    on = [name for name, v in (("lexical", p.x[0] > 0 or p.x[1] > 0), ("theme", p.x[3] > 0))
-          if v]
+    on = [name for name, v in (("lexical", p.lexical), ("theme", p.themed)) if v]
     return "+".join([*on, *(["wording"] if p.worded else [])]) or "none"
 
 
@@ -382,11 +409,15 @@ def propose(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
 def explain(a: Alignment, local: _Prepared, central: _Prepared, p: Pair,
             w2: Mapping[str, float]) -> Alignment:
     """The link with what matched: the shared words (as phrases of the local text, heaviest
-    first), the shared themes, and the central clause matched best."""
+    first), the shared themes ("theme:<id>"), and the central clause matched best
+    ("clause:<text>", when the central task has several), so an analyst reads the local task
+    beside the part of the central task it takes up."""
     shared = local.feats & central.feats
     shown = _phrases(local.task.text, shared, w2)[:MAX_WORDS]
     shown += [f"theme:{t}" for t in sorted(local.themes & central.themes)]
-    clause = central.clauses[p.clause][0] if central.clauses else ""
+    clause = central.clauses[p.clause][0] if central.clauses and a.basis != "explicit" else ""
+    if clause and len(central.clauses) > 1:
+        shown.append(f"clause:{clause}")
     return dataclasses.replace(a, words=tuple(shown), clause=clause)
 
 
