@@ -32,6 +32,7 @@ from alignment.scoring import (
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "fixtures" / "alignment_gold.yaml"
+SECOND = GOLD.with_name("alignment_second.yaml")  # a second reading (see its header)
 SEEDS = ROOT.parent / "shared" / "seeds"
 L2 = 1.0  # ridge on the weights (not the intercept): a few hundred pairs, five features
 MIN_PRECISION = 0.85  # covered links must reach this precision on the training plans
@@ -121,15 +122,18 @@ def train(examples: Sequence[Example], l2: float = L2) -> Model:
     return Model(b0, m.weights, best, covered)
 
 
-def cross_validate(examples: Sequence[Example], l2: float = L2) -> dict:
+def cross_validate(examples: Sequence[Example], l2: float = L2,
+                   judged: Sequence[Example] | None = None) -> dict:
     """Leave one plan out: fit on the others, measure on it; the links of every held-out plan
-    pooled into one figure (proposed, covered, coverage cells)."""
+    pooled into one figure (proposed, covered, coverage cells). `judged`: the same pairs
+    labelled by another reading, to measure against instead (the fit still uses `examples`)."""
     plans = sorted({e.plan for e in examples})
+    judged = examples if judged is None else judged
     held: dict[str, list] = {"proposed": [], "covered": [], "cells": []}
     folds = {}
     for plan in plans:
         m = train([e for e in examples if e.plan != plan], l2)
-        test = [e for e in examples if e.plan == plan]
+        test = [e for e in judged if e.plan == plan]
         folds[plan] = {"proposed": measure(test, m, m.propose),
                        "covered": measure(test, m, m.covered), "cells": cells(test, m),
                        "model": m}
@@ -216,6 +220,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--write", action="store_true", help="write the model fit on everything")
+    ap.add_argument("--second", type=Path, default=SECOND,
+                    help="another reading of the same tasks, measured against (never fit on)")
     args = ap.parse_args(argv)
     ex = examples(args.gold)
     cv = cross_validate(ex)
@@ -224,6 +230,11 @@ def main(argv: Sequence[str] | None = None) -> None:
               f"cells {f['cells']['right']}/{f['cells']['cells']}", f["model"])
     print("held out:", {k: _short(cv[k]) for k in ("proposed", "covered")},
           f"cells {cv['cells']['right']}/{cv['cells']['cells']}", cv["cells"]["wrong"])
+    if args.second.is_file():
+        other = cross_validate(ex, judged=examples(args.second))
+        print("held out, judged by", args.second.name + ":",
+              {k: _short(other[k]) for k in ("proposed", "covered")},
+              f"cells {other['cells']['right']}/{other['cells']['cells']}")
     m = train(ex)
     print("fit on all:", m, _short(measure(ex, m, m.propose)))
     if args.write:
