@@ -28,6 +28,7 @@ TERMS_FILE = DATA / "terms.txt"
 MAX_TERM = 6  # syllables in the longest domain term tried
 
 _SYLLABLE = re.compile(r"[^\W_]+", re.UNICODE)
+_PUNCTUATION = re.compile(r"[,;:.!?()\[\]\n\"“”'‘’…]+")
 
 
 def _lines(path: Path) -> list[str]:
@@ -60,9 +61,22 @@ def _segmenter():
     return word_tokenize
 
 
+@lru_cache(maxsize=1 << 16)
+def _piece(piece: str) -> tuple[tuple[str, ...], ...]:
+    """The segmenter's words of a piece of text holding no punctuation (cached: plans repeat
+    their phrases, and the segmenter is the costly part of alignment)."""
+    return tuple(syl for w in _segmenter()(piece) if (syl := tuple(_SYLLABLE.findall(w))))
+
+
 def _segment(text: str) -> list[tuple[str, ...]]:
-    """The segmenter's words as syllable tuples; punctuation as () (a boundary)."""
-    return [tuple(_SYLLABLE.findall(w)) for w in _segmenter()(text)]
+    """The segmenter's words as syllable tuples; punctuation as () (a boundary). Pieces
+    between punctuation marks are segmented apart: words never span punctuation."""
+    out: list[tuple[str, ...]] = []
+    for piece in _PUNCTUATION.split(text):
+        if piece.strip():
+            out.extend(_piece(piece.strip()))
+        out.append(())
+    return out[:-1]
 
 
 def _join_terms(segmented: list[tuple[str, ...]]) -> list[str]:
