@@ -95,12 +95,16 @@ def measure(examples: Sequence[Example], m: Model, threshold: float) -> dict:
 
 def cells(examples: Sequence[Example], m: Model) -> dict:
     """Coverage cells (plan × central task): right when "covered" (a link at m.covered or
-    above) agrees with the hand alignment having a link there."""
+    above) agrees with the hand alignment having a link there; `taken_up_right` counts the
+    cells where "taken up at all" (covered or partly: any proposed link) agrees."""
     covered = {(p, c) for p, _, c in _links(examples, m, m.covered)}
+    linked = {(p, c) for p, _, c in _links(examples, m, m.propose)}
     wanted = {(e.plan, e.central_label) for e in examples if e.right}
     every = {(e.plan, e.central_label) for e in examples}
     wrong = sorted((every - covered) & wanted) + sorted(covered - wanted)
-    return {"cells": len(every), "right": len(every) - len(wrong), "wrong": wrong}
+    taken = len((every - linked) & wanted) + len(linked - wanted)
+    return {"cells": len(every), "right": len(every) - len(wrong), "wrong": wrong,
+            "taken_up_right": len(every) - taken}
 
 
 def train(examples: Sequence[Example], l2: float = L2) -> Model:
@@ -144,6 +148,7 @@ def cross_validate(examples: Sequence[Example], l2: float = L2,
             "covered": _pool(held["covered"]),
             "cells": {"cells": sum(c["cells"] for c in held["cells"]),
                       "right": sum(c["right"] for c in held["cells"]),
+                      "taken_up_right": sum(c["taken_up_right"] for c in held["cells"]),
                       "wrong": [w for c in held["cells"] for w in c["wrong"]]}}
 
 
@@ -229,12 +234,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(plan, {k: _short(f[k]) for k in ("proposed", "covered")},
               f"cells {f['cells']['right']}/{f['cells']['cells']}", f["model"])
     print("held out:", {k: _short(cv[k]) for k in ("proposed", "covered")},
-          f"cells {cv['cells']['right']}/{cv['cells']['cells']}", cv["cells"]["wrong"])
+          f"cells {cv['cells']['right']}/{cv['cells']['cells']}",
+          f"(taken up at all: {cv['cells']['taken_up_right']})", cv["cells"]["wrong"])
     if args.second.is_file():
         other = cross_validate(ex, judged=examples(args.second))
         print("held out, judged by", args.second.name + ":",
               {k: _short(other[k]) for k in ("proposed", "covered")},
-              f"cells {other['cells']['right']}/{other['cells']['cells']}")
+              f"cells {other['cells']['right']}/{other['cells']['cells']}",
+              f"(taken up at all: {other['cells']['taken_up_right']})")
     m = train(ex)
     print("fit on all:", m, _short(measure(ex, m, m.propose)))
     if args.write:
