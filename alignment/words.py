@@ -26,6 +26,7 @@ DATA = Path(__file__).with_name("data")
 STOPWORDS_FILE = DATA / "stopwords.txt"
 TERMS_FILE = DATA / "terms.txt"
 MAX_TERM = 6  # syllables in the longest domain term tried
+SUFFIXES = {("hóa",)}  # written apart by the segmenter, joined to the word before
 
 _SYLLABLE = re.compile(r"[^\W_]+", re.UNICODE)
 _PUNCTUATION = re.compile(r"[,;:.!?()\[\]\n\"“”'‘’…]+")
@@ -36,9 +37,14 @@ def _lines(path: Path) -> list[str]:
             if ln.strip() and not ln.lstrip().startswith("#")]
 
 
+def _written(text: str) -> str:
+    """NFC, modern tone placement; case kept."""
+    return modern_tones(unicodedata.normalize("NFC", text))
+
+
 def normalise(text: str) -> str:
     """NFC, modern tone placement, lower case: the only folding words get."""
-    return modern_tones(unicodedata.normalize("NFC", text)).lower()
+    return _written(text).lower()
 
 
 @cache
@@ -63,9 +69,10 @@ def _segmenter():
 
 @lru_cache(maxsize=1 << 16)
 def _piece(piece: str) -> tuple[tuple[str, ...], ...]:
-    """The segmenter's words of a piece of text holding no punctuation (cached: plans repeat
-    their phrases, and the segmenter is the costly part of alignment)."""
-    return tuple(syl for w in _segmenter()(piece) if (syl := tuple(_SYLLABLE.findall(w))))
+    """The segmenter's words (lower case) of a piece of text holding no punctuation (cached:
+    plans repeat their phrases, and the segmenter is the costly part of alignment)."""
+    return tuple(syl for w in _segmenter()(piece)
+                 if (syl := tuple(x.lower() for x in _SYLLABLE.findall(w))))
 
 
 def _segment(text: str) -> list[tuple[str, ...]]:
@@ -73,15 +80,28 @@ def _segment(text: str) -> list[tuple[str, ...]]:
     between punctuation marks are segmented apart: words never span punctuation."""
     out: list[tuple[str, ...]] = []
     for piece in _PUNCTUATION.split(text):
-        if piece.strip():
-            out.extend(_piece(piece.strip()))
+        if piece := piece.strip():  # a capital opening a sentence marks no name
+            out.extend(_piece(piece[0].lower() + piece[1:]))
         out.append(())
     return out[:-1]
+
+
+def _join_suffixes(segmented: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Join a suffix the segmenter writes apart to the word before it ("cụ thể" + "hóa":
+    the segmenter's convention splits the Sino-Vietnamese "-hóa" of "chuẩn hóa")."""
+    out: list[tuple[str, ...]] = []
+    for w in segmented:
+        if w in SUFFIXES and out and out[-1]:
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
 
 
 def _join_terms(segmented: list[tuple[str, ...]]) -> list[str]:
     """Join runs of the segmenter's words that spell a domain term, longest first."""
     known = terms()
+    segmented = _join_suffixes(segmented)
     out: list[str] = []
     i = 0
     while i < len(segmented):
@@ -99,21 +119,31 @@ def _join_terms(segmented: list[tuple[str, ...]]) -> list[str]:
 
 @lru_cache(maxsize=1 << 14)
 def segment(text: str) -> tuple[str, ...]:
-    """All words of a text, lower case with tone marks; "" where punctuation was.
+    """All words of a text, lower case with tone marks; "" where punctuation was. The
+    segmenter reads the text as written (capitals mark names: "Bộ Chính trị").
 
     >>> segment("Người đứng đầu chịu trách nhiệm; chống chạy chức")
     ('người đứng đầu', 'chịu', 'trách nhiệm', '', 'chống', 'chạy chức')
     """
-    return tuple(_join_terms(_segment(normalise(text))))
+    return tuple(_join_terms(_segment(_written(text))))
 
 
 @lru_cache(maxsize=1 << 12)
 def parts(word: str) -> tuple[str, ...]:
-    """The words of two syllables or more a joined domain term is made of, as the segmenter
-    writes them ("công tác cán bộ" -> "công tác", "cán bộ"); any other word: ()."""
-    if tuple(word.split()) not in terms():
+    """The shorter words a word holds: for a joined domain term, the segmenter's words of two
+    syllables or more it is made of ("công tác cán bộ" -> "công tác", "cán bộ"); for any
+    word, the domain terms inside it ("nghiêm kỷ luật" -> "kỷ luật")."""
+    syl = tuple(word.split())
+    if len(syl) < 2:
         return ()
-    return tuple(" ".join(w) for w in _segment(word) if len(w) > 1 and " ".join(w) != word)
+    out: list[str] = []
+    if syl in terms():
+        out += [" ".join(w) for w in _segment(word) if len(w) > 1 and w != syl]
+    for n in range(2, len(syl)):
+        for i in range(len(syl) - n + 1):
+            if syl[i:i + n] in terms():
+                out.append(" ".join(syl[i:i + n]))
+    return tuple(dict.fromkeys(out))
 
 
 def _content(w: str) -> bool:
