@@ -36,7 +36,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import networkx as nx
@@ -57,6 +57,7 @@ MAX_WORDS = 8  # matched words kept on a link
 _SYLLABLE = re.compile(r"[^\W_]+", re.UNICODE)
 _CITE = re.compile(r"(?:nhiem vu|giai phap|muc|diem)\s+(?:(?:thu|so)\s+)?([0-9]+|[ivx]+)\b")
 _CLAUSE_END = re.compile(r"[;:.]\s|[;:.]$|\n")
+_CLAUSE_MARK = re.compile(r"[;:.()\n]")
 _PAIR = "\t"  # joins the two words of a pair feature (words themselves hold spaces)
 
 
@@ -140,13 +141,22 @@ def clauses(text: str) -> list[str]:
     ['Đổi mới công tác cán bộ', 'đánh giá', 'quy hoạch (tỉnh; huyện)']
     """
     out, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        depth += (ch == "(") - (ch == ")")
-        if depth <= 0 and _CLAUSE_END.match(text, i):
-            out.append(text[start:i])
-            start = i + 1
+    for m in _CLAUSE_MARK.finditer(text):
+        ch = m.group()
+        if ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif depth <= 0 and _CLAUSE_END.match(text, m.start()):
+            out.append(text[start:m.start()])
+            start = m.start() + 1
     out.append(text[start:])
     return [c.strip() for c in out if c.strip()]
+
+
+@lru_cache(maxsize=1 << 14)
+def _clause_features(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The clauses of a text with their features (central tasks recur in every plan's
+    chain: computed once)."""
+    return tuple((c, f) for c in clauses(text) if (f := frozenset(features(c))))
 
 
 @dataclass(frozen=True)
@@ -155,19 +165,22 @@ class _Prepared:
 
     task: TaskRecord
     feats: frozenset[str]
-    clauses: tuple[tuple[str, frozenset[str]], ...]  # (clause text, its features)
     grams: frozenset[tuple[str, ...]]  # runs of WORDING_RUN syllables
     text: str  # the folded text (citations are matched in it)
     compact: str  # the folded text without spaces (symbols are matched in it)
     themes: frozenset[str]
+
+    @property
+    def clauses(self) -> tuple[tuple[str, frozenset[str]], ...]:
+        """(clause text, its features) of the task's clauses."""
+        return _clause_features(self.task.text)
 
 
 def _prepare(t: TaskRecord) -> _Prepared:
     syl = tuple(_SYLLABLE.findall(normalise(t.text)))
     grams = frozenset(syl[i:i + WORDING_RUN] for i in range(len(syl) - WORDING_RUN + 1))
     text = fold(t.text)
-    cls = tuple((c, f) for c in clauses(t.text) if (f := frozenset(features(c))))
-    return _Prepared(t, frozenset(features(t.text)), cls, grams, text, text.replace(" ", ""),
+    return _Prepared(t, frozenset(features(t.text)), grams, text, text.replace(" ", ""),
                      frozenset(t.themes))
 
 
@@ -184,51 +197,92 @@ def _cites(local: _Prepared, central_label: str, central_symbol: str | None) -> 
 
 # ---------------------------------------------------------------------- pairs -> features
 
-class _Idf2(dict):
-    """Squared inverse document frequency of features; one no set holds weighs the most."""
+class _Weights:
+    """Squared IDF of features over a plan's tasks and its candidates: `vector` for the
+    candidates' features (in the chain's index order), `get` for any feature."""
 
-    def __init__(self, df: Mapping[str, int], n: int) -> None:
-        super().__init__((f, (math.log((1 + n) / (1 + c)) + 1) ** 2) for f, c in df.items())
-        self.rare = (math.log(1 + n) + 1) ** 2
+    def __init__(self, chain_df: np.ndarray, index: Mapping[str, int], local: np.ndarray,
+                 own: Counter[str], n: int) -> None:
+        self.vector = (np.log((1 + n) / (1 + chain_df + local.sum(axis=0))) + 1) ** 2
+        self.index, self.own, self.n = index, own, n
 
-    def __missing__(self, f: str) -> float:
-        return self.rare
-
-
-def _idf2(sets: Sequence[Collection[str]]) -> _Idf2:
-    """Squared inverse document frequency of each feature over `sets`."""
-    df: Counter[str] = Counter()
-    for s in sets:
-        df.update(set(s))
-    return _Idf2(df, len(sets))
+    def get(self, f: str, default: float = 0.0) -> float:
+        i = self.index.get(f)
+        if i is not None:
+            return float(self.vector[i])
+        return (math.log((1 + self.n) / (1 + self.own.get(f, 0))) + 1) ** 2
 
 
-def _matrix(sets: Sequence[Collection[str]], index: Mapping[str, int]) -> np.ndarray:
-    m = np.zeros((len(sets), len(index)))
-    for row, s in enumerate(sets):
-        cols = [index[f] for f in s if f in index]
-        m[row, cols] = 1.0
-    return m
+class _Space:
+    """One kind of feature (words or themes) of a chain's candidates, as arrays: each
+    candidate's set, its clauses' sets (contiguous per candidate) and how many candidates hold
+    each feature. Built once per chain; a plan's pairs are then a few matrix products."""
+
+    def __init__(self, sets: Sequence[Collection[str]],
+                 parts: Sequence[Sequence[Collection[str]]] = ()) -> None:
+        self.index: dict[str, int] = {}
+        for s in [*sets, *(x for p in parts for x in p)]:
+            for f in s:
+                self.index.setdefault(f, len(self.index))
+        self.whole = self.matrix(sets)
+        self.df = self.whole.sum(axis=0)
+        self.n = len(sets)
+        self.spans: list[tuple[int, int]] = []
+        flat: list[Collection[str]] = []
+        for p in parts:
+            self.spans.append((len(flat), len(flat) + len(p)))
+            flat.extend(p)
+        self.parts = self.matrix(flat)
+
+    def matrix(self, sets: Sequence[Collection[str]]) -> np.ndarray:
+        m = np.zeros((len(sets), len(self.index)))
+        for row, s in enumerate(sets):
+            m[row, [self.index[f] for f in s if f in self.index]] = 1.0
+        return m
+
+    def weigh(self, sets: Sequence[Collection[str]]) -> tuple[np.ndarray, np.ndarray, _Weights]:
+        """A plan's sets as a matrix, their norms and the weights (IDF over the plan's sets
+        and the candidates)."""
+        local = self.matrix(sets)
+        own: Counter[str] = Counter(f for s in sets for f in s if f not in self.index)
+        w = _Weights(self.df, self.index, local, own, self.n + len(sets))
+        extra = np.array([sum(w.get(f) for f in s if f not in self.index) for s in sets])
+        norm = np.sqrt(local @ w.vector + extra) if len(sets) else np.zeros(0)
+        return local, norm, w
 
 
-def _cosines(locals_: Sequence[Collection[str]], others: Sequence[Collection[str]],
-             w2: Mapping[str, float]) -> tuple[np.ndarray, np.ndarray]:
-    """Weighted cosine of each local set with each other set, and the weighted share of each
-    other set found in the local one (squared IDF weights)."""
-    index: dict[str, int] = {}
-    for s in others:
-        for f in s:
-            index.setdefault(f, len(index))
-    weights = np.array([w2[f] for f in index]) if index else np.zeros(0)
-    held = _matrix(others, index)
-    local = _matrix(locals_, index)
-    dot = (local * weights) @ held.T
-    other_norm2 = held @ weights
-    local_norm = np.sqrt([sum(w2[f] for f in s) for s in locals_])
+def _cos(local: np.ndarray, norm: np.ndarray, w: np.ndarray, other: np.ndarray
+         ) -> tuple[np.ndarray, np.ndarray]:
+    """Weighted cosine of each local row with each other row, and the weighted share of each
+    other row found in the local one."""
+    dot = (local * w) @ other.T
+    other2 = other @ w
     with np.errstate(divide="ignore", invalid="ignore"):
-        cos = dot / np.outer(local_norm, np.sqrt(other_norm2))
-        share = dot / other_norm2
+        cos = dot / np.outer(norm, np.sqrt(other2))
+        share = dot / other2
     return np.nan_to_num(cos), np.nan_to_num(share)
+
+
+def _best(values: np.ndarray, spans: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the largest of each span of columns, and where in the span it is."""
+    best = np.zeros((values.shape[0], len(spans)))
+    which = np.zeros((values.shape[0], len(spans)), dtype=int)
+    for j, (a, b) in enumerate(spans):
+        if b > a:
+            best[:, j] = values[:, a:b].max(axis=1)
+            which[:, j] = values[:, a:b].argmax(axis=1)
+    return best, which
+
+
+class _Chain:
+    """The candidate tasks of a plan (the tasks of every document above it), prepared once
+    for every plan with the same documents above."""
+
+    def __init__(self, cands: Sequence[tuple[str | None, _Prepared]]) -> None:
+        self.cands = list(cands)
+        self.words = _Space([c.feats for _, c in cands],
+                            [[f for _, f in c.clauses] for _, c in cands])
+        self.themes = _Space([c.themes for _, c in cands])
 
 
 @dataclass(frozen=True)
@@ -245,64 +299,57 @@ class Pair:
     themed: bool = False  # the two tasks share a theme
 
 
-def _best(values: np.ndarray, owner: Sequence[int], n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Per row, the largest of `values`' columns owned by each of `n` owners, and which (the
-    index among that owner's columns)."""
-    best = np.zeros((values.shape[0], n))
-    which = np.zeros((values.shape[0], n), dtype=int)
-    first: dict[int, int] = {}
-    for k, j in enumerate(owner):
-        first.setdefault(j, k)
-        better = values[:, k] > best[:, j]
-        best[:, j] = np.where(better, values[:, k], best[:, j])
-        which[:, j] = np.where(better, k - first[j], which[:, j])
-    return best, which
+def _margin(m: np.ndarray) -> np.ndarray:
+    return m - m.max(axis=1, initial=0.0)[:, None]
 
 
-def _grid(locals_: Sequence[_Prepared], cands: Sequence[tuple[str | None, _Prepared]]
-          ) -> tuple[dict[str, np.ndarray], np.ndarray]:
-    """Every feature (ALL_FEATURES) of every (local, candidate) pair, as matrices, and the
-    index of each pair's best central clause. Weights (IDF) are counted over the plan's tasks
-    and its candidates only."""
-    w2 = _idf2([p.feats for p in locals_] + [c.feats for _, c in cands])
-    t2 = _idf2([p.themes for p in locals_] + [c.themes for _, c in cands])
-    lsets = [p.feats for p in locals_]
+def _grid(locals_: Sequence[_Prepared], chain: _Chain, names: Sequence[str]
+          ) -> tuple[dict[str, np.ndarray], np.ndarray, _Weights]:
+    """The features `names` (and whole, theme) of every (local, candidate) pair, as
+    matrices; the index of each pair's best central clause; the word weights. Weights (IDF)
+    are counted over the plan's tasks and its candidates only."""
+    local, norm, w = chain.words.weigh([p.feats for p in locals_])
+    tlocal, tnorm, tw = chain.themes.weigh([p.themes for p in locals_])
     f: dict[str, np.ndarray] = {}
-    f["whole"], _ = _cosines(lsets, [c.feats for _, c in cands], w2)
-    f["theme"], _ = _cosines([p.themes for p in locals_], [c.themes for _, c in cands], t2)
-    _, held = _cosines([c.themes for _, c in cands], [p.themes for p in locals_], t2)
-    f["theme_in"] = held.T  # share of the local task's themes the candidate holds
-    owner = [j for j, (_, c) in enumerate(cands) for _ in c.clauses]
-    cl_cos, cl_share = _cosines(lsets, [cf for _, c in cands for _, cf in c.clauses], w2)
-    f["clause"], which = _best(cl_cos, owner, len(cands))
-    f["cover"], _ = _best(cl_share, owner, len(cands))
-    lowner = [i for i, p in enumerate(locals_) for _ in p.clauses]
-    lc_cos, _ = _cosines([lf for p in locals_ for _, lf in p.clauses],
-                         [cf for _, c in cands for _, cf in c.clauses], w2)
-    part = np.zeros((len(locals_), len(cands)))
-    if lowner:
-        by_central, _ = _best(lc_cos, owner, len(cands))
-        for k, i in enumerate(lowner):
-            part[i] = np.maximum(part[i], by_central[k])
-    f["part"] = part
-    for name in ("clause", "theme", "part", "cover", "whole"):
-        f[name + "_margin"] = f[name] - f[name].max(axis=1, initial=0.0)[:, None]
-    return f, which
+    f["whole"], _ = _cos(local, norm, w.vector, chain.words.whole)
+    f["theme"], _ = _cos(tlocal, tnorm, tw.vector, chain.themes.whole)
+    cl_cos, cl_share = _cos(local, norm, w.vector, chain.words.parts)
+    f["clause"], which = _best(cl_cos, chain.words.spans)
+    f["cover"], _ = _best(cl_share, chain.words.spans)
+    if "theme_in" in names:  # share of the local task's themes the candidate holds
+        held = (tlocal * tw.vector) @ chain.themes.whole.T
+        with np.errstate(divide="ignore", invalid="ignore"):
+            f["theme_in"] = np.nan_to_num(held / (tnorm ** 2)[:, None])
+    if "part" in names or "part_margin" in names:  # best local clause against best clause
+        f["part"] = np.zeros_like(f["whole"])
+        for i, p in enumerate(locals_):
+            sets = [lf for _, lf in p.clauses]
+            if sets:
+                m = chain.words.matrix(sets)
+                n = np.sqrt(m @ w.vector + np.array(
+                    [sum(w.get(x) for x in s if x not in chain.words.index) for s in sets]))
+                scaled = _cos(m, n, w.vector, chain.words.parts)[0]
+                f["part"][i] = _best(scaled, chain.words.spans)[0].max(axis=0)
+    for name in [x[:-len("_margin")] for x in names if x.endswith("_margin")]:
+        f[name + "_margin"] = _margin(f[name])
+    return f, which, w
 
 
-def _pairs(locals_: Sequence[_Prepared], cands: Sequence[tuple[str | None, _Prepared]],
-           names: Sequence[str] = ()) -> Iterator[Pair]:
+def _pairs(locals_: Sequence[_Prepared], chain: _Chain, names: Sequence[str] = ()
+           ) -> tuple[list[Pair], _Weights]:
     """Every pair of a plan's tasks with its candidates, with its features (`names`, by
-    default FEATURES)."""
-    f, which = _grid(locals_, cands)
-    cols = [f[n] for n in (names or FEATURES)]
+    default FEATURES), and the plan's word weights."""
+    names = tuple(names or FEATURES)
+    f, which, w = _grid(locals_, chain, names)
+    x = np.stack([f[n] for n in names], axis=-1)
+    out = []
     for i, loc in enumerate(locals_):
-        for j, (sym, c) in enumerate(cands):
-            yield Pair(loc.task.uid, c.task.uid, tuple(float(m[i, j]) for m in cols),
-                       int(which[i, j]),
-                       bool(loc.grams and not loc.grams.isdisjoint(c.grams)),
-                       _cites(loc, c.task.label, sym), bool(f["whole"][i, j] > 0),
-                       bool(f["theme"][i, j] > 0))
+        for j, (sym, c) in enumerate(chain.cands):
+            out.append(Pair(loc.task.uid, c.task.uid, tuple(x[i, j].tolist()), int(which[i, j]),
+                            bool(loc.grams and not loc.grams.isdisjoint(c.grams)),
+                            _cites(loc, c.task.label, sym), bool(f["whole"][i, j] > 0),
+                            bool(f["theme"][i, j] > 0)))
+    return out, w
 
 
 def candidates(implements: Iterable[tuple[str, str]]) -> nx.DiGraph:
@@ -315,9 +362,10 @@ def candidates(implements: Iterable[tuple[str, str]]) -> nx.DiGraph:
 def chains(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
            symbols: Mapping[str, str | None] | None = None,
            documents: Collection[str] | None = None
-           ) -> Iterator[tuple[list[_Prepared], list[tuple[str | None, _Prepared]]]]:
+           ) -> Iterator[tuple[list[_Prepared], _Chain]]:
     """Per plan to align: its tasks and the candidate tasks of the documents above it (with
-    their documents' symbols). `documents`, when given, are the only plans aligned."""
+    their documents' symbols; one `_Chain` per set of documents above). `documents`, when
+    given, are the only plans aligned."""
     g = candidates(implements)
     symbols = symbols or {}
     wanted = None
@@ -331,13 +379,15 @@ def chains(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
     by_doc: dict[str, list[_Prepared]] = {}
     for p in prepared:
         by_doc.setdefault(p.task.document, []).append(p)
+    built: dict[tuple[str, ...], _Chain] = {}
     for doc, locals_ in sorted(by_doc.items()):
         if doc not in g or (documents is not None and doc not in documents):
             continue
-        ups = [d for d in sorted(nx.descendants(g, doc)) if d in by_doc]
+        ups = tuple(d for d in sorted(nx.descendants(g, doc)) if d in by_doc)
         if ups:
-            ordered = sorted(locals_, key=lambda p: (p.task.order, p.task.uid))
-            yield ordered, [(symbols.get(d), c) for d in ups for c in by_doc[d]]
+            if ups not in built:
+                built[ups] = _Chain([(symbols.get(d), c) for d in ups for c in by_doc[d]])
+            yield sorted(locals_, key=lambda p: (p.task.order, p.task.uid)), built[ups]
 
 
 def pairs(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
@@ -345,17 +395,20 @@ def pairs(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
           documents: Collection[str] | None = None, names: Sequence[str] = ()) -> list[Pair]:
     """Every (local, candidate) pair with its features (`names`, by default FEATURES), for
     calibration and inspection."""
-    return [p for locals_, cands in chains(tasks, implements, symbols, documents)
-            for p in _pairs(locals_, cands, names)]
+    return [p for locals_, chain in chains(tasks, implements, symbols, documents)
+            for p in _pairs(locals_, chain, names)[0]]
 
 
 # ---------------------------------------------------------------------- features -> links
 
 def probability(p: Pair, m: Model) -> float:
     """How likely the link is right: 1 when cited, lifted halfway to 1 by copied wording."""
+    return _adjusted(p, float(m.probability(np.asarray(p.x))))
+
+
+def _adjusted(p: Pair, prob: float) -> float:
     if p.cited:
         return 1.0
-    prob = float(m.probability(np.asarray(p.x)))
     return 0.5 + prob / 2 if p.worded else prob
 
 
@@ -389,12 +442,13 @@ def propose(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
     m = m or model()
     threshold = m.propose if threshold is None else threshold
     out: list[Alignment] = []
-    for locals_, cands in chains(tasks, implements, symbols, documents):
-        by_uid = {c.task.uid: c for _, c in cands}
-        w2 = _idf2([p.feats for p in locals_] + [c.feats for _, c in cands])
+    for locals_, chain in chains(tasks, implements, symbols, documents):
+        by_uid = {c.task.uid: c for _, c in chain.cands}
+        found_pairs, w2 = _pairs(locals_, chain)
+        probs = m.probability(np.array([p.x for p in found_pairs])) if found_pairs else []
         scored: dict[str, list[tuple[Alignment, Pair]]] = {}
-        for p in _pairs(locals_, cands):
-            a = Alignment(p.local, p.central, _basis(p), round(probability(p, m), 4), ())
+        for p, prob in zip(found_pairs, probs, strict=True):
+            a = Alignment(p.local, p.central, _basis(p), round(_adjusted(p, float(prob)), 4), ())
             scored.setdefault(p.local, []).append((a, p))
         for loc in locals_:
             found = scored.get(loc.task.uid, [])
@@ -407,7 +461,7 @@ def propose(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
 # ---------------------------------------------------------------------- explanations
 
 def explain(a: Alignment, local: _Prepared, central: _Prepared, p: Pair,
-            w2: Mapping[str, float]) -> Alignment:
+            w2: _Weights) -> Alignment:
     """The link with what matched: the shared words (as phrases of the local text, heaviest
     first), the shared themes ("theme:<id>"), and the central clause matched best
     ("clause:<text>", when the central task has several), so an analyst reads the local task
@@ -421,7 +475,7 @@ def explain(a: Alignment, local: _Prepared, central: _Prepared, p: Pair,
     return dataclasses.replace(a, words=tuple(shown), clause=clause)
 
 
-def _phrases(text: str, shared: Collection[str], w2: Mapping[str, float]) -> list[str]:
+def _phrases(text: str, shared: Collection[str], w2: _Weights) -> list[str]:
     """The shared words as phrases of the text: maximal runs joined by shared pairs, then
     shared words outside them, heaviest first."""
     items: list[tuple[float, str]] = []
