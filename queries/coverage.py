@@ -21,11 +21,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from alignment.scoring import model
 from graph.store import Store
 from queries.loader import cypher
 from queries.trace import trace
 
-STRONG = 0.25  # score from which a link alone makes a cell "covered"
+STRONG = model().covered  # probability from which a link alone makes a cell "covered"
 STATUSES = ("covered", "partly", "not covered")
 UNKNOWN_LOCALITY = "(province not named)"
 

@@ -1,49 +1,76 @@
-"""Task alignment: pure functions on hand-built tasks, and measured against a hand alignment."""
+"""Task alignment: words, clauses, pure scoring on hand-built tasks, calibration, and the
+held-out (leave one plan out) figures against the hand alignment."""
 
 from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
 
+import numpy as np
 import pytest
-import yaml
 
-from graph import load_batches, open_store, to_batch
-from graph.keys import fold, symbol_key
-from graph.model import Extraction
-from loaders import extract_file
-from loaders.reference import reference_extractions
-from loaders.scoring import label_tokens
-from queries.alignment import (
+from alignment.calibration import SECOND, Example, cross_validate, examples, fit, train
+from alignment.deriving import alignment_batch, derived_alignment_batch
+from alignment.scoring import (
+    FEATURES,
     Alignment,
+    Pair,
     TaskRecord,
-    alignment_batch,
-    derived_alignment_batch,
+    clauses,
     features,
+    model,
     propose,
     select,
 )
+from alignment.words import content_words, segment
+from graph import load_batches, open_store, to_batch
+from loaders import extract_file
+from loaders.reference import reference_extractions
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-GOLD = Path(__file__).with_name("fixtures") / "alignment_gold.yaml"
-# Floors set from the measured scores (docs/ANALYSIS.md) minus a margin, not from hopes.
-PRECISION_FLOOR = 0.5
-RECALL_FLOOR = 0.5
+# Floors set from the held-out figures of docs/ANALYSIS.md minus a margin, not from hopes.
+HELD_OUT_F1_FLOOR = 0.68
+COVERED_PRECISION_FLOOR = 0.70
+CELLS_FLOOR = 22  # of 30
+SECOND_F1_FLOOR = 0.72  # judged by tests/fixtures/alignment_second.yaml (0.78 measured)
 
 
 def central_tasks() -> list[TaskRecord]:
     return [TaskRecord("c:1", "doc:C", "1", "Giáo dục đạo đức, lối sống, chính trị, tư tưởng",
                        themes=("political-education",), order=1),
-            TaskRecord("c:2", "doc:C", "2", "Đổi mới đánh giá, quy hoạch, luân chuyển cán bộ",
+            TaskRecord("c:2", "doc:C", "2", "Đổi mới đánh giá cán bộ; quy hoạch cán bộ; luân "
+                       "chuyển cán bộ; nhà ở, tiền lương của cán bộ",
                        themes=("evaluation", "rotation", "succession"), order=2),
             TaskRecord("c:3", "doc:C", "3", "Kiểm soát quyền lực, chống chạy chức, chạy quyền",
                        themes=("power-control",), order=3)]
 
 
-def test_features_fold_accents_and_drop_stopwords():
-    f = features("Thực hiện luân chuyển cán bộ và đánh giá")
-    assert "luan chuyen" in f and f["luan chuyen"] == "luân chuyển"
-    assert "va" not in f and "thuc hien" not in f
+def test_words_keep_tone_marks_so_different_words_do_not_meet():
+    assert not set(features("theo dõi nhiệm kỳ")) & set(features("đổi mới kỷ luật"))
+    assert not set(features("nghị quyết")) & set(features("dám nghĩ"))
+    assert set(features("KỶ LUẬT")) == set(features("kỷ luật"))  # only case is folded
+
+
+def test_words_are_segmented_and_domain_terms_joined():
+    assert "cán bộ" in segment("Đào tạo cán bộ")
+    assert "người đứng đầu" in segment("Người đứng đầu chịu trách nhiệm")
+    assert "chạy chức" in content_words("chống chạy chức, chạy quyền")
+
+
+def test_split_suffixes_are_joined_and_terms_inside_longer_words_count():
+    assert "chuẩn hóa" in segment("Chuẩn hóa trình độ")  # the segmenter writes "hóa" apart
+    assert "kỷ luật" in features("giữ nghiêm kỷ luật")  # whatever the segmenter joined to it
+
+
+def test_stopwords_and_boilerplate_are_dropped():
+    ws = content_words("Tham mưu, cụ thể hóa, thực hiện luân chuyển cán bộ và đánh giá")
+    assert "luân chuyển" in ws and "đánh giá" in ws
+    assert not {"và", "thực hiện", "tham mưu", "cụ thể hóa", "cụ thể", "hóa"} & set(ws)
+
+
+def test_central_tasks_split_into_clauses_outside_brackets():
+    assert clauses("Đổi mới: đánh giá; quy hoạch (tỉnh; huyện). Luân chuyển") == \
+        ["Đổi mới", "đánh giá", "quy hoạch (tỉnh; huyện)", "Luân chuyển"]
 
 
 def test_a_local_task_takes_up_the_central_task_it_shares_words_with():
@@ -51,13 +78,22 @@ def test_a_local_task_takes_up_the_central_task_it_shares_words_with():
                        themes=("power-control",))
     links = propose([*central_tasks(), local], [("doc:P", "doc:C")])
     assert [(a.local, a.central) for a in links] == [("l:1", "c:3")]
-    assert links[0].basis == "lexical+theme"
+    assert links[0].basis == "lexical+theme" and 0 < links[0].score < 1
     assert any("chạy chức" in w for w in links[0].words)
     assert "theme:power-control" in links[0].words
+    assert links[0].clause == "Kiểm soát quyền lực, chống chạy chức, chạy quyền"
+
+
+def test_a_short_local_task_matches_one_clause_of_a_long_central_task():
+    local = TaskRecord("l:1", "doc:P", "(1)", "Xây dựng chính sách nhà ở cho cán bộ")
+    links = propose([*central_tasks(), local], [("doc:P", "doc:C")])
+    assert [a.central for a in links] == ["c:2"]
+    assert links[0].clause == "nhà ở, tiền lương của cán bộ"
 
 
 def test_links_follow_implements_chains_only():
-    local = TaskRecord("l:1", "doc:P", "(1)", "Chống chạy chức, chạy quyền")
+    local = TaskRecord("l:1", "doc:P", "(1)", "Chống chạy chức, chạy quyền",
+                       themes=("power-control",))
     assert propose([*central_tasks(), local], []) == []
     upside_down = propose([*central_tasks(), local], [("doc:C", "doc:P")])
     assert not any(a.local == "l:1" for a in upside_down)  # l:1's plan implements nothing
@@ -66,10 +102,10 @@ def test_links_follow_implements_chains_only():
 
 
 def test_a_task_may_take_up_two_central_tasks():
-    local = TaskRecord("l:1", "doc:P", "(1)", "Giáo dục đạo đức, lối sống; đánh giá và "
-                       "quy hoạch cán bộ", themes=("political-education", "evaluation"))
-    links = propose([*central_tasks(), local], [("doc:P", "doc:C")], ratio=0.5)
-    assert {a.central for a in links} == {"c:1", "c:2"}
+    local = TaskRecord("l:1", "doc:P", "(1)", "Giáo dục đạo đức, lối sống; kiểm soát quyền "
+                       "lực, chống chạy chức", themes=("political-education", "power-control"))
+    links = propose([*central_tasks(), local], [("doc:P", "doc:C")])
+    assert {a.central for a in links} == {"c:1", "c:3"}
 
 
 def test_explicit_citation_of_a_central_task_wins():
@@ -79,21 +115,57 @@ def test_explicit_citation_of_a_central_task_wins():
 
 
 def test_copied_wording_is_recognised():
-    local = TaskRecord("l:1", "doc:P", "a", "Tiếp tục đổi mới đánh giá, quy hoạch, luân chuyển "
-                       "cán bộ ở huyện")
+    local = TaskRecord("l:1", "doc:P", "a", "Tiếp tục đổi mới đánh giá cán bộ; quy hoạch cán "
+                       "bộ; luân chuyển cán bộ ở huyện")
     links = propose([*central_tasks(), local], [("doc:P", "doc:C")])
-    assert links[0].central == "c:2" and "wording" in links[0].basis
+    assert links[0].central == "c:2" and "wording" in links[0].basis and links[0].score >= 0.5
 
 
-def test_nothing_is_proposed_below_the_floor():
+def test_nothing_is_proposed_for_a_task_on_no_central_subject():
     local = TaskRecord("l:1", "doc:P", "1", "Báo cáo định kỳ hằng năm")
     assert propose([*central_tasks(), local], [("doc:P", "doc:C")]) == []
 
 
-def test_select_keeps_the_best_and_the_close_ones():
-    a = [Alignment("l", c, "lexical", s, ()) for c, s in (("x", 0.5), ("y", 0.45), ("z", 0.2))]
-    assert [x.central for x in select(a, 0.1, 0.8, 3)] == ["x", "y"]
-    assert select(a, 0.6, 0.8, 3) == []
+def test_each_link_is_kept_on_its_own_probability_not_relative_to_the_best():
+    a = [Alignment("l", c, "lexical", s, ()) for c, s in (("x", 0.95), ("y", 0.5), ("z", 0.2))]
+    assert [x.central for x in select(a, 0.4)] == ["x", "y"]  # y is far below x, kept
+    assert select(a, 0.96) == []
+    assert len(select(a, 0.1, max_links=2)) == 2
+
+
+def test_the_shipped_model_reads_as_a_probability():
+    m = model()
+    assert len(m.weights) == len(FEATURES) and 0 < m.propose <= m.covered < 1
+    weak, strong = np.zeros(len(FEATURES)), np.array([0.5, 0.6, 1.0, 1.0, 0.0, 0.0])
+    assert m.probability(weak) < m.propose < m.covered < m.probability(strong)
+
+
+def _synthetic(plan: str, n: int, flip: bool = False) -> list[Example]:
+    rng = np.random.default_rng(len(plan))
+    out = []
+    for i in range(n):
+        right = bool(i % 3 == 0)
+        x = np.clip(rng.normal(0.6 if right != flip else 0.1, 0.1, len(FEATURES)), 0, 1)
+        out.append(Example(plan, str(i), "c", Pair(f"{plan}{i}", "c", tuple(x), 0, False,
+                                                   False), right))
+    return out
+
+
+def test_logistic_fit_separates_and_thresholds_come_from_the_training_plans():
+    ex = _synthetic("a", 60) + _synthetic("b", 60)
+    _, w = fit(np.array([e.pair.x for e in ex]), np.array([float(e.right) for e in ex]))
+    assert (w > 0).all()
+    m = train(ex)
+    assert 0 < m.propose <= m.covered < 1
+
+
+def test_cross_validation_never_sees_the_plan_it_measures():
+    ex = [*_synthetic("a", 60), *_synthetic("b", 60), *_synthetic("c", 60),
+          *_synthetic("flipped", 60, flip=True)]
+    cv = cross_validate(ex)
+    assert cv["folds"]["flipped"]["proposed"]["f1"] < 0.3  # its inverted labels are unseen
+    assert train(ex).propose != cv["folds"]["flipped"]["model"].propose or \
+        train(ex).weights != cv["folds"]["flipped"]["model"].weights
 
 
 def test_the_derived_batch_is_identified_by_its_content():
@@ -122,57 +194,20 @@ def test_a_plan_s_links_depend_on_its_chain_only():
 
 # ------------------------------------------------------------------ measured on the seeds
 
-def _find_plan(ex: Extraction, spec: dict) -> str:
-    for d in ex.documents:
-        if spec.get("subject") and d.is_subject:
-            return d.uid
-        if "symbol" in spec and symbol_key(d.symbol) == symbol_key(spec["symbol"]) and \
-                fold(d.locality) == fold(spec.get("locality")):
-            return d.uid
-        if "type" in spec and d.symbol is None and d.type == spec["type"] and \
-                fold(d.locality) == fold(spec.get("locality")):
-            return d.uid
-    raise LookupError(f"{ex.source.name}: no document like {spec}")
-
-
-def evaluate(min_score: float | None = None, ratio: float | None = None) -> dict:
-    """Precision and recall of proposed links against tests/fixtures/alignment_gold.yaml."""
-    gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
-    extractions = {p["seed"]: extract_file(SEEDS / p["seed"]) for p in gold["plans"]}
-    reference = reference_extractions()
-    everything = [*reference, *extractions.values()]
-    tasks = [TaskRecord(t.uid, t.document, t.label, t.text, t.lead,
-                        tuple(sorted(x.theme for x in t.themes)), t.order)
-             for ex in everything for t in ex.tasks]
-    links = [(i.source_doc, i.target_doc) for ex in everything for i in ex.implements]
-    symbols = {d.uid: d.symbol for ex in everything for d in ex.documents}
-    kwargs = {k: v for k, v in (("min_score", min_score), ("ratio", ratio)) if v is not None}
-    proposed = propose(tasks, links, symbols, **kwargs)
-    central_uid = f"doc:{gold['central']}"
-    label_of = {t.uid: t.label for t in tasks if t.document == central_uid}
-    tp = npred = ngold = 0
-    rows = []
-    for plan in gold["plans"]:
-        ex = extractions[plan["seed"]]
-        doc = _find_plan(ex, plan["document"])
-        by_label = {label_tokens(t.label): t for t in ex.tasks if t.document == doc}
-        for label, want in plan["tasks"].items():
-            task = by_label.get(label_tokens(label))
-            got = set() if task is None else {label_of[a.central] for a in proposed
-                                              if a.local == task.uid and a.central in label_of}
-            tp += len(got & set(want))
-            npred += len(got)
-            ngold += len(want)
-            rows.append((doc, label, sorted(want), sorted(got)))
-    return {"precision": tp / npred if npred else 0.0, "recall": tp / ngold if ngold else 0.0,
-            "tp": tp, "predicted": npred, "gold": ngold, "rows": rows}
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
+def test_held_out_alignment_against_the_hand_alignment():
+    cv = cross_validate(examples())
+    assert cv["proposed"]["f1"] >= HELD_OUT_F1_FLOOR, cv["proposed"]
+    assert cv["covered"]["precision"] >= COVERED_PRECISION_FLOOR, cv["covered"]
+    assert cv["cells"]["right"] >= CELLS_FLOOR, cv["cells"]
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
-def test_alignment_against_the_hand_alignment():
-    result = evaluate()
-    assert result["precision"] >= PRECISION_FLOOR, result
-    assert result["recall"] >= RECALL_FLOOR, result
+def test_held_out_links_judged_by_the_second_reading():
+    second = examples(SECOND)
+    assert sum(e.right for e in second) > sum(e.right for e in examples())  # it adds links
+    cv = cross_validate(examples(), judged=second)
+    assert cv["proposed"]["f1"] >= SECOND_F1_FLOOR, cv["proposed"]
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")

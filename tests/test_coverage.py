@@ -31,7 +31,7 @@ def store(tmp_path):
 def test_status_of_a_cell():
     assert status([]) == "not covered"
     assert status([{"score": 0.1, "basis": "lexical"}]) == "partly"
-    assert status([{"score": 0.1, "basis": "lexical"}, {"score": 0.4, "basis": "lexical"}]) == \
+    assert status([{"score": 0.1, "basis": "lexical"}, {"score": 0.9, "basis": "lexical"}]) == \
         "covered"
     assert status([{"score": 0.1, "basis": "lexical+wording"}]) == "covered"
 
@@ -42,11 +42,11 @@ def test_coverage_table_from_plain_records():
              {"uid": "q", "symbol": "7-KH/TU", "locality": "Lào Cai", "tasks": 1}]
     links = [{"central": "c1", "task": "t1", "label": "1", "lead": "Ban Tổ chức", "plan": "p",
               "score": 0.5, "basis": "lexical"}]
-    columns, rows = coverage_table(tasks, plans, links)
+    columns, rows = coverage_table(tasks, plans, links, strong=0.25)
     assert [c["name"] for c in columns] == ["5-KH/TU Lào Cai", "7-KH/TU Lào Cai"]
     assert rows[0]["cells"]["p"]["leads"] == ["Ban Tổ chức"]
     assert (rows[0]["covered"], rows[0]["not_covered"], rows[1]["not_covered"]) == (1, 1, 2)
-    columns, rows = coverage_table(tasks, plans, links, by="locality")
+    columns, rows = coverage_table(tasks, plans, links, by="locality", strong=0.25)
     assert [c["id"] for c in columns] == ["Lào Cai"] and columns[0]["plans"] == ["p", "q"]
     assert rows[0]["cells"]["Lào Cai"]["status"] == "covered"
 
@@ -69,7 +69,7 @@ def test_coverage_table_groups_links_by_task_and_column():
              link("c2", "r1", "r", 0.4), link("c1", "p1", "p", 0.1, "Ban Tổ chức"),
              link("c2", "p3", "p", 0.2, "Ban Tổ chức"), link("c1", "x1", "x", 0.9),
              link("c9", "p1", "p", 0.9)]  # a plan without a column, a task not in the rows
-    columns, rows = coverage_table(tasks, plans, links)
+    columns, rows = coverage_table(tasks, plans, links, strong=0.25)
     assert [c["id"] for c in columns] == ["q", "r", "p"]  # by date
     cells = {(r["uid"], cid): ([t["task"] for t in cell["tasks"]], cell["status"], cell["leads"])
              for r in rows for cid, cell in r["cells"].items()}
@@ -85,7 +85,7 @@ def test_coverage_table_groups_links_by_task_and_column():
         ("c3", "p"): ([], "not covered", [])}
     assert [(r["covered"], r["partly"], r["not_covered"]) for r in rows] == \
         [(1, 1, 1), (1, 1, 1), (0, 0, 3)]
-    columns, rows = coverage_table(tasks, plans, links, by="locality")
+    columns, rows = coverage_table(tasks, plans, links, by="locality", strong=0.25)
     assert [(c["id"], c["plans"], c["tasks"]) for c in columns] == \
         [("Sơn La", ["q"], 2), ("Lào Cai", ["r", "p"], 4)]
     cells = {(r["uid"], cid): ([t["task"] for t in cell["tasks"]], cell["status"])

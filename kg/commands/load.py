@@ -15,6 +15,8 @@ from pathlib import Path
 
 import click
 
+from alignment.deriving import documents_of_batch, documents_of_sources
+from alignment.deriving import realign as realign_store
 from graph import load_batches, to_batch
 from graph.batch import Batch
 from graph.loading import LoadReport
@@ -27,8 +29,6 @@ from loaders.read import source_uid
 from loaders.reference import reference_extractions
 from loaders.structured import SUFFIXES as STRUCTURED_SUFFIXES
 from loaders.structured import read_structured
-from queries.alignment import documents_of_batch, documents_of_sources
-from queries.alignment import realign as realign_store
 
 # Records (nodes + relationships) per store write. Each COPY has a fixed cost and appending to
 # a large relationship table costs more than filling it, so writes are few and large; this

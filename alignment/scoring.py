@@ -1,0 +1,495 @@
+"""Which central task(s) each local task takes up: pure scoring of (local, central) pairs.
+
+A task of plan P may take up a task of any document P implements, directly or through other
+documents (10-KH/TW, a provincial plan ...): pairs are only formed along IMPLEMENTS chains.
+Each pair is judged on its own merit:
+
+- explicit: the local text cites the central document and the task by its number
+  ("nhiệm vụ 3 của Nghị quyết 26-NQ/TW"): probability 1;
+- otherwise a logistic model over a few features (FEATURES) gives the probability that the
+  link is right: TF-IDF cosines over words (alignment/words.py, not syllables) and word pairs
+  against the whole central task and against its best clause (a long central task lists many
+  stages of cadre work; a local task usually takes up one), how much of that clause the local
+  task covers, the overlap of the two tasks' themes (HAS_THEME), and how far the pair is from
+  the local task's best clause match and from its best theme match (so a second link must
+  stand close to the first on its own evidence). The weights (alignment/data/weights.yaml)
+  are fit on the hand alignment and checked by leaving one plan out (alignment/calibration.py);
+- wording: a shared run of WORDING_RUN words (a plan copying its parent) lifts the probability
+  halfway to 1.
+
+A link is proposed when its probability reaches PROPOSE (at most MAX_LINKS per local task, the
+likeliest first); coverage counts it as covering from COVERED. The matched words and themes,
+and the central clause they matched, travel with the link so `kg show` can explain it.
+
+>>> central = TaskRecord("c1", "doc:C", "1", "Luân chuyển cán bộ lãnh đạo", themes=("rotation",))
+>>> local = TaskRecord("l1", "doc:P", "(1)", "Xây dựng quy chế luân chuyển cán bộ lãnh đạo",
+...                    themes=("rotation",))
+>>> [(a.local, a.central, a.basis) for a in propose([central, local], [("doc:P", "doc:C")])]
+[('l1', 'c1', 'lexical+theme')]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import yaml
+
+from alignment.words import DATA, normalise, parts, runs
+from graph.keys import fold, symbol_key
+
+WEIGHTS_FILE = DATA / "weights.yaml"
+FEATURES = ("whole", "clause", "cover", "theme", "clause_margin", "theme_margin")
+ALL_FEATURES = ("whole", "clause", "cover", "theme", "theme_in", "part", "whole_margin",
+                "clause_margin", "theme_margin", "part_margin", "cover_margin")
+MAX_LINKS = 3
+WORDING_RUN = 8  # shared words in a row that count as copied wording
+MAX_WORDS = 8  # matched words kept on a link
+
+_SYLLABLE = re.compile(r"[^\W_]+", re.UNICODE)
+_CITE = re.compile(r"(?:nhiem vu|giai phap|muc|diem)\s+(?:(?:thu|so)\s+)?([0-9]+|[ivx]+)\b")
+_CLAUSE_END = re.compile(r"[;:.]\s|[;:.]$|\n")
+_CLAUSE_MARK = re.compile(r"[;:.()\n]")
+_PAIR = "\t"  # joins the two words of a pair feature (words themselves hold spaces)
+
+
+@dataclass(frozen=True)
+class TaskRecord:
+    """A task as alignment sees it."""
+
+    uid: str
+    document: str
+    label: str
+    text: str
+    lead: str | None = None
+    themes: tuple[str, ...] = ()
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """`local` takes up `central` (task uids), with why and how sure (a probability)."""
+
+    local: str
+    central: str
+    basis: str  # explicit | wording | lexical+theme | lexical | theme (and +wording)
+    score: float
+    words: tuple[str, ...]  # matched words as written in the local task; themes as "theme:<id>"
+    clause: str = ""  # the central task's clause the local task matched best
+
+
+@dataclass(frozen=True)
+class Model:
+    """Logistic weights over FEATURES and the two decision thresholds."""
+
+    intercept: float
+    weights: tuple[float, ...]
+    propose: float  # probability from which a link is proposed
+    covered: float  # probability from which a link alone makes a coverage cell "covered"
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        """P(link right) for feature rows `x` (..., len(FEATURES))."""
+        return 1.0 / (1.0 + np.exp(-(self.intercept + x @ np.asarray(self.weights))))
+
+
+@cache
+def model() -> Model:
+    """The fitted model shipped in alignment/data/weights.yaml."""
+    return read_model(WEIGHTS_FILE)
+
+
+def read_model(path: Path) -> Model:
+    d = yaml.safe_load(path.read_text(encoding="utf-8"))
+    w = d["weights"]
+    return Model(float(d["intercept"]), tuple(float(w[f]) for f in FEATURES),
+                 float(d["propose"]), float(d["covered"]))
+
+
+# ---------------------------------------------------------------------- text -> features
+
+def features(text: str) -> dict[str, str]:
+    """Content words, the longer words a domain term is made of, and adjacent word pairs ->
+    their written form (lower case, tone marks kept).
+
+    >>> sorted(features("Đào tạo cán bộ và quy hoạch"))
+    ['cán bộ', 'quy hoạch', 'đào tạo', 'đào tạo\\tcán bộ']
+    """
+    out: dict[str, str] = {}
+    for run in runs(text):
+        for i, w in enumerate(run):
+            out.setdefault(w, w)
+            for p in parts(w):
+                out.setdefault(p, p)
+            if i + 1 < len(run):
+                out.setdefault(w + _PAIR + run[i + 1], w + " " + run[i + 1])
+    return out
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of a task text: pieces between ';', ':' and '.' outside brackets, so a
+    long central task listing many stages is matched stage by stage.
+
+    >>> clauses("Đổi mới công tác cán bộ: đánh giá; quy hoạch (tỉnh; huyện).")
+    ['Đổi mới công tác cán bộ', 'đánh giá', 'quy hoạch (tỉnh; huyện)']
+    """
+    out, depth, start = [], 0, 0
+    for m in _CLAUSE_MARK.finditer(text):
+        ch = m.group()
+        if ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif depth <= 0 and _CLAUSE_END.match(text, m.start()):
+            out.append(text[start:m.start()])
+            start = m.start() + 1
+    out.append(text[start:])
+    return [c.strip() for c in out if c.strip()]
+
+
+@lru_cache(maxsize=1 << 14)
+def _clause_features(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The clauses of a text with their features (central tasks recur in every plan's
+    chain: computed once)."""
+    return tuple((c, f) for c in clauses(text) if (f := frozenset(features(c))))
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A task with everything scoring needs computed once (pairs are many, tasks few)."""
+
+    task: TaskRecord
+    feats: frozenset[str]
+    grams: frozenset[tuple[str, ...]]  # runs of WORDING_RUN syllables
+    text: str  # the folded text (citations are matched in it)
+    compact: str  # the folded text without spaces (symbols are matched in it)
+    themes: frozenset[str]
+
+    @property
+    def clauses(self) -> tuple[tuple[str, frozenset[str]], ...]:
+        """(clause text, its features) of the task's clauses."""
+        return _clause_features(self.task.text)
+
+
+def _prepare(t: TaskRecord) -> _Prepared:
+    syl = tuple(_SYLLABLE.findall(normalise(t.text)))
+    grams = frozenset(syl[i:i + WORDING_RUN] for i in range(len(syl) - WORDING_RUN + 1))
+    text = fold(t.text)
+    return _Prepared(t, frozenset(features(t.text)), grams, text, text.replace(" ", ""),
+                     frozenset(t.themes))
+
+
+_symbol_key = cache(symbol_key)
+
+
+def _cites(local: _Prepared, central_label: str, central_symbol: str | None) -> bool:
+    """The local text names the central document and the task's number."""
+    if not central_symbol or _symbol_key(central_symbol) not in local.compact:
+        return False
+    label = fold(central_label)
+    return any(m.group(1) == label for m in _CITE.finditer(local.text))
+
+
+# ---------------------------------------------------------------------- pairs -> features
+
+class _Weights:
+    """Squared IDF of features over a plan's tasks and its candidates: `vector` for the
+    candidates' features (in the chain's index order), `get` for any feature."""
+
+    def __init__(self, chain_df: np.ndarray, index: Mapping[str, int], local: np.ndarray,
+                 own: Counter[str], n: int) -> None:
+        self.vector = (np.log((1 + n) / (1 + chain_df + local.sum(axis=0))) + 1) ** 2
+        self.index, self.own, self.n = index, own, n
+
+    def get(self, f: str, default: float = 0.0) -> float:
+        i = self.index.get(f)
+        if i is not None:
+            return float(self.vector[i])
+        return (math.log((1 + self.n) / (1 + self.own.get(f, 0))) + 1) ** 2
+
+
+class _Space:
+    """One kind of feature (words or themes) of a chain's candidates, as arrays: each
+    candidate's set, its clauses' sets (contiguous per candidate) and how many candidates hold
+    each feature. Built once per chain; a plan's pairs are then a few matrix products."""
+
+    def __init__(self, sets: Sequence[Collection[str]],
+                 parts: Sequence[Sequence[Collection[str]]] = ()) -> None:
+        self.index: dict[str, int] = {}
+        for s in [*sets, *(x for p in parts for x in p)]:
+            for f in s:
+                self.index.setdefault(f, len(self.index))
+        self.whole = self.matrix(sets)
+        self.df = self.whole.sum(axis=0)
+        self.n = len(sets)
+        self.spans: list[tuple[int, int]] = []
+        flat: list[Collection[str]] = []
+        for p in parts:
+            self.spans.append((len(flat), len(flat) + len(p)))
+            flat.extend(p)
+        self.parts = self.matrix(flat)
+
+    def matrix(self, sets: Sequence[Collection[str]]) -> np.ndarray:
+        m = np.zeros((len(sets), len(self.index)))
+        for row, s in enumerate(sets):
+            m[row, [self.index[f] for f in s if f in self.index]] = 1.0
+        return m
+
+    def weigh(self, sets: Sequence[Collection[str]]) -> tuple[np.ndarray, np.ndarray, _Weights]:
+        """A plan's sets as a matrix, their norms and the weights (IDF over the plan's sets
+        and the candidates)."""
+        local = self.matrix(sets)
+        own: Counter[str] = Counter(f for s in sets for f in s if f not in self.index)
+        w = _Weights(self.df, self.index, local, own, self.n + len(sets))
+        extra = np.array([sum(w.get(f) for f in s if f not in self.index) for s in sets])
+        norm = np.sqrt(local @ w.vector + extra) if len(sets) else np.zeros(0)
+        return local, norm, w
+
+
+def _cos(local: np.ndarray, norm: np.ndarray, w: np.ndarray, other: np.ndarray
+         ) -> tuple[np.ndarray, np.ndarray]:
+    """Weighted cosine of each local row with each other row, and the weighted share of each
+    other row found in the local one."""
+    dot = (local * w) @ other.T
+    other2 = other @ w
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cos = dot / np.outer(norm, np.sqrt(other2))
+        share = dot / other2
+    return np.nan_to_num(cos), np.nan_to_num(share)
+
+
+def _best(values: np.ndarray, spans: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the largest of each span of columns, and where in the span it is."""
+    best = np.zeros((values.shape[0], len(spans)))
+    which = np.zeros((values.shape[0], len(spans)), dtype=int)
+    for j, (a, b) in enumerate(spans):
+        if b > a:
+            best[:, j] = values[:, a:b].max(axis=1)
+            which[:, j] = values[:, a:b].argmax(axis=1)
+    return best, which
+
+
+class _Chain:
+    """The candidate tasks of a plan (the tasks of every document above it), prepared once
+    for every plan with the same documents above."""
+
+    def __init__(self, cands: Sequence[tuple[str | None, _Prepared]]) -> None:
+        self.cands = list(cands)
+        self.words = _Space([c.feats for _, c in cands],
+                            [[f for _, f in c.clauses] for _, c in cands])
+        self.themes = _Space([c.themes for _, c in cands])
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A (local, central) pair with its features (in FEATURES order) and the best clause."""
+
+    local: str
+    central: str
+    x: tuple[float, ...]
+    clause: int  # index of the central task's best clause
+    worded: bool
+    cited: bool
+    lexical: bool = False  # the two texts share a word
+    themed: bool = False  # the two tasks share a theme
+
+
+def _margin(m: np.ndarray) -> np.ndarray:
+    return m - m.max(axis=1, initial=0.0)[:, None]
+
+
+def _grid(locals_: Sequence[_Prepared], chain: _Chain, names: Sequence[str]
+          ) -> tuple[dict[str, np.ndarray], np.ndarray, _Weights]:
+    """The features `names` (and whole, theme) of every (local, candidate) pair, as
+    matrices; the index of each pair's best central clause; the word weights. Weights (IDF)
+    are counted over the plan's tasks and its candidates only."""
+    local, norm, w = chain.words.weigh([p.feats for p in locals_])
+    tlocal, tnorm, tw = chain.themes.weigh([p.themes for p in locals_])
+    f: dict[str, np.ndarray] = {}
+    f["whole"], _ = _cos(local, norm, w.vector, chain.words.whole)
+    f["theme"], _ = _cos(tlocal, tnorm, tw.vector, chain.themes.whole)
+    cl_cos, cl_share = _cos(local, norm, w.vector, chain.words.parts)
+    f["clause"], which = _best(cl_cos, chain.words.spans)
+    f["cover"], _ = _best(cl_share, chain.words.spans)
+    if "theme_in" in names:  # share of the local task's themes the candidate holds
+        held = (tlocal * tw.vector) @ chain.themes.whole.T
+        with np.errstate(divide="ignore", invalid="ignore"):
+            f["theme_in"] = np.nan_to_num(held / (tnorm ** 2)[:, None])
+    if "part" in names or "part_margin" in names:  # best local clause against best clause
+        f["part"] = np.zeros_like(f["whole"])
+        for i, p in enumerate(locals_):
+            sets = [lf for _, lf in p.clauses]
+            if sets:
+                m = chain.words.matrix(sets)
+                n = np.sqrt(m @ w.vector + np.array(
+                    [sum(w.get(x) for x in s if x not in chain.words.index) for s in sets]))
+                scaled = _cos(m, n, w.vector, chain.words.parts)[0]
+                f["part"][i] = _best(scaled, chain.words.spans)[0].max(axis=0)
+    for name in [x[:-len("_margin")] for x in names if x.endswith("_margin")]:
+        f[name + "_margin"] = _margin(f[name])
+    return f, which, w
+
+
+def _pairs(locals_: Sequence[_Prepared], chain: _Chain, names: Sequence[str] = ()
+           ) -> tuple[list[Pair], _Weights]:
+    """Every pair of a plan's tasks with its candidates, with its features (`names`, by
+    default FEATURES), and the plan's word weights."""
+    names = tuple(names or FEATURES)
+    f, which, w = _grid(locals_, chain, names)
+    x = np.stack([f[n] for n in names], axis=-1)
+    out = []
+    for i, loc in enumerate(locals_):
+        for j, (sym, c) in enumerate(chain.cands):
+            out.append(Pair(loc.task.uid, c.task.uid, tuple(x[i, j].tolist()), int(which[i, j]),
+                            bool(loc.grams and not loc.grams.isdisjoint(c.grams)),
+                            _cites(loc, c.task.label, sym), bool(f["whole"][i, j] > 0),
+                            bool(f["theme"][i, j] > 0)))
+    return out, w
+
+
+def candidates(implements: Iterable[tuple[str, str]]) -> nx.DiGraph:
+    """The implements graph, child -> parent."""
+    g = nx.DiGraph()
+    g.add_edges_from((c, p) for c, p in implements if c != p)
+    return g
+
+
+def chains(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
+           symbols: Mapping[str, str | None] | None = None,
+           documents: Collection[str] | None = None
+           ) -> Iterator[tuple[list[_Prepared], _Chain]]:
+    """Per plan to align: its tasks and the candidate tasks of the documents above it (with
+    their documents' symbols; one `_Chain` per set of documents above). `documents`, when
+    given, are the only plans aligned."""
+    g = candidates(implements)
+    symbols = symbols or {}
+    wanted = None
+    if documents is not None:
+        wanted = set()
+        for d in documents:
+            if d in g:
+                wanted |= {d, *nx.descendants(g, d)}
+    kept = [t for t in tasks if wanted is None or t.document in wanted]
+    prepared = [_prepare(t) for t in kept]
+    by_doc: dict[str, list[_Prepared]] = {}
+    for p in prepared:
+        by_doc.setdefault(p.task.document, []).append(p)
+    built: dict[tuple[str, ...], _Chain] = {}
+    for doc, locals_ in sorted(by_doc.items()):
+        if doc not in g or (documents is not None and doc not in documents):
+            continue
+        ups = tuple(d for d in sorted(nx.descendants(g, doc)) if d in by_doc)
+        if ups:
+            if ups not in built:
+                built[ups] = _Chain([(symbols.get(d), c) for d in ups for c in by_doc[d]])
+            yield sorted(locals_, key=lambda p: (p.task.order, p.task.uid)), built[ups]
+
+
+def pairs(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
+          symbols: Mapping[str, str | None] | None = None,
+          documents: Collection[str] | None = None, names: Sequence[str] = ()) -> list[Pair]:
+    """Every (local, candidate) pair with its features (`names`, by default FEATURES), for
+    calibration and inspection."""
+    return [p for locals_, chain in chains(tasks, implements, symbols, documents)
+            for p in _pairs(locals_, chain, names)[0]]
+
+
+# ---------------------------------------------------------------------- features -> links
+
+def probability(p: Pair, m: Model) -> float:
+    """How likely the link is right: 1 when cited, lifted halfway to 1 by copied wording."""
+    return _adjusted(p, float(m.probability(np.asarray(p.x))))
+
+
+def _adjusted(p: Pair, prob: float) -> float:
+    if p.cited:
+        return 1.0
+    return 0.5 + prob / 2 if p.worded else prob
+
+
+def _basis(p: Pair) -> str:
+    if p.cited:
+        return "explicit"
+    on = [name for name, v in (("lexical", p.lexical), ("theme", p.themed)) if v]
+    return "+".join([*on, *(["wording"] if p.worded else [])]) or "none"
+
+
+def select(scored: Sequence[Alignment], threshold: float,
+           max_links: int = MAX_LINKS) -> list[Alignment]:
+    """The links kept for one local task: each whose probability reaches `threshold`, the
+    likeliest first, at most `max_links`."""
+    ranked = sorted(scored, key=lambda a: (-a.score, a.central))
+    return [a for a in ranked[:max_links] if a.score >= threshold]
+
+
+def propose(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
+            symbols: Mapping[str, str | None] | None = None,
+            documents: Collection[str] | None = None, m: Model | None = None,
+            threshold: float | None = None, max_links: int = MAX_LINKS) -> list[Alignment]:
+    """Links from each task to the tasks it takes up in the documents its plan implements.
+
+    `implements` are (child document, parent document) pairs; `symbols` maps document uids to
+    their symbols (for explicit citations); `documents`, when given, are the only plans
+    aligned (the others' tasks are candidates only). A plan's links depend on its chain and
+    nothing else: re-aligning only what a load changed gives the same links as re-aligning
+    everything.
+    """
+    m = m or model()
+    threshold = m.propose if threshold is None else threshold
+    out: list[Alignment] = []
+    for locals_, chain in chains(tasks, implements, symbols, documents):
+        by_uid = {c.task.uid: c for _, c in chain.cands}
+        found_pairs, w2 = _pairs(locals_, chain)
+        probs = m.probability(np.array([p.x for p in found_pairs])) if found_pairs else []
+        scored: dict[str, list[tuple[Alignment, Pair]]] = {}
+        for p, prob in zip(found_pairs, probs, strict=True):
+            a = Alignment(p.local, p.central, _basis(p), round(_adjusted(p, float(prob)), 4), ())
+            scored.setdefault(p.local, []).append((a, p))
+        for loc in locals_:
+            found = scored.get(loc.task.uid, [])
+            pair_of = {a.central: p for a, p in found}
+            for a in select([a for a, _ in found], threshold, max_links):
+                out.append(explain(a, loc, by_uid[a.central], pair_of[a.central], w2))
+    return out
+
+
+# ---------------------------------------------------------------------- explanations
+
+def explain(a: Alignment, local: _Prepared, central: _Prepared, p: Pair,
+            w2: _Weights) -> Alignment:
+    """The link with what matched: the shared words (as phrases of the local text, heaviest
+    first), the shared themes ("theme:<id>"), and the central clause matched best
+    ("clause:<text>", when the central task has several), so an analyst reads the local task
+    beside the part of the central task it takes up."""
+    shared = local.feats & central.feats
+    shown = _phrases(local.task.text, shared, w2)[:MAX_WORDS]
+    shown += [f"theme:{t}" for t in sorted(local.themes & central.themes)]
+    clause = central.clauses[p.clause][0] if central.clauses and a.basis != "explicit" else ""
+    if clause and len(central.clauses) > 1:
+        shown.append(f"clause:{clause}")
+    return dataclasses.replace(a, words=tuple(shown), clause=clause)
+
+
+def _phrases(text: str, shared: Collection[str], w2: _Weights) -> list[str]:
+    """The shared words as phrases of the text: maximal runs joined by shared pairs, then
+    shared words outside them, heaviest first."""
+    items: list[tuple[float, str]] = []
+    for run in runs(text):
+        i = 0
+        while i < len(run):
+            j = i
+            while j + 1 < len(run) and run[j] + _PAIR + run[j + 1] in shared:
+                j += 1
+            if j > i or run[i] in shared:
+                items.append((sum(w2.get(w, 1.0) for w in run[i:j + 1]), " ".join(run[i:j + 1])))
+            i = j + 1
+    out: list[str] = []
+    for _, phrase in sorted(items, key=lambda x: (-x[0], x[1])):
+        if phrase not in out:
+            out.append(phrase)
+    return out
