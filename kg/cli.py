@@ -45,6 +45,15 @@ class LazyGroup(click.Group):
         found = {c.name: c for c in importlib.import_module(module).COMMANDS}
         return found[cmd_name]
 
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the verb; a store's error reaches the user as one line, never a traceback."""
+        from graph.store import StoreError
+
+        try:
+            return super().invoke(ctx)
+        except StoreError as e:
+            raise click.ClickException(str(e)) from e
+
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--store", "store_uri", envvar="KG_STORE", default=None, metavar="PATH|URI",

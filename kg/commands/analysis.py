@@ -85,7 +85,7 @@ def coverage(ctx: click.Context, symbol: str, by: str, fmt: str, out: str | None
       kg coverage 26-NQ/TW --by locality --format json
     """
     doc = resolve(ctx, symbol)
-    c = coverage_query(get_store(ctx), doc["uid"], by=by)
+    c = coverage_query(get_store(ctx, read_only=True), doc["uid"], by=by)
     if fmt == "json":
         click.echo(to_json(c.as_json()))
     elif fmt == "csv":
@@ -116,7 +116,7 @@ def gaps(ctx: click.Context, symbol: str, fmt: str) -> None:
       kg gaps 26-NQ/TW --format json
     """
     doc = resolve(ctx, symbol)
-    g = gaps_query(get_store(ctx), doc["uid"])
+    g = gaps_query(get_store(ctx, read_only=True), doc["uid"])
     if fmt == "json":
         click.echo(to_json(g.as_json()))
         return
@@ -161,7 +161,7 @@ def lag(ctx: click.Context, symbol: str, fmt: str) -> None:
       kg lag 26-NQ/TW
     """
     doc = resolve(ctx, symbol)
-    result = lag_query(get_store(ctx), doc["uid"])
+    result = lag_query(get_store(ctx, read_only=True), doc["uid"])
     if fmt == "json":
         click.echo(to_json(result.as_json()))
         return
@@ -203,7 +203,7 @@ def targets(ctx: click.Context, symbol: str, show_all: bool, fmt: str) -> None:
       kg targets 26-NQ/TW --all
     """
     doc = resolve(ctx, symbol)
-    report = targets_report(get_store(ctx), doc["uid"])
+    report = targets_report(get_store(ctx, read_only=True), doc["uid"])
     if fmt == "json":
         click.echo(to_json(report.as_json()))
         return

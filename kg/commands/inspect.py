@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -18,7 +19,7 @@ from queries.trace import Trace
 def resolve(ctx: click.Context, text: str) -> dict:
     """The document the user named, or a one-line error listing the candidates."""
     try:
-        return resolve_document(get_store(ctx), text)
+        return resolve_document(get_store(ctx, read_only=True), text)
     except (AmbiguousDocument, DocumentNotFound) as e:
         raise click.ClickException(str(e)) from e
 
@@ -213,14 +214,23 @@ def _param(value: str) -> tuple[str, object]:
               help="Read the query from a .cypher file (e.g. queries/cookbook/*.cypher).")
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
               help="A query parameter; VALUE is JSON if it parses, else a string.")
+@click.option("--write", is_flag=True,
+              help="Allow the query to change the store (read-only without it). kg then "
+                   "prints what changed, and the next `kg load` reloads the files it is given "
+                   "in full, restoring what they state.")
 @format_option("table", "json", "csv")
 @click.pass_context
 def cypher(ctx: click.Context, query: str | None, query_file: str | None,
-           params: tuple[str, ...], fmt: str) -> None:
-    """Run a Cypher QUERY with parameters against the store.
+           params: tuple[str, ...], write: bool, fmt: str) -> None:
+    """Run a Cypher QUERY with parameters against the store, read-only unless --write.
 
-    With --file, a cookbook file's header supplies its example parameters unless --param
-    overrides them, and a NAME.neo4j.cypher form beside the file is used on Neo4j.
+    Without --write the store is opened so that the database itself refuses any change
+    (embedded: a read-only connection; Neo4j: a READ transaction). With --write, the
+    changes are counted per label and type, and the store keeps a note that it was changed
+    by hand: `kg load` then reloads the files it names in full (--repair), which restores
+    what they state; what no file states (nodes you created) stays. With --file, a
+    cookbook file's header supplies its example parameters unless --param overrides them,
+    and a NAME.neo4j.cypher form beside the file is used on Neo4j.
 
     \b
     Example:
@@ -229,23 +239,69 @@ def cypher(ctx: click.Context, query: str | None, query_file: str | None,
     """
     if bool(query) == bool(query_file):
         raise click.UsageError("give a QUERY or --file, not both")
-    from graph.store import StoreError
+    from graph.store import ReadOnlyError, StoreError
     from queries.cookbook import CookbookError, for_dialect, parse
 
+    store = get_store(ctx, read_only=not write)
     defaults: dict = {}
     if query_file:
-        text = for_dialect(Path(query_file), get_store(ctx).dialect).read_text("utf-8")
+        text = for_dialect(Path(query_file), store.dialect).read_text("utf-8")
         try:
             defaults = parse(Path(query_file)).params
         except CookbookError:
             defaults = {}
     else:
         text = query
-    try:
-        rows = get_store(ctx).query(text, {**defaults, **dict(map(_param, params))})
-    except StoreError as e:
-        raise click.ClickException(str(e)) from e
+    values = {**defaults, **dict(map(_param, params))}
+    missing = sorted(set(_PARAM.findall(_strip_comments(text))) - set(values))
+    if missing:
+        raise click.UsageError("the query uses " + ", ".join("$" + m for m in missing)
+                               + ": give " + " ".join(f"--param {m}=VALUE" for m in missing))
+    if not write:
+        try:
+            rows = store.query(text, values)
+        except ReadOnlyError as e:
+            raise click.ClickException(
+                f"kg cypher is read-only and this query writes ({store.uri}); to change the "
+                "store deliberately, add --write (`kg load --repair FILES` then restores what "
+                "the files state)") from e
+        emit(rows, fmt)
+        return
+    from kg.context import WRITE_MARK
+
+    # The note goes first: a write stopped midway is noted too.
+    store.query("MERGE (s:Source {uid: $uid}) SET s.name = $name, s.path = $path, "
+                "s.complete = true", {"uid": WRITE_MARK, "name": "changed by kg cypher --write",
+                                      "path": "note:" + WRITE_MARK})
+    before = store_stats(store)
+    rows = store.query(text, values)
     emit(rows, fmt)
+    try:
+        after = store_stats(store)
+    except StoreError as e:  # a table dropped
+        click.echo(f"changed the schema ({e}); the next `kg load FILES` recreates kg's "
+                   "tables and reloads those files in full (--repair)", err=True)
+        return
+    click.echo(_changes(before, after), err=True)
+
+
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def _strip_comments(text: str) -> str:
+    """Cypher without its // comments and string literals (which may hold a `$`)."""
+    text = re.sub(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"", "''", text)
+    return re.sub(r"//[^\n]*", "", text)
+
+
+def _changes(before: dict, after: dict) -> str:
+    """What a --write query changed, as counts per label and relationship type."""
+    diffs = [f"{k} {before[kind][k]} -> {after[kind][k]}"
+             for kind in ("nodes", "relationships") for k in after[kind]
+             if before[kind].get(k) != after[kind][k]]
+    return ("changed: " + ", ".join(diffs) if diffs else
+            "no count changed (properties may have)") + \
+        "; the next `kg load FILES` reloads those files in full (--repair)"
 
 
 @click.command()

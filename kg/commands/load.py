@@ -20,14 +20,14 @@ from graph.batch import Batch
 from graph.loading import LoadReport
 from graph.model import Extraction, Source
 from graph.store import Store
-from kg.context import get_store
+from kg.context import WRITE_MARK, get_store
 from kg.output import to_json
 from loaders import SUFFIXES, SourceError, extract_file
 from loaders.read import source_uid
 from loaders.reference import reference_extractions
 from loaders.structured import SUFFIXES as STRUCTURED_SUFFIXES
 from loaders.structured import read_structured
-from queries.alignment import documents_of_batch, documents_of_sources
+from queries.alignment import DERIVED_PATH, documents_of_batch, documents_of_sources
 from queries.alignment import realign as realign_store
 
 # Records (nodes + relationships) per store write. Each COPY has a fixed cost and appending to
@@ -162,7 +162,10 @@ class Writer:
     sources (and the sources they replace) assert, for `realign`.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, repair: bool = False) -> None:
+        """`repair`: reload every file in full, even one loaded before with the same content
+        (retract, then write), restoring what an outside write (`kg cypher --write`) removed.
+        A store that write noted is repaired whatever `repair` says."""
         self.store = store
         self.totals: dict[str, list[str]] = {k: [] for k in
                                              ("added", "replaced", "unchanged", "repaired")}
@@ -175,6 +178,9 @@ class Writer:
         self._read_sources()
         self.interrupted = PENDING.path in self._known  # a load stopped before aligning
         self._marked = False
+        self.noted = WRITE_MARK in self._known.values()  # changed by `kg cypher --write`
+        self.repair = repair or self.noted
+        self.written: set[str] = set()  # uids of the sources this load wrote
 
     def _read_sources(self) -> None:
         sources = self.store.sources()
@@ -186,7 +192,7 @@ class Writer:
         """`files` less those loaded before with the same content, which are counted as
         unchanged without being extracted (resuming a load of 10^6 files re-extracted all).
         A source's uid is the hash of the file's bytes (`loaders.read.source_uid`)."""
-        if not self._known:
+        if not self._known or self.repair:
             return files
         todo = []
         for f in files:
@@ -221,6 +227,8 @@ class Writer:
 
     def _write(self, batches: list[Batch], record: bool = True) -> None:
         t0 = time.perf_counter()
+        if self.repair:
+            self._forget([b for b in batches if self._known.get(b.source.path) == b.source.uid])
         if record and not self._marked:
             batches, self._marked = [Batch(PENDING), *batches], True
         fresh = [b for b in batches if self._known.get(b.source.path) != b.source.uid]
@@ -236,11 +244,35 @@ class Writer:
             self._read_sources()
         self.seconds += time.perf_counter() - t0
 
+    def _forget(self, batches: list[Batch]) -> None:
+        """Retract what these loaded sources assert, so that writing them restores it whole
+        (their documents are realigned)."""
+        uids = [b.source.uid for b in batches]
+        if not uids:
+            return
+        self.changed |= documents_of_sources(self.store, uids)
+        self.store.retract(uids)
+        for b in batches:
+            del self._known[b.source.path]
+
     def _load(self, batches: list[Batch], record: bool) -> None:
         report = load_batches(self.store, batches)
         if record:
             self._record(report)
         self._known.update((b.source.path, b.source.uid) for b in batches)
+        self.written.update(b.source.uid for b in batches)
+
+    def repaired(self) -> int:
+        """After a repair: drop the note of an outside write once every source loaded before
+        was reloaded; else the number of sources that were not (the note stays)."""
+        if not self.noted:
+            return 0
+        left = [s for s in self.store.sources() if s.complete and s.uid not in self.written
+                and s.uid not in (WRITE_MARK, PENDING.uid)
+                and not s.path.startswith(DERIVED_PATH)]  # realigned in full
+        if not left:
+            self.store.query("MATCH (s:Source {uid: $uid}) DETACH DELETE s", {"uid": WRITE_MARK})
+        return len(left)
 
     def _isolate(self, batches: list[Batch], record: bool, error: Exception) -> None:
         """Write `batches`, which failed together with `error`, in halves, down to the files
@@ -311,6 +343,9 @@ def write_all(files: list[Path], writer: Writer, timer: Timer,
                    "stopped while copying is finished by the next); --no-bulk: files are "
                    "written as they are read, and a stopped load resumes. Default: --bulk from "
                    "2,000 files to load.")
+@click.option("--repair", is_flag=True,
+              help="Reload the files in full even when unchanged, restoring what an outside "
+                   "write (`kg cypher --write`) removed; automatic after such a write.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--jobs", "-j", type=click.IntRange(1), default=os.cpu_count() or 1,
               show_default="the number of CPUs",
@@ -318,7 +353,7 @@ def write_all(files: list[Path], writer: Writer, timer: Timer,
                    "process only.")
 @click.pass_context
 def load(ctx: click.Context, paths: tuple[str, ...], realign: bool, quiet: bool,
-         timings: bool, bulk: bool | None, as_json: bool, jobs: int) -> None:
+         timings: bool, bulk: bool | None, repair: bool, as_json: bool, jobs: int) -> None:
     """Extract documents, links, tasks and targets from PATHS and load them into the store.
 
     Loading the same file again changes nothing; a changed file replaces what it asserted
@@ -341,7 +376,10 @@ def load(ctx: click.Context, paths: tuple[str, ...], realign: bool, quiet: bool,
     if not paths and not realign:
         raise click.UsageError("Name files or folders to load (or --realign alone).")
     store = get_store(ctx)
-    writer = Writer(store)
+    writer = Writer(store, repair)
+    if writer.noted:
+        click.echo(f"note: {store.uri} was changed by `kg cypher --write`: the files named "
+                   "are reloaded in full (--repair)", err=True)
     timer = Timer()
     with workers(jobs) as pool:
         try:
@@ -366,11 +404,16 @@ def load(ctx: click.Context, paths: tuple[str, ...], realign: bool, quiet: bool,
         with timer("checkpoint"):  # what was written survives whatever stops the alignment
             store.checkpoint()
         with timer("align"):
-            everything = realign or writer.interrupted
+            everything = realign or writer.interrupted or writer.noted
             with store.bulk():  # a plan's links are written with all the others, or not
                 plans = realign_store(store, None if everything else writer.changed,
                                       pool.map if pool else map, jobs)
             writer.aligned()
+        left = writer.repaired()
+        if left:
+            click.echo(f"note: {left} sources loaded before were not named here and may still "
+                       "differ from their files after `kg cypher --write`: "
+                       "`kg load --repair` them too", err=True)
     timer.phases["write"] = writer.seconds
     totals, errors = writer.totals, failed + writer.errors
     summary = {k: len(v) for k, v in totals.items()} | {"failed": len(errors), "aligned": plans,
