@@ -24,12 +24,18 @@ def resolve(ctx: click.Context, text: str) -> dict:
         raise click.ClickException(str(e)) from e
 
 
+def _tree_links(t: Trace) -> set[tuple[str, str]]:
+    """(parent, child) pairs of the drawn tree: each document under its `parents`, which are
+    one link nearer the root whichever way the trace goes."""
+    return {(p, d["id"]) for d in t.documents for p in d["parents"]}
+
+
 def generations(t: Trace) -> dict[str, int]:
     """Longest chain of implements links from the root to each document (cycles cut)."""
     root = t.root["id"]
     children: dict[str, list[str]] = {}
     waiting = {root: 0}  # parents of each document not yet placed in topological order
-    for parent, child in {(e["parent"], e["child"]) for e in t.edges}:
+    for parent, child in _tree_links(t):
         children.setdefault(parent, []).append(child)
         waiting.setdefault(parent, 0)
         waiting[child] = waiting.get(child, 0) + 1
@@ -56,7 +62,7 @@ def _generations_cutting_cycles(t: Trace) -> dict[str, int]:
     """`generations` when the links hold a cycle: networkx finds and cuts each one."""
     import networkx as nx
 
-    g = nx.DiGraph((e["parent"], e["child"]) for e in t.edges)
+    g = nx.DiGraph(list(_tree_links(t)))
     g.add_node(t.root["id"])
     while not nx.is_directed_acyclic_graph(g):
         g.remove_edge(*nx.find_cycle(g)[-1])
