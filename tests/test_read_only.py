@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-LOAD_MARK = "src:alignment-pending"  # kg.context.LOAD_MARK
+from kg.context import LOAD_MARK
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 ROOT = Path(__file__).resolve().parents[1]
