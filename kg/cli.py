@@ -16,6 +16,7 @@ COMMANDS = {
     "trace": "kg.commands.inspect",
     "show": "kg.commands.inspect",
     "stats": "kg.commands.inspect",
+    "ls": "kg.commands.inspect",
     "cypher": "kg.commands.inspect",
     "schema": "kg.commands.inspect",
     "synth": "kg.commands.synth",
@@ -53,6 +54,12 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except StoreError as e:
             raise click.ClickException(str(e)) from e
+        except click.NoSuchOption as e:
+            if e.option_name in ("--store", "--database"):  # kg's own options go first
+                verb = e.ctx.info_name if e.ctx else "COMMAND"
+                e.message = (f"{e.option_name} goes before the command: "
+                             f"kg {e.option_name} VALUE {verb} ...")
+            raise
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -177,7 +177,8 @@ def lag(ctx: click.Context, symbol: str, fmt: str) -> None:
     click.echo(to_table(result.levels))
     if result.undated:
         click.echo("\nundated: " + ", ".join(
-            " ".join(filter(None, (d["name"], d["locality"]))) for d in result.undated))
+            d["name"] + (f" · {d['locality']}" if d["locality"] and d["locality"] not in
+                         d["name"] else "") for d in result.undated))
 
 
 def _values(items: list[dict[str, Any]], when: str) -> str:

@@ -131,7 +131,7 @@ def trace(ctx: click.Context, symbol: str, up: bool, depth: int | None, fmt: str
     \b
     Example:
       kg trace 26-NQ/TW
-      kg trace 123-KH/TU@Hải\u00a0Phòng --up --format json
+      kg trace '123-KH/TU@Hải Phòng' --up --format json
     """
     store = get_store(ctx, read_only=True)
     doc = resolve(ctx, symbol)
@@ -186,6 +186,26 @@ def show(ctx: click.Context, id_or_symbol: str, fmt: str) -> None:
         click.echo(f"  {arrow} {r['type']} {r['other']}{extra}")
         click.echo(f"      [{r['source_name']} {r['method']} {r['confidence']:.2f}] "
                    f"{r['sentence']}")
+
+
+@click.command("ls")
+@click.argument("words", nargs=-1)
+@format_option("table", "json", "csv")
+@click.pass_context
+def ls(ctx: click.Context, words: tuple[str, ...], fmt: str) -> None:
+    """Documents in the store whose symbol, type, issuer or locality contain WORDS (all
+    documents without WORDS), to find what to trace or show.
+
+    \b
+    Example:
+      kg ls KH/TU
+      kg ls Hải Phòng
+    """
+    from queries.resolve import list_documents
+
+    rows = list_documents(get_store(ctx, read_only=True), " ".join(words))
+    emit([{k: r[k] for k in ("symbol", "type", "locality", "level", "date", "uid")}
+          for r in rows], fmt)
 
 
 @click.command()
@@ -335,4 +355,4 @@ def schema(fmt: str) -> None:
     emit(rows, "json" if fmt == "json" else "table")
 
 
-COMMANDS = [trace, show, stats, cypher, schema]
+COMMANDS = [trace, show, ls, stats, cypher, schema]

@@ -1,0 +1,56 @@
+"""Newcomer friction of issue 17, case 9: the hints a first user meets say what to do."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graph import load_batches, open_store, to_batch
+from kg.cli import cli
+from kg.output import to_table
+from tests import factories
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("newcomer") / "kg.lbdb"
+    s = open_store(str(path))
+    s.ensure_schema()
+    load_batches(s, [to_batch(x) for x in factories.corpus()])
+    s.close()
+    return path
+
+
+def kg(*args: str) -> tuple[int, str, str]:
+    r = CliRunner().invoke(cli, list(args))
+    return r.exit_code, r.stdout, r.stderr
+
+
+def test_an_unknown_symbol_points_to_a_command_that_lists_symbols(store):
+    code, _, err = kg("--store", str(store), "trace", "99-XX/TW")
+    assert code == 1 and "kg ls" in err
+    code, out, _ = kg("--store", str(store), "ls", "KH/TU")
+    assert code == 0 and "123-KH/TU" in out and "228-KH/TU" in out and "26-NQ/TW" not in out
+    assert "26-NQ/TW" in kg("--store", str(store), "ls")[1]
+
+
+def test_store_after_the_verb_says_where_it_goes(store):
+    code, _, err = kg("trace", "26-NQ/TW", "--store", str(store))
+    assert code == 2 and "kg --store VALUE trace" in err
+
+
+def test_the_trace_help_example_pastes_as_written(store):
+    help_text = kg("trace", "--help")[1]
+    example = next(x.strip() for x in help_text.splitlines() if "--up" in x and "kg trace" in x)
+    args = shlex.split(example)[2:]  # what a shell passes after `kg trace`
+    code, out, err = kg("--store", str(store), "trace", *args)
+    assert code == 0, err
+    assert out.lstrip().startswith("{")
+
+
+def test_a_cut_table_cell_ends_in_an_ellipsis():
+    table = to_table([{"text": "x" * 100}], max_width=20)
+    assert table.splitlines()[-1].rstrip() == "x" * 19 + "…"
