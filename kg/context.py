@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 import click
 
 from graph.store import Store, StoreError, open_store
@@ -48,8 +53,42 @@ def marked(store: Store, uid: str) -> bool:
         return False
 
 
+def _running_load(store: Store) -> int | None:
+    """The process id of a `kg load` writing to this embedded store now, if one is."""
+    try:
+        pid = int(Path(store.uri + ".loading").read_text().strip())
+        os.kill(pid, 0)
+    except (OSError, ValueError):
+        return None
+    return pid
+
+
+@contextmanager
+def announced_load(store: Store) -> Iterator[None]:
+    """While a load writes to an embedded store, `STORE.loading` holds its process id, so
+    that reads can say a load is running (its writes show only from its checkpoints)."""
+    if store.dialect != "ladybug":
+        yield
+        return
+    path = Path(store.uri + ".loading")
+    try:
+        path.write_text(str(os.getpid()))
+    except OSError:
+        path = None
+    try:
+        yield
+    finally:
+        if path is not None:
+            path.unlink(missing_ok=True)
+
+
 def _note_marks(store: Store) -> None:
-    if marked(store, LOAD_MARK):
+    pid = _running_load(store) if store.dialect == "ladybug" else None
+    if pid is not None:
+        click.echo(f"note: a kg load into {store.uri} is running (process {pid}): what "
+                   "follows is the store as its last checkpoint left it, and may be partial",
+                   err=True)
+    elif marked(store, LOAD_MARK):
         click.echo(f"note: a kg load into {store.uri} is running, or stopped before it "
                    "finished (run it again to finish): what follows may be partial", err=True)
     if marked(store, WRITE_MARK):

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -201,3 +202,30 @@ def test_writing_to_a_read_only_folder_is_one_line(read_only_folder):
     r = kg_as(prefix, store, "load", "--quiet", "--jobs", "1", str(SEEDS))
     assert r.returncode == 1 and "Traceback" not in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1 and "writable folder" in r.stderr
+
+
+def test_reads_say_a_load_is_running_and_the_load_says_when_it_ends(store, tmp_path):
+    Path(str(store) + ".loading").write_text(str(os.getpid()))  # a live process
+    code, _, err = run(store, "stats")
+    assert code == 0 and "is running" in err
+    Path(str(store) + ".loading").write_text("999999999")  # a process gone: no note
+    assert "running" not in run(store, "stats")[2]
+    Path(str(store) + ".loading").unlink()
+    load(store)
+    assert not Path(str(store) + ".loading").exists()
+
+
+def test_a_load_announces_itself_while_it_runs(tmp_path):
+    path = tmp_path / "kg.lbdb"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "--store", str(path), "load", "--quiet",
+                             "--jobs", "1", str(SEEDS)], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    seen = False
+    while proc.poll() is None:
+        marker = Path(str(path) + ".loading")
+        if marker.exists():
+            seen = seen or marker.read_text() == str(proc.pid)
+        time.sleep(0.01)
+    assert proc.wait() == 0 and seen
+    assert not Path(str(path) + ".loading").exists()

@@ -20,7 +20,7 @@ from graph.batch import Batch
 from graph.loading import LoadReport
 from graph.model import Extraction, Source
 from graph.store import Store
-from kg.context import WRITE_MARK, get_store
+from kg.context import WRITE_MARK, announced_load, get_store
 from kg.output import to_json
 from loaders import SUFFIXES, SourceError, extract_file
 from loaders.read import source_uid
@@ -412,7 +412,7 @@ def load(ctx: click.Context, paths: tuple[str, ...], realign: bool, quiet: bool,
         click.echo(f"note: {store.uri} was changed by `kg cypher --write`: the files named "
                    "are reloaded in full (--repair)", err=True)
     timer = Timer()
-    with workers(jobs) as pool:
+    with announced_load(store), workers(jobs) as pool:
         try:
             writer.write([to_batch(x) for x in reference_extractions()])
             files = expand(paths)
