@@ -13,6 +13,7 @@ import click
 # Each verb and the command module that defines it (the module's COMMANDS list).
 COMMANDS = {
     "load": "kg.commands.load",
+    "check": "kg.commands.check",
     "trace": "kg.commands.inspect",
     "show": "kg.commands.inspect",
     "stats": "kg.commands.inspect",

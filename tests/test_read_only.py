@@ -229,3 +229,22 @@ def test_a_load_announces_itself_while_it_runs(tmp_path):
         time.sleep(0.01)
     assert proc.wait() == 0 and seen
     assert not Path(str(path) + ".loading").exists()
+
+
+def test_check_finds_what_a_write_removed_and_added_until_a_repair(store):
+    def check() -> tuple[int, dict]:
+        code, out, _ = run(store, "check", "--json", "--jobs", "1")
+        return code, json.loads(out)
+
+    code, found = check()
+    assert code == 0 and found["ok"] and found["checked"] >= 5 and not found["differ"]
+    run(store, "cypher", "--write", "MATCH (d:Document {symbol: '10-KH/TW'}) DETACH DELETE d")
+    run(store, "cypher", "--write", "CREATE (:Document {uid: 'doc:MINE', symbol: 'MINE'})")
+    code, found = check()
+    assert code == 1 and not found["ok"]
+    differ = dict((Path(p).name, d) for p, d in found["differ"])
+    assert any(t == "IMPLEMENTS" and stated > stored
+               for t, stated, stored in differ["000_0ed14e411a2d4119.txt"])
+    assert found["nodes_of_no_source"] == {"Document": 1}
+    load(store)
+    assert check()[0] == 0

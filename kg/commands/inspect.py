@@ -254,7 +254,7 @@ def cypher(ctx: click.Context, query: str | None, query_file: str | None,
     (embedded: a read-only connection; Neo4j: a READ transaction). With --write, the
     changes are counted per label and type, and the store keeps a note that it was changed
     by hand: `kg load` then reloads the files it names in full (--repair), which restores
-    what they state; what no file states (nodes you created) stays. With --file, a
+    what they state (`kg check` lists what differs). With --file, a
     cookbook file's header supplies its example parameters unless --param overrides them,
     and a NAME.neo4j.cypher form beside the file is used on Neo4j.
 
