@@ -60,7 +60,10 @@ def test_write_changes_the_store_and_the_next_load_restores_it(loaded):
                        "MATCH (d:Document {symbol: '10-KH/TW'}) DETACH DELETE d")
     assert code == 0 and "Document 33 -> 32" in err
     assert "kg cypher --write" in run(loaded, "stats")[2]
+    code, out, _ = run(loaded, "check", "--jobs", "1")
+    assert code == 1 and "differs: " in out and "IMPLEMENTS" in out
     code, _, err = run(loaded, "load", "--quiet", "--jobs", "1", str(SEEDS))
     assert code == 0 and "reloaded in full" in err
     assert counts(loaded) == before
     assert "--write" not in run(loaded, "stats")[2]
+    assert run(loaded, "check", "--jobs", "1")[0] == 0
