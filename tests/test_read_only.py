@@ -248,3 +248,12 @@ def test_check_finds_what_a_write_removed_and_added_until_a_repair(store):
     assert found["nodes_of_no_source"] == {"Document": 1}
     load(store)
     assert check()[0] == 0
+
+
+def test_a_staged_repair_restores_the_graph_too(store, clean):
+    run(store, "cypher", "--write", "MATCH (d:Document {symbol: '10-KH/TW'}) DETACH DELETE d")
+    code, _, err = run(store, "load", "--quiet", "--jobs", "1", "--bulk",
+                       *map(str, sorted(SEEDS.glob("*.txt"))))
+    assert code == 0, err
+    assert counts(store) == counts(clean)
+    assert "--write" not in run(store, "stats")[2]

@@ -223,7 +223,11 @@ class Writer:
         """`files` less those loaded before with the same content, which are counted as
         unchanged without being extracted (resuming a load of 10^6 files re-extracted all).
         A source's uid is the hash of the file's bytes (`loaders.read.source_uid`)."""
-        if not self._known or self.repair:
+        if self.repair:  # all at once, before a bulk load stages anything
+            self._forget({p: self._known[p] for p in map(str, (f.resolve() for f in files))
+                          if p in self._known and self._known[p] == _source_uid(Path(p))})
+            return files
+        if not self._known:
             return files
         todo = []
         for f in files:
@@ -258,8 +262,9 @@ class Writer:
 
     def _write(self, batches: list[Batch], record: bool = True) -> None:
         t0 = time.perf_counter()
-        if self.repair:
-            self._forget([b for b in batches if self._known.get(b.source.path) == b.source.uid])
+        if self.repair:  # the reference batch
+            self._forget({b.source.path: b.source.uid for b in batches
+                          if self._known.get(b.source.path) == b.source.uid})
         if record and not self._marked:
             batches, self._marked = [Batch(PENDING), *batches], True
         fresh = [b for b in batches if self._known.get(b.source.path) != b.source.uid]
@@ -275,16 +280,16 @@ class Writer:
             self._read_sources()
         self.seconds += time.perf_counter() - t0
 
-    def _forget(self, batches: list[Batch]) -> None:
-        """Retract what these loaded sources assert, so that writing them restores it whole
-        (their documents are realigned)."""
-        uids = [b.source.uid for b in batches]
-        if not uids:
+    def _forget(self, loaded: dict[str, str]) -> None:
+        """Retract what these loaded sources (uid by path) assert, so that writing them
+        restores it whole (their documents are realigned)."""
+        if not loaded:
             return
+        uids = list(loaded.values())
         self.changed |= documents_of_sources(self.store, uids)
         self.store.retract(uids)
-        for b in batches:
-            del self._known[b.source.path]
+        for path in loaded:
+            del self._known[path]
 
     def _load(self, batches: list[Batch], record: bool) -> None:
         report = load_batches(self.store, batches)
