@@ -54,3 +54,13 @@ def test_the_trace_help_example_pastes_as_written(store):
 def test_a_cut_table_cell_ends_in_an_ellipsis():
     table = to_table([{"text": "x" * 100}], max_width=20)
     assert table.splitlines()[-1].rstrip() == "x" * 19 + "…"
+
+
+def test_show_lists_at_most_limit_of_each_kind_and_counts_the_rest(store):
+    code, out, _ = kg("--store", str(store), "show", "26-NQ/TW", "--limit", "1")
+    assert code == 0
+    assert sum(x.startswith("  <- IMPLEMENTS") for x in out.splitlines()) == 1
+    assert "… 2 more <- IMPLEMENTS" in out
+    full = kg("--store", str(store), "show", "26-NQ/TW", "--all")[1]
+    assert sum(x.startswith("  <- IMPLEMENTS") for x in full.splitlines()) == 3
+    assert "more" not in full

@@ -152,10 +152,17 @@ def trace(ctx: click.Context, symbol: str, up: bool, depth: int | None, fmt: str
 
 @click.command()
 @click.argument("id_or_symbol")
+@click.option("--limit", type=click.IntRange(1), default=25, show_default=True,
+              help="Text: at most this many evidence sentences, and relationships of each "
+                   "type and direction (the rest are counted).")
+@click.option("--all", "show_all", is_flag=True, help="Text: list everything.")
 @format_option("text", "json")
 @click.pass_context
-def show(ctx: click.Context, id_or_symbol: str, fmt: str) -> None:
+def show(ctx: click.Context, id_or_symbol: str, limit: int, show_all: bool, fmt: str) -> None:
     """Properties of a node and the sentences, with their source, that support each fact.
+
+    The text lists at most --limit of each kind (a plan of thousands of tasks would print
+    tens of thousands of lines) and says how many more there are; --format json has all.
 
     \b
     Example:
@@ -173,19 +180,30 @@ def show(ctx: click.Context, id_or_symbol: str, fmt: str) -> None:
     for k, v in props.items():
         if v not in (None, [], "") and k not in ("uid", "key"):
             click.echo(f"  {k}: {v}")
+    cap = None if show_all else limit
     click.echo("evidence:")
-    for e in info["evidence"]:
+    for e in info["evidence"][:cap]:
         click.echo(f"  [{e['source_name']} {e['span_start']}-{e['span_end']} {e['method']}"
                    f" {e['confidence']:.2f}] {e['sentence']}")
+    if cap is not None and len(info["evidence"]) > cap:
+        click.echo(f"  … {len(info['evidence']) - cap} more (--all lists them)")
     click.echo("relationships:")
+    shown: dict[tuple[str, str], int] = {}
     for r in info["relationships"]:
         arrow = "->" if r["direction"] == "out" else "<-"
+        group = (arrow, r["type"])
+        shown[group] = shown.get(group, 0) + 1
+        if cap is not None and shown[group] > cap:
+            continue
         extra = f" ({r['basis']})" if r.get("basis") else ""
         if r.get("score") is not None:  # ALIGNS_WITH: how sure, and the words shared
             extra = f" ({r['basis']}, score {r['score']:.2f}: {', '.join(r.get('words') or [])})"
         click.echo(f"  {arrow} {r['type']} {r['other']}{extra}")
         click.echo(f"      [{r['source_name']} {r['method']} {r['confidence']:.2f}] "
                    f"{r['sentence']}")
+    for (arrow, type_), n in shown.items():
+        if cap is not None and n > cap:
+            click.echo(f"  … {n - cap} more {arrow} {type_} (--all lists them)")
 
 
 @click.command("ls")
