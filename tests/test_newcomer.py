@@ -64,3 +64,22 @@ def test_show_lists_at_most_limit_of_each_kind_and_counts_the_rest(store):
     full = kg("--store", str(store), "show", "26-NQ/TW", "--all")[1]
     assert sum(x.startswith("  <- IMPLEMENTS") for x in full.splitlines()) == 3
     assert "more" not in full
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the repo")
+def test_coverage_of_many_plans_counts_per_task_instead_of_a_matrix(tmp_path, monkeypatch):
+    import kg.commands.analysis as analysis
+
+    path = tmp_path / "kg.lbdb"
+    assert kg("--store", str(path), "load", "--quiet", "--jobs", "1", str(SEEDS))[0] == 0
+    code, narrow, _ = kg("--store", str(path), "coverage", "26-NQ/TW")
+    assert code == 0 and "● covered" in narrow
+    monkeypatch.setattr(analysis, "MATRIX_COLUMNS", 2)
+    code, wide, _ = kg("--store", str(path), "coverage", "26-NQ/TW")
+    assert code == 0 and "3 columns: counts per task" in wide
+    header = next(x for x in wide.splitlines() if x.startswith("task "))
+    assert header.split() == ["task", "central", "task", "covered", "partly", "not", "covered",
+                              "plans"]
