@@ -70,11 +70,13 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the repo")
-def test_coverage_of_many_plans_counts_per_task_instead_of_a_matrix(tmp_path, monkeypatch):
+def test_lag_and_coverage_stay_readable(tmp_path, monkeypatch):
     import kg.commands.analysis as analysis
 
     path = tmp_path / "kg.lbdb"
     assert kg("--store", str(path), "load", "--quiet", "--jobs", "1", str(SEEDS))[0] == 0
+    lag = kg("--store", str(path), "lag", "26-NQ/TW")[1]
+    assert "Long An Long An" not in lag and "Long An" in lag  # the locality once
     code, narrow, _ = kg("--store", str(path), "coverage", "26-NQ/TW")
     assert code == 0 and "● covered" in narrow
     monkeypatch.setattr(analysis, "MATRIX_COLUMNS", 2)
