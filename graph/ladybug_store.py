@@ -167,8 +167,8 @@ def _hint(error: str) -> str:
                 "MATCH (t:Task)-[:LEAD]->(o:Organisation))")
     missing = re.search(r"Table (\w+) does not exist", error)
     if missing:
-        return (f" (the store has no {missing[1]} table: is it a kg store? `kg load` creates "
-                "kg's tables)")
+        return (f" (the store has no {missing[1]} table: it was made by an older kg, or is "
+                "not a kg store; `kg load --realign` adds the tables this kg uses)")
     return ""
 
 
