@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 import ladybug
 
-from graph.store import SourceInfo, StoreError
+from graph.store import ReadOnlyError, SourceInfo, StoreError
 
 if TYPE_CHECKING:  # writes import these when they run: reading needs neither Arrow nor RDF
     import pyarrow as pa
@@ -109,6 +109,51 @@ def _has(expr: str, prop: Prop) -> str:
     return f"{expr} IS NOT NULL"
 
 
+_READ_ONLY_REFUSAL = "Cannot execute write operations in a read-only database"
+_CHECKPOINT = re.compile(r"\s*CHECKPOINT\b", re.IGNORECASE)
+
+
+def _check_openable(path: Path, read_only: bool) -> None:
+    """Refuse, in one line, a path LadybugDB would turn into a traceback or a new store."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a kg store file: name the store file "
+                         "(--store PATH or $KG_STORE)")
+    if not path.exists():
+        if read_only:
+            raise StoreError(f"no kg store at {path}: `kg load FILES` creates one; name "
+                             "another with --store PATH or $KG_STORE")
+        return
+    if path.stat().st_size == 0:
+        raise StoreError(f"{path} is an empty file, not a kg store (an interrupted copy?): "
+                         "remove it and `kg load` again, or copy the store again")
+    if not read_only:
+        folder = path.resolve().parent
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise StoreError(f"cannot write in {folder}: writing to {path.name} needs its "
+                             f"journal ({path.name}.wal) beside it; reading commands work "
+                             "(kg trace, coverage, ...), to load copy the store to a "
+                             "writable folder")
+        if not os.access(path, os.W_OK):
+            raise StoreError(f"{path} is read-only: reading commands work (kg trace, "
+                             "coverage, ...); to load, copy it or make it writable")
+
+
+def _open_failure(path: str, error: str, read_only: bool) -> str:
+    """Why LadybugDB could not open `path`, and what to do, on one line."""
+    if "outside the database file" in error:
+        return (f"{path} is shorter than its own catalog says: the file was cut short (an "
+                "interrupted copy?) or a running load is checkpointing it; if no `kg load` "
+                "runs, copy the store again or load into a new one")
+    if "recovery is pending" in error or "checkpointing" in error:
+        return (f"{path} is being checkpointed by a running load, or one stopped "
+                "mid-checkpoint: retry in a moment; if no `kg load` runs, a command that "
+                "writes (`kg load --realign`) finishes the recovery")
+    if "Permission denied" in error:
+        return (f"cannot open {path}: permission denied" + (
+            "" if read_only else "; reading commands open it read-only"))
+    return f"cannot open the embedded store {path}: {' '.join(error.split())[:300]}"
+
+
 def _hint(error: str) -> str:
     """What to do about a LadybugDB error, when kg knows."""
     backward = re.search(r'bwd data for rel table "(\w+)"', error)
@@ -116,6 +161,14 @@ def _hint(error: str) -> str:
         return (f" ({backward[1]} is stored from its source side only, docs/ARCHITECTURE.md "
                 "15: start the pattern from that side, e.g. MATCH (t:Task)-[:LEAD]->(o:"
                 "Organisation {name: $name}), not from a node bound by an earlier WITH)")
+    if "Undirected rel pattern" in error:
+        return (" (LEAD, SUPPORT, ISSUED_BY, RELEVANT_FOR and HAS_THEME are stored from their "
+                "source side only, docs/ARCHITECTURE.md 15: give the pattern a direction, e.g. "
+                "MATCH (t:Task)-[:LEAD]->(o:Organisation))")
+    missing = re.search(r"Table (\w+) does not exist", error)
+    if missing:
+        return (f" (the store has no {missing[1]} table: it was made by an older kg, or is "
+                "not a kg store; `kg load --realign` adds the tables this kg uses)")
     return ""
 
 
@@ -181,14 +234,16 @@ class LadybugStore:
         self._stage: Stage | None = None  # while `bulk` stages writes
         self._staged: dict[str, SourceInfo] = {}  # the sources staged
         self._recovered = False  # whether a stopped bulk copy was looked for (`_finish_copy`)
-        self.read_only = read_only and Path(path).is_file()
+        self.read_only = read_only
+        _check_openable(Path(path), read_only)
         try:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            if not read_only:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
             self._db = ladybug.Database(path, read_only=self.read_only,
                                         buffer_pool_size=buffer_pool_size or default_buffer_pool())
             self._conn = ladybug.Connection(self._db)
-        except RuntimeError as e:
-            raise StoreError(f"cannot open the embedded store {path}: {e}") from e
+        except (RuntimeError, OSError) as e:
+            raise StoreError(_open_failure(path, str(e), read_only)) from e
 
     # ------------------------------------------------------------------ schema
     @property
@@ -227,9 +282,14 @@ class LadybugStore:
 
     def _read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """`query` without applying deferred updates (they never touch Source nodes)."""
+        if self.read_only and _CHECKPOINT.match(cypher):  # the engine half-runs it
+            raise ReadOnlyError(f"{self.uri} is open for reading only: CHECKPOINT writes")
         try:
             result = self._conn.execute(cypher, dict(params or {}))
         except RuntimeError as e:
+            if _READ_ONLY_REFUSAL in str(e):
+                raise ReadOnlyError(f"{self.uri} is open for reading only: this statement "
+                                    "writes") from e
             raise StoreError(f"query failed: {e}{_hint(str(e))}") from e
         cols = result.get_column_names()
         rows = []
@@ -248,9 +308,14 @@ class LadybugStore:
                 ] + list(self._staged.values())
 
     # ------------------------------------------------------------------ writes
+    def _writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyError(f"{self.uri} is open for reading only")
+
     def write(self, batches: Sequence[Batch]) -> None:
         if not batches:
             return
+        self._writable()
         from graph.rows import gc_paused
 
         self._finish_copy()
@@ -533,6 +598,7 @@ class LadybugStore:
     def retract(self, source_uids: Sequence[str]) -> None:
         if not source_uids:
             return
+        self._writable()
         self._finish_copy()
         if self._staged.keys() & set(source_uids):
             raise StoreError("a source staged by this bulk write cannot be retracted before "

@@ -28,7 +28,7 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 
 from graph.batch import Batch
 from graph.rows import Rows, to_rows
-from graph.store import SourceInfo, StoreError
+from graph.store import ReadOnlyError, SourceInfo, StoreError
 from ontology import Prop, Schema, load_schema
 
 CHUNK = 10_000  # rows per transaction (more: longer GC pauses on the server, no faster)
@@ -161,8 +161,11 @@ class Neo4jStore:
     dialect = "neo4j"
 
     def __init__(self, uri: str, database: str | None = None, schema: Schema | None = None,
-                 chunk: int = CHUNK) -> None:
+                 chunk: int = CHUNK, read_only: bool = False) -> None:
+        """`read_only`: every statement runs in a READ access-mode transaction, which the
+        server refuses to let write (and `write`, `retract`, `ensure_schema` refuse here)."""
         address, auth, self.uri = split_uri(uri)
+        self.read_only = read_only
         self.database = database or os.environ.get("NEO4J_DATABASE") or None
         self.schema = schema or load_schema()
         self.chunk = chunk
@@ -194,6 +197,9 @@ class Neo4jStore:
             raise StoreError(f"cannot reach Neo4j at {where}: is the server running? "
                              f"({_one_line(e)})") from e
         except Neo4jError as e:
+            if (e.code or "").endswith(".AccessMode"):
+                raise ReadOnlyError(f"Neo4j at {where} is open for reading only: this "
+                                    f"statement writes ({_one_line(e)})") from e
             raise StoreError(f"Neo4j query failed at {where}: {_one_line(e)}") from e
         except DriverError as e:
             raise StoreError(f"Neo4j at {where}: {_one_line(e)}") from e
@@ -215,6 +221,8 @@ class Neo4jStore:
         return out
 
     def ensure_schema(self) -> None:
+        if self.read_only:
+            return
         with self._errors(), self._session() as s:
             existing = {r["name"] for r in s.run("SHOW INDEXES YIELD name")}
             todo = [stmt for stmt in self.ddl_for(self.schema)
@@ -229,7 +237,7 @@ class Neo4jStore:
         with self._errors():
             records, _, _ = self._driver.execute_query(
                 cypher, dict(params or {}), database_=self.database,
-                routing_=RoutingControl.WRITE)
+                routing_=RoutingControl.READ if self.read_only else RoutingControl.WRITE)
         return [{k: _plain(v) for k, v in r.items()} for r in records]
 
     def sources(self) -> list[SourceInfo]:
@@ -241,6 +249,7 @@ class Neo4jStore:
     def write(self, batches: Sequence[Batch]) -> None:
         if not batches:
             return
+        self._writable()
         rows = to_rows(batches, self.schema)
         steps = self._node_steps(rows) + self._rel_steps(rows)
         with self._errors(), self._session() as s:
@@ -276,6 +285,7 @@ class Neo4jStore:
     def retract(self, source_uids: Sequence[str]) -> None:
         if not source_uids:
             return
+        self._writable()
         sources = list(source_uids)
         with self._errors(), self._session() as s:
             for rel in self.schema.rels:
@@ -301,10 +311,15 @@ class Neo4jStore:
         with self._errors(), self._session() as s:
             self._until_done(s, "MATCH (n) WITH n LIMIT $n DETACH DELETE n RETURN count(*) AS c")
 
+    def _writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyError(f"Neo4j at {self.uri} is open for reading only")
+
     def _session(self) -> neo4j.Session:
         """A short session that sees every earlier write of this store, even on a cluster."""
         return self._driver.session(
             database=self.database,
+            default_access_mode=neo4j.READ_ACCESS if self.read_only else neo4j.WRITE_ACCESS,
             bookmark_manager=self._driver.execute_query_bookmark_manager)
 
     def bulk(self) -> AbstractContextManager[None]:

@@ -7,6 +7,7 @@ LadybugDB store, `open_store("bolt://…")` or `neo4j://…` the Neo4j store.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -20,6 +21,10 @@ NEO4J_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://"
 
 class StoreError(Exception):
     """A store could not be opened or used; the message says what to do."""
+
+
+class ReadOnlyError(StoreError):
+    """A statement tried to change a store opened for reading only."""
 
 
 @dataclass(frozen=True)
@@ -72,13 +77,22 @@ def default_store_uri() -> str:
 def open_store(uri: str | None = None, read_only: bool = False, **options: Any) -> Store:
     """Open the store named by `uri`: a Neo4j URI, or the path of an embedded database file.
 
-    `read_only` opens an existing embedded file for reading only (Neo4j stores ignore it).
+    `read_only` guarantees by the engine that nothing is changed: the embedded file is opened
+    read-only (it must exist: reading never creates a store), Neo4j runs every statement in a
+    READ access-mode transaction. Any other `scheme://` is refused, naming the accepted ones
+    (an `http://` address would otherwise become a folder named `http:`).
     """
     uri = uri or default_store_uri()
     if uri.startswith(NEO4J_SCHEMES):
         from graph.neo4j_store import Neo4jStore
 
-        return Neo4jStore(uri, **options)
+        return Neo4jStore(uri, read_only=read_only, **options)
+    scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*)://", uri)
+    if scheme:
+        raise StoreError(f"{uri}: kg stores are a file path or a Neo4j URI ("
+                         + ", ".join(s.rstrip("/:") for s in NEO4J_SCHEMES) + ")"
+                         + ("; Neo4j Browser's http address is not its Bolt one: use "
+                            "bolt://HOST:7687" if scheme[1].lower() in ("http", "https") else ""))
     from graph.ladybug_store import LadybugStore
 
     return LadybugStore(uri, read_only=read_only)

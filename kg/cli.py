@@ -13,9 +13,11 @@ import click
 # Each verb and the command module that defines it (the module's COMMANDS list).
 COMMANDS = {
     "load": "kg.commands.load",
+    "check": "kg.commands.check",
     "trace": "kg.commands.inspect",
     "show": "kg.commands.inspect",
     "stats": "kg.commands.inspect",
+    "ls": "kg.commands.inspect",
     "cypher": "kg.commands.inspect",
     "schema": "kg.commands.inspect",
     "synth": "kg.commands.synth",
@@ -44,6 +46,21 @@ class LazyGroup(click.Group):
             return None
         found = {c.name: c for c in importlib.import_module(module).COMMANDS}
         return found[cmd_name]
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the verb; a store's error reaches the user as one line, never a traceback."""
+        from graph.store import StoreError
+
+        try:
+            return super().invoke(ctx)
+        except StoreError as e:
+            raise click.ClickException(str(e)) from e
+        except click.NoSuchOption as e:
+            if e.option_name in ("--store", "--database"):  # kg's own options go first
+                verb = e.ctx.info_name if e.ctx else "COMMAND"
+                e.message = (f"{e.option_name} goes before the command: "
+                             f"kg {e.option_name} VALUE {verb} ...")
+            raise
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -106,11 +106,16 @@ def to_csv(rows: Sequence[dict[str, Any]]) -> str:
 _AS_IS = frozenset({str, int, float, type(None)})
 
 
+def _cut(text: str, width: int) -> str:
+    """`text` in at most `width` characters, a cut one ending in "…"."""
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
 def to_table(rows: Sequence[dict[str, Any]], max_width: int = 60) -> str:
     if not rows:
         return "(no rows)"
     cols = list(rows[0])
-    cells = [[_cell(r.get(c)).replace("\n", " ")[:max_width] for c in cols] for r in rows]
+    cells = [[_cut(_cell(r.get(c)).replace("\n", " "), max_width) for c in cols] for r in rows]
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(cols)]
     line = "  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True))
     sep = "  ".join("-" * w for w in widths)

@@ -138,7 +138,8 @@ def _score_edges(c: Counter, g: dict, p: dict, inv: dict) -> None:
     c["edge_tp_explicit"] += sum(1 for e in hits if gedges[e] == "explicit")
 
 
-def _score_tasks(c: Counter, g: dict, p: dict, inv: dict) -> None:
+def _match_tasks(g: dict, p: dict, inv: dict) -> tuple[dict, dict, dict[tuple, dict]]:
+    """(gold tasks by key, predicted tasks by key, gold key -> the predicted task matched)."""
     gt = {(t.get("in"), label_tokens(t.get("label"))): t for t in g.get("tasks") or []}
     pt = {(inv.get(t.get("in"), ("?", t.get("in"))), label_tokens(t.get("label"))): t
           for t in p.get("tasks") or []}
@@ -152,6 +153,11 @@ def _score_tasks(c: Counter, g: dict, p: dict, inv: dict) -> None:
                  and _ROMAN.match(gk[1][0]) and short[(k[0], k[1])] == 1]
         if len(cands) == 1 and cands[0] not in matched:
             matched[cands[0]] = t
+    return gt, pt, matched
+
+
+def _score_tasks(c: Counter, g: dict, p: dict, inv: dict) -> None:
+    gt, pt, matched = _match_tasks(g, p, inv)
     c["task_gold"] += len(gt)
     c["task_pred"] += len(pt)
     c["task_tp"] += len(matched)
@@ -219,3 +225,124 @@ def format_table(out: dict) -> str:
     lines.append(f"attrs   date={out['date_acc']:.2f} lead={out['lead_acc']:.2f} "
                  f"support={out['support_acc']:.2f} deadline={out['deadline_acc']:.2f}")
     return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ errors (`kg eval --errors`)
+
+
+def _own(f: dict) -> set[str]:
+    """Keys of the text's own documents: those holding its tasks, else the one most of its
+    implements links start from."""
+    own = {t.get("in") for t in f.get("tasks") or []} - {None}
+    if not own:
+        starts = Counter(e["from"] for e in f.get("implements") or [])
+        own = {starts.most_common(1)[0][0]} if starts else set()
+    return own
+
+
+def _name(d: dict) -> str:
+    return " ".join(str(x) for x in (d.get("symbol") or d.get("type"), d.get("locality") and
+                                     f"@{d['locality']}") if x)
+
+
+def _doc_reason(d: dict, others: list[dict], own: set[str]) -> str:
+    """Why `d` has no counterpart among `others` (the other side's documents)."""
+    sym, loc = norm_sym(d.get("symbol")), norm_loc(d.get("locality"))
+    if sym and any(norm_sym(o.get("symbol")) == sym for o in others):
+        return "locality"
+    if d.get("key") in own:
+        return "own document"
+    if not sym:
+        same_place = [o for o in others if not o.get("symbol") and norm_loc(o.get("locality"))
+                      == loc]
+        return "type" if same_place else "unnumbered"
+    digits = re.match(r"\d+[a-z]?", sym)
+    if digits and any((norm_sym(o.get("symbol")) or "").startswith(digits[0])
+                      and norm_loc(o.get("locality")) == loc for o in others):
+        return "symbol"
+    return "not found"
+
+
+def explain_file(g: dict, p: dict) -> list[dict[str, str]]:
+    """Every missed (in gold, not predicted), spurious (predicted, not in gold) and wrong
+    (matched, an attribute differs) item of one file, each with a reason class: symbol,
+    locality, type, unnumbered, own document, not found / not in gold, date, end (an edge's
+    document unmatched), cue (both ends match, the link does not), document, numbering,
+    lead, support, deadline, kind, subject, value."""
+    out: list[dict[str, str]] = []
+
+    def add(kind: str, outcome: str, item: str, reason: str, detail: str = "") -> None:
+        out.append({"kind": kind, "outcome": outcome, "item": item, "reason": reason,
+                    "detail": detail})
+
+    gdocs, pdocs = g.get("documents") or [], [dict(x) for x in p.get("documents") or []]
+    m = match_documents(gdocs, [dict(x) for x in pdocs])
+    inv = {v: k for k, v in m.items()}
+    gown, pown = _own(g), _own(p)
+    for d in gdocs:
+        if d["key"] not in m:
+            add("doc", "missed", _name(d), _doc_reason(d, pdocs, gown))
+        elif d.get("date"):
+            pd = next(x for x in pdocs if x["key"] == m[d["key"]])
+            if str(pd.get("date")) != str(d.get("date")):
+                add("doc", "wrong", _name(d), "date", f"gold {d['date']}, got {pd.get('date')}")
+    for d in pdocs:
+        if d["key"] not in inv:
+            reason = _doc_reason(d, gdocs, pown)
+            add("doc", "spurious", _name(d), "not in gold" if reason == "not found" else reason)
+    gnames = {d["key"]: _name(d) for d in gdocs}
+    pnames = {d["key"]: _name(d) for d in pdocs}
+    gedges = {(e["from"], e["to"]) for e in g.get("implements") or []}
+    pedges = {(inv.get(e["from"]) or ("?", e["from"]), inv.get(e["to"]) or ("?", e["to"]))
+              for e in p.get("implements") or []}
+    for a, b in sorted(gedges - pedges, key=str):
+        ends = [k for k in (a, b) if k not in m]
+        add("edge", "missed", f"{gnames.get(a, a)} -> {gnames.get(b, b)}",
+            "end" if ends else "cue", ", ".join(f"{gnames.get(k, k)} not matched" for k in ends))
+    for a, b in sorted(pedges - gedges, key=str):
+        ends = [k[1] for k in (a, b) if isinstance(k, tuple)]
+        name = [pnames.get(k[1], k[1]) if isinstance(k, tuple) else gnames.get(k, k)
+                for k in (a, b)]
+        add("edge", "spurious", f"{name[0]} -> {name[1]}", "end" if ends else "cue",
+            ", ".join(f"{pnames.get(k, k)} not in gold" for k in ends))
+    gt, pt, matched = _match_tasks(g, p, inv)
+    taken = {id(t) for t in matched.values()}
+    for k, t in gt.items():
+        where = gnames.get(t.get("in"), t.get("in"))
+        if k not in matched:
+            add("task", "missed", f"{where} {t.get('label')}",
+                "document" if t.get("in") not in m else "numbering")
+            continue
+        pt_ = matched[k]
+        for a in ATTRS:
+            gv, pv = t.get(a), pt_.get(a)
+            same = (sorted(map(fold, gv or [])) == sorted(map(fold, pv or []))
+                    if a == "support" else fold(gv) == fold(pv))
+            if not same:
+                add("task", "wrong", f"{where} {t.get('label')}", a, f"gold {gv!r}, got {pv!r}")
+    for k, t in pt.items():
+        if id(t) not in taken:
+            add("task", "spurious", f"{pnames.get(t.get('in'), t.get('in'))} {t.get('label')}",
+                "document" if isinstance(k[0], tuple) else "numbering")
+    gtr = Counter(_target_key(t) for t in g.get("targets") or [])
+    ptr = Counter(_target_key(t) for t in p.get("targets") or [])
+    for outcome, mine, theirs in (("missed", gtr - ptr, ptr - gtr), ("spurious", ptr - gtr,
+                                                                     gtr - ptr)):
+        for key in sorted(mine.elements(), key=str):
+            kind, subject, value = key
+            reason = ("subject" if any(o[0] == kind and o[2] == value for o in theirs) else
+                      "value" if any(o[0] == kind and o[1] == subject for o in theirs) else
+                      "kind" if any(o[1:] == key[1:] for o in theirs) else
+                      "not found" if outcome == "missed" else "not in gold")
+            add("target", outcome, f"{kind} {subject} {value}", reason)
+    return out
+
+
+def explain(gold_dir: str | Path, preds: dict[str, dict]) -> dict[str, list[dict[str, str]]]:
+    """`explain_file` for every gold file of `gold_dir`, by source name."""
+    out = {}
+    for gf in sorted(Path(gold_dir).glob("*.yaml")):
+        g = yaml.safe_load(gf.read_text(encoding="utf-8"))
+        src = Path(g["source"]).name
+        out[src] = explain_file(g, preds.get(src) or _EMPTY)
+    return out

@@ -70,8 +70,17 @@ def resolve_document(store: Store, text: str) -> dict[str, Any]:
     """The one document `text` names; raises DocumentNotFound or AmbiguousDocument."""
     found = find_documents(store, text)
     if not found:
-        raise DocumentNotFound(f"no document matches {text!r}; try `kg stats` or a symbol "
-                               "such as 26-NQ/TW")
+        raise DocumentNotFound(f"no document matches {text!r}; `kg ls WORDS` lists the "
+                               "documents whose symbol, type, issuer or locality hold them")
     if len(found) > 1:
         raise AmbiguousDocument(text, found)
     return found[0]
+
+
+def list_documents(store: Store, text: str = "") -> list[dict[str, Any]]:
+    """Documents whose symbol, type, title, issuer or locality contain `text` (all if empty),
+    by uid: what `kg ls` prints, for a user looking for what to trace."""
+    key = fold(text)
+    if not key:
+        return store.query(cypher("list_documents"))
+    return store.query(cypher("search_documents"), {"key": key})

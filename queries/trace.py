@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 @dataclass
 class Trace:
     root: dict[str, Any]
-    documents: list[dict[str, Any]]  # the public JSON contract of `kg trace --format json`
+    # the public JSON contract of `kg trace --format json`; each one's `parents` are the
+    # traced documents one implements link nearer the root (the root itself at depth 1)
+    documents: list[dict[str, Any]]
     edges: list[dict[str, Any]]  # child -> parent implements links (with evidence, if asked)
 
     def as_json(self) -> dict[str, Any]:
@@ -56,9 +58,12 @@ def trace(store: Store, uid: str, up: bool = False, depth: int | None = None,
                        {"uid": uid, "evidence": evidence})
     links = [{k: e[k] for k in fields} for e in rows
              if e["child"] in inside and e["parent"] in inside]
+    # A document's `parents` are its neighbours one link nearer the root, in either
+    # direction: down, the documents it implements; up, those that implement it.
     parents: dict[str, set[str]] = {}
     for e in links:
-        parents.setdefault(e["child"], set()).add(e["parent"])
+        upper, lower = (e["child"], e["parent"]) if up else (e["parent"], e["child"])
+        parents.setdefault(lower, set()).add(upper)
     docs = []
     for r in reached:
         row = _document_row(r)

@@ -17,6 +17,7 @@ from queries.lag import lag as lag_query
 from queries.targets import targets_report
 
 MARK = {"covered": "●", "partly": "◐", "not covered": "·"}
+MATRIX_COLUMNS = 12  # more plans than this: the table counts per task instead
 
 
 def _short(text: str | None, n: int = 48) -> str:
@@ -35,10 +36,14 @@ def render_coverage(c: Coverage) -> str:
         return (f"{_head(c.root)}: no tasks of this document are in the store. Describe them "
                 "in a structured file (docs/ANALYSIS.md) and `kg load` it.")
     names = {col["id"]: _short(col["name"], 34) for col in c.columns}
+    wide = len(c.columns) > MATRIX_COLUMNS
     matrix = []
     for r in c.rows:
         row = {"task": r["label"], "central task": _short(r["text"])}
-        for col in c.columns:
+        if wide:  # thousands of plans make lines of tens of thousands of characters
+            row |= {"covered": r["covered"], "partly": r["partly"],
+                    "not covered": r["not_covered"]}
+        for col in [] if wide else c.columns:
             cell = r["cells"][col["id"]]
             labels = " ".join(t["label"] for t in cell["tasks"])
             row[names[col["id"]]] = f"{MARK[cell['status']]} {labels}".strip()
@@ -49,7 +54,9 @@ def render_coverage(c: Coverage) -> str:
              f"{'localities' if c.by == 'locality' else 'implementing plans'} with tasks; "
              f"{t['taken_up']} tasks taken up, {t['not_taken_up']} not",
              "", to_table(matrix, max_width=48), "",
-             "● covered  ◐ partly (weak links only)  · not covered", "", "who leads:"]
+             f"{len(c.columns)} columns: counts per task here, the matrix in --format csv or "
+             "html" if wide else "● covered  ◐ partly (weak links only)  · not covered", "",
+             "who leads:"]
     for r in c.rows:
         for col in c.columns:
             cell = r["cells"][col["id"]]
@@ -85,7 +92,7 @@ def coverage(ctx: click.Context, symbol: str, by: str, fmt: str, out: str | None
       kg coverage 26-NQ/TW --by locality --format json
     """
     doc = resolve(ctx, symbol)
-    c = coverage_query(get_store(ctx), doc["uid"], by=by)
+    c = coverage_query(get_store(ctx, read_only=True), doc["uid"], by=by)
     if fmt == "json":
         click.echo(to_json(c.as_json()))
     elif fmt == "csv":
@@ -116,7 +123,7 @@ def gaps(ctx: click.Context, symbol: str, fmt: str) -> None:
       kg gaps 26-NQ/TW --format json
     """
     doc = resolve(ctx, symbol)
-    g = gaps_query(get_store(ctx), doc["uid"])
+    g = gaps_query(get_store(ctx, read_only=True), doc["uid"])
     if fmt == "json":
         click.echo(to_json(g.as_json()))
         return
@@ -161,7 +168,7 @@ def lag(ctx: click.Context, symbol: str, fmt: str) -> None:
       kg lag 26-NQ/TW
     """
     doc = resolve(ctx, symbol)
-    result = lag_query(get_store(ctx), doc["uid"])
+    result = lag_query(get_store(ctx, read_only=True), doc["uid"])
     if fmt == "json":
         click.echo(to_json(result.as_json()))
         return
@@ -177,7 +184,8 @@ def lag(ctx: click.Context, symbol: str, fmt: str) -> None:
     click.echo(to_table(result.levels))
     if result.undated:
         click.echo("\nundated: " + ", ".join(
-            " ".join(filter(None, (d["name"], d["locality"]))) for d in result.undated))
+            d["name"] + (f" · {d['locality']}" if d["locality"] and d["locality"] not in
+                         d["name"] else "") for d in result.undated))
 
 
 def _values(items: list[dict[str, Any]], when: str) -> str:
@@ -203,7 +211,7 @@ def targets(ctx: click.Context, symbol: str, show_all: bool, fmt: str) -> None:
       kg targets 26-NQ/TW --all
     """
     doc = resolve(ctx, symbol)
-    report = targets_report(get_store(ctx), doc["uid"])
+    report = targets_report(get_store(ctx, read_only=True), doc["uid"])
     if fmt == "json":
         click.echo(to_json(report.as_json()))
         return

@@ -34,7 +34,7 @@ def explore(ctx: click.Context, root: str | None, depth: int | None, out: str) -
 
     if depth is not None and root is None:
         raise click.UsageError("--depth needs --root")
-    store = get_store(ctx)
+    store = get_store(ctx, read_only=True)
     uid = resolve(ctx, root)["uid"] if root else None
     g = explore_graph(store, uid, depth)
     title = f"kg explore {root}" if root else "kg explore"

@@ -24,7 +24,7 @@ def export(ctx: click.Context, fmt: str, out: str | None) -> None:
     Example:
       kg export --format turtle --out kg.ttl
     """
-    data = to_rdf(get_store(ctx)).serialize(format=RDF_FORMATS[fmt])
+    data = to_rdf(get_store(ctx, read_only=True)).serialize(format=RDF_FORMATS[fmt])
     if out:
         with open(out, "w", encoding="utf-8") as f:
             f.write(data)

@@ -58,33 +58,79 @@ def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
         ctx.exit(1)
 
 
+class EvalError(click.ClickException):
+    """Nothing to score: one line, exit 2 (a score of nothing would read as perfect)."""
+
+    exit_code = 2
+
+
 @click.command("eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
 @click.argument("text_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--errors", "errors", is_flag=True,
+              help="Also list every missed, spurious and wrong item per file, with a reason "
+                   "class (symbol, locality, own document, date, end, cue, numbering, lead ...).")
 @format_option("table", "json")
-def eval_(gold_dir: str, text_dir: str, fmt: str) -> None:
+def eval_(gold_dir: str, text_dir: str, errors: bool, fmt: str) -> None:
     """Score extraction on TEXT_DIR against the hand annotations in GOLD_DIR.
 
-    Each gold file names its text in `source`; precision, recall and F1 are printed per kind
-    (documents, implements edges, tasks, targets) with attribute accuracies.
+    Each gold file (*.yaml) names its text in `source`; precision, recall and F1 are printed
+    per kind (documents, implements edges, tasks, targets) with attribute accuracies. No gold
+    file, a gold file without a source, a text missing from TEXT_DIR or gold that annotates
+    nothing is an error (exit 2), never a perfect score.
 
     \b
     Example:
       kg eval ../shared/gold ../shared/seeds
+      kg eval ../shared/gold ../shared/seeds --errors
     """
-    preds = []
-    for gf in sorted(Path(gold_dir).glob("*.yaml")):
-        source = (yaml.safe_load(gf.read_text(encoding="utf-8")) or {}).get("source")
-        text = Path(text_dir) / Path(source or "").name
-        if not source or not text.is_file():
-            raise click.ClickException(f"{gf.name}: its source {source!r} is not in {text_dir}")
+    from loaders.scoring import explain
+
+    golds = sorted(Path(gold_dir).glob("*.yaml"))
+    if not golds:
+        texts = [f for f in Path(gold_dir).glob("*") if f.suffix.lower() in SUFFIXES]
+        raise EvalError(f"no gold annotations (*.yaml) in {gold_dir}" + (
+            "; it holds texts: GOLD_DIR comes first (kg eval GOLD_DIR TEXT_DIR)"
+            if texts else ""))
+    preds, missing, annotated = [], [], 0
+    for gf in golds:
+        try:
+            g = yaml.safe_load(gf.read_text(encoding="utf-8")) or {}
+        except (yaml.YAMLError, UnicodeDecodeError) as e:
+            raise EvalError(f"{gf}: not a gold annotation ({type(e).__name__})") from e
+        source = g.get("source") if isinstance(g, dict) else None
+        if not source:
+            raise EvalError(f"{gf}: no `source` naming the text it annotates "
+                            "(../shared/gold/FORMAT.md)")
+        annotated += sum(len(g.get(k) or []) for k in ("documents", "implements", "tasks",
+                                                        "targets"))
+        text = Path(text_dir) / Path(source).name
+        if not text.is_file():
+            missing.append(Path(source).name)
+            continue
         try:
             preds.append(to_gold(extract_file(text)))
         except SourceError as e:
             raise click.ClickException(str(e)) from e
-    out, per_file = score(gold_dir, index_predictions(preds))
-    click.echo(format_table(out) if fmt == "table" else to_json({"total": out,
-                                                                 "files": per_file}))
+    if missing:
+        raise EvalError(f"{len(missing)} of the {len(golds)} texts the gold annotates are not "
+                        f"in {text_dir} (first: {missing[0]}); name the folder holding them")
+    if not annotated:
+        raise EvalError(f"the gold in {gold_dir} annotates nothing: no score to give")
+    predicted = index_predictions(preds)
+    out, per_file = score(gold_dir, predicted)
+    items = explain(gold_dir, predicted) if errors else None
+    if fmt == "json":
+        click.echo(to_json({"total": out, "files": per_file} |
+                           ({"errors": items} if items is not None else {})))
+        return
+    click.echo(format_table(out))
+    for name, found in (items or {}).items():
+        if found:
+            click.echo(f"\n{name}: {len(found)} errors")
+        for e in found:
+            click.echo(f"  {e['kind']:6s} {e['outcome']:8s} [{e['reason']}] {e['item']}"
+                       + (f" ({e['detail']})" if e["detail"] else ""))
 
 
 COMMANDS = [extract, eval_]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -18,9 +19,15 @@ from queries.trace import Trace
 def resolve(ctx: click.Context, text: str) -> dict:
     """The document the user named, or a one-line error listing the candidates."""
     try:
-        return resolve_document(get_store(ctx), text)
+        return resolve_document(get_store(ctx, read_only=True), text)
     except (AmbiguousDocument, DocumentNotFound) as e:
         raise click.ClickException(str(e)) from e
+
+
+def _tree_links(t: Trace) -> set[tuple[str, str]]:
+    """(parent, child) pairs of the drawn tree: each document under its `parents`, which are
+    one link nearer the root whichever way the trace goes."""
+    return {(p, d["id"]) for d in t.documents for p in d["parents"]}
 
 
 def generations(t: Trace) -> dict[str, int]:
@@ -28,7 +35,7 @@ def generations(t: Trace) -> dict[str, int]:
     root = t.root["id"]
     children: dict[str, list[str]] = {}
     waiting = {root: 0}  # parents of each document not yet placed in topological order
-    for parent, child in {(e["parent"], e["child"]) for e in t.edges}:
+    for parent, child in _tree_links(t):
         children.setdefault(parent, []).append(child)
         waiting.setdefault(parent, 0)
         waiting[child] = waiting.get(child, 0) + 1
@@ -55,7 +62,7 @@ def _generations_cutting_cycles(t: Trace) -> dict[str, int]:
     """`generations` when the links hold a cycle: networkx finds and cuts each one."""
     import networkx as nx
 
-    g = nx.DiGraph((e["parent"], e["child"]) for e in t.edges)
+    g = nx.DiGraph(list(_tree_links(t)))
     g.add_node(t.root["id"])
     while not nx.is_directed_acyclic_graph(g):
         g.remove_edge(*nx.find_cycle(g)[-1])
@@ -124,7 +131,7 @@ def trace(ctx: click.Context, symbol: str, up: bool, depth: int | None, fmt: str
     \b
     Example:
       kg trace 26-NQ/TW
-      kg trace 123-KH/TU@Hải\u00a0Phòng --up --format json
+      kg trace '123-KH/TU@Hải Phòng' --up --format json
     """
     store = get_store(ctx, read_only=True)
     doc = resolve(ctx, symbol)
@@ -145,10 +152,17 @@ def trace(ctx: click.Context, symbol: str, up: bool, depth: int | None, fmt: str
 
 @click.command()
 @click.argument("id_or_symbol")
+@click.option("--limit", type=click.IntRange(1), default=25, show_default=True,
+              help="Text: at most this many evidence sentences, and relationships of each "
+                   "type and direction (the rest are counted).")
+@click.option("--all", "show_all", is_flag=True, help="Text: list everything.")
 @format_option("text", "json")
 @click.pass_context
-def show(ctx: click.Context, id_or_symbol: str, fmt: str) -> None:
+def show(ctx: click.Context, id_or_symbol: str, limit: int, show_all: bool, fmt: str) -> None:
     """Properties of a node and the sentences, with their source, that support each fact.
+
+    The text lists at most --limit of each kind (a plan of thousands of tasks would print
+    tens of thousands of lines) and says how many more there are; --format json has all.
 
     \b
     Example:
@@ -166,19 +180,50 @@ def show(ctx: click.Context, id_or_symbol: str, fmt: str) -> None:
     for k, v in props.items():
         if v not in (None, [], "") and k not in ("uid", "key"):
             click.echo(f"  {k}: {v}")
+    cap = None if show_all else limit
     click.echo("evidence:")
-    for e in info["evidence"]:
+    for e in info["evidence"][:cap]:
         click.echo(f"  [{e['source_name']} {e['span_start']}-{e['span_end']} {e['method']}"
                    f" {e['confidence']:.2f}] {e['sentence']}")
+    if cap is not None and len(info["evidence"]) > cap:
+        click.echo(f"  … {len(info['evidence']) - cap} more (--all lists them)")
     click.echo("relationships:")
+    shown: dict[tuple[str, str], int] = {}
     for r in info["relationships"]:
         arrow = "->" if r["direction"] == "out" else "<-"
+        group = (arrow, r["type"])
+        shown[group] = shown.get(group, 0) + 1
+        if cap is not None and shown[group] > cap:
+            continue
         extra = f" ({r['basis']})" if r.get("basis") else ""
         if r.get("score") is not None:  # ALIGNS_WITH: how sure, and the words shared
             extra = f" ({r['basis']}, score {r['score']:.2f}: {', '.join(r.get('words') or [])})"
         click.echo(f"  {arrow} {r['type']} {r['other']}{extra}")
         click.echo(f"      [{r['source_name']} {r['method']} {r['confidence']:.2f}] "
                    f"{r['sentence']}")
+    for (arrow, type_), n in shown.items():
+        if cap is not None and n > cap:
+            click.echo(f"  … {n - cap} more {arrow} {type_} (--all lists them)")
+
+
+@click.command("ls")
+@click.argument("words", nargs=-1)
+@format_option("table", "json", "csv")
+@click.pass_context
+def ls(ctx: click.Context, words: tuple[str, ...], fmt: str) -> None:
+    """Documents in the store whose symbol, type, issuer or locality contain WORDS (all
+    documents without WORDS), to find what to trace or show.
+
+    \b
+    Example:
+      kg ls KH/TU
+      kg ls Hải Phòng
+    """
+    from queries.resolve import list_documents
+
+    rows = list_documents(get_store(ctx, read_only=True), " ".join(words))
+    emit([{k: r[k] for k in ("symbol", "type", "locality", "level", "date", "uid")}
+          for r in rows], fmt)
 
 
 @click.command()
@@ -213,14 +258,23 @@ def _param(value: str) -> tuple[str, object]:
               help="Read the query from a .cypher file (e.g. queries/cookbook/*.cypher).")
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
               help="A query parameter; VALUE is JSON if it parses, else a string.")
+@click.option("--write", is_flag=True,
+              help="Allow the query to change the store (read-only without it). kg then "
+                   "prints what changed, and the next `kg load` reloads the files it is given "
+                   "in full, restoring what they state.")
 @format_option("table", "json", "csv")
 @click.pass_context
 def cypher(ctx: click.Context, query: str | None, query_file: str | None,
-           params: tuple[str, ...], fmt: str) -> None:
-    """Run a Cypher QUERY with parameters against the store.
+           params: tuple[str, ...], write: bool, fmt: str) -> None:
+    """Run a Cypher QUERY with parameters against the store, read-only unless --write.
 
-    With --file, a cookbook file's header supplies its example parameters unless --param
-    overrides them, and a NAME.neo4j.cypher form beside the file is used on Neo4j.
+    Without --write the store is opened so that the database itself refuses any change
+    (embedded: a read-only connection; Neo4j: a READ transaction). With --write, the
+    changes are counted per label and type, and the store keeps a note that it was changed
+    by hand: `kg load` then reloads the files it names in full (--repair), which restores
+    what they state (`kg check` lists what differs). With --file, a
+    cookbook file's header supplies its example parameters unless --param overrides them,
+    and a NAME.neo4j.cypher form beside the file is used on Neo4j.
 
     \b
     Example:
@@ -229,23 +283,69 @@ def cypher(ctx: click.Context, query: str | None, query_file: str | None,
     """
     if bool(query) == bool(query_file):
         raise click.UsageError("give a QUERY or --file, not both")
-    from graph.store import StoreError
+    from graph.store import ReadOnlyError, StoreError
     from queries.cookbook import CookbookError, for_dialect, parse
 
+    store = get_store(ctx, read_only=not write)
     defaults: dict = {}
     if query_file:
-        text = for_dialect(Path(query_file), get_store(ctx).dialect).read_text("utf-8")
+        text = for_dialect(Path(query_file), store.dialect).read_text("utf-8")
         try:
             defaults = parse(Path(query_file)).params
         except CookbookError:
             defaults = {}
     else:
         text = query
-    try:
-        rows = get_store(ctx).query(text, {**defaults, **dict(map(_param, params))})
-    except StoreError as e:
-        raise click.ClickException(str(e)) from e
+    values = {**defaults, **dict(map(_param, params))}
+    missing = sorted(set(_PARAM.findall(_strip_comments(text))) - set(values))
+    if missing:
+        raise click.UsageError("the query uses " + ", ".join("$" + m for m in missing)
+                               + ": give " + " ".join(f"--param {m}=VALUE" for m in missing))
+    if not write:
+        try:
+            rows = store.query(text, values)
+        except ReadOnlyError as e:
+            raise click.ClickException(
+                f"kg cypher is read-only and this query writes ({store.uri}); to change the "
+                "store deliberately, add --write (`kg load --repair FILES` then restores what "
+                "the files state)") from e
+        emit(rows, fmt)
+        return
+    from kg.context import WRITE_MARK
+
+    # The note goes first: a write stopped midway is noted too.
+    store.query("MERGE (s:Source {uid: $uid}) SET s.name = $name, s.path = $path, "
+                "s.complete = true", {"uid": WRITE_MARK, "name": "changed by kg cypher --write",
+                                      "path": "note:" + WRITE_MARK})
+    before = store_stats(store)
+    rows = store.query(text, values)
     emit(rows, fmt)
+    try:
+        after = store_stats(store)
+    except StoreError as e:  # a table dropped
+        click.echo(f"changed the schema ({e}); the next `kg load FILES` recreates kg's "
+                   "tables and reloads those files in full (--repair)", err=True)
+        return
+    click.echo(_changes(before, after), err=True)
+
+
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def _strip_comments(text: str) -> str:
+    """Cypher without its // comments and string literals (which may hold a `$`)."""
+    text = re.sub(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"", "''", text)
+    return re.sub(r"//[^\n]*", "", text)
+
+
+def _changes(before: dict, after: dict) -> str:
+    """What a --write query changed, as counts per label and relationship type."""
+    diffs = [f"{k} {before[kind][k]} -> {after[kind][k]}"
+             for kind in ("nodes", "relationships") for k in after[kind]
+             if before[kind].get(k) != after[kind][k]]
+    return ("changed: " + ", ".join(diffs) if diffs else
+            "no count changed (properties may have)") + \
+        "; the next `kg load FILES` reloads those files in full (--repair)"
 
 
 @click.command()
@@ -273,4 +373,4 @@ def schema(fmt: str) -> None:
     emit(rows, "json" if fmt == "json" else "table")
 
 
-COMMANDS = [trace, show, stats, cypher, schema]
+COMMANDS = [trace, show, ls, stats, cypher, schema]

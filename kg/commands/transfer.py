@@ -28,7 +28,7 @@ def transfer(ctx: click.Context, to_uri: str, to_database: str | None, as_json: 
       kg transfer --to bolt://neo4j:PASSWORD@localhost:7687
       kg --store bolt://neo4j:PASSWORD@localhost:7687 transfer --to copy.lbdb
     """
-    src = get_store(ctx)
+    src = get_store(ctx, read_only=True)
     options = {"database": to_database} if to_database else {}
     try:
         dst = open_store(to_uri, **options)
