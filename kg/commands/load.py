@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from alignment.deriving import documents_of_batch, documents_of_sources
+from alignment.deriving import DERIVED_PATH, documents_of_batch, documents_of_sources
 from alignment.deriving import realign as realign_store
 from graph import load_batches, to_batch
 from graph.batch import Batch
