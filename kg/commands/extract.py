@@ -11,7 +11,7 @@ import yaml
 from kg.output import format_option, to_json
 from loaders import SourceError, dump_gold, extract_file, to_gold
 from loaders.readers import Input, list_inputs
-from loaders.readers.fetch import is_url
+from loaders.readers.web import is_url
 from loaders.scoring import format_table, index_predictions, score
 
 

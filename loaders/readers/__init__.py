@@ -18,7 +18,7 @@ from types import ModuleType
 from loaders.errors import SourceError
 from loaders.readers import doc, docx, html, pdf, text
 from loaders.readers.base import Reading, Refused
-from loaders.readers.fetch import fetch, is_url
+from loaders.readers.web import fetch, is_url
 
 READERS: tuple[ModuleType, ...] = (text, pdf, docx, doc, html)
 SUFFIXES = tuple(s for r in READERS for s in r.SUFFIXES)

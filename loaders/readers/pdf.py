@@ -267,10 +267,11 @@ def read(raw: bytes, name: str) -> Reading:
     try:
         pdf = pdfplumber.open(io.BytesIO(raw))
         pages = pdf.pages
-    except (PDFPasswordIncorrect, PDFEncryptionError) as e:
-        raise Refused(name, "is an encrypted PDF: it needs a password; save an unprotected "
-                            "copy") from e
     except Exception as e:
+        if isinstance(e, PDFPasswordIncorrect | PDFEncryptionError) or \
+                re.search(r"Password|Encrypt", repr(e)):
+            raise Refused(name, "is an encrypted PDF: it needs a password; save an "
+                                "unprotected copy") from e
         raise Refused(name, f"is not a readable PDF ({type(e).__name__}: "
                             f"{str(e)[:80] or 'damaged'})") from e
     widgets = widget_words(raw)
@@ -282,6 +283,7 @@ def read(raw: bytes, name: str) -> Reading:
             all_tables.append(tables)
             n_tables += n
         title = (pdf.metadata or {}).get("Title")
+        title = None if title in ("", "(anonymous)", "untitled") else title
     text = "".join(t for items in ordered for t, _, _ in items)
     if len(re.sub(r"\s", "", text)) < 20 * len(ordered):
         raise Refused(name, NO_TEXT)

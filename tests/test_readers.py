@@ -1,0 +1,203 @@
+"""The readers: every format gives the same text and extraction from the same content; bad
+files fail with one line naming them; real files of ../shared/formats give their document."""
+
+from __future__ import annotations
+
+import dataclasses
+import http.server
+import threading
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from loaders import SourceError, extract_file, read_source, to_gold
+from loaders.readers import Input, list_inputs, read_bytes
+from loaders.readers import web as fetch_module
+from loaders.readers.repair import repair_word2010
+from tests.readers_fixtures import FONT, TABLE, WRITERS, as_text
+
+needs_font = pytest.mark.skipif(not FONT.exists(), reason="fonts-dejavu-core not installed")
+
+
+def _gold(path: Path) -> dict:
+    g = to_gold(extract_file(path))
+    g.pop("source", None)
+    return g
+
+
+@needs_font
+@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".html"])
+def test_same_content_same_gold_in_every_format(tmp_path, suffix):
+    txt = WRITERS[".txt"](tmp_path / "plan.txt")
+    other = WRITERS[suffix](tmp_path / f"plan{suffix}")
+    _, text = read_source(other)
+    for row in TABLE:  # the table comes out as markdown rows, one per line
+        assert "| " + " | ".join(row) + " |" in text
+    assert _gold(other) == _gold(txt)
+    assert _gold(txt)["documents"], "the fixture must give documents"
+
+
+def test_html_metadata_goes_to_the_source(tmp_path):
+    source, text = read_source(WRITERS[".html"](tmp_path / "p.html"))
+    assert (source.format, source.url, source.site, source.published) == (
+        "html", "https://hungyen.example.vn/van-ban/57", "Cổng thông tin tỉnh", "2024-04-05")
+    assert "Mục 3" not in text and "Bản quyền" not in text  # menus and footer dropped
+
+
+def test_html_number_only_in_metadata_is_printed_first(tmp_path):
+    p = tmp_path / "m.html"
+    body = "<p>" + "Các sở, ngành triển khai thực hiện nghiêm các nội dung sau. " * 8 + "</p>"
+    p.write_text("<html><head><title>Quyết định 12/2023/QĐ-UBND về quản lý chợ</title></head>"
+                 f"<body><div class='main'>{body}</div></body></html>", encoding="utf-8")
+    _, text = read_source(p)
+    assert text.startswith("Số hiệu: 12/2023/QĐ-UBND\n")
+
+
+def test_docx_numbering_is_printed(tmp_path):
+    import docx
+    d = docx.Document()
+    for s in ("Mở rộng mạng cáp quang", "Đào tạo cán bộ", "Báo cáo kết quả"):
+        d.add_paragraph(s, style="List Number")
+    d.save(tmp_path / "n.docx")
+    _, text = read_source(tmp_path / "n.docx")
+    assert text.split("\n")[:3] == ["1. Mở rộng mạng cáp quang", "2. Đào tạo cán bộ",
+                                    "3. Báo cáo kết quả"]
+
+
+def test_word2010_code_points_are_repaired():
+    text, found = repair_word2010("BỘ CÔNG THƢƠNG - CỘNG HÕA - theo dõi, rõ ràng, phõng")
+    assert found and text == "BỘ CÔNG THƯƠNG - CỘNG HÒA - theo dõi, rõ ràng, phòng"
+    assert repair_word2010("theo dõi rõ") == ("theo dõi rõ", False)
+
+
+@needs_font
+def test_scanned_pdf_is_refused_with_one_line(tmp_path):
+    from reportlab.pdfgen import canvas
+    c = canvas.Canvas(str(tmp_path / "scan.pdf"))
+    c.rect(50, 50, 400, 600, fill=1)  # an image-like page: no text
+    c.save()
+    with pytest.raises(SourceError, match=r"scan\.pdf: no text layer: scanned PDF; OCR it"):
+        read_source(tmp_path / "scan.pdf")
+
+
+def _bad_files(d: Path) -> dict[str, str]:
+    """name -> what its one-line error must say."""
+    from pypdf import PdfReader, PdfWriter
+    WRITERS[".txt"](d / "good.txt")
+    WRITERS[".pdf"](d / "good.pdf")
+    writer = PdfWriter()
+    writer.append(PdfReader(d / "good.pdf"))
+    writer.encrypt("mật khẩu")
+    with open(d / "locked.pdf", "wb") as f:
+        writer.write(f)
+    WRITERS[".docx"](d / "whole.docx")
+    (d / "broken.docx").write_bytes((d / "whole.docx").read_bytes()[:3000])
+    (d / "whole.docx").unlink()
+    (d / "zero.txt").write_bytes(b"")
+    (d / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (d / "menus.html").write_text("<html><body><nav>" + "<a href='/x'>Trang chủ</a>" * 30 +
+                                  "</nav><div>Liên hệ</div></body></html>", encoding="utf-8")
+    (d / "huge.pdf").write_bytes(b"%PDF-1.4\n" + b"0" * (3 * 2**20))
+    return {"locked.pdf": "encrypted PDF", "broken.docx": "not a readable DOCX",
+            "zero.txt": "is empty", "binary.txt": "binary|not text",
+            "menus.html": "no main content", "huge.pdf": "too large"}
+
+
+@needs_font
+def test_bad_files_fail_one_line_each_and_the_others_load(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_MAX_FILE_MB", "2")
+    expected = _bad_files(tmp_path)
+    for name, problem in expected.items():
+        with pytest.raises(SourceError, match=problem) as e:
+            read_source(tmp_path / name)
+        assert name in str(e.value) and "\n" not in str(e.value)
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == len(expected)
+    assert result.stdout.count('"format": "pdf"') == 1  # good.pdf still read
+    assert result.stdout.count('"format": "text"') == 1  # good.txt still read
+
+
+def test_listing_is_recursive_and_the_same_for_load_and_extract(tmp_path):
+    from kg.commands.extract import expand as extract_expand
+    from kg.commands.load import expand as load_expand
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    for name in ("x.txt", "a/y.pdf", "a/b/z.docx", "a/b/w.html", "a/skip.png", "a/.hidden.txt"):
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / "a" / "list.urls").write_text("https://example.invalid/k.pdf\n# note\n")
+    names = [i.name for i in extract_expand((str(tmp_path),))]
+    assert names == ["w.html", "z.docx", "k.pdf", "y.pdf", "x.txt"]
+    assert [i.name for i in load_expand((str(tmp_path),))] == names
+
+
+def test_manifest_and_locality_reach_the_source(tmp_path):
+    (tmp_path / "k.txt").write_text(as_text(), encoding="utf-8")
+    (tmp_path / "m.txt").write_text(as_text(), encoding="utf-8")
+    manifest = tmp_path / "sources.csv"
+    manifest.write_text("path,locality,date,note\nk.txt,Thái Bình,2024-04-06,bản lưu\n",
+                        encoding="utf-8")
+    inputs = list_inputs([str(tmp_path / "m.txt")], locality="Hưng Yên",
+                         manifest=str(manifest))
+    assert [(i.name, i.locality, i.date) for i in inputs] == [
+        ("m.txt", "Hưng Yên", None), ("k.txt", "Thái Bình", "2024-04-06")]
+    source, _ = read_source(inputs[1])
+    assert (source.locality, source.published) == ("Thái Bình", "2024-04-06")
+
+
+@pytest.fixture
+def server(tmp_path, monkeypatch):
+    """A local HTTP server over tmp_path (no network), with no delay between requests."""
+    monkeypatch.setattr(fetch_module, "DELAY", 0.0)
+    handler = lambda *a, **k: http.server.SimpleHTTPRequestHandler(  # noqa: E731
+        *a, directory=str(tmp_path), **k)
+    handler_cls = type("Quiet", (http.server.SimpleHTTPRequestHandler,),
+                       {"log_message": lambda *a: None})
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), lambda *a: handler_cls(*a, directory=str(tmp_path)))
+    del handler
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_urls_are_fetched_and_kept_as_the_source(tmp_path, server):
+    WRITERS[".html"](tmp_path / "page.html")
+    (tmp_path / "plan.txt").write_text(as_text(), encoding="utf-8")
+    source, text = read_source(f"{server}/plan.txt")
+    assert source.path == source.url == f"{server}/plan.txt" and source.fetched
+    assert "Số: 57/KH-UBND" in text
+    source, _ = read_source(f"{server}/page.html")
+    assert source.format == "html" and source.url == "https://hungyen.example.vn/van-ban/57"
+    with pytest.raises(SourceError, match=r"missing\.pdf: cannot be fetched \(HTTP 404"):
+        read_source(f"{server}/missing.pdf")
+
+
+def test_url_size_cap(tmp_path, server):
+    (tmp_path / "big.txt").write_text("a" * 5000)
+    with pytest.raises(SourceError, match="cap"):
+        fetch_module.fetch(f"{server}/big.txt", max_bytes=1000, delay=0)
+
+
+def test_kg_extract_reads_a_url(tmp_path, server):
+    (tmp_path / "plan.txt").write_text(as_text(), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", f"{server}/plan.txt"])
+    assert result.exit_code == 0, result.output
+    assert "57/KH-UBND" in result.output
+
+
+def test_an_unknown_zip_is_not_taken_for_word(tmp_path):
+    with zipfile.ZipFile(tmp_path / "a.zip", "w") as z:
+        z.writestr("x.txt", "x")
+    with pytest.raises(SourceError, match="unsupported file type"):
+        read_bytes((tmp_path / "a.zip").read_bytes(), "a.zip")
+
+
+def test_input_names():
+    assert Input("https://a.vn/van-ban/kh-57.pdf").name == "kh-57.pdf"
+    assert dataclasses.replace(Input("/x/y.txt"), locality="Hà Nam").locality == "Hà Nam"
