@@ -29,7 +29,8 @@ def context(text: str, source: Source) -> TextContext:
     """The text with its sections and the province it is about, if it names one."""
     ctx = TextContext(text, source)
     ctx.localities = section_headings(text)
-    ctx.default_locality = dominant_province(text)
+    ctx.default_locality = dominant_province(text) or getattr(province(source.locality),
+                                                              "name", None)
     return ctx
 
 

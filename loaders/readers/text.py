@@ -43,20 +43,41 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     return None
 
 
+_MARKED_ON = {"\u0302": "aeo", "\u0306": "a", "\u031b": "ou"}  # circumflex, breve, horn
+# Vowel groups a Vietnamese syllable can have (marks on the letters: ư ơ ô ê â ă).
+_NUCLEI_TEXT = (
+    "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui "
+    "uô uơ uy ưa ưi ưu ươ yê iêu yêu oai oay oao oeo uây uôi ươi ươu uyê uya uyu"
+)
+_NUCLEI = frozenset(_NUCLEI_TEXT.split())
+
+
 def is_syllable(word: str) -> bool:
-    """A word written with Vietnamese letters and marks: at most one tone, on a vowel."""
+    """A word written as a Vietnamese syllable: its letters, marks on the letters that carry
+    them, one vowel group of the language, at most one tone, on a vowel."""
     parts = unicodedata.normalize("NFD", word.lower())
-    tones = shapes = 0
+    tones = 0
+    letters = ""
     for i, c in enumerate(parts):
         if c in _TONE_MARKS:
             tones += 1
             if i == 0 or parts[i - 1] not in "aeiouy\u0302\u0306\u031b":
                 return False
         elif c in _SHAPE_MARKS:
-            shapes += 1
-        elif c not in _VIET_BASES:
+            if not letters or letters[-1] not in _MARKED_ON[c]:
+                return False
+            letters = letters[:-1] + unicodedata.normalize("NFC", letters[-1] + c)
+        elif c in _VIET_BASES:
+            letters += c
+        else:
             return False
-    return tones <= 1 and shapes <= 2
+    if tones > 1:
+        return False
+    if letters.startswith("qu") or (letters.startswith("gi") and len(letters) > 2
+                                    and letters[2] in "aăâeêoôơuư"):
+        letters = letters[0] + letters[2:]
+    groups = re.findall(r"[aăâeêioôơuưy]+", letters)
+    return len(groups) == 1 and groups[0] in _NUCLEI
 
 
 def vietnamese_share(text: str) -> tuple[float, int]:
