@@ -201,3 +201,62 @@ def test_an_unknown_zip_is_not_taken_for_word(tmp_path):
 def test_input_names():
     assert Input("https://a.vn/van-ban/kh-57.pdf").name == "kh-57.pdf"
     assert dataclasses.replace(Input("/x/y.txt"), locality="Hà Nam").locality == "Hà Nam"
+
+
+PARAGRAPH = ("Các cơ quan chuyên môn thuộc tỉnh khẩn trương rà soát toàn bộ hồ sơ đất đai "
+             "đang lưu trữ, số hóa các tài liệu còn giá trị sử dụng, cập nhật vào cơ sở dữ "
+             "liệu dùng chung và báo cáo kết quả cho văn phòng trước kỳ họp cuối năm.")
+
+
+@needs_font
+def test_pdf_furniture_dropped_and_wrapped_lines_joined(tmp_path):
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+
+    pdfmetrics.registerFont(TTFont("DejaVu", str(FONT)))
+    style = ParagraphStyle("j", fontName="DejaVu", fontSize=11, leading=15,
+                           alignment=TA_JUSTIFY, firstLineIndent=24)
+
+    def furniture(canvas, doc):
+        canvas.setFont("DejaVu", 9)
+        canvas.drawString(72, 800, "BẢN TIN NỘI BỘ SỐ 4 - PHÁT HÀNH THỬ")
+        canvas.drawCentredString(297, 30, f"Trang {doc.page}")
+
+    story = []
+    for i in range(1, 4):
+        story += [Paragraph(f"{i}. Nhiệm vụ thứ {i}", style), Paragraph(PARAGRAPH, style),
+                  PageBreak()]
+    SimpleDocTemplate(str(tmp_path / "f.pdf")).build(story, onFirstPage=furniture,
+                                                     onLaterPages=furniture)
+    _, text = read_source(tmp_path / "f.pdf")
+    lines = text.split("\n")
+    assert "BẢN TIN NỘI BỘ" not in text and not any(s.startswith("Trang") for s in lines)
+    assert lines.count(PARAGRAPH) == 3  # each wrapped paragraph on one line again
+    assert [s for s in lines if s.startswith(("1.", "2.", "3."))] == [
+        "1. Nhiệm vụ thứ 1", "2. Nhiệm vụ thứ 2", "3. Nhiệm vụ thứ 3"]
+
+
+def test_pdf_hyphenated_latin_word_is_mended():
+    from loaders.readers.pdf import Line, Word, _paragraphs
+
+    def line(text: str, x1: float, top: float) -> tuple[str, Line, bool]:
+        return text, Line([Word(text, 72, x1, top, top + 10, 10)]), True
+
+    items = [line("Ứng dụng phần mềm quản lý văn bản và công nghệ infor-", 520, 100),
+             line("mation cho các xã.", 200, 112)]
+    assert _paragraphs(items, 72, 520) == [
+        "Ứng dụng phần mềm quản lý văn bản và công nghệ information cho các xã."]
+    items = [line("phát triển kinh tế -", 520, 100), line("xã hội của tỉnh.", 200, 112)]
+    assert _paragraphs(items, 72, 520) == ["phát triển kinh tế - xã hội của tỉnh."]
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni", "cp1258"])
+def test_legacy_text_file_records_its_encoding(tmp_path, encoding):
+    from tests.test_encodings import encode
+    body = "Kế hoạch số 57/KH-UBND về chuyển đổi số.\nCác sở, ngành thực hiện nghiêm túc."
+    (tmp_path / "old.txt").write_bytes(encode(body, encoding))
+    source, text = read_source(tmp_path / "old.txt")
+    assert source.encoding == encoding and text == body

@@ -35,6 +35,7 @@ _GARBLED = re.compile(r"\(cid:\d+\)|[\x00-\x08\x0b-\x1f\u0370-\u03ff\u0400-\u052
 _PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*$", re.I)
 _ITEM_START = re.compile(r"^(?:[-+•*–]\s|\d{1,3}(?:\.\d{1,3})*[.)]\s|[a-zđ][).]\s|[IVXLC]+\.\s|"
                          r"(?:Điều|Chương|Mục|Phần|Phụ lục)\s)")
+MARGIN = 0.065  # running headers and footers sit this close to the page's top or bottom
 MAX_COLUMNS = 10  # more columns than any task or schedule table: words cut by rulings
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -214,13 +215,14 @@ def _paragraphs(items: list[tuple[str, Line, bool]], left: float, right: float) 
     return out
 
 
-def _furniture(pages: list[list[tuple[str, Line, bool]]]) -> set[str]:
-    """Lines repeated at the top or bottom of most pages (running headers and footers)."""
+def _furniture(pages: list[list[tuple[str, Line, bool]]], heights: list[float]) -> set[str]:
+    """Lines repeated in the top or bottom margin of most pages (running headers, footers)."""
     if len(pages) < 3:
         return set()
     counts: dict[str, int] = {}
-    for items in pages:
-        ends = {re.sub(r"\d+", "#", t) for t, _, _ in items[:2] + items[-2:]}
+    for items, height in zip(pages, heights, strict=True):
+        ends = {re.sub(r"\d+", "#", t) for t, line, _ in items
+                if line.top < MARGIN * height or line.bottom > (1 - MARGIN) * height}
         for key in ends:
             counts[key] = counts.get(key, 0) + 1
     return {k for k, n in counts.items() if n >= max(3, len(pages) // 2)}
@@ -275,11 +277,12 @@ def read(raw: bytes, name: str) -> Reading:
         raise Refused(name, f"is not a readable PDF ({type(e).__name__}: "
                             f"{str(e)[:80] or 'damaged'})") from e
     widgets = widget_words(raw)
-    ordered, all_tables, n_tables = [], [], 0
+    ordered, all_tables, n_tables, heights = [], [], 0, []
     with pdf:
         for i, page in enumerate(pages):
             items, tables, n = _page_items(page, widgets.get(i, []))
             ordered.append(items)
+            heights.append(float(page.height))
             all_tables.append(tables)
             n_tables += n
         title = (pdf.metadata or {}).get("Title")
@@ -289,7 +292,7 @@ def read(raw: bytes, name: str) -> Reading:
         raise Refused(name, NO_TEXT)
     if len(_GARBLED.findall(text)) > MAX_GARBLED * len(text):
         raise Refused(name, UNREADABLE)
-    furniture = _furniture(ordered)
+    furniture = _furniture(ordered, heights)
     out: list[str] = []
     left = min((line.x0 for items in ordered for _, line, _ in items), default=0)
     right = max((line.x1 for items in ordered for _, line, _ in items), default=0)
