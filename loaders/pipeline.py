@@ -23,14 +23,14 @@ from loaders.localities import (
 )
 from loaders.plan import extract_plan
 from loaders.read import read_source
+from loaders.readers.hosts import source_province
 
 
 def context(text: str, source: Source) -> TextContext:
     """The text with its sections and the province it is about, if it names one."""
     ctx = TextContext(text, source)
     ctx.localities = section_headings(text)
-    ctx.default_locality = dominant_province(text) or getattr(province(source.locality),
-                                                              "name", None)
+    ctx.default_locality = dominant_province(text) or source_province(source)
     return ctx
 
 
