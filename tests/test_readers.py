@@ -286,3 +286,35 @@ def test_the_users_locality_is_the_texts_default_province(tmp_path):
     assert source_province(plain) is None and source_province(told) == "Lào Cai"
     assert extract_text(text, plain).context_locality is None
     assert extract_text(text, told).context_locality == "Lào Cai"
+
+
+@pytest.mark.parametrize("title, fixed", [
+    ("uû ban nh©n d©n tØnh", "uỷ ban nhân dân tỉnh"),  # TCVN3 stored as Latin-1
+    ("Microsoft Word - ke_hoach_57.docx", None),
+    ("Ke_Hoach_Trien_Khai", None),
+    ("Kế hoạch chuyển đổi số", "Kế hoạch chuyển đổi số"),
+])
+def test_declared_titles_are_repaired_or_dropped(title, fixed):
+    from loaders.readers.text import fix_title
+    assert fix_title(title) == fixed
+
+
+def test_a_store_made_before_the_source_metadata_gains_its_columns(tmp_path):
+    from graph import load_batches, to_batch
+    from graph.store import open_store
+    path = str(tmp_path / "old.kg")
+    store = open_store(path)
+    store.ensure_schema()
+    for column in ("format", "site", "title", "url", "locality", "published", "fetched"):
+        store._conn.execute(f"ALTER TABLE Source DROP {column}")  # as kg made it before
+    store.close()
+    (tmp_path / "k.txt").write_text(as_text(), encoding="utf-8")
+    store = open_store(path)
+    store.ensure_schema()
+    source, _ = read_source(Input(str(tmp_path / "k.txt"), locality="Hưng Yên"))
+    load_batches(store, [to_batch(extract_file(Input(str(tmp_path / "k.txt"),
+                                                     locality="Hưng Yên")))])
+    rows = store.query("MATCH (s:Source {uid: $u}) RETURN s.format AS f, s.locality AS l",
+                       {"u": source.uid})
+    store.close()
+    assert rows == [{"f": "text", "l": "Hưng Yên"}]

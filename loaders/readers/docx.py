@@ -11,6 +11,7 @@ import io
 import zipfile
 
 from loaders.readers.base import Reading, Refused, clean, table_or_layout
+from loaders.readers.text import fix_title
 
 FORMAT = "docx"
 SUFFIXES = (".docx", ".docm")
@@ -167,7 +168,7 @@ def read(raw: bytes, name: str) -> Reading:
             lines.extend(table)
             tables += data
     props = document.core_properties
-    title = props.title or None
+    title = fix_title(props.title)
     created = props.created.date().isoformat() if props.created else None
     return Reading(clean("\n".join(lines)), FORMAT, "utf-8", title=title, published=created,
                    tables=tables)

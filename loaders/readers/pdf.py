@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from loaders.readers.base import Reading, Refused, clean, table_or_layout
 from loaders.readers.repair import repair_word2010
+from loaders.readers.text import fix_title
 
 FORMAT = "pdf"
 SUFFIXES = (".pdf",)
@@ -286,7 +287,7 @@ def read(raw: bytes, name: str) -> Reading:
             all_tables.append(tables)
             n_tables += n
         title = (pdf.metadata or {}).get("Title")
-        title = None if title in ("", "(anonymous)", "untitled") else title
+        title = None if title in ("(anonymous)", "untitled") else title
     text = "".join(t for items in ordered for t, _, _ in items)
     if len(re.sub(r"\s", "", text)) < 20 * len(ordered):
         raise Refused(name, NO_TEXT)
@@ -307,7 +308,8 @@ def read(raw: bytes, name: str) -> Reading:
         for _, lines in blocks:
             out.extend(lines)
     text, repaired = repair_word2010(clean("\n".join(out)))
-    reading = Reading(text, FORMAT, "utf-8", title=title if isinstance(title, str) else None,
+    reading = Reading(text, FORMAT, "utf-8", title=fix_title(title) if isinstance(title, str)
+                      else None,
                       tables=n_tables)
     if repaired:
         reading.notes.append("repaired Word 2010 code points (Ƣ/ƣ for Ư/ư, Õ/õ for Ò/ò)")

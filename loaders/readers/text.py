@@ -145,3 +145,24 @@ def read(raw: bytes, name: str) -> Reading:
     """A text file: decoded (encoding detected), NFC."""
     text, encoding = decode(raw, name)
     return Reading(clean(text, tidy=False), FORMAT, encoding)
+
+
+_FILE_NAME = re.compile(r"^[\w.-]+\.(?:docx?|pdf|rtf|odt)$|^[^\s]*_[^\s]*$", re.IGNORECASE)
+
+
+def fix_title(title: str | None) -> str | None:
+    """A file's declared title, or None when it is a file name; a title stored in a legacy
+    font's code page ("uû ban nh©n d©n" for "uỷ ban nhân dân", TCVN3 read as Latin-1) is
+    decoded again."""
+    title = re.sub(r"^Microsoft Word\s*-\s*", "", " ".join((title or "").split()))
+    if not title or _FILE_NAME.match(title):
+        return None
+    share, _ = vietnamese_share(title)
+    if title.isascii() or share >= MIN_SYLLABLES:
+        return title
+    try:
+        raw = title.encode("cp1252")
+    except UnicodeEncodeError:
+        return title
+    legacy = _legacy(raw)
+    return unicodedata.normalize("NFC", legacy[0]) if legacy else title
