@@ -130,9 +130,16 @@ def test_listing_is_recursive_and_the_same_for_load_and_extract(tmp_path):
     for name in ("x.txt", "a/y.pdf", "a/b/z.docx", "a/b/w.html", "a/skip.png", "a/.hidden.txt"):
         (tmp_path / name).write_bytes(b"x")
     (tmp_path / "a" / "list.urls").write_text("https://example.invalid/k.pdf\n# note\n")
+    (tmp_path / "a" / "w_files").mkdir()  # what a browser saves beside a page
+    (tmp_path / "a" / "w.html").write_bytes(b"x")
+    (tmp_path / "a" / "w_files" / "ad.html").write_bytes(b"x")
     names = [i.name for i in extract_expand((str(tmp_path),))]
-    assert names == ["w.html", "z.docx", "k.pdf", "y.pdf", "x.txt"]
+    assert names == ["w.html", "z.docx", "k.pdf", "w.html", "y.pdf", "x.txt"]
     assert [i.name for i in load_expand((str(tmp_path),))] == names
+    (tmp_path / "links.txt").write_text("# đã tải\nhttps://a.example/1.pdf\n\n"
+                                        "https://a.example/2.html\n")
+    assert [i.where for i in extract_expand((str(tmp_path / "links.txt"),))] == [
+        "https://a.example/1.pdf", "https://a.example/2.html"]
 
 
 def test_manifest_and_locality_reach_the_source(tmp_path):

@@ -121,12 +121,32 @@ def read_input(item: Input | str | Path) -> tuple[bytes, Reading]:
 
 def _readable(p: Path, extra: tuple[str, ...]) -> bool:
     return p.is_file() and not p.name.startswith((".", "~$")) and \
-        p.suffix.lower() in (*SUFFIXES, *URL_LISTS, *extra)
+        p.suffix.lower() in (*SUFFIXES, *URL_LISTS, *extra) and not _page_asset(p)
+
+
+def _page_asset(p: Path) -> bool:
+    """A file a browser saved beside a page ("Page_files/…"): the page's parts, not a text."""
+    for d in p.parents:
+        if d.name.endswith("_files") and any(
+                (d.parent / (d.name[:-6] + s)).exists() for s in (".html", ".htm")):
+            return True
+    return False
 
 
 def _urls(p: Path) -> list[Input]:
     lines = p.read_text(encoding="utf-8", errors="replace").splitlines()
     return [Input(s.strip()) for s in lines if is_url(s.strip())]
+
+
+def _is_url_list(p: Path) -> bool:
+    """A text file named on the command line whose lines are all URLs (or # comments)."""
+    if p.suffix.lower() in URL_LISTS:
+        return True
+    if p.suffix.lower() not in text.SUFFIXES or not p.is_file() or p.stat().st_size > 2**20:
+        return False
+    lines = [s.strip() for s in p.read_text(encoding="utf-8", errors="replace").splitlines()]
+    lines = [s for s in lines if s and not s.startswith("#")]
+    return bool(lines) and all(is_url(s) for s in lines)
 
 
 def read_manifest(path: str | Path) -> list[Input]:
@@ -149,8 +169,10 @@ def read_manifest(path: str | Path) -> list[Input]:
 
 def list_inputs(paths: tuple[str, ...] | list[str], extra: tuple[str, ...] = (),
                 locality: str | None = None, manifest: str | None = None) -> list[Input]:
-    """Files named, readable files inside folders named (recursively, sorted), URLs, the URLs
-    of `.urls` files, and a manifest's rows, in a stable order; `extra`: more suffixes
+    """Files named, readable files inside folders named (recursively, sorted; hidden files,
+    Word's lock files and a saved page's "_files" folder skipped), URLs, the URLs of `.urls`
+    files (and of a named text file that holds only URLs), and a manifest's rows, in a
+    stable order; `extra`: more suffixes
     (kg load's structured `.yaml`). `locality` applies where a manifest says none."""
     out: list[Input] = []
     for name in paths:
@@ -158,9 +180,11 @@ def list_inputs(paths: tuple[str, ...] | list[str], extra: tuple[str, ...] = (),
             out.append(Input(name))
             continue
         p = Path(name)
-        files = sorted(f for f in p.rglob("*") if _readable(f, extra)) if p.is_dir() else [p]
-        for f in files:
-            out.extend(_urls(f) if f.suffix.lower() in URL_LISTS else [Input(str(f))])
+        if p.is_dir():
+            for f in sorted(f for f in p.rglob("*") if _readable(f, extra)):
+                out.extend(_urls(f) if f.suffix.lower() in URL_LISTS else [Input(str(f))])
+        else:
+            out.extend(_urls(p) if _is_url_list(p) else [Input(str(p))])
     if manifest:
         out.extend(read_manifest(manifest))
     if locality:
