@@ -325,3 +325,29 @@ def test_a_store_made_before_the_source_metadata_gains_its_columns(tmp_path):
                        {"u": source.uid})
     store.close()
     assert rows == [{"f": "text", "l": "Hưng Yên"}]
+
+
+@needs_font
+def test_pdf_table_and_sentence_go_on_across_pages(tmp_path):
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    pdfmetrics.registerFont(TTFont("DejaVu", str(FONT)))
+    style = ParagraphStyle("j", fontName="DejaVu", fontSize=11, leading=15,
+                           alignment=TA_JUSTIFY)
+    long = "Các đơn vị " + " ".join(["tiếp tục rà soát và cập nhật dữ liệu"] * 60) + "."
+    rows = [["STT", "Nhiệm vụ", "Chủ trì"]] + [[str(i), f"Việc số {i} của kế hoạch", "Sở Y tế"]
+                                              for i in range(1, 71)]
+    table = Table([[Paragraph(c, style) for c in r] for r in rows], repeatRows=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    SimpleDocTemplate(str(tmp_path / "t.pdf")).build(
+        [Spacer(1, 560), Paragraph(long, style), table])
+    _, text = read_source(tmp_path / "t.pdf")
+    assert long in text.split("\n")  # the sentence cut by the page break is whole again
+    table_lines = [s for s in text.split("\n") if s.startswith("| ")]
+    assert table_lines[0] == "| STT | Nhiệm vụ | Chủ trì |"
+    assert len(table_lines) == 71  # one table: the repeated header rows dropped
+    assert text.count("\n\n| ") == 1

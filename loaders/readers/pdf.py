@@ -286,6 +286,7 @@ def read(raw: bytes, name: str) -> Reading:
             heights.append(float(page.height))
             all_tables.append(tables)
             n_tables += n
+            page.close()  # frees the page's parsed objects: memory stays flat over pages
         title = (pdf.metadata or {}).get("Title")
         title = None if title in ("(anonymous)", "untitled") else title
     text = "".join(t for items in ordered for t, _, _ in items)
@@ -294,9 +295,9 @@ def read(raw: bytes, name: str) -> Reading:
     if len(_GARBLED.findall(text)) > MAX_GARBLED * len(text):
         raise Refused(name, UNREADABLE)
     furniture = _furniture(ordered, heights)
-    out: list[str] = []
     left = min((line.x0 for items in ordered for _, line, _ in items), default=0)
     right = max((line.x1 for items in ordered for _, line, _ in items), default=0)
+    pages_blocks = []
     for items, tables in zip(ordered, all_tables, strict=True):
         items = [it for it in items if re.sub(r"\d+", "#", it[0]) not in furniture]
         if items and _PAGE_NUMBER.match(items[0][0]):
@@ -305,8 +306,8 @@ def read(raw: bytes, name: str) -> Reading:
             items = items[:-1]
         blocks = list(tables) + _split_at_tables(items, tables, left, right)
         blocks.sort(key=lambda b: b[0])
-        for _, lines in blocks:
-            out.extend(lines)
+        pages_blocks.append([lines for _, lines in blocks if lines])
+    out = _across_pages(pages_blocks)
     text, repaired = repair_word2010(clean("\n".join(out)))
     reading = Reading(text, FORMAT, "utf-8", title=fix_title(title) if isinstance(title, str)
                       else None,
@@ -316,6 +317,35 @@ def read(raw: bytes, name: str) -> Reading:
     if any(widgets.values()):
         reading.notes.append("text of signature widgets placed in the lines")
     return reading
+
+
+def _is_table(lines: list[str]) -> bool:
+    return bool(lines) and lines[0] == "" and lines[1].startswith("| ")
+
+
+def _across_pages(pages: list[list[list[str]]]) -> list[str]:
+    """The pages' blocks as lines, mending what a page break cut: a table that goes on (same
+    number of columns; a repeated header row dropped) and a sentence that goes on (no final
+    punctuation, the next page starting in lower case)."""
+    out: list[list[str]] = []
+    for blocks in pages:
+        for k, block in enumerate(blocks):
+            prev = out[-1] if out else None
+            if k == 0 and prev is not None:
+                if _is_table(prev) and _is_table(block) and \
+                        prev[1].count(" | ") == block[1].count(" | "):
+                    rows = block[1:-1]
+                    if rows and rows[0] == prev[1]:
+                        rows = rows[1:]
+                    prev[-1:] = [*rows, ""]
+                    continue
+                if not _is_table(prev) and not _is_table(block) and prev and block and \
+                        not re.search(r"[.:;!?]$", prev[-1]) and block[0][:1].islower():
+                    prev[-1] = prev[-1] + " " + block[0]
+                    prev.extend(block[1:])
+                    continue
+            out.append(list(block))
+    return [line for block in out for line in block]
 
 
 def _split_at_tables(items: list, tables: list[tuple[float, list[str]]],
