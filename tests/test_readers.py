@@ -351,3 +351,23 @@ def test_pdf_table_and_sentence_go_on_across_pages(tmp_path):
     assert table_lines[0] == "| STT | Nhiệm vụ | Chủ trì |"
     assert len(table_lines) == 71  # one table: the repeated header rows dropped
     assert text.count("\n\n| ") == 1
+
+
+def test_doc_without_antiword_names_what_to_install(tmp_path, monkeypatch):
+    from loaders.readers import doc
+    monkeypatch.setattr(doc.shutil, "which", lambda _: None)
+    (tmp_path / "old.doc").write_bytes(doc.MAGIC + b"\0" * 600)
+    with pytest.raises(SourceError, match=r"old\.doc: needs antiword .*apt-get install antiword"):
+        read_source(tmp_path / "old.doc")
+
+
+def test_antiword_table_rows_become_markdown_rows():
+    from loaders.readers.doc import _text
+    out = ("Trước bảng.\n|STT |Nhiệm vụ            |Chủ trì     |\n"
+           "|1   |Lập quy hoạch       |Sở Xây dựng |\n|2   |Kiểm tra định kỳ    |Thanh tra   |\n"
+           "Sau bảng.")
+    text, tables = _text(out)
+    assert tables == 1
+    assert text.split("\n") == ["Trước bảng.", "", "| STT | Nhiệm vụ | Chủ trì |",
+                                "| 1 | Lập quy hoạch | Sở Xây dựng |",
+                                "| 2 | Kiểm tra định kỳ | Thanh tra |", "", "Sau bảng."]
