@@ -71,3 +71,13 @@ def test_html_keeps_the_page_address():
     assert source.url and source.url.startswith("https://vbpl.vn")
     assert "Điều 1. Nhiệm vụ của Bộ luật hình sự" in text
     assert "urlmenuToanVan" not in text and "CSDL quốc gia về VBPL" not in text
+
+
+def test_signed_pdf_reading_order_and_paragraphs():
+    _, text = read_source(FORMATS / "laocai_cv7432_ubnd-xd_2026.pdf")
+    lines = text.split("\n")
+    # body lines indented less than the header's left column are joined into paragraphs
+    assert any("Quyết định số 1074/QĐ-BXD về việc" in line for line in lines)
+    # "Kính gửi:" keeps its list: a blank line ends the header's two columns
+    k = lines.index("Kính gửi:")
+    assert lines[k + 1].startswith("- ") and "CỘNG HÒA" not in " ".join(lines[k:k + 5])

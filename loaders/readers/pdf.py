@@ -161,7 +161,8 @@ def _place(lines: list[Line], widgets: list[Word]) -> None:
 
 def _ordered(lines: list[Line], mid: float) -> list[tuple[str, Line, bool]]:
     """(text, line, is body) in reading order: runs of lines that keep to one side of the
-    middle, with at least one line in two columns, are read left column then right."""
+    middle, with at least one line in two columns, are read left column then right (a blank
+    line ends a run: "Kính gửi:" and its list stay together below the header)."""
     out: list[tuple[str, Line, bool]] = []
     run: list[Line] = []
 
@@ -188,6 +189,8 @@ def _ordered(lines: list[Line], mid: float) -> list[tuple[str, Line, bool]]:
             flush()
             out.append((_join(line.words), line, True))
         else:
+            if run and line.top - run[-1].bottom > 1.2 * line.size:  # a blank line: new block
+                flush()
             run.append(line)
     flush()
     return out
@@ -295,8 +298,7 @@ def read(raw: bytes, name: str) -> Reading:
     if len(_GARBLED.findall(text)) > MAX_GARBLED * len(text):
         raise Refused(name, UNREADABLE)
     furniture = _furniture(ordered, heights)
-    left = min((line.x0 for items in ordered for _, line, _ in items), default=0)
-    right = max((line.x1 for items in ordered for _, line, _ in items), default=0)
+    left, right = _margins(ordered)
     pages_blocks = []
     for items, tables in zip(ordered, all_tables, strict=True):
         items = [it for it in items if re.sub(r"\d+", "#", it[0]) not in furniture]
@@ -317,6 +319,18 @@ def read(raw: bytes, name: str) -> Reading:
     if any(widgets.values()):
         reading.notes.append("text of signature widgets placed in the lines")
     return reading
+
+
+def _margins(pages: list[list[tuple[str, Line, bool]]]) -> tuple[float, float]:
+    """The body's left margin (where most body lines start: headers may sit further left)
+    and the rightmost line end."""
+    starts: dict[int, int] = {}
+    for items in pages:
+        for _, line, body in items:
+            if body:
+                starts[round(line.x0)] = starts.get(round(line.x0), 0) + 1
+    right = max((line.x1 for items in pages for _, line, _ in items), default=0)
+    return (max(starts, key=lambda x: (starts[x], -x)) if starts else 0.0), right
 
 
 def _is_table(lines: list[str]) -> bool:
