@@ -371,3 +371,21 @@ def test_antiword_table_rows_become_markdown_rows():
     assert text.split("\n") == ["Trước bảng.", "", "| STT | Nhiệm vụ | Chủ trì |",
                                 "| 1 | Lập quy hoạch | Sở Xây dựng |",
                                 "| 2 | Kiểm tra định kỳ | Thanh tra |", "", "Sau bảng."]
+
+
+def test_source_metadata_travels_with_a_copied_graph(tmp_path):
+    from graph import load_batches, to_batch
+    from graph.store import open_store
+    from graph.transfer import copy_graph
+    (tmp_path / "k.txt").write_text(as_text(), encoding="utf-8")
+    item = Input(str(tmp_path / "k.txt"), locality="Hưng Yên", date="2024-04-06")
+    src, dst = open_store(str(tmp_path / "a.kg")), open_store(str(tmp_path / "b.kg"))
+    src.ensure_schema()
+    load_batches(src, [to_batch(extract_file(item))])
+    copy_graph(src, dst)
+    query = "MATCH (s:Source {name: 'k.txt'}) RETURN s.format AS f, s.locality AS l, " \
+            "s.published AS p"
+    assert dst.query(query) == src.query(query) == [{"f": "text", "l": "Hưng Yên",
+                                                      "p": "2024-04-06"}]
+    src.close()
+    dst.close()
