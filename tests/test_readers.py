@@ -389,3 +389,17 @@ def test_source_metadata_travels_with_a_copied_graph(tmp_path):
                                                       "p": "2024-04-06"}]
     src.close()
     dst.close()
+
+
+def test_lines_typed_in_a_legacy_font_are_decoded(tmp_path):
+    import docx
+
+    from loaders.readers.legacy import encode_tcvn3, encode_vni
+    d = docx.Document()
+    d.add_paragraph(encode_tcvn3("Kế hoạch số 57/KH-UBND về chuyển đổi số").decode("cp1252"))
+    d.add_paragraph(encode_vni("Các sở, ngành triển khai thực hiện").decode("cp1252"))
+    d.add_paragraph("Dòng này đã là Unicode.")
+    d.save(tmp_path / "vntime.docx")
+    _, text = read_source(tmp_path / "vntime.docx")
+    assert text.split("\n") == ["Kế hoạch số 57/KH-UBND về chuyển đổi số",
+                                "Các sở, ngành triển khai thực hiện", "Dòng này đã là Unicode."]

@@ -96,6 +96,10 @@ def read_bytes(raw: bytes, name: str, mime: str | None = None) -> Reading:
                                 f"({type(e).__name__}: {str(e)[:100]})") from e
     if not reading.text.strip():
         raise SourceError(name, "is empty (no text)")
+    if reader is not text:
+        reading.text, fixed = text.repair_legacy_fonts(reading.text)
+        if fixed:
+            reading.notes.append(f"{fixed} lines in a TCVN3/VNI font decoded")
     return reading
 
 

@@ -166,3 +166,27 @@ def fix_title(title: str | None) -> str | None:
         return title
     legacy = _legacy(raw)
     return unicodedata.normalize("NFC", legacy[0]) if legacy else title
+
+
+# A line typed in a legacy font shows Latin-1 letters and none of the letters only Vietnamese
+# Unicode has (checked first: most lines are left at once).
+_LATIN1 = re.compile("[\u00a0-\u00ff]")
+_VIET_ONLY = re.compile("[ăđĩũơưĂĐĨŨƠƯ\u1ea0-\u1ef9]")
+
+
+def repair_legacy_fonts(text: str) -> tuple[str, int]:
+    """(text, lines repaired): lines typed in a TCVN3 or VNI font inside a Unicode file
+    (Word, PDF and web pages made with ".VnTime" or "VNI-Times" show "Céng hoµ" for "Cộng
+    hoà") decoded again, when their letters read as Vietnamese only that way."""
+    out, fixed = [], 0
+    for line in text.split("\n"):
+        if _LATIN1.search(line) and not _VIET_ONLY.search(line) and \
+                vietnamese_share(line)[0] < MIN_SYLLABLES:
+            try:
+                legacy = _legacy(line.encode("cp1252"))
+            except UnicodeEncodeError:
+                legacy = None
+            if legacy is not None and legacy[1] != "cp1258":
+                line, fixed = unicodedata.normalize("NFC", legacy[0]), fixed + 1
+        out.append(line)
+    return "\n".join(out), fixed
