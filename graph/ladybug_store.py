@@ -273,6 +273,17 @@ class LadybugStore:
             return
         for stmt in self.ddl_for(self.schema):
             self._conn.execute(stmt)
+        self._add_missing_columns()
+
+    def _add_missing_columns(self) -> None:
+        """Node properties the ontology gained since the store was made (Source's url, format
+        ... for instance) are added to the tables; COPY names its columns, so their order in
+        the table does not matter."""
+        for n in self.schema.nodes:
+            have = {r["name"] for r in self._read(f"CALL table_info('{n.label}') RETURN name")}
+            for p in n.props:
+                if p.name not in have:
+                    self._conn.execute(f"ALTER TABLE {n.label} ADD {p.name} {p.type}")
 
     # ------------------------------------------------------------------ reads
     def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -424,7 +435,8 @@ class LadybugStore:
             old = self._stored(label, data)
             if not pc.all(old).as_py():
                 new = data.filter(pc.invert(old))
-                self._conn.execute(f"COPY {label} FROM $data", {"data": new})
+                cols = ", ".join(p.name for p in props)  # by name: a migrated table's order
+                self._conn.execute(f"COPY {label}({cols}) FROM $data", {"data": new})
                 self._fresh.setdefault(label, set()).update(new["uid"].to_pylist())
             if pc.any(old).as_py():
                 self._update_nodes(label, props, _arrow(props, rows.nodes[label],
@@ -565,9 +577,11 @@ class LadybugStore:
                     f"plus pieces of {t.piece}); remove the directory and load again")
             opts = f" (from='{t.pair[0]}', to='{t.pair[1]}')" \
                 if t.pair and len(self.schema.rel(t.name).pairs) > 1 else ""
+            node = next((n for n in self.schema.nodes if n.label == t.name), None)
+            cols = f"({', '.join(p.name for p in node.props)})" if node else ""
             for piece in pieces(directory / t.file, t.piece, skip=done):
                 with self._copy_failure(directory, t.name):
-                    self._conn.execute(f"COPY {t.name} FROM '{piece}'{opts}")
+                    self._conn.execute(f"COPY {t.name}{cols} FROM '{piece}'{opts}")
                     self._copied = True
                     unsaved += min(t.piece, t.rows - done)
                     done += t.piece

@@ -36,6 +36,12 @@ class Source:
     chars: int
     encoding: str
     url: str | None = None  # where the text was published, when known (locality evidence)
+    format: str = "text"  # the reader that read it: text, pdf, docx, doc, html
+    title: str | None = None  # the title the file or page declares
+    site: str | None = None  # the site it was published on (og:site_name or the URL's host)
+    published: str | None = None  # ISO date the file, page or manifest states
+    fetched: str | None = None  # ISO date a URL was fetched
+    locality: str | None = None  # the province the user says it came from (--locality/manifest)
 
 
 @dataclass(frozen=True)

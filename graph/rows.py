@@ -188,6 +188,9 @@ def _to_rows(batches: Sequence[Batch], schema: Schema) -> Rows:
         s = b.source
         node_table("Source").add(s.uid, {"name": s.name, "path": s.path, "sha256": s.sha256,
                                          "chars": s.chars, "encoding": s.encoding,
+                                         "url": s.url, "format": s.format, "title": s.title,
+                                         "site": s.site, "published": s.published,
+                                         "fetched": s.fetched, "locality": s.locality,
                                          "complete": False})
         for n in b.nodes:
             (nodes.get(n.label) or node_table(n.label)).add(n.uid, n.props)

@@ -67,10 +67,14 @@ def read_batches(store: Store, sources: Sequence[SourceInfo],
     uids = [s.uid for s in sources]
     meta = {r["uid"]: r for r in store.query(
         "MATCH (s:Source) WHERE s.uid IN $uids RETURN s.uid AS uid, s.name AS name, "
-        "s.path AS path, s.sha256 AS sha256, s.chars AS chars, s.encoding AS encoding",
+        "s.path AS path, s.sha256 AS sha256, s.chars AS chars, s.encoding AS encoding, "
+        "s.url AS url, s.format AS format, s.title AS title, s.site AS site, "
+        "s.published AS published, s.fetched AS fetched, s.locality AS locality",
         {"uids": uids})}
     batches = {u: Batch(Source(u, m["name"], m["path"], m["sha256"] or "", m["chars"] or 0,
-                               m["encoding"] or "")) for u, m in meta.items()}
+                               m["encoding"] or "", m["url"], m["format"] or "text",
+                               m["title"], m["site"], m["published"], m["fetched"],
+                               m["locality"])) for u, m in meta.items()}
     props: dict[tuple[str, str], dict[str, Any]] = {}
     for table in schema.nodes:
         if table.label == "Source":

@@ -23,6 +23,7 @@ from loaders.localities import (
 )
 from loaders.plan import extract_plan
 from loaders.read import read_source
+from loaders.readers.hosts import source_province
 from loaders.relations import find_relations
 
 
@@ -30,7 +31,7 @@ def context(text: str, source: Source) -> TextContext:
     """The text with its sections and the province it is about, if it names one."""
     ctx = TextContext(text, source)
     ctx.localities = section_headings(text)
-    ctx.default_locality = dominant_province(text)
+    ctx.default_locality = dominant_province(text) or source_province(source)
     return ctx
 
 

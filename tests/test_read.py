@@ -77,4 +77,4 @@ def test_empty_and_unsupported_files(tmp_path):
     with pytest.raises(SourceError, match="empty"):
         read_source(write(tmp_path, "e.txt", b"  \n"))
     with pytest.raises(SourceError, match="unsupported file type"):
-        read_source(write(tmp_path, "a.pdf", b"%PDF-1.4"))
+        read_source(write(tmp_path, "a.xyz", b"some bytes"))

@@ -9,17 +9,25 @@ import click
 import yaml
 
 from kg.output import format_option, to_json
-from loaders import SUFFIXES, SourceError, dump_gold, extract_file, to_gold
+from loaders import SourceError, dump_gold, extract_file, to_gold
+from loaders.readers import Input, list_inputs
+from loaders.readers.web import is_url
 from loaders.scoring import format_table, index_predictions, score
 
 
-def expand(paths: tuple[str, ...]) -> list[Path]:
-    """Files named, and the supported files inside folders named, in a stable order."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        out.extend(sorted(f for f in p.glob("*") if f.suffix.lower() in SUFFIXES)
-                   if p.is_dir() else [p])
-    return out
+def expand(paths: tuple[str, ...], locality: str | None = None,
+           manifest: str | None = None) -> list[Input]:
+    """Files named, readable files in folders named (recursively), URLs and a manifest's rows,
+    in a stable order: the same listing as `kg load` (`loaders.readers.list_inputs`)."""
+    return list_inputs(paths, (), locality, manifest)
+
+
+def check_paths(ctx: click.Context, param: click.Parameter, paths: tuple[str, ...]):
+    """Every path named exists (URLs are fetched later)."""
+    for p in paths:
+        if not is_url(p) and not Path(p).exists():
+            raise click.BadParameter(f"{p!r} does not exist", ctx, param)
+    return paths
 
 
 def _as_json(extraction) -> dict:
@@ -29,11 +37,17 @@ def _as_json(extraction) -> dict:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True, callback=check_paths)
+@click.option("--manifest", type=click.Path(exists=True, dir_okay=False),
+              help="A CSV of sources (columns path or url, locality, date, note) to read too.")
+@click.option("--locality", help="The province the files come from, where a text or the "
+                                 "manifest does not say.")
 @format_option("gold", "json")
 @click.pass_context
-def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
-    """Extract documents, links, tasks and targets from PATHS (files or folders of .txt).
+def extract(ctx: click.Context, paths: tuple[str, ...], manifest: str | None,
+            locality: str | None, fmt: str) -> None:
+    """Extract documents, links, tasks and targets from PATHS (files, folders read
+    recursively, URLs, `.urls` lists; text, PDF, DOCX, DOC, HTML: docs/READERS.md).
 
     `--format gold` prints one YAML document per file in the shared gold format;
     `--format json` prints every record with its evidence. A file that cannot be read is
@@ -44,7 +58,11 @@ def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
       kg extract ../shared/seeds/*.txt --format gold > pred.yaml
     """
     items, failed = [], False
-    for f in expand(paths):
+    try:
+        inputs = expand(paths, locality, manifest)
+    except SourceError as e:
+        raise click.ClickException(str(e)) from e
+    for f in inputs:
         try:
             ex = extract_file(f)
         except SourceError as e:
@@ -88,10 +106,10 @@ def eval_(gold_dir: str, text_dir: str, errors: bool, fmt: str) -> None:
 
     golds = sorted(Path(gold_dir).glob("*.yaml"))
     if not golds:
-        texts = [f for f in Path(gold_dir).glob("*") if f.suffix.lower() in SUFFIXES]
         raise EvalError(f"no gold annotations (*.yaml) in {gold_dir}" + (
             "; it holds texts: GOLD_DIR comes first (kg eval GOLD_DIR TEXT_DIR)"
-            if texts else ""))
+            if list_inputs([gold_dir]) else ""))
+    texts = {Path(i.where).name: i for i in list_inputs([text_dir])}
     preds, missing, annotated = [], [], 0
     for gf in golds:
         try:
@@ -104,8 +122,8 @@ def eval_(gold_dir: str, text_dir: str, errors: bool, fmt: str) -> None:
                             "(../shared/gold/FORMAT.md)")
         annotated += sum(len(g.get(k) or []) for k in ("documents", "implements", "tasks",
                                                         "targets"))
-        text = Path(text_dir) / Path(source).name
-        if not text.is_file():
+        text = texts.get(Path(source).name)
+        if text is None:
             missing.append(Path(source).name)
             continue
         try:

@@ -22,10 +22,12 @@ from graph.batch import Batch
 from graph.loading import LoadReport
 from graph.model import Extraction, Source
 from graph.store import Store
+from kg.commands.extract import check_paths
 from kg.context import WRITE_MARK, announced_load, get_store
 from kg.output import to_json
-from loaders import SUFFIXES, SourceError, extract_file
-from loaders.read import source_uid
+from loaders import SourceError, extract_text
+from loaders.read import read_source, source_uid
+from loaders.readers import Input, list_inputs
 from loaders.reference import reference_extractions
 from loaders.structured import SUFFIXES as STRUCTURED_SUFFIXES
 from loaders.structured import read_structured
@@ -43,29 +45,26 @@ BULK_FILES = 2_000
 PENDING = Source("src:alignment-pending", "alignment pending", "pending:alignment", "", 0, "")
 
 
-def expand(paths: tuple[str, ...]) -> list[Path]:
-    """Files named, and the supported files inside folders named, in a stable order."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*")
-                              if f.suffix.lower() in (*SUFFIXES, *STRUCTURED_SUFFIXES)))
-        else:
-            out.append(p)
-    return out
+def expand(paths: tuple[str, ...], locality: str | None = None,
+           manifest: str | None = None) -> list[Input]:
+    """Files named, readable files in folders named (recursively), URLs and a manifest's rows,
+    in a stable order: `loaders.readers.list_inputs`, with the structured `.yaml` files."""
+    return list_inputs(paths, STRUCTURED_SUFFIXES, locality, manifest)
 
 
-def extract(path: Path) -> Extraction:
-    """Structured documents (.yaml) are read as data; every other file as text."""
-    if path.suffix.lower() in STRUCTURED_SUFFIXES:
-        return read_structured(path)
-    return extract_file(path)
+def extract(item: Input | Path) -> Extraction:
+    """Structured documents (.yaml) are read as data; every other input through the readers."""
+    item = item if isinstance(item, Input) else Input(str(item))
+    if not item.is_url and Path(item.where).suffix.lower() in STRUCTURED_SUFFIXES:
+        return read_structured(Path(item.where))
+    source, text = read_source(item)
+    return extract_text(text, source)
 
 
 Outcome = tuple[Batch | None, str | None]  # the file's batch, or why it failed
 
 
-def extract_one(path: Path) -> Outcome:
+def extract_one(path: Input | Path) -> Outcome:
     """One file's batch or its error message (text, so it travels between processes)."""
     try:
         return to_batch(extract(path)), None
@@ -75,7 +74,7 @@ def extract_one(path: Path) -> Outcome:
         return None, f"extraction failed: {type(e).__name__}: {e}"
 
 
-def _extract_many(paths: list[Path]) -> list[Outcome]:
+def _extract_many(paths: list[Input]) -> list[Outcome]:
     return [extract_one(p) for p in paths]
 
 
@@ -120,7 +119,7 @@ def die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="kg-parent-watch", daemon=True).start()
 
 
-def extract_all(files: list[Path], pool: ProcessPoolExecutor | None = None,
+def extract_all(files: list[Input], pool: ProcessPoolExecutor | None = None,
                 jobs: int = 1) -> Iterator[Outcome]:
     """`extract_one` of each file, in the files' order, on the `jobs` processes of `pool`.
 
@@ -174,9 +173,9 @@ class Timer:
 _END = object()
 
 
-def _source_uid(path: Path) -> str | None:
+def _source_uid(path: Input | Path) -> str | None:
     try:
-        return source_uid(hashlib.sha256(path.read_bytes()).hexdigest())
+        return source_uid(hashlib.sha256(Path(str(path)).read_bytes()).hexdigest())
     except OSError:
         return None  # extraction will name the problem
 
@@ -219,7 +218,7 @@ class Writer:
                                                           if not s.complete])
         self._known = {s.path: s.uid for s in sources if s.complete}
 
-    def unchanged(self, files: list[Path]) -> list[Path]:
+    def unchanged(self, files: list[Input]) -> list[Input]:
         """`files` less those loaded before with the same content, which are counted as
         unchanged without being extracted (resuming a load of 10^6 files re-extracted all).
         A source's uid is the hash of the file's bytes (`loaders.read.source_uid`)."""
@@ -231,7 +230,10 @@ class Writer:
             return files
         todo = []
         for f in files:
-            known = self._known.get(str(f.resolve()))
+            if f.is_url:  # a page may change under the same address: always fetched
+                todo.append(f)
+                continue
+            known = self._known.get(str(Path(f.where).resolve()))
             if known is not None and known == _source_uid(f):
                 self.totals["unchanged"].append(f.name)
             else:
@@ -340,7 +342,7 @@ class Writer:
         self.store.query("MATCH (s:Source {uid: $uid}) DETACH DELETE s", {"uid": PENDING.uid})
 
 
-def write_all(files: list[Path], writer: Writer, timer: Timer,
+def write_all(files: list[Input], writer: Writer, timer: Timer,
               pool: ProcessPoolExecutor | None, jobs: int, hidden: bool) -> list[tuple[str, str]]:
     """Extract `files` and hand their batches to `writer` in chunks of CHUNK_RECORDS records,
     the last write included; returns the files that failed and why."""
@@ -368,7 +370,11 @@ def write_all(files: list[Path], writer: Writer, timer: Timer,
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, callback=check_paths)
+@click.option("--manifest", type=click.Path(exists=True, dir_okay=False),
+              help="A CSV of sources (columns path or url, locality, date, note) to load too.")
+@click.option("--locality", help="The province the files come from, where a text or the "
+                                 "manifest does not say (the texts' default province).")
 @click.option("--realign", is_flag=True,
               help="Recompute every alignment, not only those the files loaded can change.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
@@ -388,13 +394,16 @@ def write_all(files: list[Path], writer: Writer, timer: Timer,
               help="Processes extracting files (and scoring alignments) in parallel; 1: this "
                    "process only.")
 @click.pass_context
-def load(ctx: click.Context, paths: tuple[str, ...], realign: bool, quiet: bool,
-         timings: bool, bulk: bool | None, repair: bool, as_json: bool, jobs: int) -> None:
+def load(ctx: click.Context, paths: tuple[str, ...], manifest: str | None,
+         locality: str | None, realign: bool, quiet: bool, timings: bool, bulk: bool | None,
+         repair: bool, as_json: bool, jobs: int) -> None:
     """Extract documents, links, tasks and targets from PATHS and load them into the store.
 
     Loading the same file again changes nothing; a changed file replaces what it asserted
     before. A file that fails is reported and skipped; the others load (exit status 1).
-    PATHS may include structured documents (.yaml, format in docs/ANALYSIS.md). The reference
+    PATHS are files, folders (read recursively), URLs, or `.urls` files listing URLs; formats:
+    text in any Vietnamese encoding, PDF, DOCX, DOC, HTML (docs/READERS.md), and structured
+    documents (.yaml, format in docs/ANALYSIS.md). The reference
     data kg ships (provinces, central documents and the tasks of 26-NQ/TW) is loaded first,
     and the links between local and central tasks (ALIGNS_WITH) are recomputed last: those
     of the plans whose tasks or implements links changed, and of every plan below them
@@ -407,9 +416,11 @@ def load(ctx: click.Context, paths: tuple[str, ...], realign: bool, quiet: bool,
     Example:
       kg load ../shared/seeds/*.txt
       kg load /tmp/corpus --jobs 4
+      kg load plans/ https://example.org/ke-hoach.pdf --locality "Lào Cai"
+      kg load --manifest sources.csv
       kg load --realign
     """
-    if not paths and not realign:
+    if not paths and not realign and not manifest:
         raise click.UsageError("Name files or folders to load (or --realign alone).")
     store = get_store(ctx)
     writer = Writer(store, repair)
@@ -420,7 +431,10 @@ def load(ctx: click.Context, paths: tuple[str, ...], realign: bool, quiet: bool,
     with announced_load(store), workers(jobs) as pool:
         try:
             writer.write([to_batch(x) for x in reference_extractions()])
-            files = expand(paths)
+            try:
+                files = expand(paths, locality, manifest)
+            except SourceError as e:
+                raise click.ClickException(str(e)) from e
             todo = writer.unchanged(files)
             staged = len(todo) >= BULK_FILES if bulk is None else bulk
             with store.bulk() if staged else nullcontext():
