@@ -223,7 +223,8 @@ class Writer:
         unchanged without being extracted (resuming a load of 10^6 files re-extracted all).
         A source's uid is the hash of the file's bytes (`loaders.read.source_uid`)."""
         if self.repair:  # all at once, before a bulk load stages anything
-            self._forget({p: self._known[p] for p in map(str, (f.resolve() for f in files))
+            paths = (str(Path(f.where).resolve()) for f in files if not f.is_url)
+            self._forget({p: self._known[p] for p in paths
                           if p in self._known and self._known[p] == _source_uid(Path(p))})
             return files
         if not self._known:
