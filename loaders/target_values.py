@@ -111,6 +111,7 @@ class Value:
     high: float | None = None
     qualifier: str | None = None
     noun: str | None = None  # what a count counts (folded), when printed
+    planned: float | None = None  # the planned figure of an "achieved/planned" pair
 
 
 def unit_after(folded: str, pos: int) -> str | None:
@@ -125,6 +126,11 @@ def unit_after(folded: str, pos: int) -> str | None:
 def _year_like(s: str) -> bool:
     """A plain four-digit number of the years documents speak of (never a count here)."""
     return bool(_PLAIN_YEAR.fullmatch(s))
+
+
+def _date_like(d: str) -> bool:
+    """The part after "/" of a date ("5/2019", "30/6") rather than of a share ("14/14 xã")."""
+    return "." not in d and int(d) >= 1900
 
 
 @cache
@@ -196,10 +202,12 @@ def find_values(folded: str) -> list[Value]:
     for m in scan(_FRAC_PCT, "%", numbers):
         add(Value(m.start(), m.end(), parse_number(m["p"]), "percent"))
     for m in scan(_PCT_PAIR, "%", numbers):  # achieved/planned: the first is the result
-        add(Value(m.start(), m.end(), parse_number(m["p"]), "percent"))
+        add(Value(m.start(), m.end(), parse_number(m["p"]), "percent",
+                  planned=parse_number(m["q"])))
     for m in scan(_MONEY_PAIR, "dong", numbers):
         factor, unit = r.money_scale.get(m["scale"] or "", (1.0, "vnd"))
-        add(Value(m.start(), m.end(), parse_number(m["n"]) * factor, unit))
+        add(Value(m.start(), m.end(), parse_number(m["n"]) * factor, unit,
+                  planned=parse_number(m["d"]) * factor))
     for m in scan(_OF_TOTAL, "trong", numbers):
         if unit_after(folded, m.end()):
             add(Value(m.start(), m.end(), parse_number(m["n"]), "count"))
@@ -219,9 +227,9 @@ def find_values(folded: str) -> list[Value]:
         factor, unit = r.money_scale.get(m["scale"] or "", (1.0, "vnd"))
         add(Value(m.start(), m.end(), parse_number(m["n"]) * factor, unit))
     for m in scan(_FRACTION, "/", numbers):
-        if (int(m["d"].replace(".", "")) < 1900 and unit_after(folded, m.end())
+        if (not _date_like(m["d"]) and (noun := unit_after(folded, m.end()))
                 and not _DATE_BEFORE.search(folded, max(0, m.start() - 8), m.start())):
-            add(Value(m.start(), m.end(), parse_number(m["n"]), "count"))
+            add(Value(m.start(), m.end(), parse_number(m["n"]), "count", noun=noun))
     for m in scan(_COUNT_RANGE, "tu", tu):
         if unit_after(folded, m.end()) and not _year_like(m["hi"]):
             lo, hi = parse_number(m["lo"]), parse_number(m["hi"])

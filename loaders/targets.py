@@ -53,6 +53,9 @@ class _Rules:
     not_result_before: re.Pattern[str]
     not_result_after: re.Pattern[str]
     cap: re.Pattern[str]
+    delegation: re.Pattern[str]
+    delegation_words: frozenset[str]
+    weak_achievement: re.Pattern[str]
     people: frozenset[str]
     national: re.Pattern[str]
 
@@ -82,6 +85,8 @@ def rules() -> _Rules:
         _c(d["completion_after"]), _c(d["completion_before"]),
         _c(d["continuation"]), _any(d["not_result_before"]), _c(d["not_result_after"]),
         re.compile(rf"\b(?:{_words(d['cap_qualifiers'])})\s*$"),
+        alternation(d["delegations"]), frozenset(d["delegations"]),
+        _any(d["weak_achievement_cues"]),
         frozenset(fold_same_length(u) for u in d["people_units"]),
         _any(d["national_subjects"]))
 
@@ -138,9 +143,10 @@ class _Para:
 
     def _find(self, rx: re.Pattern[str]) -> list[tuple[int, int]]:
         found = [m.span() for m in rx.finditer(self.folded)]
-        if rx is rules().breakdown:  # read with tone marks: "trong đó", not "trong độ"
-            words = rules().breakdown_words
-            found = [(a, b) for a, b in found if self.raw[a:b].lower() in words]
+        r = rules()
+        words = {r.breakdown: r.breakdown_words, r.delegation: r.delegation_words}.get(rx)
+        if words is not None:  # read with tone marks: "trong đó", not "trong độ"
+            found = [(a, b) for a, b in found if " ".join(self.raw[a:b].lower().split()) in words]
         return found
 
     def first(self, rx: re.Pattern[str], a: int, b: int) -> tuple[int, int] | None:
@@ -179,7 +185,8 @@ def _drop_qualified(p: _Para, values: list[Value]) -> list[Value]:
     for i, v in enumerate(values):
         s = p.sentence_start(v.start)
         b = p.mark(r.breakdown, s, v.start)
-        if b and not (p.mark(r.minimum, b[1], v.start) or p.mark(r.target, b[1], v.start)):
+        if b and not (p.mark(r.minimum, b[1], v.start) or p.mark(r.target, b[1], v.start)
+                      or p.mark(value_rules().indicator, b[1], v.start)):
             continue  # a share of a total already counted ("trong đó có 3 xã")
         if v.noun in conditional:
             cue, before = conditional[v.noun]
@@ -190,8 +197,9 @@ def _drop_qualified(p: _Para, values: list[Value]) -> list[Value]:
         if v.unit in ("percent", "permille", "vnd", "tỷ đồng") and r.not_result_after.match(
                 folded, v.end):
             continue
-        if (v.unit == "count" and v.noun in r.people
-                and r.cap.search(folded, max(0, v.start - 14), v.start)):
+        if v.unit == "count" and v.noun in r.people and (
+                r.cap.search(folded, max(0, v.start - 14), v.start)
+                or p.mark(r.delegation, p.clause_start(v.start), v.start)):
             continue
         if v.unit == "percent" and (r.criterion_after.match(folded, v.end)
                                     or r.criterion_before.search(folded, max(0, v.start - 20),
@@ -210,10 +218,14 @@ def _drop_qualified(p: _Para, values: list[Value]) -> list[Value]:
 def _kind(p: _Para, v: Value, inherited: str | None, default: str) -> str:
     """target | achievement: the nearest cue before the value in its sentence, else in the
     rest of its clause, else the nearest paragraph-wide cue before, else what the paragraph
-    inherits (a heading above it, or the paragraph it continues), else the default."""
+    inherits (a heading above it, or the paragraph it continues), else a verb of change or
+    attainment before it in its sentence (a result), else the default."""
+    if v.planned is not None:
+        return "achievement"  # "đạt 12.345/10.000 tỷ đồng": achieved against planned
     s = p.sentence_start(v.start)
     return (p.cue(False, s, v.start) or p.cue(False, v.end, p.clause_end(v.end))
-            or p.cue(True, 0, s) or inherited or default)
+            or p.cue(True, 0, s) or inherited
+            or ("achievement" if p.mark(rules().weak_achievement, s, v.start) else default))
 
 
 def _year(p: _Para, v: Value, kind: str, inherited: int | None) -> int | None:
