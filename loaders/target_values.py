@@ -8,6 +8,7 @@ text; wording lives in data/target_patterns.yaml.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -38,10 +39,17 @@ _MONEY = re.compile(rf"(?<![\d/.,])(?P<n>{_NUM})\s*(?P<scale>ty|trieu|nghin|ngan
                     r"(?!\s+chi\b)")  # "đồng chí" is a comrade, not a currency
 _BARE = re.compile(rf"(?<![\d/.,])(?P<n>{_NUM})(?![\d/.,]?\d)(?!\s*%)")
 _DIGITS = re.compile(r"\d+")
+# Where a percentage or an amount may be ("đồng" folds like "động", "đông": only after a number
+# or a multiplier word is it money; checked behind the literal, which the scan jumps to).
+_PERCENT = re.compile(r"[%‰]")
+_MONEY_HIT = re.compile(r"dong\b(?:(?<=\ddong)|(?<=\d dong)|(?<=ty dong)|(?<=trieu dong)"
+                        r"|(?<=nghin dong)|(?<=ngan dong))")
 _TU = re.compile("tu")
 _CLAUSE_END = re.compile(r"[;.:]\s|[;.:]$")
 _DATE_BEFORE = re.compile(r"(?:ngay|thang|quy|so|nam)\s*$")
 _PLAIN_YEAR = re.compile(r"(?:19|20)\d\d")
+_NUMBER_BEFORE = re.compile(r"(?<![\d.,/])(\d{1,2})\s+$")
+_INDICATOR_REACH = 200  # characters from an indicator's noun to its value, at most
 
 
 @dataclass(frozen=True)
@@ -57,7 +65,8 @@ class Rules:
     indicator: re.Pattern[str]
     comparator_number: re.Pattern[str]
     coordinated: re.Pattern[str]
-    years_run: re.Pattern[str]
+    years_before: re.Pattern[str]
+    years_after: re.Pattern[str]
     reference: re.Pattern[str]
     conditional: dict[str, tuple[re.Pattern[str], bool]]  # unit -> (cue, cue only before)
 
@@ -83,8 +92,8 @@ def rules() -> Rules:
         re.compile(rf"\s*(?:{d['per_mille']})"),
         re.compile(rf"\b(?P<q>{_words(d['qualifiers'])})\s*$"),
         alternation(d["indicator_nouns"]),
-        re.compile(rf"\b(?:{comps})\s+(?:(?:{comps})\s+)*(?P<n>{_NUM})(?![\d/.,]?\d)(?!\s*%)"),
-        _c(d["coordinated"]), _c(d["years_run"]),
+        re.compile(rf"(?:{comps})\s+(?:(?:{comps})\s+)*(?P<n>{_NUM})(?![\d/.,]?\d)(?!\s*%)"),
+        _c(d["coordinated"]), _c(d["years_run_before"]), _c(d["years_run_after"]),
         _c(d["reference_before"]),
         {fold_same_length(u): (_c(c["cue"]), bool(c["before"]))
          for c in d["conditional_units"] for u in c["units"]})
@@ -128,6 +137,12 @@ def _year_like(s: str) -> bool:
     return bool(_PLAIN_YEAR.fullmatch(s))
 
 
+def _date_part(folded: str, at: int) -> bool:
+    """Is the number at `at` part of a date ("30/6", "tháng 11 năm 2009")?"""
+    return ((at > 0 and folded[at - 1] in "/.,")
+            or bool(_DATE_BEFORE.search(folded, max(0, at - 8), at)))
+
+
 def _date_like(d: str) -> bool:
     """The part after "/" of a date ("5/2019", "30/6") rather than of a share ("14/14 xã")."""
     return "." not in d and int(d) >= 1900
@@ -142,30 +157,40 @@ def _counted() -> re.Pattern[str]:
 def may_hold_values(folded: str) -> bool:
     """False when no value pattern could match (most paragraphs): a cheap first test."""
     r = rules()
-    return ("%" in folded or "dong" in folded or "‰" in folded
+    return ("%" in folded or "‰" in folded or bool(_MONEY_HIT.search(folded))
             or bool(_counted().search(folded)) or bool(r.indicator.search(folded))
-            or bool(r.years_run.search(folded)))
+            or bool(r.years_before.search(folded)) or bool(r.years_after.search(folded)))
 
 
 def value_hits(folded: str) -> list[int]:
     """Offsets in a whole folded text where a value may be: each line holding one is read."""
-    hits = [m.start() for m in re.finditer("%|dong|‰", folded)]
+    hits = [m.start() for m in _PERCENT.finditer(folded)]
+    hits += [m.start() for m in _MONEY_HIT.finditer(folded)]
     hits += [m.start() for m in _counted().finditer(folded)]
-    hits += [m.start() for m in rules().indicator.finditer(folded)]
-    hits += [m.start() for m in rules().years_run.finditer(folded)]
+    r = rules()
+    end = 0
+    for noun in r.indicator.finditer(folded):  # an indicator's plain value: after its noun,
+        a = max(end, noun.end())               # a comparator and a number
+        end = noun.end() + _INDICATOR_REACH
+        hits += [m.start() for m in r.comparator_number.finditer(folded, a, end)]
+    hits += [m.start() for m in r.years_before.finditer(folded)]
+    hits += [m.start() for m in r.years_after.finditer(folded)]
     return hits
 
 
 class _Found:
-    """Values accepted so far, without overlaps (sorted intervals, bisect-free: few values)."""
+    """Values accepted so far, without overlaps (taken spans kept sorted, checked by bisection:
+    a paragraph may hold thousands of values)."""
 
     def __init__(self, folded: str) -> None:
         self.folded = folded
         self.out: list[Value] = []
-        self.taken: list[tuple[int, int]] = []
+        self.taken: list[tuple[int, int]] = []  # sorted, disjoint
 
     def free(self, a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in self.taken)
+        i = bisect.bisect_left(self.taken, (a, b))
+        return ((i == 0 or self.taken[i - 1][1] <= a)
+                and (i == len(self.taken) or self.taken[i][0] >= b))
 
     def add(self, v: Value) -> None:
         if not self.free(v.start, v.end):
@@ -177,12 +202,13 @@ class _Found:
         if f.startswith("tro len", v.end) or f.startswith(" tro len", v.end):
             v = replace(v, qualifier="trở lên")
         self.out.append(v)
-        self.taken.append((v.start, v.end))
+        bisect.insort(self.taken, (v.start, v.end))
 
 
-def find_values(folded: str) -> list[Value]:
-    """Indicator values in one folded paragraph, left to right, without overlaps."""
-    if not may_hold_values(folded):
+def find_values(folded: str, hit: bool = False) -> list[Value]:
+    """Indicator values in one folded paragraph, left to right, without overlaps (`hit`: the
+    paragraph is known to hold a hit of `value_hits`, so the first test is skipped)."""
+    if not hit and not may_hold_values(folded):
         return []
     numbers = [m.start() for m in _DIGITS.finditer(folded)]
     if not numbers:  # every value has a digit
@@ -260,10 +286,17 @@ def _implicit_counts(folded: str, counts: list[Value], found: _Found) -> None:
         if m and not _year_like(m["n"]) and _stands_alone(folded, m.end()):
             found.add(Value(m.start(), m.end(), parse_number(m["n"]), "count",
                             noun=unit_after(folded, _after_space(folded, m.end())) or c.noun))
-    for m in r.years_run.finditer(folded) if "nam" in folded else ():
-        g = 1 if m[1] else 2
-        if int(m[g]) >= 2:
-            found.add(Value(m.start(g), m.end(g), int(m[g]), "count", noun="năm"))
+    if "nam" not in folded:
+        return
+    runs = [(m.start(1), m.end(1)) for m in r.years_before.finditer(folded)
+            if not (m.start() and folded[m.start() - 1].isalnum())]
+    for m in r.years_after.finditer(folded):
+        n = _NUMBER_BEFORE.search(folded, max(0, m.start() - 6), m.start())
+        if n:
+            runs.append(n.span(1))
+    for a, b in runs:
+        if int(folded[a:b]) >= 2 and not _date_part(folded, a):
+            found.add(Value(a, b, int(folded[a:b]), "count", noun="năm"))
 
 
 def _after_space(folded: str, pos: int) -> int:
@@ -296,7 +329,7 @@ def _indicators(folded: str, found: _Found) -> None:
             continue
         last = None
         for m in r.comparator_number.finditer(folded, noun.end(), end):
-            if not _year_like(m["n"]):
+            if not _year_like(m["n"]) and not folded[m.start() - 1].isalnum():
                 last = m
         if last is not None:
             found.add(Value(last.start("n"), last.end("n"), parse_number(last["n"]), "number"))

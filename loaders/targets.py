@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 import yaml
 
-from graph.model import Document, Target
+from graph.model import Document, Evidence, Target
 from loaders.context import TextContext
 from loaders.localities import find_provinces
 from loaders.matching import alternation, fold_same_length
-from loaders.target_layout import Paragraph, paragraphs
+from loaders.target_layout import Layout
 from loaders.target_values import DATA, Value, find_values, parse_number, value_hits
 from loaders.target_values import rules as value_rules
 
@@ -34,6 +35,7 @@ _PERIOD_END = re.compile(r"\bgiai doan\s+(?:tu\s+)?(?:nam\s+)?(?:19|20)\d\d\s*(?
 _CLAUSE_END = re.compile(r"[;.:]\s|[;.:]$")
 _CLAUSE_START = re.compile(r"[;:.(]\s")
 _SENTENCE = re.compile(r"\. ")
+_EVIDENCE_MAX = 600  # characters of evidence around a value in a run-on sentence
 
 
 @dataclass(frozen=True)
@@ -96,13 +98,11 @@ class _Para:
     each value looks them up by bisection instead of re-scanning from the paragraph start."""
 
     def __init__(self, folded: str, raw: str = "") -> None:
-        r = rules()
         self.folded, self.raw = folded, raw
         self.sentences = [m.end() for m in _SENTENCE.finditer(folded)]
         self.clause_ends = [m.start() for m in _CLAUSE_END.finditer(folded)]
         self.clause_starts = [m.end() for m in _CLAUSE_START.finditer(folded)]
-        self.local = _cues(folded, r.local_target, r.local_achievement)
-        self.wide = _cues(folded, r.target, r.achievement)
+        self._cues: dict[bool, list[tuple[int, str]]] = {}
         self.target_years = [(m.start(), int(m[1])) for m in _TARGET_YEAR.finditer(folded)]
         self._marks: dict[re.Pattern[str], list[tuple[int, int]]] = {}
         self._provinces: list[tuple[int, str]] | None = None
@@ -125,7 +125,11 @@ class _Para:
 
     def cue(self, wide: bool, a: int, b: int) -> str | None:
         """The kind of the last cue starting in [a, b)."""
-        cues = self.wide if wide else self.local
+        cues = self._cues.get(wide)
+        if cues is None:
+            r = rules()
+            cues = self._cues[wide] = (_cues(self.folded, r.target, r.achievement) if wide else
+                                       _cues(self.folded, r.local_target, r.local_achievement))
         i = bisect.bisect_left(cues, (b, "")) - 1
         return cues[i][1] if i >= 0 and cues[i][0] >= a else None
 
@@ -215,7 +219,7 @@ def _drop_qualified(p: _Para, values: list[Value]) -> list[Value]:
     return keep
 
 
-def _kind(p: _Para, v: Value, inherited: str | None, default: str) -> str:
+def _kind(p: _Para, v: Value, inherited: Callable[[], str | None], default: str) -> str:
     """target | achievement: the nearest cue before the value in its sentence, else in the
     rest of its clause, else the nearest paragraph-wide cue before, else what the paragraph
     inherits (a heading above it, or the paragraph it continues), else a verb of change or
@@ -224,13 +228,13 @@ def _kind(p: _Para, v: Value, inherited: str | None, default: str) -> str:
         return "achievement"  # "đạt 12.345/10.000 tỷ đồng": achieved against planned
     s = p.sentence_start(v.start)
     return (p.cue(False, s, v.start) or p.cue(False, v.end, p.clause_end(v.end))
-            or p.cue(True, 0, s) or inherited
+            or p.cue(True, 0, s) or inherited()
             or ("achievement" if p.mark(rules().weak_achievement, s, v.start) else default))
 
 
-def _year(p: _Para, v: Value, kind: str, inherited: int | None) -> int | None:
+def _year(p: _Para, v: Value, kind: str, inherited: Callable[[], int | None]) -> int | None:
     if kind == "target":
-        return p.target_year(v.start) or inherited
+        return p.target_year(v.start) or inherited()
     a, b = p.sentence_start(v.start), p.clause_end(v.end)
     first = p.first(_YEAR, a, b)
     return int(p.folded[first[1] - 4:first[1]]) if first else None
@@ -240,6 +244,17 @@ def _clause(text: str, p: _Para, v: Value, prev_end: int, next_start: int) -> st
     a = max(prev_end, p.clause_start(v.start))
     b = min(p.clause_end(v.end), next_start)
     return " ".join(text[a:b].strip(" ,;").split())
+
+
+def _evidence(ctx: TextContext, a: int, b: int) -> Evidence:
+    """The value's sentence; a run-on "sentence" (a flattened table, a list without stops) is
+    cut to the stretch around the value, so that evidence stays readable and each value does
+    not copy the whole run."""
+    s, e = ctx.sentence_span(a)
+    if e - s <= _EVIDENCE_MAX:
+        return ctx.evidence(a, b, "explicit", 0.8)
+    s, e = max(s, a - _EVIDENCE_MAX // 2), min(e, b + _EVIDENCE_MAX // 2)
+    return Evidence(ctx.source.uid, ctx.text[s:e].strip(), a, b, "explicit", 0.8)
 
 
 def _own(ctx: TextContext) -> Document | None:
@@ -273,31 +288,47 @@ def _document(ctx: TextContext, at: int, subject: str | None) -> str | None:
     return max(cands, key=lambda d: d.evidence.start).uid if cands else None
 
 
-class _Scope:
-    """What a paragraph without cues of its own inherits: the tense and year of the headings
-    above it (nearest first; a heading closes those at its depth and below), or of the
-    paragraph it continues ("Cùng với đó, …")."""
+def _heading_kind(folded: str) -> str | None:
+    """The tense a heading sets: its last cue, wide or local ("Mục tiêu …", "Kết quả …")."""
+    r = rules()
+    found = [(m.start(), kind) for rx, kind in ((r.local_target, "target"),
+                                                (r.local_achievement, "achievement"))
+             for m in rx.finditer(folded)]
+    return max(found)[1] if found else None
 
-    def __init__(self) -> None:
-        self.headings: list[tuple[int, str | None, int | None]] = []  # (level, kind, year)
+
+class _Scope:
+    """What a paragraph without cues of its own inherits: the tense and year of the paragraph
+    it continues ("Cùng với đó, …"), else of the nearest heading above it that sets them."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self.kinds: dict[int, str | None] = {}
+        self.years: dict[int, int | None] = {}
         self.last_kind: str | None = None
         self.last_year: int | None = None
 
-    def enter(self, para: Paragraph, folded: str) -> None:
-        if para.level is None:
-            return
-        while self.headings and self.headings[-1][0] >= para.level:
-            self.headings.pop()
-        p = _Para(folded)
-        kind = p.cue(True, 0, len(folded)) or p.cue(False, 0, len(folded))
-        years = _TARGET_YEAR.findall(folded) or _PERIOD_END.findall(folded)
-        self.headings.append((para.level, kind, int(years[-1]) if years else None))
+    def kind(self, at: int, continues: bool) -> str | None:
+        if continues and self.last_kind:
+            return self.last_kind
+        for h in self.layout.above(at):
+            if h.start not in self.kinds:
+                self.kinds[h.start] = _heading_kind(self.layout.folded[h.start:h.end])
+            if self.kinds[h.start]:
+                return self.kinds[h.start]
+        return None
 
-    def kind(self) -> str | None:
-        return next((k for _, k, _ in reversed(self.headings) if k), None)
-
-    def year(self) -> int | None:
-        return next((y for _, _, y in reversed(self.headings) if y), None)
+    def year(self, at: int, continues: bool) -> int | None:
+        if continues and self.last_year:
+            return self.last_year
+        for h in self.layout.above(at):
+            if h.start not in self.years:
+                folded = self.layout.folded[h.start:h.end]
+                found = _TARGET_YEAR.findall(folded) or _PERIOD_END.findall(folded)
+                self.years[h.start] = int(found[-1]) if found else None
+            if self.years[h.start]:
+                return self.years[h.start]
+        return None
 
 
 def find_targets(ctx: TextContext) -> list[Target]:
@@ -305,22 +336,18 @@ def find_targets(ctx: TextContext) -> list[Target]:
     default = "target" if _own(ctx) is not None else "achievement"
     out: list[Target] = []
     folded_text = fold_same_length(ctx.text)  # one character for one: slices fold alike
-    scope = _Scope()
+    layout = Layout(ctx.text, folded_text, value_hits(folded_text))
+    scope = _Scope(layout)
     r = rules()
-    for para in paragraphs(ctx.text, folded_text, value_hits(folded_text)):
-        offset = para.start
-        folded = folded_text[para.start:para.end]
-        scope.enter(para, folded)
-        if para.heading or not para.hits:
-            continue
-        text = ctx.text[para.start:para.end]
+    for start, end in layout.paragraphs():
+        folded, text, offset = folded_text[start:end], ctx.text[start:end], start
         p = _Para(folded, text)
-        values = _drop_qualified(p, find_values(folded))
+        values = _drop_qualified(p, find_values(folded, hit=True))
         if not values:
             continue
         continues = bool(r.continuation.match(folded.lstrip("-+*• ")))
-        inherited = (scope.last_kind if continues else None) or scope.kind()
-        inherited_year = (scope.last_year if continues else None) or scope.year()
+        inherited = partial(scope.kind, start, continues)
+        inherited_year = partial(scope.year, start, continues)
         for i, v in enumerate(values):
             kind = _kind(p, v, inherited, default)
             year = _year(p, v, kind, inherited_year)
@@ -328,11 +355,11 @@ def find_targets(ctx: TextContext) -> list[Target]:
             prev_end = values[i - 1].end if i else 0
             next_start = values[i + 1].start if i + 1 < len(values) else len(text)
             clause = _clause(text, p, v, prev_end, next_start)
-            start, end = offset + v.start, offset + v.end
+            a, b = offset + v.start, offset + v.end
             out.append(Target(
-                uid=f"target:{ctx.source.uid}:{start}", kind=kind, subject=subject, text=clause,
-                value=v.value, evidence=ctx.evidence(start, end, "explicit", 0.8),
-                document=_document(ctx, start, subject), low=v.low, high=v.high, unit=v.unit,
+                uid=f"target:{ctx.source.uid}:{a}", kind=kind, subject=subject, text=clause,
+                value=v.value, evidence=_evidence(ctx, a, b),
+                document=_document(ctx, a, subject), low=v.low, high=v.high, unit=v.unit,
                 qualifier=v.qualifier, year=year, indicator=clause))
         scope.last_kind, scope.last_year = out[-1].kind, out[-1].year
     return out
