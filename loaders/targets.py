@@ -60,6 +60,9 @@ class _Rules:
     weak_achievement: re.Pattern[str]
     people: frozenset[str]
     national: re.Pattern[str]
+    local: re.Pattern[str]
+    local_words: frozenset[str]
+    report_types: frozenset[str]
 
 
 def _c(source: str) -> re.Pattern[str]:
@@ -90,7 +93,8 @@ def rules() -> _Rules:
         alternation(d["delegations"]), frozenset(d["delegations"]),
         _any(d["weak_achievement_cues"]),
         frozenset(fold_same_length(u) for u in d["people_units"]),
-        _any(d["national_subjects"]))
+        _any(d["national_subjects"]), alternation(d["local_subjects"]),
+        frozenset(d["local_subjects"]), frozenset(d["report_types"]))
 
 
 class _Para:
@@ -148,7 +152,8 @@ class _Para:
     def _find(self, rx: re.Pattern[str]) -> list[tuple[int, int]]:
         found = [m.span() for m in rx.finditer(self.folded)]
         r = rules()
-        words = {r.breakdown: r.breakdown_words, r.delegation: r.delegation_words}.get(rx)
+        words = {r.breakdown: r.breakdown_words, r.delegation: r.delegation_words,
+                 r.local: r.local_words}.get(rx)
         if words is not None:  # read with tone marks: "trong đó", not "trong độ"
             found = [(a, b) for a, b in found if " ".join(self.raw[a:b].lower().split()) in words]
         return found
@@ -273,7 +278,9 @@ def _subject(ctx: TextContext, para: str, p: _Para, offset: int, v: Value) -> st
     own = _own(ctx)
     if own is not None and (own.locality or own.level == "central"):
         return own.locality
-    if p.mark(rules().national, p.sentence_start(v.start), v.start):
+    r, clause = rules(), p.clause_start(v.start)
+    nation = p.mark(r.national, clause, v.start)
+    if nation and not p.mark(r.local, nation[1], v.start):
         return None
     return ctx.default_locality
 
@@ -333,7 +340,9 @@ class _Scope:
 
 def find_targets(ctx: TextContext) -> list[Target]:
     """Targets and achievements of a text, each with evidence on its value."""
-    default = "target" if _own(ctx) is not None else "achievement"
+    own = _own(ctx)
+    promises = own is not None and own.type not in rules().report_types
+    default = "target" if promises else "achievement"
     out: list[Target] = []
     folded_text = fold_same_length(ctx.text)  # one character for one: slices fold alike
     layout = Layout(ctx.text, folded_text, value_hits(folded_text))

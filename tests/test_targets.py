@@ -1,5 +1,6 @@
 """Targets and achievements: numbers, kinds, subjects."""
 
+from dataclasses import replace
 from pathlib import Path
 
 from graph.model import Source
@@ -105,9 +106,11 @@ def test_caps_and_delegations_are_not_results():
 
 def test_national_figures_have_no_subject_even_on_a_provincial_text():
     text = ("Từ năm 2020 đến nay, Chính phủ đã ban hành khoảng 300 nghị định. "
-            "Thành phố đã ban hành 12 văn bản hướng dẫn.")
+            "Thành phố đã ban hành 12 văn bản hướng dẫn. Theo chỉ đạo của Chính phủ, "
+            "tỉnh đã giải ngân 85% vốn.")
     assert found(text, default_locality="Hà Nội") == [
-        ("achievement", None, 300, None), ("achievement", "Hà Nội", 12, None)]
+        ("achievement", None, 300, None), ("achievement", "Hà Nội", 12, None),
+        ("achievement", "Hà Nội", 85, None)]
 
 
 def test_documents_count_only_when_issued_and_reference_numbers_never():
@@ -177,3 +180,18 @@ def test_runs_of_years_are_counts_but_dates_are_not():
         "Đơn vị liên tục 3 năm 2021, 2022, 2023 hoàn thành xuất sắc nhiệm vụ."))] == [
         ("achievement", 3)]
     assert found("Tờ trình ngày 04 tháng 11 năm 2009, của Sở Y tế.") == []
+
+
+def test_an_own_plan_promises_an_own_report_reports_and_the_plan_gives_its_province():
+    from tests.factories import doc, source
+
+    text = "Năm nay có 45% hồ sơ được xử lý trực tuyến."
+
+    def with_own(type_: str) -> list[tuple]:
+        src = source("t.txt", text)
+        own = doc(src, "kh:1", "12/KH-UBND", type_, "provincial", locality="Lào Cai")
+        own = replace(own, is_subject=True)
+        return found(text, documents=[own])
+
+    assert with_own("Kế hoạch") == [("target", "Lào Cai", 45, None)]
+    assert with_own("Báo cáo") == [("achievement", "Lào Cai", 45, None)]
