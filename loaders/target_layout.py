@@ -120,7 +120,7 @@ class Layout:
     is read when a paragraph below it asks what governs it, at most once, and the walk up
     stops at an outermost heading or after `reach` candidates (a section's own headings)."""
 
-    def __init__(self, text: str, folded: str, hits: list[int], reach: int = 60) -> None:
+    def __init__(self, text: str, folded: str, hits: list[int], reach: int = 30) -> None:
         self.text, self.folded, self.reach = text, folded, reach
         self.skip = _skipped(text, folded)
         self.hits = [h for h in sorted(hits) if not _inside(self.skip, h)]
@@ -162,6 +162,10 @@ class Layout:
 
     def _heading(self, at: int) -> Heading | None:
         if at not in self._read:
+            a, b = _line(self.text, at)
+            if b - a > _HEADING_MAX + 8 or _ENDS_SENTENCE.search(self.text, a, b):
+                self._read[at] = None  # too long, or ends a sentence: no heading
+                return None
             span = _paragraph(self.text, self.folded, at, _HEADING_MAX + 8)
             level = None
             if span is not None and not _holds(self.hits, *span):

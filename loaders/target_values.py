@@ -41,7 +41,7 @@ _BARE = re.compile(rf"(?<![\d/.,])(?P<n>{_NUM})(?![\d/.,]?\d)(?!\s*%)")
 _DIGITS = re.compile(r"\d+")
 # Where a percentage or an amount may be ("đồng" folds like "động", "đông": only after a number
 # or a multiplier word is it money; checked behind the literal, which the scan jumps to).
-_PERCENT = re.compile(r"[%‰]")
+_PERCENT = (re.compile("%"), re.compile("‰"))  # two literals scan faster than one class
 _MONEY_HIT = re.compile(r"dong\b(?:(?<=\ddong)|(?<=\d dong)|(?<=ty dong)|(?<=trieu dong)"
                         r"|(?<=nghin dong)|(?<=ngan dong))")
 _TU = re.compile("tu")
@@ -50,6 +50,8 @@ _DATE_BEFORE = re.compile(r"(?:ngay|thang|quy|so|nam)\s*$")
 _PLAIN_YEAR = re.compile(r"(?:19|20)\d\d")
 _NUMBER_BEFORE = re.compile(r"(?<![\d.,/])(\d{1,2})\s+$")
 _INDICATOR_REACH = 200  # characters from an indicator's noun to its value, at most
+# A decimal that is no percentage (those are hits already); literal first, for a fast scan.
+_DECIMAL = re.compile(r",(?<=\d,)\d+(?!\d)(?!\s*[%‰])")
 
 
 @dataclass(frozen=True)
@@ -164,15 +166,13 @@ def may_hold_values(folded: str) -> bool:
 
 def value_hits(folded: str) -> list[int]:
     """Offsets in a whole folded text where a value may be: each line holding one is read."""
-    hits = [m.start() for m in _PERCENT.finditer(folded)]
+    hits = [m.start() for rx in _PERCENT for m in rx.finditer(folded)]
     hits += [m.start() for m in _MONEY_HIT.finditer(folded)]
     hits += [m.start() for m in _counted().finditer(folded)]
     r = rules()
-    end = 0
-    for noun in r.indicator.finditer(folded):  # an indicator's plain value: after its noun,
-        a = max(end, noun.end())               # a comparator and a number
-        end = noun.end() + _INDICATOR_REACH
-        hits += [m.start() for m in r.comparator_number.finditer(folded, a, end)]
+    for m in _DECIMAL.finditer(folded):  # an indicator's plain value ("đạt khoảng 75,5 tuổi"):
+        if r.indicator.search(folded, max(0, m.start() - _INDICATOR_REACH), m.start()):
+            hits.append(m.start() - 1)  # a decimal after its noun (the paragraph is then read)
     hits += [m.start() for m in r.years_before.finditer(folded)]
     hits += [m.start() for m in r.years_after.finditer(folded)]
     return hits
@@ -225,12 +225,13 @@ def find_values(folded: str, hit: bool = False) -> list[Value]:
     # The patterns begin with a number (never right after a digit), so they match only where
     # a run of digits starts; ranges also where "tu" ("từ") is.
     tu = [m.start() for m in _TU.finditer(folded)]
-    for m in scan(_FRAC_PCT, "%", numbers):
+    slash = "/" in folded
+    for m in scan(_FRAC_PCT, "%", numbers if slash else []):
         add(Value(m.start(), m.end(), parse_number(m["p"]), "percent"))
-    for m in scan(_PCT_PAIR, "%", numbers):  # achieved/planned: the first is the result
+    for m in scan(_PCT_PAIR, "%", numbers if slash else []):  # achieved/planned: first counts
         add(Value(m.start(), m.end(), parse_number(m["p"]), "percent",
                   planned=parse_number(m["q"])))
-    for m in scan(_MONEY_PAIR, "dong", numbers):
+    for m in scan(_MONEY_PAIR, "dong", numbers if slash else []):
         factor, unit = r.money_scale.get(m["scale"] or "", (1.0, "vnd"))
         add(Value(m.start(), m.end(), parse_number(m["n"]) * factor, unit,
                   planned=parse_number(m["d"]) * factor))

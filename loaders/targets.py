@@ -306,36 +306,40 @@ def _heading_kind(folded: str) -> str | None:
 
 class _Scope:
     """What a paragraph without cues of its own inherits: the tense and year of the paragraph
-    it continues ("Cùng với đó, …"), else of the nearest heading above it that sets them."""
+    it continues ("Cùng với đó, …"), else of the nearest headings above it that set them."""
 
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
-        self.kinds: dict[int, str | None] = {}
-        self.years: dict[int, int | None] = {}
+        self.read: dict[int, tuple[str | None, int | None]] = {}  # heading start -> kind, year
+        self.at: dict[int, tuple[str | None, int | None]] = {}  # paragraph start -> inherited
         self.last_kind: str | None = None
         self.last_year: int | None = None
 
     def kind(self, at: int, continues: bool) -> str | None:
         if continues and self.last_kind:
             return self.last_kind
-        for h in self.layout.above(at):
-            if h.start not in self.kinds:
-                self.kinds[h.start] = _heading_kind(self.layout.folded[h.start:h.end])
-            if self.kinds[h.start]:
-                return self.kinds[h.start]
-        return None
+        return self._governing(at)[0]
 
     def year(self, at: int, continues: bool) -> int | None:
         if continues and self.last_year:
             return self.last_year
-        for h in self.layout.above(at):
-            if h.start not in self.years:
-                folded = self.layout.folded[h.start:h.end]
-                found = _TARGET_YEAR.findall(folded) or _PERIOD_END.findall(folded)
-                self.years[h.start] = int(found[-1]) if found else None
-            if self.years[h.start]:
-                return self.years[h.start]
-        return None
+        return self._governing(at)[1]
+
+    def _governing(self, at: int) -> tuple[str | None, int | None]:
+        if at not in self.at:
+            kind = year = None
+            for h in self.layout.above(at):
+                if h.start not in self.read:
+                    folded = self.layout.folded[h.start:h.end]
+                    years = _TARGET_YEAR.findall(folded) or _PERIOD_END.findall(folded)
+                    self.read[h.start] = (_heading_kind(folded),
+                                          int(years[-1]) if years else None)
+                h_kind, h_year = self.read[h.start]
+                kind, year = kind or h_kind, year or h_year
+                if kind and year:
+                    break
+            self.at[at] = (kind, year)
+        return self.at[at]
 
 
 def find_targets(ctx: TextContext) -> list[Target]:
