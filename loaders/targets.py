@@ -241,13 +241,21 @@ def _year(p: _Para, v: Value, kind: str, inherited: Callable[[], int | None]) ->
     if kind == "target":
         return p.target_year(v.start) or inherited()
     a, b = p.sentence_start(v.start), p.clause_end(v.end)
-    first = p.first(_YEAR, a, b)
+    first = p.first(_YEAR, a, b) or p.first(_PERIOD_END, a, b)  # a period reports its end
     return int(p.folded[first[1] - 4:first[1]]) if first else None
 
 
 def _clause(text: str, p: _Para, v: Value, prev_end: int, next_start: int) -> str:
-    a = max(prev_end, p.clause_start(v.start))
-    b = min(p.clause_end(v.end), next_start)
+    """The value's wording: its clause, and where a neighbouring value shares the clause,
+    the part between the commas that separate them ("…, giảm 50% số cặp tảo hôn, giảm …")."""
+    a = p.clause_start(v.start)
+    if prev_end > a:
+        comma = text.find(",", prev_end, v.start)
+        a = comma + 1 if comma >= 0 else prev_end
+    b = p.clause_end(v.end)
+    if next_start < b:
+        comma = text.rfind(",", v.end, next_start)
+        b = comma if comma >= 0 else next_start
     return " ".join(text[a:b].strip(" ,;").split())
 
 
