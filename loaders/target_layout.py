@@ -120,7 +120,7 @@ class Layout:
     is read when a paragraph below it asks what governs it, at most once, and the walk up
     stops at an outermost heading or after `reach` candidates (a section's own headings)."""
 
-    def __init__(self, text: str, folded: str, hits: list[int], reach: int = 30) -> None:
+    def __init__(self, text: str, folded: str, hits: list[int], reach: int = 16) -> None:
         self.text, self.folded, self.reach = text, folded, reach
         self.skip = _skipped(text, folded)
         self.hits = [h for h in sorted(hits) if not _inside(self.skip, h)]
