@@ -1,67 +1,68 @@
 """Numeric targets ("Đến năm 2025: … từ 15% trở lên") and achievements ("9/15 (60%) …").
 
-Finds the values an analyst tallies — percentages (decimal comma), fractions, "N trong tổng số
-M", counts of people and units ("luân chuyển 22 đồng chí", "90.253 lượt"), amounts of money —
-and decides whether each is promised or reported, who it is about and for which year. Wording
-lives in data/target_patterns.yaml.
+The values come from loaders.target_values; here each is decided promised or reported, placed
+(who it is about, which document sets or reports it) and dated. Text is read by paragraphs as a
+reader sees them (hard-wrapped lines rejoined, see loaders.target_layout). Wording lives in
+data/target_patterns.yaml.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
-from functools import cache
-from pathlib import Path
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache, partial
 
 import yaml
 
-from graph.model import Document, Target
+from graph.model import Document, Evidence, Target
 from loaders.context import TextContext
 from loaders.localities import find_provinces
-from loaders.matching import alternation, finditer_at, fold_same_length
+from loaders.matching import alternation, fold_same_length
+from loaders.target_layout import Layout
+from loaders.target_values import DATA, Value, find_values, parse_number, value_hits
+from loaders.target_values import rules as value_rules
 
-DATA = Path(__file__).with_name("data") / "target_patterns.yaml"
+__all__ = ["find_targets", "find_values", "parse_number"]
+
 PLAN_TYPES = ("Kế hoạch", "Chương trình", "Đề án")
 
-_INT = r"\d{1,3}(?:\.\d{3})+(?!\d)|\d+"
-_NUM = rf"(?:{_INT})(?:,\d+)?"
-_FRAC_PCT = re.compile(rf"(?<![\d/.])(?P<n>{_INT})\s*/\s*(?P<d>{_INT})\s*\(\s*(?:ty le\s*)?"
-                       rf"(?P<p>{_NUM})\s*%\s*\)")
-_OF_TOTAL = re.compile(rf"(?<![\d/.,])(?P<n>{_INT})\s+trong\s+(?:tong\s+)?so\s+(?P<d>{_INT})\s+")
-_RANGE_PCT = re.compile(rf"(?:\btu\s+)?(?<![\d/.,])(?P<lo>{_NUM})\s*%?\s*(?:den|-|–)\s*"
-                        rf"(?P<hi>{_NUM})\s*%")
-_PCT = re.compile(rf"(?<![\d/.,])(?P<p>{_NUM})\s*%")
-_FRACTION = re.compile(rf"(?<![\d/.,-])(?P<n>{_INT})/(?P<d>{_INT})(?![\d/])\s+")
-_COUNT_RANGE = re.compile(rf"\btu\s+(?P<lo>{_INT})\s+(?:den|-|–)\s+(?P<hi>{_INT})\s+")
-_COUNT = re.compile(rf"(?<![\d/.,:-])(?P<n>{_INT})\s+")
-_MONEY = re.compile(rf"(?<![\d/.,])(?P<n>{_NUM})\s*(?P<scale>ty|trieu|nghin|ngan)?\s+dong\b"
-                    r"(?!\s+chi\b)")  # "đồng chí" is a comrade, not a currency
 _YEAR = re.compile(r"(?<!tu )\b(?:nam|thang \d{1,2}[-/])\s*(20\d\d|19\d\d)\b")
-_CLAUSE_END = re.compile(r"[;.:]\s|[;.:]$|\n")
+_TARGET_YEAR = re.compile(r"\bden (?:het )?(?:nam )?(20\d\d)\b")
+_PERIOD_END = re.compile(r"\bgiai doan\s+(?:tu\s+)?(?:nam\s+)?(?:19|20)\d\d\s*(?:-|–|den)\s*"
+                         r"(?:nam\s+)?((?:19|20)\d\d)\b")
+_CLAUSE_END = re.compile(r"[;.:]\s|[;.:]$")
 _CLAUSE_START = re.compile(r"[;:.(]\s")
-_DATE_BEFORE = re.compile(r"(?:ngay|thang|quy|so|nam)\s*$")
-_DIGITS = re.compile(r"\d+")
-_TU = re.compile("tu")
-_PERCENT_OR_MONEY = re.compile("%|dong")
+_SENTENCE = re.compile(r"\. ")
+_EVIDENCE_MAX = 600  # characters of evidence around a value in a run-on sentence
 
 
 @dataclass(frozen=True)
 class _Rules:
-    units: re.Pattern[str]
-    not_units: frozenset[str]
-    money_scale: dict[str, int]
-    rate: re.Pattern[str]
     target: re.Pattern[str]
     achievement: re.Pattern[str]
     local_target: re.Pattern[str]
     local_achievement: re.Pattern[str]
     breakdown: re.Pattern[str]
+    breakdown_words: frozenset[str]
+    minimum: re.Pattern[str]
     criterion_after: re.Pattern[str]
     criterion_before: re.Pattern[str]
     completion_after: re.Pattern[str]
     completion_before: re.Pattern[str]
-    qualifier: re.Pattern[str]
+    continuation: re.Pattern[str]
+    not_result_before: re.Pattern[str]
+    not_result_after: re.Pattern[str]
+    cap: re.Pattern[str]
+    delegation: re.Pattern[str]
+    delegation_words: frozenset[str]
+    weak_achievement: re.Pattern[str]
+    people: frozenset[str]
+    national: re.Pattern[str]
+    local: re.Pattern[str]
+    local_words: frozenset[str]
+    report_types: frozenset[str]
 
 
 def _c(source: str) -> re.Pattern[str]:
@@ -72,133 +73,150 @@ def _any(sources: list[str]) -> re.Pattern[str]:
     return _c("|".join(f"(?:{p})" for p in sources))
 
 
+def _words(items: list[str]) -> str:
+    return "|".join(re.escape(fold_same_length(q)) for q in sorted(items, key=len, reverse=True))
+
+
 @cache
 def rules() -> _Rules:
     d = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    quals = "|".join(re.escape(fold_same_length(q)) for q in d["qualifiers"])
     return _Rules(
-        alternation([*d["count_units"], *d["not_units"]]),
-        frozenset(fold_same_length(u) for u in d["not_units"]),
-        {fold_same_length(k): v for k, v in d["money_scale"].items()},
-        _c(d["rate_per_time"]),
         _any(d["target_cues"]), _any(d["achievement_cues"]),
         _any(d["target_cues"] + d["local_target_cues"]),
         _any(d["achievement_cues"] + d["local_achievement_cues"]),
-        _c(d["breakdown"]), _c(d["criterion_after"]), _c(d["criterion_before"]),
+        alternation(d["breakdown"]), frozenset(d["breakdown"]),
+        re.compile(rf"\b(?:{_words(d['minimum_qualifiers'])})\b"),
+        _c(d["criterion_after"]), _c(d["criterion_before"]),
         _c(d["completion_after"]), _c(d["completion_before"]),
-        re.compile(rf"\b(?P<q>{quals})\s*$"))
+        _c(d["continuation"]), _any(d["not_result_before"]), _c(d["not_result_after"]),
+        re.compile(rf"\b(?:{_words(d['cap_qualifiers'])})\s*$"),
+        alternation(d["delegations"]), frozenset(d["delegations"]),
+        _any(d["weak_achievement_cues"]),
+        frozenset(fold_same_length(u) for u in d["people_units"]),
+        _any(d["national_subjects"]), alternation(d["local_subjects"]),
+        frozenset(d["local_subjects"]), frozenset(d["report_types"]))
 
 
-def parse_number(s: str) -> float:
-    """Vietnamese number: "." groups thousands, "," marks decimals.
+class _Para:
+    """One paragraph's folded text with its cue and boundary positions found once, so that
+    each value looks them up by bisection instead of re-scanning from the paragraph start."""
 
-    >>> parse_number("90.253"), parse_number("51,6"), parse_number("1.234,5")
-    (90253.0, 51.6, 1234.5)
-    """
-    return float(s.replace(".", "").replace(",", "."))
+    def __init__(self, folded: str, raw: str = "") -> None:
+        self.folded, self.raw = folded, raw
+        self.sentences = [m.end() for m in _SENTENCE.finditer(folded)]
+        self.clause_ends = [m.start() for m in _CLAUSE_END.finditer(folded)]
+        self.clause_starts = [m.end() for m in _CLAUSE_START.finditer(folded)]
+        self._cues: dict[bool, list[tuple[int, str]]] = {}
+        self.target_years = [(m.start(), int(m[1])) for m in _TARGET_YEAR.finditer(folded)]
+        self._marks: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+        self._provinces: list[tuple[int, str]] | None = None
 
+    def sentence_start(self, pos: int) -> int:
+        i = bisect.bisect_right(self.sentences, pos) - 1
+        return self.sentences[i] if i >= 0 else 0
 
-@dataclass(frozen=True)
-class Value:
-    """A number found in a paragraph, before it is classified."""
+    def sentence_end(self, pos: int) -> int:
+        i = bisect.bisect_left(self.sentences, pos)
+        return self.sentences[i] if i < len(self.sentences) else len(self.folded)
 
-    start: int
-    end: int
-    value: float
-    unit: str  # percent | count | vnd
-    low: float | None = None
-    high: float | None = None
-    qualifier: str | None = None
+    def clause_end(self, pos: int) -> int:
+        i = bisect.bisect_left(self.clause_ends, pos)
+        return self.clause_ends[i] if i < len(self.clause_ends) else len(self.folded)
 
+    def clause_start(self, pos: int) -> int:
+        i = bisect.bisect_right(self.clause_starts, pos) - 1
+        return self.clause_starts[i] if i >= 0 else 0
 
-def _unit_after(folded: str, pos: int) -> bool:
-    m = rules().units.match(folded, pos)
-    return bool(m) and " ".join(m.group().split()) not in rules().not_units
+    def cue(self, wide: bool, a: int, b: int) -> str | None:
+        """The kind of the last cue starting in [a, b)."""
+        cues = self._cues.get(wide)
+        if cues is None:
+            r = rules()
+            cues = self._cues[wide] = (_cues(self.folded, r.target, r.achievement) if wide else
+                                       _cues(self.folded, r.local_target, r.local_achievement))
+        i = bisect.bisect_left(cues, (b, "")) - 1
+        return cues[i][1] if i >= 0 and cues[i][0] >= a else None
 
+    def mark(self, rx: re.Pattern[str], a: int, b: int) -> tuple[int, int] | None:
+        """The last match of `rx` (found once per paragraph) lying within [a, b)."""
+        marks = self._marks.get(rx)
+        if marks is None:
+            marks = self._marks[rx] = self._find(rx)
+        i = bisect.bisect_left(marks, (b, 0)) - 1
+        while i >= 0 and marks[i][0] >= a:
+            if marks[i][1] <= b:
+                return marks[i]
+            i -= 1
+        return None
 
-@cache
-def _counted() -> re.Pattern[str]:
-    """A number, spaces, then a unit: what every count (all but percentages and money) holds."""
-    return re.compile(rf"\d\s+(?={rules().units.pattern})")
+    def _find(self, rx: re.Pattern[str]) -> list[tuple[int, int]]:
+        found = [m.span() for m in rx.finditer(self.folded)]
+        r = rules()
+        words = {r.breakdown: r.breakdown_words, r.delegation: r.delegation_words,
+                 r.local: r.local_words}.get(rx)
+        if words is not None:  # read with tone marks: "trong đó", not "trong độ"
+            found = [(a, b) for a, b in found if " ".join(self.raw[a:b].lower().split()) in words]
+        return found
 
+    def first(self, rx: re.Pattern[str], a: int, b: int) -> tuple[int, int] | None:
+        """The first match of `rx` (found once per paragraph) lying within [a, b)."""
+        marks = self._marks.get(rx)
+        if marks is None:
+            marks = self._marks[rx] = self._find(rx)
+        i = bisect.bisect_left(marks, (a, 0))
+        return marks[i] if i < len(marks) and marks[i][1] <= b else None
 
-def find_values(folded: str) -> list[Value]:
-    """Indicator values in one folded paragraph, left to right, without overlaps."""
-    r = rules()
-    out: list[Value] = []
-    if "%" not in folded and "dong" not in folded and not _counted().search(folded):
-        return out  # most paragraphs: nothing any value pattern could accept
-    taken: list[tuple[int, int]] = []
+    def province_before(self, raw: str, pos: int) -> str | None:
+        """The province named last before `pos` in the paragraph (found once)."""
+        if self._provinces is None:
+            self._provinces = [(m.start, m.province) for m in find_provinces(raw)]
+        i = bisect.bisect_left(self._provinces, (pos, "")) - 1
+        return self._provinces[i][1] if i >= 0 else None
 
-    def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
-
-    def add(v: Value) -> None:
-        if free(v.start, v.end):
-            q = r.qualifier.search(folded, max(0, v.start - 14), v.start)
-            if q and v.qualifier is None:
-                v = replace(v, qualifier=q["q"])
-            if folded.startswith("tro len", v.end) or folded.startswith(" tro len", v.end):
-                v = replace(v, qualifier="trở lên")
-            out.append(v)
-            taken.append((v.start, v.end))
-
-    numbers = [m.start() for m in _DIGITS.finditer(folded)]
-    if not numbers:  # every value has a digit
-        return out
-
-    def scan(rx: re.Pattern[str], needs: str, at: list[int]) -> Iterator[re.Match[str]]:
-        """rx's matches, tried only at the offsets where they can start, and not looked for
-        at all when a word each of them contains is absent."""
-        return finditer_at(rx, folded, at) if needs in folded else iter(())
-
-    # The patterns begin with a number (never right after a digit), so they match only where
-    # a run of digits starts; ranges also where "tu" ("từ") is.
-    tu = [m.start() for m in _TU.finditer(folded)]
-    for m in scan(_FRAC_PCT, "%", numbers):
-        add(Value(m.start(), m.end(), parse_number(m["p"]), "percent"))
-    for m in scan(_OF_TOTAL, "trong", numbers):
-        if _unit_after(folded, m.end()):
-            add(Value(m.start(), m.end(), parse_number(m["n"]), "count"))
-    for m in scan(_RANGE_PCT, "%", sorted(tu + numbers)):
-        lo, hi = parse_number(m["lo"]), parse_number(m["hi"])
-        if lo < hi:
-            add(Value(m.start(), m.end(), hi, "percent", lo, hi, "range"))
-    for m in scan(_PCT, "%", numbers):
-        add(Value(m.start(), m.end(), parse_number(m["p"]), "percent"))
-    for m in scan(_MONEY, "dong", numbers):
-        if r.rate.match(folded, m.end()):
-            continue
-        scale = r.money_scale.get(m["scale"] or "", 1)
-        add(Value(m.start(), m.end(), parse_number(m["n"]) * scale, "vnd"))
-    for m in scan(_FRACTION, "/", numbers):
-        if (int(m["d"].replace(".", "")) < 1900 and _unit_after(folded, m.end())
-                and not _DATE_BEFORE.search(folded, max(0, m.start() - 8), m.start())):
-            add(Value(m.start(), m.end(), parse_number(m["n"]), "count"))
-    for m in scan(_COUNT_RANGE, "tu", tu):
-        if _unit_after(folded, m.end()):
-            lo, hi = parse_number(m["lo"]), parse_number(m["hi"])
-            add(Value(m.start(), m.end(), hi, "count", lo, hi, "range"))
-    for m in scan(_COUNT, "", numbers):
-        n = parse_number(m["n"])
-        if n >= 2 and _unit_after(folded, m.end()):
-            add(Value(m.start(), m.end(), n, "count"))
-    return sorted(out, key=lambda v: v.start)
+    def target_year(self, pos: int) -> int | None:
+        i = bisect.bisect_left(self.target_years, (pos, 0)) - 1
+        return self.target_years[i][1] if i >= 0 else None
 
 
-def _drop_qualified(folded: str, values: list[Value]) -> list[Value]:
-    """Remove breakdowns, criteria, and counts measured by a following completion rate."""
-    r = rules()
+def _cues(folded: str, target: re.Pattern[str], achievement: re.Pattern[str]
+          ) -> list[tuple[int, str]]:
+    found = [(m.start(), "target") for m in target.finditer(folded)]
+    found += [(m.start(), "achievement") for m in achievement.finditer(folded)]
+    return sorted(found)
+
+
+def _drop_qualified(p: _Para, values: list[Value]) -> list[Value]:
+    """Remove breakdowns, criteria, descriptions, caps on people, and counts measured by a
+    following completion rate."""
+    r, folded = rules(), p.folded
+    conditional = value_rules().conditional
     keep = []
     for i, v in enumerate(values):
-        if r.breakdown.search(folded, _sentence_start(folded, v.start), v.start):
+        s = p.sentence_start(v.start)
+        b = p.mark(r.breakdown, s, v.start)
+        if b and not (p.mark(r.minimum, b[1], v.start) or p.mark(r.target, b[1], v.start)
+                      or p.mark(value_rules().indicator, b[1], v.start)):
+            continue  # a share of a total already counted ("trong đó có 3 xã")
+        if v.noun in conditional:
+            cue, before = conditional[v.noun]
+            if not p.mark(cue, s, v.start if before else p.sentence_end(v.end)):
+                continue
+        if p.mark(r.not_result_before, p.clause_start(v.start), v.start):
+            continue
+        if v.unit in ("percent", "permille", "vnd", "tỷ đồng") and r.not_result_after.match(
+                folded, v.end):
+            continue
+        if v.unit == "count" and v.noun in r.people and (
+                r.cap.search(folded, max(0, v.start - 14), v.start)
+                or p.mark(r.delegation, p.clause_start(v.start), v.start)):
             continue
         if v.unit == "percent" and (r.criterion_after.match(folded, v.end)
-                                    or r.criterion_before.search(folded, 0, v.start)):
+                                    or r.criterion_before.search(folded, max(0, v.start - 20),
+                                                                 v.start)):
             continue
         nxt = values[i + 1] if i + 1 < len(values) else None
         if (v.unit == "count" and nxt is not None and nxt.unit == "percent"
-                and not _CLAUSE_END.search(folded, v.end, nxt.start)
+                and p.clause_end(v.end) >= nxt.start
                 and r.completion_after.match(folded, nxt.end)
                 and r.completion_before.search(folded, v.end, nxt.start)):
             continue
@@ -206,94 +224,164 @@ def _drop_qualified(folded: str, values: list[Value]) -> list[Value]:
     return keep
 
 
-def _sentence_start(folded: str, pos: int) -> int:
-    return max(folded.rfind(". ", 0, pos) + 2, 0) if ". " in folded[:pos] else 0
-
-
-def _nearest(cues: list[tuple[re.Pattern[str], str]], folded: str, a: int, b: int) -> str | None:
-    found = [(m.start(), kind) for rx, kind in cues for m in rx.finditer(folded, a, b)]
-    return max(found)[1] if found else None
-
-
-def _kind(folded: str, v: Value, default: str) -> str:
+def _kind(p: _Para, v: Value, inherited: Callable[[], str | None], default: str) -> str:
     """target | achievement: the nearest cue before the value in its sentence, else in the
-    rest of its sentence, else the nearest paragraph-wide cue before, else the default."""
-    r = rules()
-    local = [(r.local_target, "target"), (r.local_achievement, "achievement")]
-    wide = [(r.target, "target"), (r.achievement, "achievement")]
-    s = _sentence_start(folded, v.start)
-    stop = _CLAUSE_END.search(folded, v.end)
-    end = stop.start() if stop else len(folded)
-    return (_nearest(local, folded, s, v.start) or _nearest(local, folded, v.end, end)
-            or _nearest(wide, folded, 0, s) or default)
+    rest of its clause, else the nearest paragraph-wide cue before, else what the paragraph
+    inherits (a heading above it, or the paragraph it continues), else a verb of change or
+    attainment before it in its sentence (a result), else the default."""
+    if v.planned is not None:
+        return "achievement"  # "đạt 12.345/10.000 tỷ đồng": achieved against planned
+    s = p.sentence_start(v.start)
+    return (p.cue(False, s, v.start) or p.cue(False, v.end, p.clause_end(v.end))
+            or p.cue(True, 0, s) or inherited()
+            or ("achievement" if p.mark(rules().weak_achievement, s, v.start) else default))
 
 
-def _year(folded: str, v: Value, kind: str) -> int | None:
+def _year(p: _Para, v: Value, kind: str, inherited: Callable[[], int | None]) -> int | None:
     if kind == "target":
-        years = [int(y) for y in re.findall(r"\bden (?:het )?(?:nam )?(20\d\d)\b",
-                                            folded[:v.start])]
-        return years[-1] if years else None
-    sent_start = max(folded.rfind(". ", 0, v.start), 0)
-    stop = _CLAUSE_END.search(folded, v.end)
-    found = _YEAR.findall(folded, sent_start, stop.start() if stop else len(folded))
-    return int(found[0]) if found else None
+        return p.target_year(v.start) or inherited()
+    a, b = p.sentence_start(v.start), p.clause_end(v.end)
+    first = p.first(_YEAR, a, b) or p.first(_PERIOD_END, a, b)  # a period reports its end
+    return int(p.folded[first[1] - 4:first[1]]) if first else None
 
 
-def _clause(text: str, folded: str, v: Value, prev_end: int, next_start: int) -> str:
-    bounds = [m.end() for m in _CLAUSE_START.finditer(folded, 0, v.start)]
-    a = max([prev_end, *bounds])
-    stop = _CLAUSE_END.search(folded, v.end)
-    b = min(stop.start() if stop else len(text), next_start)
+def _clause(text: str, p: _Para, v: Value, prev_end: int, next_start: int) -> str:
+    """The value's wording: its clause, and where a neighbouring value shares the clause,
+    the part between the commas that separate them ("…, giảm 50% số cặp tảo hôn, giảm …")."""
+    a = p.clause_start(v.start)
+    if prev_end > a:
+        comma = text.find(",", prev_end, v.start)
+        a = comma + 1 if comma >= 0 else prev_end
+    b = p.clause_end(v.end)
+    if next_start < b:
+        comma = text.rfind(",", v.end, next_start)
+        b = comma if comma >= 0 else next_start
     return " ".join(text[a:b].strip(" ,;").split())
 
 
-def _subject(ctx: TextContext, para: str, offset: int, v: Value) -> str | None:
-    before = find_provinces(para[:v.start])
-    if before:
-        return before[-1].province
-    return ctx.locality_at(offset + v.start)
+def _evidence(ctx: TextContext, a: int, b: int) -> Evidence:
+    """The value's sentence; a run-on "sentence" (a flattened table, a list without stops) is
+    cut to the stretch around the value, so that evidence stays readable and each value does
+    not copy the whole run."""
+    s, e = ctx.sentence_span(a)
+    if e - s <= _EVIDENCE_MAX:
+        return ctx.evidence(a, b, "explicit", 0.8)
+    s, e = max(s, a - _EVIDENCE_MAX // 2), min(e, b + _EVIDENCE_MAX // 2)
+    return Evidence(ctx.source.uid, ctx.text[s:e].strip(), a, b, "explicit", 0.8)
+
+
+def _own(ctx: TextContext) -> Document | None:
+    return next((d for d in ctx.documents if d.is_subject), None)
+
+
+def _subject(ctx: TextContext, para: str, p: _Para, offset: int, v: Value) -> str | None:
+    """Who a value is about: a province named before it in its paragraph, else the section's
+    province, else the text's own document's (none for a central one), else — unless the
+    sentence speaks of the nation — the province of the text or of its source."""
+    named = p.province_before(para, v.start)
+    if named:
+        return named
+    if ctx.localities and ctx.localities[0][0] <= offset + v.start:
+        return ctx.locality_at(offset + v.start)
+    own = _own(ctx)
+    if own is not None and (own.locality or own.level == "central"):
+        return own.locality
+    r, clause = rules(), p.clause_start(v.start)
+    nation = p.mark(r.national, clause, v.start)
+    if nation and not p.mark(r.local, nation[1], v.start):
+        return None
+    return ctx.default_locality
 
 
 def _document(ctx: TextContext, at: int, subject: str | None) -> str | None:
     """The plan of the subject's province mentioned last before `at` (the one reporting)."""
-    subject_doc = next((d for d in ctx.documents if d.is_subject), None)
-    if subject_doc is not None:
-        return subject_doc.uid
+    own = _own(ctx)
+    if own is not None:
+        return own.uid
     cands: list[Document] = [d for d in ctx.documents if d.type in PLAN_TYPES
                              and d.evidence.start < at and subject and d.locality == subject]
     return max(cands, key=lambda d: d.evidence.start).uid if cands else None
 
 
-def _lines_with_values(folded: str) -> list[tuple[int, int]]:
-    """Spans of the lines (paragraphs) that can hold a value, in order: those with a "%", a
-    "đồng" or a number before a unit (`find_values` finds nothing in any other line)."""
-    hits = [m.start() for m in _PERCENT_OR_MONEY.finditer(folded)]
-    hits += [m.start() for m in _counted().finditer(folded)]
-    lines = set()
-    for at in hits:
-        end = folded.find("\n", at)
-        lines.add((folded.rfind("\n", 0, at) + 1, len(folded) if end < 0 else end))
-    return sorted(lines)
+def _heading_kind(folded: str) -> str | None:
+    """The tense a heading sets: its last cue, wide or local ("Mục tiêu …", "Kết quả …")."""
+    r = rules()
+    found = [(m.start(), kind) for rx, kind in ((r.local_target, "target"),
+                                                (r.local_achievement, "achievement"))
+             for m in rx.finditer(folded)]
+    return max(found)[1] if found else None
+
+
+class _Scope:
+    """What a paragraph without cues of its own inherits: the tense and year of the paragraph
+    it continues ("Cùng với đó, …"), else of the nearest headings above it that set them."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self.read: dict[int, tuple[str | None, int | None]] = {}  # heading start -> kind, year
+        self.at: dict[int, tuple[str | None, int | None]] = {}  # paragraph start -> inherited
+        self.last_kind: str | None = None
+        self.last_year: int | None = None
+
+    def kind(self, at: int, continues: bool) -> str | None:
+        if continues and self.last_kind:
+            return self.last_kind
+        return self._governing(at)[0]
+
+    def year(self, at: int, continues: bool) -> int | None:
+        if continues and self.last_year:
+            return self.last_year
+        return self._governing(at)[1]
+
+    def _governing(self, at: int) -> tuple[str | None, int | None]:
+        if at not in self.at:
+            kind = year = None
+            for h in self.layout.above(at):
+                if h.start not in self.read:
+                    folded = self.layout.folded[h.start:h.end]
+                    years = _TARGET_YEAR.findall(folded) or _PERIOD_END.findall(folded)
+                    self.read[h.start] = (_heading_kind(folded),
+                                          int(years[-1]) if years else None)
+                h_kind, h_year = self.read[h.start]
+                kind, year = kind or h_kind, year or h_year
+                if kind and year:
+                    break
+            self.at[at] = (kind, year)
+        return self.at[at]
 
 
 def find_targets(ctx: TextContext) -> list[Target]:
     """Targets and achievements of a text, each with evidence on its value."""
-    default = "target" if any(d.is_subject for d in ctx.documents) else "achievement"
+    own = _own(ctx)
+    promises = own is not None and own.type not in rules().report_types
+    default = "target" if promises else "achievement"
     out: list[Target] = []
     folded_text = fold_same_length(ctx.text)  # one character for one: slices fold alike
-    for offset, end in _lines_with_values(folded_text):
-        para, folded = ctx.text[offset:end], folded_text[offset:end]
-        values = _drop_qualified(folded, find_values(folded))
+    layout = Layout(ctx.text, folded_text, value_hits(folded_text))
+    scope = _Scope(layout)
+    r = rules()
+    for start, end in layout.paragraphs():
+        folded, text, offset = folded_text[start:end], ctx.text[start:end], start
+        p = _Para(folded, text)
+        values = _drop_qualified(p, find_values(folded, hit=True))
+        if not values:
+            continue
+        continues = bool(r.continuation.match(folded.lstrip("-+*• ")))
+        inherited = partial(scope.kind, start, continues)
+        inherited_year = partial(scope.year, start, continues)
         for i, v in enumerate(values):
-            kind = _kind(folded, v, default)
-            subject = _subject(ctx, para, offset, v)
+            kind = _kind(p, v, inherited, default)
+            year = _year(p, v, kind, inherited_year)
+            subject = _subject(ctx, text, p, offset, v)
             prev_end = values[i - 1].end if i else 0
-            next_start = values[i + 1].start if i + 1 < len(values) else len(para)
-            text = _clause(para, folded, v, prev_end, next_start)
-            start, end = offset + v.start, offset + v.end
+            next_start = values[i + 1].start if i + 1 < len(values) else len(text)
+            clause = _clause(text, p, v, prev_end, next_start)
+            a, b = offset + v.start, offset + v.end
             out.append(Target(
-                uid=f"target:{ctx.source.uid}:{start}", kind=kind, subject=subject, text=text,
-                value=v.value, evidence=ctx.evidence(start, end, "explicit", 0.8),
-                document=_document(ctx, start, subject), low=v.low, high=v.high, unit=v.unit,
-                qualifier=v.qualifier, year=_year(folded, v, kind), indicator=text))
+                uid=f"target:{ctx.source.uid}:{a}", kind=kind, subject=subject, text=clause,
+                value=v.value, evidence=_evidence(ctx, a, b),
+                document=_document(ctx, a, subject), low=v.low, high=v.high, unit=v.unit,
+                qualifier=v.qualifier, year=year, indicator=clause))
+        scope.last_kind, scope.last_year = out[-1].kind, out[-1].year
     return out
+
