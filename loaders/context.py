@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph.model import Document, Evidence, Source
+from loaders.normalise import Normalised
 
 # A sentence ends at . ; ! ? followed by space and an upper-case letter, or at a line break.
 # ("(?<=[.!?;:])\s+(?=…)|\n+", written to start with the space it consumes, so the regex
@@ -38,6 +39,7 @@ class TextContext:
     documents: list[Document] = field(default_factory=list)  # filled by the pipeline
     localities: list[tuple[int, str]] = field(default_factory=list)  # (offset, province) sections
     default_locality: str | None = None  # the province the whole text is about, if any
+    origin: tuple[str, Normalised] | None = None  # (original text, map) when `text` is repaired
 
     def __post_init__(self) -> None:
         self.sentences = sentence_spans(self.text)
@@ -52,7 +54,13 @@ class TextContext:
         """Evidence for the span [start, end): the sentence(s) that contain it."""
         a, _ = self.sentence_span(start)
         _, b = self.sentence_span(max(start, end - 1))
-        return Evidence(self.source.uid, self.text[a:b].strip(), start, end, method, confidence)
+        if self.origin is None:
+            return Evidence(self.source.uid, self.text[a:b].strip(), start, end, method,
+                            confidence)
+        original, norm = self.origin
+        a, b, start, end = (norm.original(x) for x in (a, b, start, end))
+        sentence = " ".join(original[a:b].split())
+        return Evidence(self.source.uid, sentence, start, end, method, confidence)
 
     def locality_at(self, offset: int) -> str | None:
         """The province the text is talking about at `offset` (section heading or whole text)."""

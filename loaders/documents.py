@@ -233,7 +233,8 @@ def _units(refs: list[tuple[Ref, Org | None, str | None]]) -> list[str | None]:
 
 
 def _add_subject(ctx: TextContext, s: SubjectDoc, add, found: Found) -> None:
-    locality = s.issuer.province if s.issuer and s.issuer.province else ctx.default_locality
+    locality = (s.issuer.province if s.issuer and s.issuer.province else None) or s.province \
+        or ctx.default_locality
     if s.symbol:
         ref = find_symbols(s.symbol)[0]
         issuer_level = s.issuer.level if s.issuer else None

@@ -19,8 +19,10 @@ from loaders.localities import (
     kind_label,
     province,
     section_headings,
+    source_locality,
     successor,
 )
+from loaders.normalise import normalise
 from loaders.plan import extract_plan
 from loaders.read import read_source
 
@@ -29,7 +31,7 @@ def context(text: str, source: Source) -> TextContext:
     """The text with its sections and the province it is about, if it names one."""
     ctx = TextContext(text, source)
     ctx.localities = section_headings(text)
-    ctx.default_locality = dominant_province(text)
+    ctx.default_locality = source_locality(source.url, dominant_province(text))
     return ctx
 
 
@@ -44,12 +46,23 @@ def gazetteer_records(docs: list[Document]) -> list[Locality]:
     return list(out.values())
 
 
+def document_context(text: str, source: Source) -> TextContext:
+    """The repaired text the document and link rules read (loaders.normalise), its evidence
+    mapped back to the original text."""
+    norm = normalise(text)
+    ctx = TextContext(norm.text, source, origin=(text, norm))
+    ctx.localities = section_headings(norm.text)
+    ctx.default_locality = source_locality(source.url, dominant_province(norm.text))
+    return ctx
+
+
 def extract_text(text: str, source: Source) -> Extraction:
     """Everything the extractors read from one text."""
     ctx = context(text, source)
-    found = find_documents(ctx)
+    dctx = document_context(text, source)
+    found = find_documents(dctx)
     ctx.documents = found.documents
-    links = find_implements(ctx, found.documents, found.mentions, found.subject)
+    links = find_implements(dctx, found.documents, found.mentions, found.subject)
     plan = extract_plan(ctx)
     orgs: dict[str, Organisation] = {}
     for doc, org in found.issuers:

@@ -1,0 +1,110 @@
+"""Text as the document and link extractors read it: web-to-text and PDF damage undone.
+
+Pure and deterministic. Most repairs keep the length (markup and pipes become spaces or line
+breaks, a hard line wrap becomes a space), so offsets of the normalised text are offsets of the
+original; the few that insert characters (a space between glued words: "số39-NQ/TWngày") are
+recorded, and `Normalised.original` maps an offset back. Line structure is kept where it carries
+meaning: list items, headings and header lines start on lines of their own.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+# Same-length character repairs: non-breaking and zero-width spaces, markdown emphasis.
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u200b": " ",
+                         "\u200c": " ", "\u200d": " ", "\ufeff": " ", "*": " "})
+# A table cell separator: cells become lines of their own (a pipe-only line a blank line).
+_PIPE = re.compile(r"\|")
+_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ"
+# Where a line starts something of its own: a list item, a heading, a table rule, an article.
+_OWN_LINE = re.compile(
+    rf"(?:[-+•–]\s|\d+(?:\.\d+)*\s*[.)](?!\d)|[a-zđ]\)|\(\d+\)|[IVXLC]+\s*[.\-–/)]\s"
+    rf"|(?:Điều|Điếu|Chương|Mục|Phần)\s+\d|[-=_.]{{3,}}|Nơi nhận|Kính gửi|Căn cứ|Số\b"
+    rf"|[{_UPPER}][{_UPPER}]+\s*[.:]?\s*$)")
+_SENTENCE_END = re.compile(r"[.;!?]\s*$")
+# Words glued by PDF extraction: a "số" stuck to its number, a symbol stuck to the next word,
+# a lower-case word stuck to a capitalised one ("Căn cứLuật").
+_GLUE = re.compile(
+    rf"(?<=\bsố)(?=\d)|(?<=[A-ZĐƯ])(?=(?:ngày|của|về|năm|và)(?![{_LOWER}]))"
+    rf"|(?<=[{_LOWER}])(?=[{_UPPER}][{_LOWER}])|(?<=[{_LOWER}])(?=ngày\s+\d)")
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """The repaired text and where its characters came from."""
+
+    text: str
+    inserts: tuple[int, ...] = field(default=())  # offsets (in `text`) of inserted characters
+
+    def original(self, pos: int) -> int:
+        """The offset in the original text of offset `pos` of the normalised text."""
+        return pos - bisect.bisect_left(self.inserts, pos)
+
+
+def _is_upper_line(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _joins(prev: str, nxt: str) -> bool:
+    """Is the break between two non-empty lines a hard wrap inside one sentence or cell?"""
+    a, b = prev.strip(), nxt.strip()
+    if not a or not b or _OWN_LINE.match(b) or a.startswith("#") or a.endswith("|"):
+        return False
+    first = b[0]
+    if not any(c.isalnum() for c in a):
+        return False  # a rule line ("-------") under a header cell
+    if first.islower():
+        return True
+    if a.endswith(":"):
+        return first.isdigit()
+    if _SENTENCE_END.search(a) or not (first.isalnum() or first in "(“\""):
+        return False
+    if first.isdigit():
+        return True
+    if _is_upper_line(a) != _is_upper_line(b):
+        return False  # "ỦY BAN NHÂN DÂN" / "Độc lập - Tự do": header lines of two kinds
+    return True
+
+
+def join_wrapped(text: str) -> str:
+    """Hard-wrapped lines rejoined (the line break becomes a space: same length)."""
+    chars = list(text)
+    lines = text.split("\n")
+    pos = 0
+    for i in range(len(lines) - 1):
+        pos += len(lines[i])
+        if _joins(lines[i], lines[i + 1]):
+            chars[pos] = " "
+        pos += 1
+    return "".join(chars)
+
+
+def _unglue(text: str) -> Normalised:
+    inserts: list[int] = []
+    out: list[str] = []
+    last = 0
+    for m in _GLUE.finditer(text):
+        out.append(text[last:m.start()])
+        inserts.append(m.start() + len(inserts))
+        out.append(" ")
+        last = m.start()
+    out.append(text[last:])
+    return Normalised("".join(out), tuple(inserts))
+
+
+def normalise(text: str) -> Normalised:
+    """The text the document and link extractors read.
+
+    >>> n = normalise("Số: 12/KH-UBND | **Hà Nội**, ngày 5\\ntháng 3 năm 2020 |")
+    >>> n.text
+    'Số: 12/KH-UBND \\n   Hà Nội  , ngày 5 tháng 3 năm 2020 \\n'
+    >>> normalise("Nghị quyết số39-NQ/TWngày 5/3/2019").text
+    'Nghị quyết số 39-NQ/TW ngày 5/3/2019'
+    """
+    s = _PIPE.sub("\n", join_wrapped(text.translate(_SPACES)))
+    return _unglue(s)
