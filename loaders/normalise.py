@@ -66,9 +66,8 @@ def _joins(prev: str, nxt: str) -> bool:
         return False
     if first.isdigit():
         return True
-    if _is_upper_line(a) != _is_upper_line(b):
-        return False  # "ỦY BAN NHÂN DÂN" / "Độc lập - Tự do": header lines of two kinds
-    return True
+    # "ỦY BAN NHÂN DÂN" / "Độc lập - Tự do": header lines of two kinds stay apart
+    return _is_upper_line(a) == _is_upper_line(b)
 
 
 def join_wrapped(text: str) -> str:

@@ -92,14 +92,26 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     party = _alt(list(_codes("party").values()))
     state = _alt(list(_codes("state").values()))
     issuer_p = r"[A-ZĐƯ](?:[A-ZĐƯ]|\.(?=[A-ZĐƯ])){0,9}(?:-[A-Z]{1,4})?"
-    issuer_s = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:\s*-\s*[A-ZĐ][A-Za-zĐđ0-9]*)*"
+    # a unit code may carry a dotted suffix ("227/TTr-SYT.DS")
+    issuer_s = (r"[A-ZĐ][A-Za-zĐđ0-9]*(?:\s*-\s*[A-ZĐ][A-Za-zĐđ0-9]*)*"
+                r"(?:\.[A-ZĐ]{1,4}(?![\w.]))?")
+    bodies = _data()["letter_issuers"]
+    party_issuer = _data()["party_issuers"]
     num = r"(?<![\w/.,-])(\d{1,5}[a-zđ]?)"
     full_type = whole_words(_type_words(full_only=True), before=r"\w", after=None)
     return {
         "state_qppl": re.compile(
             rf"{num}\s*/\s*((?:19|20)\d{{2}})\s*/\s*(?:({state})\s*[-–]\s*)?({issuer_s})(?![\w])"),
         "state_adm": re.compile(rf"{num}\s*/\s*({state})\s*[-–]\s*({issuer_s})(?![\w])"),
-        "party": re.compile(rf"{num}\s*(?:[-–—]\s*|\s+)({party})\s*/\s*({issuer_p})(?![\w])"),
+        # a Party symbol printed in State order ("08/NQ -TW", "21/NQ/TW", "14/CT/TU")
+        "party_state_order": re.compile(
+            rf"{num}\s*/\s*({party})\s*[-–/]\s*({party_issuer})(?![\w])"),
+        # the separator may be lost ("10KL/TU"), the next word glued on ("39-NQ/TWngày")
+        "party": re.compile(
+            rf"{num}\s*(?:[-–—]\s*|\s+|)({party})\s*/\s*({issuer_p})(?![\wĐƯ])"),
+        # an official letter: no type code, the body then its drafting unit ("1234/UBND-TH")
+        "letter": re.compile(rf"{num}\s*/\s*({bodies})\s*[-–]\s*([A-ZĐ][A-Za-zĐđ0-9]*"
+                             rf"(?:\.[A-ZĐ]{{1,4}})?)(?![\w])"),
         "type_before": re.compile(
             rf"(?:{'|'.join(_type_word_forms())})\s+(?:số\s*:?\s*)?$", re.IGNORECASE),
         "short": re.compile(
@@ -134,10 +146,18 @@ def issuer_level(family: str, issuer: str) -> tuple[str, bool]:
     return "unknown", family == "party"
 
 
+@cache
+def _issuer_case() -> dict[str, str]:
+    return {c.upper(): c for c in _data()["issuer_case"]}
+
+
 def _norm_issuer(issuer: str) -> str:
     s = re.sub(r"\s+", "", issuer)
     s = re.sub(r"T\.?Ư", "TW", s)
-    return s.replace("HDND", "HĐND")
+    s = s.replace("HDND", "HĐND")
+    head, _, rest = s.partition("-")
+    head = _issuer_case().get(head.upper(), head)
+    return f"{head}-{rest}" if rest else head
 
 
 def canonical_symbol(text: str) -> str | None:
@@ -164,7 +184,7 @@ def find_symbols(text: str) -> list[Ref]:
     taken: list[tuple[int, int]] = []
     refs: list[Ref] = []
     numbers = [m.start() for m in _DIGITS.finditer(text)]  # a symbol starts a run of digits
-    for family in ("state_qppl", "state_adm", "party"):
+    for family in ("state_qppl", "party_state_order", "state_adm", "party", "letter"):
         for m in finditer_at(pats[family], text, numbers):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
@@ -174,9 +194,14 @@ def find_symbols(text: str) -> list[Ref]:
 
 
 def _make_ref(text: str, m: re.Match[str], kind: str) -> Ref:
-    family = "party" if kind == "party" else "state"
+    family = "party" if kind in ("party", "party_state_order") else "state"
     codes = _codes(family)
-    if kind == "state_qppl":
+    tcode = None
+    if kind == "letter":
+        num, body, unit = m.groups()
+        issuer = _norm_issuer(f"{body}-{unit}")
+        symbol = f"{num}/{issuer}"
+    elif kind == "state_qppl":
         num, year, tcode, issuer = m.groups()
         issuer = _norm_issuer(issuer)
         tcode = codes.get(fold(tcode)) if tcode else None
@@ -191,6 +216,8 @@ def _make_ref(text: str, m: re.Match[str], kind: str) -> Ref:
         symbol = f"{num}-{tcode}/{issuer}"
     printed, start = _printed_type(text, m.start())
     type_name = printed or (_type_of_code(family).get(tcode) if tcode else None)
+    if type_name is None and kind == "letter":
+        type_name = "Công văn"
     if type_name is None and kind == "state_qppl" and issuer.startswith("UBTVQH"):
         type_name = "Nghị quyết"
     level, local = issuer_level(family, issuer)

@@ -119,10 +119,9 @@ def find_subject(text: str, orgs: list[Org]) -> SubjectDoc | None:
               if not t.group(2) or t.group(2).isupper()), None)
     if m is None:
         return _letter(text, head, meta, orgs)
+    before = text[:m.start()].strip()
     headed = (_MOTTO.search(text, 0, m.start()) or _NUMBER.search(text, 0, m.start())
-              or meta.symbol or not text[:m.start()].strip()
-              or text[:m.start()].strip().startswith("# source:")
-              and "\n" not in text[:m.start()].strip())
+              or meta.symbol or "\n" not in before)  # or the title opens the text
     if not headed:
         return None
     type_name = m.group(1).capitalize().replace("hành động", "").strip()
