@@ -30,8 +30,25 @@ _CUE = re.compile(
     r"(?:\s+(?:có\s+hiệu\s+quả|nghiêm\s+túc|nghiêm))?", re.IGNORECASE)
 _OPENER = re.compile(
     r"\s*(?:Tiếp\s+tục\s+)?(?:Thực\s+hiện|Triển\s+khai(?:\s+thực\s+hiện)?|Quán\s+triệt"
-    r"|Cụ\s+thể\s+hóa(?:\s+việc\s+thực\s+hiện)?|Căn\s+cứ|Để\s+(?:triển\s+khai\s+)?thực\s+hiện)"
-    r"(?![\w])")
+    r"|Cụ\s+thể\s+hóa(?:\s+việc\s+thực\s+hiện)?|Để\s+(?:triển\s+khai\s+)?thực\s+hiện"
+    r"|Nhằm\s+(?:triển\s+khai\s+)?thực\s+hiện|Trên\s+cơ\s+sở\s+quán\s+triệt"
+    r"|Hướng\s+dẫn\s+(?:thi\s+hành|thực\s+hiện))"
+    r"(?![\w])")  # never "Căn cứ": the legal basis is no implementation
+# A cue inside a cited document's description: "Nghị quyết số 139/NQ-CP … về việc ban hành
+# Chương trình hành động … thực hiện Nghị quyết số 20-NQ/TW" (the programme is the resolution's).
+_DESC_CUE = re.compile(r"(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa|hướng\s+dẫn\s+thi\s+hành)"
+                       r"(?![\w])", re.IGNORECASE)
+_DESC_BLOCK = re.compile(r"[;:.!?\n“”\"]|\s(?:tổng\s+kết|sơ\s+kết|báo\s+cáo|đánh\s+giá|kết\s+quả"
+                         r"|khen|đề\s+nghị|yêu\s+cầu|theo|tại|nêu|những|các\s+nội\s+dung|đã)\s",
+                         re.IGNORECASE)
+_DESC_MAX = 220
+# A sentence that reports what others did ("…, các cơ quan đã quán triệt và triển khai …"),
+# not the basis on which the text's own document is issued.
+_REPORTED = re.compile(r"\sđã\s")
+_PART = re.compile(
+    r"^[ \t]*(?:[IVX]+\s*[.\-–]|[A-D]\s*\.|1\s*\.|Điều\s+1|QUYẾT\s+(?:ĐỊNH|NGHỊ)\s*:)",
+    re.MULTILINE)
+_PREAMBLE_MAX = 4000
 _TITLE_CUE = re.compile(r"(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa)", re.IGNORECASE)
 _HEADS = ("Nghị quyết", "Kết luận", "Chỉ thị", "Quy định", "Quyết định")
 _PLANS = ("Kế hoạch", "Chương trình", "Đề án")
@@ -46,14 +63,18 @@ class _Opener:
     issued: list[Mention]
 
 
-def _chain(mentions: list[Mention], pos: int, stop: int, first_gap: int = 30) -> list[Mention]:
-    """Mentions listed one after another from `pos` (a cue's end) up to `stop`."""
+def _chain(mentions: list[Mention], pos: int, stop: int, first_gap: int = 30,
+           text: str = "") -> list[Mention]:
+    """Mentions listed one after another from `pos` (a cue's end) up to `stop`; after a ";" a
+    mention with a cue of its own starts a new item of the list, not a further object."""
     out: list[Mention] = []
     cur, limit = pos, first_gap
     for m in mentions:
         if m.start < cur or m.start >= stop:
             continue
         if m.start - cur > limit:
+            break
+        if out and ";" in text[cur:m.start] and _has_cue(text, m, mentions, stop):
             break
         out.append(m)
         cur, limit = m.tail_end, 12
@@ -71,6 +92,7 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
     symbols = {d.uid: d.symbol for d in docs}
     by_uid = {d.uid: d for d in docs}
     edges: dict[tuple[str, str], Implements] = {}
+    generics: list[tuple[str, Mention, int, int]] = []
 
     def link(a: str, b: str, basis: str, start: int, end: int) -> None:
         if a == b or not a or not b:
@@ -86,6 +108,26 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
         i = max(k for k, s in enumerate(sections) if s <= pos)
         return sections[i], sections[min(i + 1, len(sections) - 1)]
 
+    # inline cues, and cues inside a cited document's description
+    nested: set[int] = set()  # ids of mentions that are the object of another's cue
+    for m in mentions:
+        if len(m.uids) != 1:
+            continue
+        sa, sb = span_at(sents, m.start)
+        cue = _CUE.match(text, m.tail_end)
+        cue_end = cue.end() if cue else _description_cue(text, m, mentions, sb)
+        if cue_end is None:
+            continue
+        targets = _chain(mentions, cue_end, sb, text=text)
+        targets = [t for t in targets if t is not m]
+        for t in targets:
+            nested.add(id(t))
+            for uid in t.uids:
+                link(m.uids[0], uid, "explicit", sa, sb)
+        generic = None if targets or not cue else generic_type_after(text, cue_end)
+        if generic:
+            generics.append((generic, m, sa, sb))
+
     # openers
     openers: list[_Opener] = []
     for a, b in sents:
@@ -94,7 +136,8 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
         inside = [m for m in mentions if a <= m.start < b]
         issued = [m for m in inside if m.issued]
         first_issue = min((m.start for m in issued), default=b)
-        targets = [m for m in inside if m.start < first_issue and not m.issued]
+        targets = [m for m in inside if m.start < first_issue and not m.issued
+                   and id(m) not in nested and (subject is None or m.uids != (subject,))]
         openers.append(_Opener(a, b, targets, issued))
         for src in issued:
             for t in targets:
@@ -102,35 +145,39 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
                     link(src.uids[0], uid, "explicit", a, b)
         _heads_implied(targets, dates, symbols, link, a, b)
         _chain_implied(targets, by_uid, link, a, b)
+    for generic, m, sa, sb in generics:
+        for uid in _resolve_generic(generic, m, openers, mentions, section_of):
+            link(m.uids[0], uid, "explicit", sa, sb)
 
-    # the subject's own title
+    # the subject's own title: what it says the document carries out
     subj = next((m for m in mentions if subject and m.uids == (subject,) and m.issued), None)
     if subj is not None:
         cue = _TITLE_CUE.search(text, subj.start, subj.end)
         if cue:
+            prev_end = cue.end()
             for t in mentions:
-                if cue.end() <= t.start < subj.end and t is not subj:
-                    for uid in t.uids:
-                        link(subject, uid, "explicit", subj.start, subj.end)
-
-    # inline cues
-    for m in mentions:
-        if len(m.uids) != 1:
-            continue
-        cue = _CUE.match(text, m.tail_end)
-        if not cue:
-            continue
-        sa, sb = span_at(sents, m.start)
-        clause_end = min([sb, *[i for i in (text.find(";", cue.end(), sb),) if i >= 0]])
-        targets = _chain(mentions, cue.end(), clause_end)
-        targets = [t for t in targets if t is not m]
-        for t in targets:
-            for uid in t.uids:
-                link(m.uids[0], uid, "explicit", sa, sb)
-        generic = None if targets else generic_type_after(text, cue.end())
-        if generic:
-            for uid in _resolve_generic(generic, m, openers, mentions, section_of):
-                link(m.uids[0], uid, "explicit", sa, sb)
+                if not (cue.end() <= t.start < subj.end) or t is subj:
+                    continue
+                if _TITLE_CUE.search(text, prev_end, t.start) and prev_end != cue.end():
+                    break  # "… CỦA TỈNH ỦY VỀ THỰC HIỆN NGHỊ QUYẾT …": the object's own object
+                prev_end = t.tail_end
+                for uid in t.uids:
+                    link(subject, uid, "explicit", subj.start, subj.end)
+        # the preamble's openers: "Thực hiện A; B, UBND tỉnh ban hành Kế hoạch …" and "Thực hiện
+        # A." then "UBND tỉnh ban hành Kế hoạch …": the text's own document carries them out
+        part = _PART.search(text, subj.end, subj.end + _PREAMBLE_MAX)
+        stop = part.start() if part else subj.end + _PREAMBLE_MAX
+        for op in openers:
+            if not (subj.end <= op.start < stop) or not op.targets:
+                continue
+            last = max(t.tail_end for t in op.targets)
+            if _REPORTED.search(text, last, op.end):
+                continue
+            if any(i.uids != (subject,) for i in op.issued):
+                continue
+            for t in op.targets:
+                for uid in t.uids:
+                    link(subject, uid, "explicit", op.start, op.end)
 
     # "C nhằm cụ thể hóa B", B implementing the central A: C implements A too
     for (a, b), e in list(edges.items()):
@@ -209,3 +256,19 @@ def _chain_implied(targets: list[Mention], by_uid: dict[str, Document], link, a:
 def _family(symbol: str) -> str:
     """Party symbols put the issuer after a slash ("65-KH/TU"), State ones after a hyphen."""
     return "state" if "/" in symbol.split("-")[0] else "party"
+
+
+def _description_cue(text: str, m: Mention, mentions: list[Mention], sent_end: int) -> int | None:
+    """End of a cue in the description printed after mention `m`, before the next mention:
+    "… ngày … của Chính phủ về việc ban hành Chương trình hành động … thực hiện …"."""
+    nxt = min((o.start for o in mentions if o.start > m.start and o is not m), default=sent_end)
+    stop = min(nxt, sent_end, m.tail_end + _DESC_MAX)
+    cue = _DESC_CUE.search(text, m.tail_end, stop)
+    if cue is None or _DESC_BLOCK.search(text, m.tail_end, cue.start()):
+        return None
+    return cue.end()
+
+
+def _has_cue(text: str, m: Mention, mentions: list[Mention], stop: int) -> bool:
+    return bool(_CUE.match(text, m.tail_end)) or _description_cue(text, m, mentions,
+                                                                   stop) is not None
