@@ -292,7 +292,11 @@ def _add_unnumbered(ctx: TextContext, orgs, masked, sents, drafts, add, found: F
     text, src = ctx.text, ctx.source.uid
     titled: dict[tuple[str, str], str] = {}
     subject = drafts.get(found.subject) if found.subject else None
+    numbered = [m for m in found.mentions if m.uids and m.uids[0] in drafts
+                and drafts[m.uids[0]].symbol]
     for u in find_unnumbered(text, orgs, masked, sents):
+        if u.issued and _described(text, u.start, numbered):
+            continue  # "Nghị quyết số X … về việc ban hành Chương trình …": X's own content
         level = u.issuer.level if u.issuer else "unknown"
         locality = _locality(ctx, level, u.issuer, u.start)
         if level == "unknown":
@@ -323,6 +327,17 @@ def _add_unnumbered(ctx: TextContext, orgs, masked, sents, drafts, add, found: F
                        ctx.evidence(u.start, u.end, u.method, 0.8 if u.method == "implied" else 1),
                        None, u.issuer, u.title))
         found.mentions.append(Mention(u.start, u.end, u.end, (d.uid,), u.issued, u.type))
+
+
+_DESCRIPTION_BREAK = re.compile(r"[;:\n]|[.,]\s")
+_DESCRIPTION_MAX = 160
+
+
+def _described(text: str, pos: int, numbered: list[Mention]) -> bool:
+    """Is `pos` inside the description printed after a numbered document ("… ngày … của Chính
+    phủ về việc ban hành …"), so that what is issued there is that document's content?"""
+    return any(m.end <= pos and pos - m.end <= _DESCRIPTION_MAX
+               and not _DESCRIPTION_BREAK.search(text, m.end, pos) for m in numbered)
 
 
 def generic_type_after(text: str, pos: int) -> str | None:
