@@ -179,14 +179,6 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
                 for uid in t.uids:
                     link(subject, uid, "explicit", op.start, op.end)
 
-    # "C nhằm cụ thể hóa B", B implementing the central A: C implements A too
-    for (a, b), e in list(edges.items()):
-        if e.basis != "explicit" or _is_head(b, symbols, by_uid):
-            continue
-        for (b2, c), _ in list(edges.items()):
-            if b2 == b and _is_head(c, symbols, by_uid):
-                link(a, c, "implied", e.evidence.start, e.evidence.end)
-
     # paragraph scope of openers that issue nothing themselves
     for op in openers:
         if op.issued:
