@@ -19,7 +19,14 @@ from loaders.dates import date_after, leading_date
 from loaders.header import unit_name
 from loaders.identity import below_province, numbered_uid, unnumbered_uid
 from loaders.issuers import Org, find_organisations, issuer_after, qualified
-from loaders.references import Ref, find_short_citations, find_symbols, type_words
+from loaders.references import (
+    Ref,
+    body_code,
+    find_short_citations,
+    find_symbols,
+    party_type_code,
+    type_words,
+)
 from loaders.segments import sentences, span_at
 from loaders.subject import SubjectDoc, find_subject
 from loaders.unnumbered import ISSUING_VERB, find_unnumbered
@@ -202,7 +209,7 @@ def find_documents(ctx: TextContext) -> Found:
                                                                                "alias")))
 
     masked = [(r.start, r.end) for r in refs]
-    _add_nicknames(ctx, refs, masked, drafts, add, found)
+    _add_nicknames(ctx, refs, masked, drafts, add, found, orgs, sents)
     masked += [(o.start, o.end) for o in orgs if " " in o.surface and not o.surface.isupper()]
     _add_unnumbered(ctx, orgs, masked, sents, drafts, add, found)
     found.mentions.sort(key=lambda m: m.start)
@@ -252,7 +259,8 @@ def _add_subject(ctx: TextContext, s: SubjectDoc, add, found: Found) -> None:
     found.mentions.append(Mention(s.start, s.end, s.end, (uid,), True, s.type))
 
 
-def _add_nicknames(ctx: TextContext, refs: list[Ref], masked, drafts, add, found: Found) -> None:
+def _add_nicknames(ctx: TextContext, refs: list[Ref], masked, drafts, add, found: Found,
+                   orgs: list[Org], sents) -> None:
     text = ctx.text
     by_symbol = {symbol_key(d.symbol): d.uid for d in drafts.values() if d.symbol}
     for p in registry.find_plenum_mentions(text):
@@ -272,15 +280,34 @@ def _add_nicknames(ctx: TextContext, refs: list[Ref], masked, drafts, add, found
                       None)
         known = registry.by_number(r.type, r.number)
         surface = text[r.start:r.end]
+        date, org, tail_end = _tail(text, orgs, r.end)
+        issuer = org or _issuer_before(orgs, text, r.start, span_at(sents, r.start))
+        symbol = inferred_symbol(r.type, r.number, issuer) if target is None else None
+        if symbol is not None:
+            if known is not None and symbol_key(known.symbol) == symbol_key(symbol) and (
+                    date is None or date == known.date):
+                symbol = known.symbol
+            ref = find_symbols(symbol)[0]
+            locality = _locality(ctx, ref.level, issuer, r.start) if ref.local else None
+            uid = numbered_uid(symbol, ref.local, locality, ctx.source.uid,
+                               issuer.unit if issuer else None,
+                               ref.local and below_province(symbol, issuer.level))
+            if date is None and issuer is not org:
+                date = leading_date(text[slice(*span_at(sents, r.start))])
+            d = add(_Draft(uid, symbol, r.type, ref.level if ref.level != "unknown" else
+                           issuer.level, locality, ctx.evidence(r.start, r.end, "inferred"),
+                           date, issuer, printed_type=True))
+            found.mentions.append(Mention(r.start, r.end, tail_end, (d.uid,),
+                                          issuer is not org, r.type))
+            continue
         if target is not None or known is not None:
             symbol = target.symbol if target is not None else known.symbol
             if "số" not in surface and not any(a.text == surface for a in found.aliases):
                 found.aliases.append(Alias(surface, (symbol,), ctx.evidence(r.start, r.end,
                                                                             "alias")))
             uids = (target.uid,) if target is not None else ()
-            found.mentions.append(Mention(r.start, r.end, r.end, uids, False, r.type))
+            found.mentions.append(Mention(r.start, r.end, tail_end, uids, False, r.type))
             continue
-        date, _, tail_end = _tail(text, [], r.end)
         locality = ctx.locality_at(r.start)
         uid = unnumbered_uid(r.type, surface, locality, ctx.source.uid)
         d = add(_Draft(uid, None, r.type, "provincial" if locality else "unknown", locality,
@@ -338,6 +365,20 @@ def _described(text: str, pos: int, numbered: list[Mention]) -> bool:
     phủ về việc ban hành …"), so that what is issued there is that document's content?"""
     return any(m.end <= pos and pos - m.end <= _DESCRIPTION_MAX
                and not _DESCRIPTION_BREAK.search(text, m.end, pos) for m in numbered)
+
+
+def inferred_symbol(type_name: str | None, number: str, issuer: Org | None) -> str | None:
+    """The symbol a number-only citation of a Party body's document stands for: every
+    document of a Party body carries the body's code ("Chỉ thị số 05 của Bộ Chính trị" is
+    05-CT/TW, "Kế hoạch số 319" of a Tỉnh ủy is 319-KH/TU); State numbers are not inferred
+    (legal documents carry their year, which a number-only citation does not give)."""
+    if issuer is None or issuer.kind != "party":
+        return None
+    code = body_code(issuer.name)
+    tcode = party_type_code(type_name)
+    if code is None or tcode is None:
+        return None
+    return f"{number.zfill(2)}-{tcode}/{code}"
 
 
 def generic_type_after(text: str, pos: int) -> str | None:

@@ -236,3 +236,20 @@ def find_short_citations(text: str, masked: list[tuple[int, int]] = ()) -> list[
         name = type_words().get(fold(re.sub(r"\s+", " ", m.group(1))))
         out.append(Ref(m.start(), m.end(), number, name, printed_type=True))
     return out
+
+
+def party_type_code(type_name: str | None) -> str | None:
+    """The Party abbreviation of a type ("Kết luận" -> "KL"), if the Party issues that type."""
+    for t in _data()["types"]:
+        if t["name"] == type_name and t.get("party"):
+            return t["party"][0]
+    return None
+
+
+def body_code(name: str) -> str | None:
+    """The issuer code of a Party body's documents ("Ban Thường vụ Tỉnh ủy Gia Lai" -> "TU")."""
+    folded = fold(name)
+    for body, code in _data()["body_codes"].items():
+        if fold(body) in folded:
+            return code
+    return None
