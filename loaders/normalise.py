@@ -26,6 +26,7 @@ _OWN_LINE = re.compile(
     rf"|(?:Điều|Điếu|Chương|Mục|Phần)\s+\d|[-=_.]{{3,}}|Nơi nhận|Kính gửi|Căn cứ|Số\b"
     rf"|[{_UPPER}][{_UPPER}]+\s*[.:]?\s*$)")
 _SENTENCE_END = re.compile(r"[.;!?]\s*$")
+WRAP_SHARE = 0.6  # a line this share of the wrap width long may go on on the next line
 # Words glued by PDF extraction: a "số" stuck to its number, a symbol stuck to the next word,
 # a lower-case word stuck to a capitalised one ("Căn cứLuật").
 _GLUE = re.compile(
@@ -50,8 +51,10 @@ def _is_upper_line(s: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def _joins(prev: str, nxt: str) -> bool:
-    """Is the break between two non-empty lines a hard wrap inside one sentence or cell?"""
+def _joins(prev: str, nxt: str, width: int) -> bool:
+    """Is the break between two non-empty lines a hard wrap inside one sentence or cell?
+    A line that ends short of the text's wrap `width` ends its paragraph, unless the next line
+    goes on in lower case or with a number."""
     a, b = prev.strip(), nxt.strip()
     if not a or not b or _OWN_LINE.match(b) or a.startswith("#") or a.endswith("|"):
         return False
@@ -66,18 +69,26 @@ def _joins(prev: str, nxt: str) -> bool:
         return False
     if first.isdigit():
         return True
-    # "ỦY BAN NHÂN DÂN" / "Độc lập - Tự do": header lines of two kinds stay apart
-    return _is_upper_line(a) == _is_upper_line(b)
+    if _is_upper_line(a) != _is_upper_line(b):
+        return False  # "ỦY BAN NHÂN DÂN" / "Độc lập - Tự do": header lines of two kinds
+    return _is_upper_line(a) or len(a) >= WRAP_SHARE * width
+
+
+def wrap_width(lines: list[str]) -> int:
+    """The width a text was wrapped at: the length most of its lines stay within."""
+    sizes = sorted(len(x.strip()) for x in lines if x.strip())
+    return sizes[int(0.9 * (len(sizes) - 1))] if sizes else 0
 
 
 def join_wrapped(text: str) -> str:
     """Hard-wrapped lines rejoined (the line break becomes a space: same length)."""
     chars = list(text)
     lines = text.split("\n")
+    width = wrap_width(lines)
     pos = 0
     for i in range(len(lines) - 1):
         pos += len(lines[i])
-        if _joins(lines[i], lines[i + 1]):
+        if _joins(lines[i], lines[i + 1], width):
             chars[pos] = " "
         pos += 1
     return "".join(chars)

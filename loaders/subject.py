@@ -38,6 +38,9 @@ def _block(text: str, pos: int) -> tuple[list[tuple[int, int]], bool]:
     """Spans of the lines from `pos` up to a blank line or a part heading, and whether a blank
     line (or the end) closed them."""
     out = []
+    while pos < len(text) and not text[pos:text.find("\n", pos) if "\n" in text[pos:] else
+                                           len(text)].strip():
+        pos = text.find("\n", pos) + 1 if "\n" in text[pos:] else len(text)  # blank lines
     while pos < len(text):
         m = _LINE.match(text, pos)
         if not m.group().strip():
@@ -47,6 +50,15 @@ def _block(text: str, pos: int) -> tuple[list[tuple[int, int]], bool]:
         out.append(m.span())
         pos = m.end() + 1
     return out, True
+
+
+_SUMMARY_HEAD = re.compile(r"(?:Về việc|V/v|Về)\s", re.IGNORECASE)
+
+
+def capitals(line: str) -> bool:
+    """Is a title line printed in capitals (a symbol's lower-case letters aside: "…/QĐ-TTg")?"""
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 @dataclass(frozen=True)
@@ -116,7 +128,7 @@ def find_subject(text: str, orgs: list[Org]) -> SubjectDoc | None:
     head = _head_end(text)
     meta = read_metadata(text, head)
     m = next((t for t in _TYPE_LINE.finditer(text, 0, head)
-              if not t.group(2) or t.group(2).isupper()), None)
+              if not t.group(2) or capitals(t.group(2))), None)
     if m is None:
         return _letter(text, head, meta, orgs)
     before = text[:m.start()].strip()
@@ -129,9 +141,9 @@ def find_subject(text: str, orgs: list[Org]) -> SubjectDoc | None:
     block, closed = _block(text, m.end() + 1)
     summary = closed and 0 < len(block) <= SUMMARY_LINES and not _NOT_SUMMARY.search(
         text[block[-1][0]:block[-1][1]])  # a block of its own: the summary (trích yếu)
-    for a, b in block:
+    for i, (a, b) in enumerate(block):
         s = text[a:b].strip()
-        if not (s.isupper() or summary):
+        if not (capitals(s) or summary or (i == 0 and _SUMMARY_HEAD.match(s))):
             break
         lines.append(s)
         end = b
