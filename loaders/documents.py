@@ -213,7 +213,7 @@ def find_documents(ctx: TextContext) -> Found:
     masked += [(o.start, o.end) for o in orgs if " " in o.surface and not o.surface.isupper()]
     _add_unnumbered(ctx, orgs, masked, sents, drafts, add, found)
     found.mentions.sort(key=lambda m: m.start)
-    for d in drafts.values():
+    for d in sorted(drafts.values(), key=lambda d: not d.is_subject):  # the text's own first
         doc = Document(d.uid, d.symbol, d.type, qualified(d.issuer, d.locality) if d.issuer
                        else None, d.level, d.locality, d.date, d.evidence, d.title, d.is_subject)
         found.documents.append(doc)
@@ -322,7 +322,7 @@ def _add_unnumbered(ctx: TextContext, orgs, masked, sents, drafts, add, found: F
     numbered = [m for m in found.mentions if m.uids and m.uids[0] in drafts
                 and drafts[m.uids[0]].symbol]
     for u in find_unnumbered(text, orgs, masked, sents):
-        if u.issued and _described(text, u.start, numbered):
+        if _described(text, u.start, numbered):
             continue  # "Nghị quyết số X … về việc ban hành Chương trình …": X's own content
         level = u.issuer.level if u.issuer else "unknown"
         locality = _locality(ctx, level, u.issuer, u.start)
@@ -353,6 +353,10 @@ def _add_unnumbered(ctx: TextContext, orgs, masked, sents, drafts, add, found: F
         d = add(_Draft(uid, None, u.type, level, locality,
                        ctx.evidence(u.start, u.end, u.method, 0.8 if u.method == "implied" else 1),
                        None, u.issuer, u.title))
+        if subject is None and found.subject is None and u.issued and _formula(text, u.end,
+                                                                                sents):
+            d.is_subject, d.printed_type = True, True  # "… ban hành Nghị quyết … như sau:"
+            found.subject = d.uid
         found.mentions.append(Mention(u.start, u.end, u.end, (d.uid,), u.issued, u.type))
 
 

@@ -61,8 +61,8 @@ def extract_text(text: str, source: Source) -> Extraction:
     ctx = context(text, source)
     dctx = document_context(text, source)
     found = find_documents(dctx)
-    ctx.documents = found.documents
     links = find_implements(dctx, found.documents, found.mentions, found.subject)
+    ctx.documents = found.documents
     plan = extract_plan(ctx)
     orgs: dict[str, Organisation] = {}
     for doc, org in found.issuers:

@@ -35,7 +35,9 @@ _OF = re.compile(rf"({_TYPE_WORD})\s+của\s+")
 _CLAUSE_END = re.compile(r"[,;:.!?\n(\"“]|\s(?:và|với|để|nhằm|theo|của)\s")
 # a clause or another body between ("… của Huyện ủy Cô Tô, Ban Chấp hành Đảng bộ xã ban hành")
 _OTHER_BODY = re.compile(r"[;.]|,\s*[A-ZĐ]")
-_NOT_TITLE = re.compile(r"(?:Trung ương|TW|Hội nghị|Số|số|Này|[IVXLC]+\b|\d)")
+_NOT_TITLE = re.compile(r"(?:Trung ương|TW|Hội nghị|Số|số|Này|[IVXLC]+\b|\d"
+                        r"|(?:Nơi|Cơ quan) ban hành|Người ký|Ngày|Loại văn bản|Lĩnh vực"
+                        r"|Tình trạng)")  # …or a metadata label after "Loại văn bản: Quyết định"
 
 
 @dataclass(frozen=True)
