@@ -26,7 +26,7 @@ _OWN_LINE = re.compile(
     rf"|(?:Điều|Điếu|Chương|Mục|Phần)\s+\d|[-=_.]{{3,}}|Nơi nhận|Kính gửi|Căn cứ|Số\b"
     rf"|[{_UPPER}][{_UPPER}]+\s*[.:]?\s*$)")
 _SENTENCE_END = re.compile(r"[.;!?]\s*$")
-WRAP_SHARE = 0.6  # a line this share of the wrap width long may go on on the next line
+WRAP_SHARE = 0.4  # a line this share of the wrap width long may go on on the next line
 # Words glued by PDF extraction: a "số" stuck to its number, a symbol stuck to the next word,
 # a lower-case word stuck to a capitalised one ("Căn cứLuật").
 _GLUE = re.compile(
