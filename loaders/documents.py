@@ -322,7 +322,7 @@ def _add_unnumbered(ctx: TextContext, orgs, masked, sents, drafts, add, found: F
     numbered = [m for m in found.mentions if m.uids and m.uids[0] in drafts
                 and drafts[m.uids[0]].symbol]
     for u in find_unnumbered(text, orgs, masked, sents):
-        if _described(text, u.start, numbered):
+        if (u.issued or (u.title and not u.bare)) and _described(text, u.start, numbered):
             continue  # "Nghị quyết số X … về việc ban hành Chương trình …": X's own content
         level = u.issuer.level if u.issuer else "unknown"
         locality = _locality(ctx, level, u.issuer, u.start)

@@ -49,6 +49,10 @@ _PART = re.compile(
     r"^[ \t]*(?:[IVX]+\s*[.\-–]|[A-D]\s*\.|1\s*\.|Điều\s+1|QUYẾT\s+(?:ĐỊNH|NGHỊ)\s*:)",
     re.MULTILINE)
 _PREAMBLE_MAX = 4000
+_TITLE_GAP = 40  # a title's cue and its first object: "THỰC HIỆN NGHỊ QUYẾT SỐ 12-NQ/TW"
+# a title that reports on an implementation ("V/v báo cáo kết quả 5 năm thực hiện …")
+_REPORT_WORDS = re.compile(r"(?:báo\s+cáo|kết\s+quả|sơ\s+kết|tổng\s+kết|đánh\s+giá)(?![\w])",
+                           re.IGNORECASE)
 _TITLE_CUE = re.compile(r"(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa)", re.IGNORECASE)
 _HEADS = ("Nghị quyết", "Kết luận", "Chỉ thị", "Quy định", "Quyết định")
 _PLANS = ("Kế hoạch", "Chương trình", "Đề án")
@@ -152,13 +156,17 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
     # the subject's own title: what it says the document carries out
     subj = next((m for m in mentions if subject and m.uids == (subject,) and m.issued), None)
     if subj is not None:
-        cue = _TITLE_CUE.search(text, subj.start, subj.end)
-        if cue:
-            prev_end = cue.end()
-            for t in mentions:
-                if not (cue.end() <= t.start < subj.end) or t is subj:
+        inside = [t for t in mentions if subj.start <= t.start < subj.end and t is not subj]
+        cues = list(_TITLE_CUE.finditer(text, subj.start, subj.end))
+        first = next((t for t in inside if cues and t.start >= cues[0].end()), None)
+        if first is not None:
+            cue = [c for c in cues if c.end() <= first.start][-1]
+            reported = _REPORT_WORDS.search(text, subj.start, cue.start())
+            prev_end = None
+            for t in inside if first.start - cue.end() <= _TITLE_GAP and not reported else ():
+                if t.start < first.start:
                     continue
-                if _TITLE_CUE.search(text, prev_end, t.start) and prev_end != cue.end():
+                if prev_end is not None and _TITLE_CUE.search(text, prev_end, t.start):
                     break  # "… CỦA TỈNH ỦY VỀ THỰC HIỆN NGHỊ QUYẾT …": the object's own object
                 prev_end = t.tail_end
                 for uid in t.uids:

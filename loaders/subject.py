@@ -140,7 +140,8 @@ def find_subject(text: str, orgs: list[Org]) -> SubjectDoc | None:
     end, lines = m.end(), [m.group(2)] if m.group(2) else []
     block, closed = _block(text, m.end() + 1)
     summary = closed and 0 < len(block) <= SUMMARY_LINES and not _NOT_SUMMARY.search(
-        text[block[-1][0]:block[-1][1]])  # a block of its own: the summary (trích yếu)
+        text[block[-1][0]:block[-1][1]]) and not _BODY_START.match(
+        text, block[0][0])  # a block of its own: the summary (trích yếu), not a preamble
     for i, (a, b) in enumerate(block):
         s = text[a:b].strip()
         if not (capitals(s) or summary or (i == 0 and _SUMMARY_HEAD.match(s))):
