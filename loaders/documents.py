@@ -338,7 +338,9 @@ def _add_unnumbered(ctx: TextContext, orgs, masked, sents, drafts, add, found: F
             continue
         if u.bare:
             same = [d for d in drafts.values() if d.symbol and d.type == u.type
-                    and d.locality == locality and d.level == level]
+                    and d.locality == locality and d.level == level
+                    and (d.issuer is None or u.issuer is None
+                         or _same_body(d.issuer.name, u.issuer.name))]
             if same:
                 found.mentions.append(Mention(u.start, u.end, u.end, (same[0].uid,), False,
                                               u.type))
