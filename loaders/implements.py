@@ -49,6 +49,7 @@ _PART = re.compile(
     r"^[ \t]*(?:[IVX]+\s*[.\-–]|[A-D]\s*\.|1\s*\.|Điều\s+1|QUYẾT\s+(?:ĐỊNH|NGHỊ)\s*:)",
     re.MULTILINE)
 _PREAMBLE_MAX = 4000
+_SEPARATOR = 6  # ", ", "; ", " và ": items of one list
 _TITLE_GAP = 40  # a title's cue and its first object: "THỰC HIỆN NGHỊ QUYẾT SỐ 12-NQ/TW"
 # a title that reports on an implementation ("V/v báo cáo kết quả 5 năm thực hiện …")
 _REPORT_WORDS = re.compile(r"(?:báo\s+cáo|kết\s+quả|sơ\s+kết|tổng\s+kết|đánh\s+giá)(?![\w])",
@@ -214,8 +215,8 @@ def _resolve_generic(type_name: str, m: Mention, openers: list[_Opener],
 
 def _heads_implied(targets: list[Mention], dates, symbols, link, a: int, b: int) -> None:
     single = [t for t in targets if len(t.uids) == 1]
-    if len(single) < 2:
-        return
+    if len(single) < 2 or single[1].start - single[0].tail_end > _SEPARATOR:
+        return  # the head has a subject of its own: the items are not one list on one subject
     head = single[0]
     hid = head.uids[0]
     hsym = symbols.get(hid) or ""
