@@ -17,7 +17,10 @@ _AFTER = re.compile(
     rf"\s*,?\s*(?:(?:được\s+)?ban\s+hành\s+)?ngày\s*:?\s*(?:{_DMY}|{_WORDS})"
     rf"|\s*\(\s*(?:ngày\s+)?{_DMY}\s*\)", re.IGNORECASE)
 # "Ngày 19-5-2018, <issuer> (đã) ban hành <document>"
-_LEADING = re.compile(rf"^\s*(?:Ngày|Vào ngày|Hôm)\s+(?:{_DMY}|{_WORDS})\s*,", re.IGNORECASE)
+# (after an editor's tag: "LTS: Ngày 14-11-2016, …")
+_LEADING = re.compile(
+    rf"^\s*(?:[A-ZĐ]{{2,5}}\s*:\s*)?(?:Ngày|Vào ngày|Hôm)\s+(?:{_DMY}|{_WORDS})\s*,",
+    re.IGNORECASE)
 
 
 def _make(groups: tuple[str | None, ...]) -> dt.date | None:

@@ -31,7 +31,7 @@ from loaders.segments import sentences, span_at
 from loaders.subject import SubjectDoc, find_subject
 from loaders.unnumbered import ISSUING_VERB, find_unnumbered
 
-_ISSUED_BEFORE = re.compile(rf"{ISSUING_VERB}\s*$", re.IGNORECASE)
+_ISSUED_BEFORE = re.compile(rf"{ISSUING_VERB}\s*(?:văn\s+bản\s+(?:số\s*)?)?$", re.IGNORECASE)
 _THIS = re.compile(r"\s+này(?![\w])")
 _ORGAN = re.compile(r"^(?:ban thuong vu|thuong truc|ban chap hanh)\s+")
 _AS_FOLLOWS = re.compile(r"như\s+sau\s*:?\s*$")

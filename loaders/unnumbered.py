@@ -23,8 +23,8 @@ from loaders.issuers import Org
 from loaders.matching import whole_words
 from loaders.references import type_words
 
-_TYPES = ("Nghị quyết", "Kế hoạch hành động", "Kế hoạch", "Chỉ thị", "Kết luận", "Quy định", "Quyết định",
-          "Hướng dẫn", "Chương trình hành động", "Chương trình", "Đề án", "Quy chế")
+_TYPES = ("Nghị quyết", "Kế hoạch hành động", "Kế hoạch", "Chỉ thị", "Kết luận", "Quy định",
+          "Quyết định", "Hướng dẫn", "Chương trình hành động", "Chương trình", "Đề án", "Quy chế")
 _TYPE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in _TYPES)
 ISSUING_VERB = r"(?:ban\s+hành|xây\s+dựng\s+xong|đã\s+xây\s+dựng|thông\s+qua|ký\s+ban\s+hành)"
 _ISSUED = re.compile(rf"{ISSUING_VERB}\s+({_TYPE_ALT})(?![\w])")
