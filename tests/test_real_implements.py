@@ -1,0 +1,79 @@
+"""Implements cues as real readers write them, and what is no implementation."""
+
+from __future__ import annotations
+
+from graph.model import Source
+from loaders.pipeline import extract_text
+
+
+def links(text: str) -> set[tuple[str, str]]:
+    ex = extract_text(text, Source("src:00000000000000ff", "x.txt", "", "", 0, "utf-8"))
+    key = {d.uid: d.symbol or f"{d.type}@{d.locality}" for d in ex.documents}
+    return {(key[e.source_doc], key[e.target_doc]) for e in ex.implements}
+
+
+HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+          "Số: 20/KH-UBND\n\nLạng Sơn, ngày 4 tháng 5 năm 2021\n\n")
+
+
+def test_legal_basis_is_no_implementation_but_a_cited_description_is():
+    text = HEADER + (
+        "QUYẾT ĐỊNH\n\nVỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC\n\n"
+        "Căn cứ Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương;\n"
+        "Căn cứ Nghị quyết số 10/NQ-CP ngày 3/2/2018 của Chính phủ về việc ban hành Chương "
+        "trình hành động của Chính phủ thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017;\n")
+    assert links(text) == {("10/NQ-CP", "18-NQ/TW")}  # no programme of the province's own
+
+
+def test_preamble_openers_are_carried_out_by_the_own_document():
+    text = HEADER + (
+        "KẾ HOẠCH\n\nCHUYỂN ĐỔI SỐ NĂM 2021\n\n"
+        "Thực hiện Quyết định số 749/QĐ-TTg ngày 3/6/2020 của Thủ tướng Chính phủ; Kế hoạch "
+        "số 33-KH/TU ngày 2/2/2021 của Tỉnh ủy về thực hiện Nghị quyết số 52-NQ/TW ngày "
+        "27/9/2019 của Bộ Chính trị.\n\n"
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch chuyển đổi số như sau:\nI. MỤC TIÊU\n")
+    assert links(text) == {("20/KH-UBND", "749/QĐ-TTg"), ("20/KH-UBND", "33-KH/TU"),
+                           ("33-KH/TU", "52-NQ/TW")}  # not the object's own object
+
+
+def test_a_reported_opener_is_no_basis_of_the_own_document():
+    text = HEADER + (
+        "CHỈ THỊ\n\nVỀ TĂNG CƯỜNG THU NGÂN SÁCH\n\n"
+        "Thực hiện Nghị quyết số 01/NQ-CP ngày 1/1/2021 của Chính phủ, các cơ quan, đơn vị "
+        "đã triển khai nhiều giải pháp.\n")
+    assert links(text) == set()
+
+
+def test_title_links_its_first_objects_and_coordinated_ones():
+    text = HEADER + (
+        "KẾ HOẠCH\n\nTRIỂN KHAI THỰC HIỆN KẾ HOẠCH SỐ 15-KH/TU NGÀY 1/3/2021 CỦA TỈNH ỦY VÀ "
+        "NGHỊ QUYẾT SỐ 39-NQ/TW NGÀY 15/1/2019 CỦA BỘ CHÍNH TRỊ\n\nI. MỤC ĐÍCH\n")
+    assert links(text) == {("20/KH-UBND", "15-KH/TU"), ("20/KH-UBND", "39-NQ/TW")}
+    nested = HEADER + (
+        "KẾ HOẠCH\n\nTHỰC HIỆN KẾT LUẬN SỐ 70-KL/TW NGÀY 3/2/2024 CỦA BỘ CHÍNH TRỊ VỀ TIẾP TỤC "
+        "THỰC HIỆN NGHỊ QUYẾT SỐ 23-NQ/TW\n\nI. MỤC ĐÍCH\n")
+    assert ("20/KH-UBND", "23-NQ/TW") not in links(nested)
+    assert ("20/KH-UBND", "70-KL/TW") in links(nested)
+
+
+def test_a_title_that_reports_links_nothing():
+    text = ("BỘ NỘI VỤ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 88/BNV-VP\n"
+            "V/v báo cáo kết quả 5 năm thực hiện Chỉ thị số 17/CT-TTg ngày 2/4/2015\n\n"
+            "Hà Nội, ngày 9 tháng 2 năm 2020\n")
+    assert links(text) == set()
+
+
+def test_list_items_after_a_semicolon_keep_their_own_objects():
+    text = ("Tiếp tục thực hiện Kế hoạch số 12-KH/TU ngày 2/1/2018 của Ban Thường vụ Tỉnh ủy Lạng "
+            "Sơn về thực hiện Nghị quyết số 18-NQ/TW; Kế hoạch số 13-KH/TU ngày 3/1/2018 của Ban "
+            "Thường vụ Tỉnh ủy Lạng Sơn về thực hiện Nghị quyết số 19-NQ/TW.\n")
+    assert links(text) == {("12-KH/TU", "18-NQ/TW"), ("13-KH/TU", "19-NQ/TW")}
+    related = ("- 3Kế hoạch 44/KH-UBND năm 2014 thực hiện Nghị quyết 21/NQ/TW; Chỉ thị 15/CT/TU "
+               "về bảo hiểm xã hội do tỉnh Lạng Sơn ban hành\n")
+    assert links(related) == {("44/KH-UBND", "21-NQ/TW"), ("44/KH-UBND", "15-CT/TU")}
+
+
+def test_a_letter_requiring_implementation_implements():
+    text = ("Ngày 3/4/2020, Tỉnh ủy Lạng Sơn đã ban hành Văn bản số 310-CV/TU yêu cầu các cấp ủy "
+            "lãnh đạo, chỉ đạo thực hiện nghiêm Quy định số 37-QĐ/TW của Bộ Chính trị.\n")
+    assert links(text) == {("310-CV/TU", "37-QĐ/TW")}
