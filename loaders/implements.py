@@ -49,11 +49,13 @@ _PART = re.compile(
     r"^[ \t]*(?:[IVX]+\s*[.\-–]|[A-D]\s*\.|1\s*\.|Điều\s+1|QUYẾT\s+(?:ĐỊNH|NGHỊ)\s*:)",
     re.MULTILINE)
 _PREAMBLE_MAX = 4000
-_SEPARATOR = 6  # ", ", "; ", " và ": items of one list
+# "… về <subject>" or a quoted title after a list's head: it has a subject of its own
+_OWN_SUBJECT = re.compile(r"\svề\s|[“\"]")
 _TITLE_GAP = 40  # a title's cue and its first object: "THỰC HIỆN NGHỊ QUYẾT SỐ 12-NQ/TW"
 # a title that reports on an implementation ("V/v báo cáo kết quả 5 năm thực hiện …")
 _REPORT_WORDS = re.compile(r"(?:báo\s+cáo|kết\s+quả|sơ\s+kết|tổng\s+kết|đánh\s+giá)(?![\w])",
                            re.IGNORECASE)
+_CONCRETISE = re.compile(r"cụ\s+thể\s+hóa", re.IGNORECASE)
 _TITLE_CUE = re.compile(r"(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa)", re.IGNORECASE)
 _HEADS = ("Nghị quyết", "Kết luận", "Chỉ thị", "Quy định", "Quyết định")
 _PLANS = ("Kế hoạch", "Chương trình", "Đề án")
@@ -98,6 +100,7 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
     by_uid = {d.uid: d for d in docs}
     edges: dict[tuple[str, str], Implements] = {}
     generics: list[tuple[str, Mention, int, int]] = []
+    concretises: list[tuple[str, str, int, int]] = []
 
     def link(a: str, b: str, basis: str, start: int, end: int) -> None:
         if a == b or not a or not b:
@@ -125,10 +128,13 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
             continue
         targets = _chain(mentions, cue_end, sb, text=text)
         targets = [t for t in targets if t is not m]
+        concrete = bool(cue) and _CONCRETISE.search(cue.group())
         for t in targets:
             nested.add(id(t))
             for uid in t.uids:
                 link(m.uids[0], uid, "explicit", sa, sb)
+                if concrete:
+                    concretises.append((m.uids[0], uid, sa, sb))
         generic = None if targets or not cue else generic_type_after(text, cue_end)
         if generic:
             generics.append((generic, m, sa, sb))
@@ -148,7 +154,7 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
             for t in targets:
                 for uid in t.uids:
                     link(src.uids[0], uid, "explicit", a, b)
-        _heads_implied(targets, dates, symbols, link, a, b)
+        _heads_implied(targets, dates, symbols, link, a, b, text)
         _chain_implied(targets, by_uid, link, a, b)
     for generic, m, sa, sb in generics:
         for uid in _resolve_generic(generic, m, openers, mentions, section_of):
@@ -188,6 +194,13 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
                 for uid in t.uids:
                     link(subject, uid, "explicit", op.start, op.end)
 
+    # "C nhằm cụ thể hóa B", B implementing the central A: C carries A out too (to concretise a
+    # plan is to carry out what the plan carries out; "thực hiện B" alone says no more than B)
+    for a, b, sa, sb in concretises:
+        for (b2, c), _ in list(edges.items()):
+            if b2 == b and _is_head(c, symbols, by_uid):
+                link(a, c, "implied", sa, sb)
+
     # paragraph scope of openers that issue nothing themselves
     for op in openers:
         if op.issued:
@@ -213,9 +226,10 @@ def _resolve_generic(type_name: str, m: Mention, openers: list[_Opener],
     return ()
 
 
-def _heads_implied(targets: list[Mention], dates, symbols, link, a: int, b: int) -> None:
+def _heads_implied(targets: list[Mention], dates, symbols, link, a: int, b: int,
+                   text: str) -> None:
     single = [t for t in targets if len(t.uids) == 1]
-    if len(single) < 2 or single[1].start - single[0].tail_end > _SEPARATOR:
+    if len(single) < 2 or _OWN_SUBJECT.search(text, single[0].tail_end, single[1].start):
         return  # the head has a subject of its own: the items are not one list on one subject
     head = single[0]
     hid = head.uids[0]

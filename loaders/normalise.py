@@ -24,7 +24,10 @@ _UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾ
 _OWN_LINE = re.compile(
     rf"(?:[-+•–]\s|\d+(?:\.\d+)*\s*[.)](?!\d)|[a-zđ]\)|\(\d+\)|[IVXLC]+\s*[.\-–/)]\s"
     rf"|(?:Điều|Điếu|Chương|Mục|Phần)\s+\d|[-=_.]{{3,}}|Nơi nhận|Kính gửi|Căn cứ|Số\b"
-    rf"|[{_UPPER}][{_UPPER}]+\s*[.:]?\s*$)")
+    rf"|[{_UPPER}][{_UPPER}]+\s*[.:]?\s*$"
+    # a body's line in a header ("ĐẢNG BỘ HUYỆN X" / "ĐẢNG ỦY XÃ Y"), the motto
+    rf"|(?:ĐẢNG (?:ỦY|UỶ|BỘ)|HUYỆN ỦY|TỈNH ỦY|THÀNH ỦY|QUẬN ỦY|THỊ ỦY|ỦY BAN|UỶ BAN|HỘI ĐỒNG"
+    rf"|BAN |SỞ |BỘ |CHỦ TỊCH|VĂN PHÒNG|CỘNG HÒA|ĐẢNG CỘNG SẢN)\b)")
 _SENTENCE_END = re.compile(r"[.;!?]\s*$")
 WRAP_SHARE = 0.4  # a line this share of the wrap width long may go on on the next line
 # Words glued by PDF extraction: a "số" stuck to its number, a symbol stuck to the next word,
