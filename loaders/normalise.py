@@ -30,6 +30,8 @@ _OWN_LINE = re.compile(
     rf"|BAN |SỞ |BỘ |CHỦ TỊCH|VĂN PHÒNG|CỘNG HÒA|ĐẢNG CỘNG SẢN)\b)")
 _SENTENCE_END = re.compile(r"[.;!?]\s*$")
 WRAP_SHARE = 0.4  # a line this share of the wrap width long may go on on the next line
+_CITED = re.compile(r"(?:Nghị quyết|Nghị định|Quyết định|Chỉ thị|Kế hoạch|Chương trình|Kết luận"
+                    r"|Công văn|Văn bản|Thông tư|Hướng dẫn|Quy định|Đề án)\s+(?:số\s*)?\d")
 # Words glued by PDF extraction: a "số" stuck to its number, a symbol stuck to the next word,
 # a lower-case word stuck to a capitalised one ("Căn cứLuật").
 _GLUE = re.compile(
@@ -68,6 +70,8 @@ def _joins(prev: str, nxt: str, width: int) -> bool:
         return True
     if a.endswith(":"):
         return first.isdigit()
+    if a.endswith(";") and _CITED.match(b):
+        return True  # a list of cited documents goes on: "…;" / "Quyết định số …"
     if _SENTENCE_END.search(a) or not (first.isalnum() or first in "(“\""):
         return False
     if first.isdigit():
