@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from graph.model import Document, Implements
+from loaders import programmes
 from loaders.context import TextContext
 from loaders.documents import Mention, generic_type_after
 from loaders.segments import paragraphs, sentences, span_at
@@ -55,6 +56,8 @@ _TITLE_GAP = 40  # a title's cue and its first object: "THỰC HIỆN NGHỊ QUY
 # a title that reports on an implementation ("V/v báo cáo kết quả 5 năm thực hiện …")
 _REPORT_WORDS = re.compile(r"(?:báo\s+cáo|kết\s+quả|sơ\s+kết|tổng\s+kết|đánh\s+giá)(?![\w])",
                            re.IGNORECASE)
+_TYPE_WORD = re.compile(r"\s*(?:KẾ\s+HOẠCH|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|QUYẾT\s+ĐỊNH|CHỈ\s+THỊ"
+                        r"|NGHỊ\s+QUYẾT|ĐỀ\s+ÁN|HƯỚNG\s+DẪN)\s+", re.IGNORECASE)
 _CONCRETISE = re.compile(r"cụ\s+thể\s+hóa", re.IGNORECASE)
 _TITLE_CUE = re.compile(r"(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa)", re.IGNORECASE)
 _HEADS = ("Nghị quyết", "Kết luận", "Chỉ thị", "Quy định", "Quyết định")
@@ -201,6 +204,8 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
             if b2 == b and _is_head(c, symbols, by_uid):
                 link(a, c, "implied", sa, sb)
 
+    _programme_links(text, mentions, sents, subject, link)
+
     # paragraph scope of openers that issue nothing themselves
     for op in openers:
         if op.issued:
@@ -287,3 +292,34 @@ def _description_cue(text: str, m: Mention, mentions: list[Mention], sent_end: i
 def _has_cue(text: str, m: Mention, mentions: list[Mention], stop: int) -> bool:
     return bool(_CUE.match(text, m.tail_end)) or _description_cue(text, m, mentions,
                                                                    stop) is not None
+
+
+def _programme_links(text: str, mentions: list[Mention], sents, subject: str | None,
+                     link) -> None:
+    """A document carrying out a programme by name implements the one that approved it
+    (loaders.programmes); so does the own document whose title is that programme's name."""
+    approvals, carriers, titles = [], [], []
+    for i, m in enumerate(mentions):
+        if len(m.uids) != 1:
+            continue
+        if subject and m.uids == (subject,) and m.issued:
+            carriers.extend(c for c in [programmes.carried(text, subject, m.start, m.end)] if c)
+            head = _TYPE_WORD.match(text, m.start)
+            if head:
+                titles.append((subject, m.start, m.end, programmes.name_at(text, head.end())))
+            continue
+        _, sb = span_at(sents, m.start)
+        stop = min([sb, *(o.start for o in mentions[i + 1:] if o.start > m.start)])
+        a = programmes.approved(text, m.uids[0], m.tail_end, stop)
+        approvals.extend([a] if a else [])
+        c = programmes.carried(text, m.uids[0], m.tail_end,
+                               min(stop, m.tail_end + programmes.CARRIES_WITHIN))
+        carriers.extend([c] if c else [])
+    for c in carriers:
+        for a in approvals:
+            if a.uid != c.uid and programmes.same(a, c):
+                link(c.uid, a.uid, "implied", c.start, c.end)
+    for uid, start, end, words in titles:
+        for a in approvals:
+            if a.uid != uid and programmes.title_names(words, a):
+                link(uid, a.uid, "implied", start, end)

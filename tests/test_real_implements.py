@@ -77,3 +77,30 @@ def test_a_letter_requiring_implementation_implements():
     text = ("Ngày 3/4/2020, Tỉnh ủy Lạng Sơn đã ban hành Văn bản số 310-CV/TU yêu cầu các cấp ủy "
             "lãnh đạo, chỉ đạo thực hiện nghiêm Quy định số 37-QĐ/TW của Bộ Chính trị.\n")
     assert links(text) == {("310-CV/TU", "37-QĐ/TW")}
+
+
+def test_carrying_out_a_programme_by_name_implements_the_document_that_approved_it():
+    text = ("Căn cứ Quyết định số 930/QĐ-TTg ngày 2/6/2021 của Thủ tướng Chính phủ về việc phê "
+            "duyệt Chiến lược phát triển lâm nghiệp bền vững đến năm 2030;\n"
+            "Căn cứ Công văn số 55/BNN-TCLN ngày 3/8/2021 của Bộ Nông nghiệp và Phát triển nông "
+            "thôn về việc hướng dẫn triển khai Chiến lược phát triển lâm nghiệp bền vững;\n"
+            "Căn cứ Công văn số 56/BNN-TCLN ngày 4/8/2021 về việc báo cáo kết quả thực hiện "
+            "Chiến lược phát triển lâm nghiệp bền vững;\n"
+            "Căn cứ Nghị quyết số 12/NQ-CP ngày 1/1/2021 về việc ban hành Chương trình hành động "
+            "của Chính phủ;\n"
+            "Căn cứ Chỉ thị số 13/CT-TTg ngày 5/5/2021 về việc đẩy mạnh thực hiện Chương trình "
+            "hành động của Chính phủ;\n")
+    assert links(text) == {("55/BNN-TCLN", "930/QĐ-TTg")}  # not a report, not a generic kind
+
+
+def test_the_own_document_whose_title_is_the_programmes_name_implements_it():
+    text = HEADER + (
+        "KẾ HOẠCH\n\nPHÁT TRIỂN LÂM NGHIỆP BỀN VỮNG TRÊN ĐỊA BÀN TỈNH GIAI ĐOẠN 2021-2025\n\n"
+        "Căn cứ Quyết định số 930/QĐ-TTg ngày 2/6/2021 của Thủ tướng Chính phủ phê duyệt Chiến "
+        "lược Phát triển lâm nghiệp bền vững giai đoạn 2021-2030, Ủy ban nhân dân tỉnh ban hành "
+        "Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    assert links(text) == {("20/KH-UBND", "930/QĐ-TTg")}  # "Căn cứ" alone would not link
+    carried = text.replace("KẾ HOẠCH\n\nPHÁT", "KẾ HOẠCH\n\nTRIỂN KHAI CHIẾN LƯỢC PHÁT")
+    assert links(carried) == {("20/KH-UBND", "930/QĐ-TTg")}
+    other = text.replace("PHÁT TRIỂN LÂM NGHIỆP BỀN VỮNG", "PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG")
+    assert links(other) == set()
