@@ -185,6 +185,7 @@ def find_documents(ctx: TextContext) -> Found:
         issuer = org or before
         locality = _locality(ctx, r.level, issuer, r.start) if r.local else None
         read.append((r, sent, date, org, tail_end, before, issuer, locality))
+    _placed_once(read)
     units = _units([(r, issuer, locality) for r, _, _, _, _, _, issuer, locality in read])
     for (r, sent, date, org, tail_end, before, issuer, locality), unit in zip(read, units,
                                                                                 strict=True):
@@ -220,6 +221,21 @@ def find_documents(ctx: TextContext) -> Found:
         if d.issuer is not None:
             found.issuers.append((doc, d.issuer))
     return found
+
+
+def _placed_once(read: list) -> None:
+    """A local symbol the text places once by its issuer ("… số 27-CTr/TU ngày 12/3/2018 của
+    Ban Chấp hành Đảng bộ tỉnh Sóc Trăng") keeps that province where it is cited again without
+    it ("… của Ban Chấp hành Đảng bộ tỉnh"), unless another date shows another document."""
+    placed: dict[str, tuple[str, object]] = {}
+    for r, _, date, _, _, _, issuer, _ in read:
+        if r.local and issuer is not None and issuer.province:
+            placed.setdefault(symbol_key(r.symbol), (issuer.province, date))
+    for i, (r, sent, date, org, tail_end, before, issuer, locality) in enumerate(read):
+        known = placed.get(symbol_key(r.symbol)) if r.local else None
+        if known and (issuer is None or not issuer.province) and locality != known[0] and (
+                date is None or known[1] is None or date == known[1]):
+            read[i] = (r, sent, date, org, tail_end, before, issuer, known[0])
 
 
 def _units(refs: list[tuple[Ref, Org | None, str | None]]) -> list[str | None]:

@@ -74,7 +74,7 @@ class _Opener:
 
 
 def _chain(mentions: list[Mention], pos: int, stop: int, first_gap: int = 30,
-           text: str = "") -> list[Mention]:
+           text: str = "", source: Mention | None = None) -> list[Mention]:
     """Mentions listed one after another from `pos` (a cue's end) up to `stop`; after a ";" a
     mention with a cue of its own starts a new item of the list, not a further object."""
     out: list[Mention] = []
@@ -84,8 +84,10 @@ def _chain(mentions: list[Mention], pos: int, stop: int, first_gap: int = 30,
             continue
         if m.start - cur > limit:
             break
-        if out and ";" in text[cur:m.start] and _has_cue(text, m, mentions, stop):
-            break
+        gap = text[cur:m.start]
+        if out and (_DESC_CUE.search(gap) or (";" in gap and (
+                _has_cue(text, m, mentions, stop) or (source and m.type == source.type)))):
+            break  # the last object's own object, or a sibling of the source in a list
         out.append(m)
         cur, limit = m.tail_end, 12
     return out
@@ -129,7 +131,7 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
         cue_end = cue.end() if cue else _description_cue(text, m, mentions, sb)
         if cue_end is None:
             continue
-        targets = _chain(mentions, cue_end, sb, text=text)
+        targets = _chain(mentions, cue_end, sb, text=text, source=m)
         targets = [t for t in targets if t is not m]
         concrete = bool(cue) and _CONCRETISE.search(cue.group())
         for t in targets:

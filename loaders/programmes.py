@@ -26,7 +26,7 @@ _NAME_END = re.compile(r"[;.(”\"\n:]|\s(?:giai\s+đoạn|đến\s+năm|năm\s+
 _REPORTS = re.compile(r"báo\s+cáo|kết\s+quả|sơ\s+kết|tổng\s+kết|đánh\s+giá", re.IGNORECASE)
 NAME_WORDS = 12
 APPROVES_WITHIN = 40  # "… ngày … của X về việc phê duyệt …": the description's first words
-CARRIES_WITHIN = 80  # "… về việc ban hành Kế hoạch hành động thực hiện …"
+CARRIES_WITHIN = 100  # "… về việc ban hành Kế hoạch hành động thực hiện …"
 SAME_WORDS = 3  # names agree on this many words (fewer only when one name has no more)
 TITLE_WORDS = 5  # a title that is the programme's name: this many words at least
 
