@@ -57,7 +57,7 @@ def _found(pattern: re.Pattern[str], text: str, uid: str, start: int, stop: int)
     words = name_at(text, m.end())
     if words[:2] == ("hanh", "dong"):
         words = words[2:]  # "Chương trình hành động của Chính phủ": a kind, not a name
-    if len(words) < 2 or "so" in words[:2]:
+    if len(words) < 2 or (words[0] == "so" and words[1][:1].isdigit()):
         return None  # no name, or a numbered document ("Chương trình số 12-CTr/TU")
     return Named(uid, fold(m.group(1)), words, m.start(), m.end())
 

@@ -139,7 +139,7 @@ def _issuer_rules() -> dict[str, list[tuple[re.Pattern[str], str, bool]]]:
 
 def issuer_level(family: str, issuer: str) -> tuple[str, bool]:
     """(level, local) of a symbol's issuer code: "TW" -> central, "TU" -> provincial, local."""
-    head = issuer.split("-")[0]
+    head = issuer.split("-")[0].split(".")[0]
     for pat, level, local in _issuer_rules()["party" if family == "party" else "state"]:
         if pat.fullmatch(head):
             return level, local
