@@ -45,7 +45,7 @@ _DESC_BLOCK = re.compile(r"[;:.!?\n“”\"]|\s(?:tổng\s+kết|sơ\s+kết|bá
 _DESC_MAX = 220
 # A sentence that reports what others did ("…, các cơ quan đã quán triệt và triển khai …"),
 # not the basis on which the text's own document is issued.
-_REPORTED = re.compile(r"\sđã\s")
+_REPORTED = re.compile(r"\sđã\s(?!ban\s+hành)")  # "(các đề án) đã ban hành": a relative clause
 _PART = re.compile(
     r"^[ \t]*(?:[IVX]+\s*[.\-–]|[A-D]\s*\.|1\s*\.|Điều\s+1|QUYẾT\s+(?:ĐỊNH|NGHỊ)\s*:)",
     re.MULTILINE)

@@ -130,7 +130,7 @@ def find_subject(text: str, orgs: list[Org]) -> SubjectDoc | None:
     m = next((t for t in _TYPE_LINE.finditer(text, 0, head)
               if not t.group(2) or capitals(t.group(2))), None)
     if m is None:
-        return _letter(text, head, meta, orgs)
+        return _letter(text, head, meta, orgs) or _addressed(text, head)
     before = text[:m.start()].strip()
     headed = (_MOTTO.search(text, 0, m.start()) or _NUMBER.search(text, 0, m.start())
               or meta.symbol or "\n" not in before)  # or the title opens the text
@@ -181,6 +181,20 @@ def _letter(text: str, head: int, meta: Metadata, orgs: list[Org]) -> SubjectDoc
     title = text[v.start():end].strip() if v is not None else None
     return SubjectDoc(start, end, type_name, title, symbol, issuer,
                       parse_date(d.group()) if d else meta.date, meta.province)
+
+
+_ADDRESSED = re.compile(r"^[ \t]*Kính gửi\s*:", re.MULTILINE)
+ADDRESS_LINES = 3  # a letter whose header was lost opens with its addressees
+
+
+def _addressed(text: str, head: int) -> SubjectDoc | None:
+    """A letter that opens, after no more than a few lines, with "Kính gửi:": the text is an
+    official letter (công văn) even though its header and number were lost."""
+    m = _ADDRESSED.search(text, 0, head + 40)
+    lines = [x for x in text[:m.start()].split("\n") if x.strip()] if m else []
+    if m is None or len([x for x in lines if not x.startswith("# source:")]) > ADDRESS_LINES:
+        return None
+    return SubjectDoc(m.start(), m.end(), "Công văn", None, None, None, None)
 
 
 def _preamble_issuer(text: str, end: int, orgs: list[Org]) -> Org | None:
