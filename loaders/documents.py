@@ -105,6 +105,15 @@ def _issuer_before(orgs: list[Org], text: str, ref_start: int, sent: tuple[int, 
     return None
 
 
+_AT = re.compile(r"\s+tại\s+(?:(?:văn\s+bản|công\s+văn)\s+)?(?:số\s*)?$", re.IGNORECASE)
+
+
+def _issuer_at(orgs: list[Org], text: str, ref_start: int, sent: tuple[int, int]) -> Org | None:
+    """The body whose letter is cited as "… (hướng dẫn) của <body> tại Công văn số …"."""
+    return next((o for o in orgs if sent[0] <= o.start and o.end <= ref_start
+                 and _AT.match(text[o.end:ref_start])), None)
+
+
 def _locality(ctx: TextContext, level: str, org: Org | None, pos: int) -> str | None:
     if level == "central":
         return None
@@ -182,7 +191,7 @@ def find_documents(ctx: TextContext) -> Found:
         sent = span_at(sents, r.start)
         date, org, tail_end = _tail(text, orgs, r.end)
         before = _issuer_before(orgs, text, r.start, sent)
-        issuer = org or before
+        issuer = org or before or _issuer_at(orgs, text, r.start, sent)
         locality = _locality(ctx, r.level, issuer, r.start) if r.local else None
         read.append((r, sent, date, org, tail_end, before, issuer, locality))
     _placed_once(read)
