@@ -104,3 +104,11 @@ def test_the_own_document_whose_title_is_the_programmes_name_implements_it():
     assert links(carried) == {("20/KH-UBND", "930/QĐ-TTg")}
     other = text.replace("PHÁT TRIỂN LÂM NGHIỆP BỀN VỮNG", "PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG")
     assert links(other) == set()
+
+
+def test_a_nickname_in_a_capitals_title_links_to_the_member_the_text_names():
+    text = HEADER + (
+        "QUYẾT ĐỊNH\n\nVỀ VIỆC BAN HÀNH KẾ HOẠCH THỰC HIỆN CHƯƠNG TRÌNH SỐ 09-CTR/TU CỦA TỈNH ỦY "
+        "THỰC HIỆN NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ SÁU BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG (KHÓA XII) VỀ "
+        "DÂN SỐ\n\nCăn cứ Nghị quyết số 21-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương;\n")
+    assert links(text) == {("20/KH-UBND", "09-CTr/TU"), ("09-CTr/TU", "21-NQ/TW")}
