@@ -196,11 +196,14 @@ def find_documents(ctx: TextContext) -> Found:
         read.append((r, sent, date, org, tail_end, before, issuer, locality))
     _placed_once(read)
     units = _units([(r, issuer, locality) for r, _, _, _, _, _, issuer, locality in read])
+    longer = long_forms([r.symbol for r in refs])
     for (r, sent, date, org, tail_end, before, issuer, locality), unit in zip(read, units,
                                                                                 strict=True):
         issued = before is not None
         if date is None and issued:
             date = leading_date(text[sent[0]:sent[1]])
+        if r.symbol in longer:  # "61/NĐ-CP" cited after "61/2018/NĐ-CP": one decree
+            r = replace(r, symbol=longer[r.symbol])
         below = r.local and below_province(r.symbol, issuer.level if issuer else None)
         uid = numbered_uid(r.symbol, r.local, locality, src, unit, below)
         if subject is not None and subject.symbol and symbol_key(subject.symbol) == symbol_key(
@@ -230,6 +233,22 @@ def find_documents(ctx: TextContext) -> Found:
         if d.issuer is not None:
             found.issuers.append((doc, d.issuer))
     return found
+
+
+def long_forms(symbols: list[str]) -> dict[str, str]:
+    """Short State symbols ("61/NĐ-CP") that stand for the one long form with a year the text
+    prints ("61/2018/NĐ-CP": same number, type and issuer).
+
+    >>> long_forms(["61/2018/NĐ-CP", "61/NĐ-CP", "7/QĐ-TTg"])
+    {'61/NĐ-CP': '61/2018/NĐ-CP'}
+    """
+    found: dict[str, set[str]] = {}
+    for s in symbols:
+        parts = s.split("/")
+        if len(parts) == 3 and parts[1].isdigit():
+            found.setdefault(symbol_key(f"{parts[0]}/{parts[2]}"), set()).add(s)
+    return {s: next(iter(found[symbol_key(s)])) for s in symbols
+            if s.count("/") == 1 and len(found.get(symbol_key(s), ())) == 1}
 
 
 def _placed_once(read: list) -> None:

@@ -67,3 +67,9 @@ def test_case_variants_of_one_symbol_are_one_document():
     ex = _docs("KẾ HOẠCH THỰC HIỆN QUYẾT ĐỊNH SỐ 318/QĐ-TTG CỦA THỦ TƯỚNG\n\n"
                "Thực hiện Quyết định số 318/QĐ-TTg ngày 5/3/2023 của Thủ tướng Chính phủ.\n")
     assert [d.symbol for d in ex.documents].count("318/QĐ-TTg") == 1
+
+
+def test_short_form_of_a_state_symbol_is_the_long_form_the_text_prints():
+    ex = _docs("Thực hiện Nghị định số 45/2020/NĐ-CP ngày 8/4/2020 của Chính phủ, các sở triển "
+               "khai. Theo Nghị định 45/NĐ-CP, hồ sơ được nộp trực tuyến; Quyết định 12/QĐ-TTg.\n")
+    assert sorted(d.symbol for d in ex.documents) == ["12/QĐ-TTg", "45/2020/NĐ-CP"]
