@@ -19,7 +19,7 @@ _AFTER = re.compile(
 # "Ngày 19-5-2018, <issuer> (đã) ban hành <document>"
 # (after an editor's tag: "LTS: Ngày 14-11-2016, …")
 _LEADING = re.compile(
-    rf"^\s*(?:[A-ZĐ]{{2,5}}\s*:\s*)?(?:Ngày|Vào ngày|Hôm)\s+(?:{_DMY}|{_WORDS})\s*,",
+    rf"^\s*(?:[A-ZĐ]{{2,5}}\s*:\s*)?(?:Ngày|Vào ngày|Hôm)\s+(?:{_DMY}|{_WORDS})\s*,?",
     re.IGNORECASE)
 
 

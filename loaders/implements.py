@@ -50,6 +50,10 @@ _PART = re.compile(
     r"^[ \t]*(?:[IVX]+\s*[.\-–]|[A-D]\s*\.|1\s*\.|Điều\s+1|QUYẾT\s+(?:ĐỊNH|NGHỊ)\s*:)",
     re.MULTILINE)
 _PREAMBLE_MAX = 4000
+# a body speaking in its own document: "…, UBND tỉnh có ý kiến như sau", "…, Tỉnh ủy yêu cầu …"
+_SPEAKS = re.compile(r"[,;]\s*(?:UBND|Ủy ban nhân dân|Tỉnh ủy|Thành ủy|Ban Thường vụ|HĐND|Hội đồng"
+                     r"|Chủ tịch)[^,;.]{0,40}?\s(?:có\s+ý\s+kiến|ban\s+hành|yêu\s+cầu|chỉ\s+đạo"
+                     r"|đề\s+nghị)(?![\w])")
 # "… về <subject>" or a quoted title after a list's head: it has a subject of its own
 _OWN_SUBJECT = re.compile(r"\svề\s|[“\"]")
 _TITLE_GAP = 40  # a title's cue and its first object: "THỰC HIỆN NGHỊ QUYẾT SỐ 12-NQ/TW"
@@ -198,6 +202,22 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
             for t in op.targets:
                 for uid in t.uids:
                     link(subject, uid, "explicit", op.start, op.end)
+
+    # a news text about one document ("UBND tỉnh đã ban hành Công văn số X …"): an opener of its
+    # paragraph whose body then speaks ("Thực hiện Y, UBND tỉnh có ý kiến như sau") is X's
+    main = None if subj is not None else next(
+        (m for m in mentions if m.issued and len(m.uids) == 1 and symbols.get(m.uids[0])), None)
+    if main is not None:
+        _, pb = span_at(paras, main.start)
+        for op in openers:
+            if not (main.end <= op.start < pb) or not op.targets or op.issued:
+                continue
+            speaks = _SPEAKS.search(text, op.targets[0].tail_end, op.end)
+            if speaks is None or _REPORTED.search(text, op.targets[0].tail_end, speaks.end()):
+                continue
+            for t in op.targets:
+                for uid in t.uids if t.start < speaks.start() else ():
+                    link(main.uids[0], uid, "explicit", op.start, op.end)
 
     # "C nhằm cụ thể hóa B", B implementing the central A: C carries A out too (to concretise a
     # plan is to carry out what the plan carries out; "thực hiện B" alone says no more than B)

@@ -112,3 +112,13 @@ def test_a_nickname_in_a_capitals_title_links_to_the_member_the_text_names():
         "THỰC HIỆN NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ SÁU BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG (KHÓA XII) VỀ "
         "DÂN SỐ\n\nCăn cứ Nghị quyết số 21-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương;\n")
     assert links(text) == {("20/KH-UBND", "09-CTr/TU"), ("09-CTr/TU", "21-NQ/TW")}
+
+
+def test_a_news_texts_document_carries_out_what_its_body_speaking_says():
+    text = ("Ngày 2/3/2024 UBND tỉnh đã ban hành Công văn số 812/UBND-KGVX về chuyển đổi số. "
+            "Thực hiện Công văn số 77/BTTTT-CBC ngày 1/3/2024 của Bộ Thông tin và Truyền thông; "
+            "UBND tỉnh có ý kiến như sau: Sở Thông tin và Truyền thông báo cáo kết quả thực hiện "
+            "Quyết định số 348/QĐ-TTg ngày 6/4/2023 của Thủ tướng Chính phủ.\n")
+    assert links(text) == {("812/UBND-KGVX", "77/BTTTT-CBC")}
+    reported = text.replace("UBND tỉnh có ý kiến như sau", "các sở đã báo cáo")
+    assert links(reported) == set()
