@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from graph.model import Document, Evidence, Source
 from loaders.normalise import Normalised
@@ -41,9 +42,14 @@ class TextContext:
     default_locality: str | None = None  # the province the whole text is about, if any
     origin: tuple[str, Normalised] | None = None  # (original text, map) when `text` is repaired
 
-    def __post_init__(self) -> None:
-        self.sentences = sentence_spans(self.text)
-        self._starts = [a for a, _ in self.sentences]
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans, computed when first needed (a context may never need them)."""
+        return sentence_spans(self.text)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [a for a, _ in self.sentences]
 
     def sentence_span(self, offset: int) -> tuple[int, int]:
         i = max(0, bisect.bisect_right(self._starts, offset) - 1)

@@ -14,8 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 # Same-length character repairs: non-breaking and zero-width spaces, markdown emphasis.
-_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u200b": " ",
-                         "\u200c": " ", "\u200d": " ", "\ufeff": " ", "*": " "})
+_SPACES = re.compile("[\u00a0\u202f\u2007\u200b\u200c\u200d\ufeff*]")
 # A table cell separator: cells become lines of their own (a pipe-only line a blank line).
 _PIPE = re.compile(r"\|")
 _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
@@ -34,9 +33,10 @@ _CITED = re.compile(r"(?:Nghị quyết|Nghị định|Quyết định|Chỉ th�
                     r"|Công văn|Văn bản|Thông tư|Hướng dẫn|Quy định|Đề án)\s+(?:số\s*)?\d")
 # Words glued by PDF extraction: a "số" stuck to its number, a symbol stuck to the next word,
 # a lower-case word stuck to a capitalised one ("Căn cứLuật").
+# (each branch consumes up to the insertion point, so the engine skips ahead cheaply)
 _GLUE = re.compile(
-    rf"(?<=\bsố)(?=\d)|(?<=[A-ZĐƯ])(?=(?:ngày|của|về|năm|và)(?![{_LOWER}]))"
-    rf"|(?<=[{_LOWER}])(?=[{_UPPER}][{_LOWER}])|(?<=[{_LOWER}])(?=ngày\s+\d)")
+    rf"\bsố(?=\d)|[A-ZĐƯ](?=(?:ngày|của|về|năm|và)(?![{_LOWER}]))"
+    rf"|[{_LOWER}](?=[{_UPPER}][{_LOWER}]|ngày\s+\d)")
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,15 @@ class Normalised:
     def original(self, pos: int) -> int:
         """The offset in the original text of offset `pos` of the normalised text."""
         return pos - bisect.bisect_left(self.inserts, pos)
+
+    def normalised(self, pos: int) -> int:
+        """The offset in the normalised text of offset `pos` of the original text."""
+        shift = 0
+        for at in self.inserts:  # ascending; at - shift is the original offset it precedes
+            if at - shift > pos:
+                break
+            shift += 1
+        return pos + shift
 
 
 def _is_upper_line(s: str) -> bool:
@@ -106,10 +115,10 @@ def _unglue(text: str) -> Normalised:
     out: list[str] = []
     last = 0
     for m in _GLUE.finditer(text):
-        out.append(text[last:m.start()])
-        inserts.append(m.start() + len(inserts))
+        out.append(text[last:m.end()])
+        inserts.append(m.end() + len(inserts))
         out.append(" ")
-        last = m.start()
+        last = m.end()
     out.append(text[last:])
     return Normalised("".join(out), tuple(inserts))
 
@@ -123,5 +132,5 @@ def normalise(text: str) -> Normalised:
     >>> normalise("Nghị quyết số39-NQ/TWngày 5/3/2019").text
     'Nghị quyết số 39-NQ/TW ngày 5/3/2019'
     """
-    s = _PIPE.sub("\n", join_wrapped(text.translate(_SPACES)))
+    s = _PIPE.sub("\n", join_wrapped(_SPACES.sub(" ", text)))
     return _unglue(s)

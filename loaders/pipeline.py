@@ -46,20 +46,21 @@ def gazetteer_records(docs: list[Document]) -> list[Locality]:
     return list(out.values())
 
 
-def document_context(text: str, source: Source) -> TextContext:
+def document_context(text: str, source: Source, ctx: TextContext | None = None) -> TextContext:
     """The repaired text the document and link rules read (loaders.normalise), its evidence
-    mapped back to the original text."""
+    mapped back to the original text; sections and province as `ctx` (the original's) found."""
+    ctx = ctx or context(text, source)
     norm = normalise(text)
-    ctx = TextContext(norm.text, source, origin=(text, norm))
-    ctx.localities = section_headings(norm.text)
-    ctx.default_locality = source_locality(source.url, dominant_province(norm.text))
-    return ctx
+    dctx = TextContext(norm.text, source, origin=(text, norm))
+    dctx.localities = [(norm.normalised(o), p) for o, p in ctx.localities]
+    dctx.default_locality = ctx.default_locality
+    return dctx
 
 
 def extract_text(text: str, source: Source) -> Extraction:
     """Everything the extractors read from one text."""
     ctx = context(text, source)
-    dctx = document_context(text, source)
+    dctx = document_context(text, source, ctx)
     found = find_documents(dctx)
     links = find_implements(dctx, found.documents, found.mentions, found.subject)
     ctx.documents = found.documents

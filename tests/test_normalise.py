@@ -52,3 +52,5 @@ def test_glued_words_are_split_and_offsets_map_back():
     assert text[n.original(start):n.original(start) + 9] == "115-KL/TW"
     end = n.text.index("Bộ Chính trị")
     assert text[n.original(end):].startswith("Bộ Chính trị")
+    assert n.normalised(text.index("Bộ Chính trị")) == end
+    assert n.normalised(text.index("115")) == start
