@@ -33,10 +33,12 @@ _CITED = re.compile(r"(?:Nghị quyết|Nghị định|Quyết định|Chỉ th�
                     r"|Công văn|Văn bản|Thông tư|Hướng dẫn|Quy định|Đề án)\s+(?:số\s*)?\d")
 # Words glued by PDF extraction: a "số" stuck to its number, a symbol stuck to the next word,
 # a lower-case word stuck to a capitalised one ("Căn cứLuật").
-# (each branch consumes up to the insertion point, so the engine skips ahead cheaply)
-_GLUE = re.compile(
-    rf"\bsố(?=\d)|[A-ZĐƯ](?=(?:ngày|của|về|năm|và)(?![{_LOWER}]))"
-    rf"|[{_LOWER}](?=[{_UPPER}][{_LOWER}]|ngày\s+\d)")
+# (one pattern per kind, each led by a literal or a character class: one alternation of
+# look-behinds was five times slower); the space goes before character `offset`
+_GLUES = ((re.compile(r"số\d"), 2),
+          (re.compile(rf"[A-ZĐƯ](?:ngày|của|về|năm|và)(?![{_LOWER}])"), 1),
+          (re.compile(rf"[{_LOWER}][{_UPPER}][{_LOWER}]"), 1),
+          (re.compile(rf"[{_LOWER}]ngày\s+\d"), 1))
 
 
 @dataclass(frozen=True)
@@ -111,16 +113,17 @@ def join_wrapped(text: str) -> str:
 
 
 def _unglue(text: str) -> Normalised:
-    inserts: list[int] = []
+    at = sorted({m.start() + offset for pat, offset in _GLUES for m in pat.finditer(text)})
+    if not at:
+        return Normalised(text)
     out: list[str] = []
     last = 0
-    for m in _GLUE.finditer(text):
-        out.append(text[last:m.end()])
-        inserts.append(m.end() + len(inserts))
+    for pos in at:
+        out.append(text[last:pos])
         out.append(" ")
-        last = m.end()
+        last = pos
     out.append(text[last:])
-    return Normalised("".join(out), tuple(inserts))
+    return Normalised("".join(out), tuple(pos + i for i, pos in enumerate(at)))
 
 
 def normalise(text: str) -> Normalised:
