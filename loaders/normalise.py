@@ -62,54 +62,60 @@ class Normalised:
         return pos + shift
 
 
+_HAS_LOWER = re.compile(rf"[{_LOWER}]")
+_HAS_LETTER = re.compile(rf"[{_LOWER}{_UPPER}]")
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def _is_upper_line(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    return _HAS_LOWER.search(s) is None and _HAS_LETTER.search(s) is not None
 
 
-def _joins(prev: str, nxt: str, width: int) -> bool:
-    """Is the break between two non-empty lines a hard wrap inside one sentence or cell?
+def _joins(a: str, b: str, width: int) -> bool:
+    """Is the break between two stripped lines a hard wrap inside one sentence or cell?
     A line that ends short of the text's wrap `width` ends its paragraph, unless the next line
     goes on in lower case or with a number."""
-    a, b = prev.strip(), nxt.strip()
-    if not a or not b or _OWN_LINE.match(b) or a.startswith("#") or a.endswith("|"):
+    if not a or not b or a[0] == "#" or a[-1] == "|" or _OWN_LINE.match(b):
         return False
     first = b[0]
-    if not any(c.isalnum() for c in a):
+    if _ALNUM.search(a) is None:
         return False  # a rule line ("-------") under a header cell
     if first.islower():
         return True
-    if a.endswith(":"):
+    if a[-1] == ":":
         return first.isdigit()
-    if a.endswith(";") and _CITED.match(b):
+    if a[-1] == ";" and _CITED.match(b):
         return True  # a list of cited documents goes on: "…;" / "Quyết định số …"
     if _SENTENCE_END.search(a) or not (first.isalnum() or first in "(“\""):
         return False
     if first.isdigit():
         return True
-    if _is_upper_line(a) != _is_upper_line(b):
+    upper = _is_upper_line(a)
+    if upper != _is_upper_line(b):
         return False  # "ỦY BAN NHÂN DÂN" / "Độc lập - Tự do": header lines of two kinds
-    return _is_upper_line(a) or len(a) >= WRAP_SHARE * width
+    return upper or len(a) >= WRAP_SHARE * width
 
 
 def wrap_width(lines: list[str]) -> int:
     """The width a text was wrapped at: the length most of its lines stay within."""
-    sizes = sorted(len(x.strip()) for x in lines if x.strip())
+    sizes = sorted(len(x) for x in (y.strip() for y in lines) if x)
     return sizes[int(0.9 * (len(sizes) - 1))] if sizes else 0
 
 
 def join_wrapped(text: str) -> str:
     """Hard-wrapped lines rejoined (the line break becomes a space: same length)."""
-    chars = list(text)
     lines = text.split("\n")
-    width = wrap_width(lines)
+    stripped = [x.strip() for x in lines]
+    width = wrap_width(stripped)
+    chars = None
     pos = 0
     for i in range(len(lines) - 1):
         pos += len(lines[i])
-        if _joins(lines[i], lines[i + 1], width):
+        if stripped[i] and stripped[i + 1] and _joins(stripped[i], stripped[i + 1], width):
+            chars = chars or list(text)
             chars[pos] = " "
         pos += 1
-    return "".join(chars)
+    return "".join(chars) if chars else text
 
 
 def _unglue(text: str) -> Normalised:
