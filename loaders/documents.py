@@ -7,6 +7,7 @@ Each mention keeps its span, so the link rules can work on positions.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
@@ -105,13 +106,16 @@ def _issuer_before(orgs: list[Org], text: str, ref_start: int, sent: tuple[int, 
     return None
 
 
-_AT = re.compile(r"\s+tại\s+(?:(?:văn\s+bản|công\s+văn)\s+)?(?:số\s*)?$", re.IGNORECASE)
+_AT = re.compile(r"(?<!\s)\s+tại\s+(?:(?:văn\s+bản|công\s+văn)\s+)?(?:số\s*)?$",
+                 re.IGNORECASE)
 
 
 def _issuer_at(orgs: list[Org], text: str, ref_start: int, sent: tuple[int, int]) -> Org | None:
     """The body whose letter is cited as "… (hướng dẫn) của <body> tại Công văn số …"."""
-    return next((o for o in orgs if sent[0] <= o.start and o.end <= ref_start
-                 and _AT.match(text[o.end:ref_start])), None)
+    at = _AT.search(text, max(sent[0], ref_start - 40), ref_start)
+    if at is None:
+        return None
+    return next((o for o in orgs if o.end == at.start() and sent[0] <= o.start), None)
 
 
 def _locality(ctx: TextContext, level: str, org: Org | None, pos: int) -> str | None:
@@ -363,10 +367,11 @@ def _add_unnumbered(ctx: TextContext, orgs, masked, sents, drafts, add, found: F
     text, src = ctx.text, ctx.source.uid
     titled: dict[tuple[str, str], str] = {}
     subject = drafts.get(found.subject) if found.subject else None
-    numbered = [m for m in found.mentions if m.uids and m.uids[0] in drafts
-                and drafts[m.uids[0]].symbol]
+    numbered = sorted((m for m in found.mentions if m.uids and m.uids[0] in drafts
+                       and drafts[m.uids[0]].symbol), key=lambda m: m.end)
+    ends = [m.end for m in numbered]
     for u in find_unnumbered(text, orgs, masked, sents):
-        if (u.issued or (u.title and not u.bare)) and _described(text, u.start, numbered):
+        if (u.issued or (u.title and not u.bare)) and _described(text, u.start, numbered, ends):
             continue  # "Nghị quyết số X … về việc ban hành Chương trình …": X's own content
         level = u.issuer.level if u.issuer else "unknown"
         locality = _locality(ctx, level, u.issuer, u.start)
@@ -410,11 +415,13 @@ _DESCRIPTION_BREAK = re.compile(r"[;:\n]|[.,]\s")
 _DESCRIPTION_MAX = 160
 
 
-def _described(text: str, pos: int, numbered: list[Mention]) -> bool:
+def _described(text: str, pos: int, numbered: list[Mention], ends: list[int]) -> bool:
     """Is `pos` inside the description printed after a numbered document ("… ngày … của Chính
-    phủ về việc ban hành …"), so that what is issued there is that document's content?"""
-    return any(m.end <= pos and pos - m.end <= _DESCRIPTION_MAX
-               and not _DESCRIPTION_BREAK.search(text, m.end, pos) for m in numbered)
+    phủ về việc ban hành …"), so that what is issued there is that document's content?
+    (`numbered` sorted by their ends, `ends`.)"""
+    i = bisect.bisect_right(ends, pos)
+    return any(pos - m.end <= _DESCRIPTION_MAX and not _DESCRIPTION_BREAK.search(text, m.end, pos)
+               for m in numbered[max(0, i - 3):i])
 
 
 def inferred_symbol(type_name: str | None, number: str, issuer: Org | None) -> str | None:
