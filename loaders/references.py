@@ -21,7 +21,6 @@ from loaders.matching import finditer_at, whole_words
 
 DATA = Path(__file__).with_name("data") / "doc_types.yaml"
 _DIGITS = re.compile(r"\d+")
-_SLASHED = re.compile(r"\d{1,5}[a-zđ]?\s*/")  # where a State-shaped symbol can start
 
 
 @dataclass(frozen=True)
@@ -184,8 +183,12 @@ def find_symbols(text: str) -> list[Ref]:
     pats = _patterns()
     taken: list[tuple[int, int]] = []
     refs: list[Ref] = []
-    numbers = [m.start() for m in _DIGITS.finditer(text)]  # a symbol starts a run of digits
-    slashed = [m.start() for m in _SLASHED.finditer(text)]  # … and a State one a slash after it
+    numbers: list[int] = []  # a symbol starts a run of digits …
+    slashed: list[int] = []  # … and a State-shaped one has a slash right after it
+    for m in _DIGITS.finditer(text):
+        numbers.append(m.start())
+        if "/" in text[m.end():m.end() + 3]:
+            slashed.append(m.start())
     for family in ("state_qppl", "party_state_order", "state_adm", "party", "letter"):
         for m in finditer_at(pats[family], text, numbers if family == "party" else slashed):
             if any(a < m.end() and m.start() < b for a, b in taken):
