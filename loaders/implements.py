@@ -16,6 +16,7 @@ A nickname standing for several documents links only to those the text itself na
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -50,6 +51,7 @@ _PART = re.compile(
     r"^[ \t]*(?:[IVX]+\s*[.\-–]|[A-D]\s*\.|1\s*\.|Điều\s+1|QUYẾT\s+(?:ĐỊNH|NGHỊ)\s*:)",
     re.MULTILINE)
 _PREAMBLE_MAX = 4000
+_FAR = 1 << 62  # beyond any text
 # a body speaking in its own document: "…, UBND tỉnh có ý kiến như sau", "…, Tỉnh ủy yêu cầu …"
 _SPEAKS = re.compile(r"[,;]\s*(?:UBND|Ủy ban nhân dân|Tỉnh ủy|Thành ủy|Ban Thường vụ|HĐND|Hội đồng"
                      r"|Chủ tịch)[^,;.]{0,40}?\s(?:có\s+ý\s+kiến|ban\s+hành|yêu\s+cầu|chỉ\s+đạo"
@@ -303,12 +305,17 @@ def _family(symbol: str) -> str:
 def _description_cue(text: str, m: Mention, mentions: list[Mention], sent_end: int) -> int | None:
     """End of a cue in the description printed after mention `m`, before the next mention:
     "… ngày … của Chính phủ về việc ban hành Chương trình hành động … thực hiện …"."""
-    nxt = min((o.start for o in mentions if o.start > m.start and o is not m), default=sent_end)
-    stop = min(nxt, sent_end, m.tail_end + _DESC_MAX)
+    stop = min(_next_start(mentions, m), sent_end, m.tail_end + _DESC_MAX)
     cue = _DESC_CUE.search(text, m.tail_end, stop)
     if cue is None or _DESC_BLOCK.search(text, m.tail_end, cue.start()):
         return None
     return cue.end()
+
+
+def _next_start(mentions: list[Mention], m: Mention) -> int:
+    """Start of the first mention after `m` (mentions sorted by start)."""
+    i = bisect.bisect_right(mentions, m.start, key=lambda o: o.start)
+    return mentions[i].start if i < len(mentions) else _FAR
 
 
 def _has_cue(text: str, m: Mention, mentions: list[Mention], stop: int) -> bool:
@@ -321,7 +328,7 @@ def _programme_links(text: str, mentions: list[Mention], sents, subject: str | N
     """A document carrying out a programme by name implements the one that approved it
     (loaders.programmes); so does the own document whose title is that programme's name."""
     approvals, carriers, titles = [], [], []
-    for i, m in enumerate(mentions):
+    for m in mentions:
         if len(m.uids) != 1:
             continue
         if subject and m.uids == (subject,) and m.issued:
@@ -331,7 +338,7 @@ def _programme_links(text: str, mentions: list[Mention], sents, subject: str | N
                 titles.append((subject, m.start, m.end, programmes.name_at(text, head.end())))
             continue
         _, sb = span_at(sents, m.start)
-        stop = min([sb, *(o.start for o in mentions[i + 1:] if o.start > m.start)])
+        stop = min(sb, _next_start(mentions, m))
         a = programmes.approved(text, m.uids[0], m.tail_end, stop)
         approvals.extend([a] if a else [])
         c = programmes.carried(text, m.uids[0], m.tail_end,
