@@ -40,7 +40,7 @@ _OPENER = re.compile(
 # Chương trình hành động … thực hiện Nghị quyết số 20-NQ/TW" (the programme is the resolution's).
 _DESC_CUE = re.compile(r"(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa|hướng\s+dẫn\s+thi\s+hành)"
                        r"(?![\w])", re.IGNORECASE)
-_DESC_BLOCK = re.compile(r"[;:.!?\n“”\"]|\s(?:tổng\s+kết|sơ\s+kết|báo\s+cáo|đánh\s+giá|kết\s+quả"
+_DESC_BLOCK = re.compile(r"[;:.!?\n]|\s(?:tổng\s+kết|sơ\s+kết|báo\s+cáo|đánh\s+giá|kết\s+quả"
                          r"|khen|đề\s+nghị|theo|tại|nêu|những|các\s+nội\s+dung|đã)\s",
                          re.IGNORECASE)
 _DESC_MAX = 220
