@@ -52,6 +52,7 @@ _PART = re.compile(
     re.MULTILINE)
 _PREAMBLE_MAX = 4000
 _FAR = 1 << 62  # beyond any text
+_CENTRAL_STATE = re.compile(r"[-/](?:CP|TTg)$")  # the Government's and the Prime Minister's
 # a body speaking in its own document: "…, UBND tỉnh có ý kiến như sau", "…, Tỉnh ủy yêu cầu …"
 _SPEAKS = re.compile(r"[,;]\s*(?:UBND|Ủy ban nhân dân|Tỉnh ủy|Thành ủy|Ban Thường vụ|HĐND|Hội đồng"
                      r"|Chủ tịch)[^,;.]{0,40}?\s(?:có\s+ý\s+kiến|ban\s+hành|yêu\s+cầu|chỉ\s+đạo"
@@ -352,3 +353,27 @@ def _programme_links(text: str, mentions: list[Mention], sents, subject: str | N
         for a in approvals:
             if a.uid != uid and programmes.title_names(words, a):
                 link(uid, a.uid, "implied", start, end)
+    _same_subject(text, mentions, link)
+
+
+def _same_subject(text: str, mentions: list[Mention], link) -> None:
+    """A central State document on the very subject of a central Party document ("Chỉ thị …/CT-TTg
+    về việc tiếp tục đẩy mạnh việc học tập và làm theo tấm gương …" and "Chỉ thị …-CT/TW về
+    Tiếp tục đẩy mạnh việc học tập và làm theo tấm gương …") carries it out (implied)."""
+    party: dict[tuple[str, ...], Mention] = {}
+    state: list[tuple[tuple[str, ...], Mention]] = []
+    for m in mentions:
+        if len(m.uids) != 1:
+            continue
+        words = programmes.subject_at(text, m.tail_end)
+        if not words:
+            continue
+        uid = m.uids[0]
+        if uid.endswith("/TW"):
+            party.setdefault(words, m)
+        elif _CENTRAL_STATE.search(uid):
+            state.append((words, m))
+    for words, m in state:
+        p = party.get(words)
+        if p is not None:
+            link(m.uids[0], p.uids[0], "implied", m.start, m.end)

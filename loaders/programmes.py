@@ -85,3 +85,19 @@ def title_names(title_words: tuple[str, ...], programme: Named) -> bool:
     "Giáo dục hướng nghiệp và …")?"""
     n = TITLE_WORDS
     return len(programme.words) >= n and title_words[:n] == programme.words[:n]
+
+
+# (an issuer the organisation gazetteer missed may come first: "… của Thủ tưng Chính phủ về …")
+_ABOUT = re.compile(r"\s*(?:,\s*)?(?:(?:của|do)\s+[^,;.\n]{0,40}?\s+)?về\s+(?:việc\s+)?[“\"]?\s*",
+                    re.IGNORECASE)
+SUBJECT_WORDS = 6  # a subject this many words long names one campaign, not a field
+
+
+def subject_at(text: str, tail_end: int) -> tuple[str, ...]:
+    """The subject a document's description gives ("… về việc tiếp tục đẩy mạnh việc học tập và
+    làm theo tấm gương đạo đức …"): its first folded words, or () when none is printed."""
+    m = _ABOUT.match(text, tail_end)
+    if m is None:
+        return ()
+    words = name_at(text, m.end())
+    return words[:SUBJECT_WORDS] if len(words) >= SUBJECT_WORDS else ()

@@ -122,3 +122,13 @@ def test_a_news_texts_document_carries_out_what_its_body_speaking_says():
     assert links(text) == {("812/UBND-KGVX", "77/BTTTT-CBC")}
     reported = text.replace("UBND tỉnh có ý kiến như sau", "các sở đã báo cáo")
     assert links(reported) == set()
+
+
+def test_a_government_directive_on_a_party_directives_very_subject_carries_it_out():
+    text = ("Về việc thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị về “Đẩy mạnh học tập và làm "
+            "theo tư tưởng, đạo đức, phong cách Hồ Chí Minh”, các bộ báo cáo kết quả. Chỉ thị số "
+            "16/CT-TTg ngày 3/6/2016 của Thủ tướng Chính phủ về việc đẩy mạnh học tập và làm theo "
+            "tư tưởng, đạo đức, phong cách Hồ Chí Minh được quán triệt.\n")
+    assert ("16/CT-TTg", "05-CT/TW") in links(text)
+    other = text.replace("về việc đẩy mạnh học tập", "về việc tăng cường quản lý")
+    assert ("16/CT-TTg", "05-CT/TW") not in links(other)
