@@ -35,6 +35,7 @@ _OF = re.compile(rf"({_TYPE_WORD})\s+của\s+")
 _CLAUSE_END = re.compile(r"[,;:.!?\n(\"“]|\s(?:và|với|để|nhằm|theo|của)\s")
 # a clause or another body between ("… của Huyện ủy Cô Tô, Ban Chấp hành Đảng bộ xã ban hành")
 _OTHER_BODY = re.compile(r"[;.]|,\s*[A-ZĐ]")
+_CARRIED = re.compile(r"(?:thực\s+hiện|triển\s+khai)\s+$", re.IGNORECASE)
 _NOT_TITLE = re.compile(r"(?:Trung ương|TW|Hội nghị|Số|số|Này|[IVXLC]+\b|\d"
                         r"|(?:Nơi|Cơ quan) ban hành|Người ký|Ngày|Loại văn bản|Lĩnh vực"
                         r"|Tình trạng)")  # …or a metadata label after "Loại văn bản: Quyết định"
@@ -111,8 +112,9 @@ def find_unnumbered(text: str, orgs: list[Org], masked: list[tuple[int, int]],
             continue
         issuer = next((o for o in orgs if o.start == m.end()), None)
         title = _title_after(text, m.end())
-        if issuer is None and (len(title.split()) < 3 or text[a - 1:a] == "("):
-            continue
+        if issuer is None and (len(title.split()) < 3 or text[a - 1:a] == "("
+                               or _CARRIED.search(norm, max(0, a - 30), a)):
+            continue  # a programme's name carried out ("thực hiện Chương trình Hỗ trợ …")
         if issuer is None:
             sa, _ = sent_of(a)
             before = [o for o in orgs if sa <= o.start and o.end <= a]

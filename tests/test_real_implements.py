@@ -132,3 +132,11 @@ def test_a_government_directive_on_a_party_directives_very_subject_carries_it_ou
     assert ("16/CT-TTg", "05-CT/TW") in links(text)
     other = text.replace("về việc đẩy mạnh học tập", "về việc tăng cường quản lý")
     assert ("16/CT-TTg", "05-CT/TW") not in links(other)
+
+
+def test_a_programme_name_carried_out_is_no_document():
+    text = ("Thực hiện Quyết định số 88/QĐ-BGDĐT ngày 2/3/2023 của Bộ Giáo dục và Đào tạo, Ủy ban "
+            "nhân dân tỉnh Lạng Sơn ban hành Kế hoạch thực hiện Chương trình Phát triển giáo dục "
+            "vùng cao giai đoạn 2023-2030 như sau:\n")
+    ex = extract_text(text, Source("src:00000000000000ff", "x.txt", "", "", 0, "utf-8"))
+    assert [d.type for d in ex.documents if d.symbol is None] == ["Kế hoạch"]
