@@ -439,9 +439,10 @@ def inferred_symbol(type_name: str | None, number: str, issuer: Org | None) -> s
 
 
 def generic_type_after(text: str, pos: int) -> str | None:
-    """A type word with no number after `pos` ("… thực hiện Nghị quyết tại …"): its type."""
+    """A type word with no number after `pos` ("… thực hiện Nghị quyết tại …"): its type; not
+    when it names another body's document ("Chương trình hành động của Chính phủ")."""
     m = re.match(r"\s*(Nghị quyết|Kế hoạch|Chỉ thị|Kết luận|Quy định|Đề án|Chương trình)"
-                 r"(?!\s+(?:số|\d|[A-ZĐ]))", text[pos:pos + 40])
+                 r"(?!\s+(?:số|\d|[A-ZĐ]|(?:hành\s+động\s+)?của\s))", text[pos:pos + 60])
     if not m:
         return None
     name = type_words().get(fold(m.group(1)))
