@@ -73,3 +73,9 @@ def test_short_form_of_a_state_symbol_is_the_long_form_the_text_prints():
     ex = _docs("Thực hiện Nghị định số 45/2020/NĐ-CP ngày 8/4/2020 của Chính phủ, các sở triển "
                "khai. Theo Nghị định 45/NĐ-CP, hồ sơ được nộp trực tuyến; Quyết định 12/QĐ-TTg.\n")
     assert sorted(d.symbol for d in ex.documents) == ["12/QĐ-TTg", "45/2020/NĐ-CP"]
+
+
+def test_a_date_after_a_scrambled_ngay_still_dates_the_document():
+    from loaders.dates import date_after
+    text = "Kết luận số 12-KL/TW, ngàỷ 24/01/2025 của Bộ Chính trị"
+    assert str(date_after(text, text.index(",") )[0]) == "2025-01-24"
