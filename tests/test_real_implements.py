@@ -140,3 +140,13 @@ def test_a_programme_name_carried_out_is_no_document():
             "vùng cao giai đoạn 2023-2030 như sau:\n")
     ex = extract_text(text, Source("src:00000000000000ff", "x.txt", "", "", 0, "utf-8"))
     assert [d.type for d in ex.documents if d.symbol is None] == ["Kế hoạch"]
+
+
+def test_replacing_repealing_and_amending_are_no_implementation():
+    text = HEADER + (
+        "QUYẾT ĐỊNH\n\nVỀ VIỆC SỬA ĐỔI, BỔ SUNG QUY CHẾ\n\n"
+        "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 5/3/2020 của Chính phủ;\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Sửa đổi, bổ sung một số điều của Quyết định số 15/2019/QĐ-UBND "
+        "ngày 2/5/2019 của Ủy ban nhân dân tỉnh.\nĐiều 2. Quyết định này thay thế Quyết định số "
+        "40/QĐ-UBND ngày 3/1/2018 và bãi bỏ Quyết định số 41/QĐ-UBND ngày 4/1/2018.\n")
+    assert links(text) == set()
