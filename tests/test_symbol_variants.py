@@ -79,3 +79,12 @@ def test_a_date_after_a_scrambled_ngay_still_dates_the_document():
     from loaders.dates import date_after
     text = "Kết luận số 12-KL/TW, ngàỷ 24/01/2025 của Bộ Chính trị"
     assert str(date_after(text, text.index(",") )[0]) == "2025-01-24"
+
+
+def test_evidence_spans_point_into_the_original_text():
+    text = "Căn cứLuật Tổ chức; Căn cứ Kết luận số115-KL/TWngày 16/01/2025 của Bộ Chính trị.\n"
+    ex = _docs(text)
+    (doc,) = ex.documents
+    assert doc.symbol == "115-KL/TW" and str(doc.date) == "2025-01-16"
+    assert text[doc.evidence.start:doc.evidence.end].endswith("115-KL/TW")
+    assert "số115-KL/TWngày" in doc.evidence.sentence  # the sentence as printed
