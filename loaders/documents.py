@@ -199,6 +199,7 @@ def find_documents(ctx: TextContext) -> Found:
         locality = _locality(ctx, r.level, issuer, r.start) if r.local else None
         read.append((r, sent, date, org, tail_end, before, issuer, locality))
     _placed_once(read)
+    _shared_dates(text, read)
     units = _units([(r, issuer, locality) for r, _, _, _, _, _, issuer, locality in read])
     longer = long_forms([r.symbol for r in refs])
     for (r, sent, date, org, tail_end, before, issuer, locality), unit in zip(read, units,
@@ -253,6 +254,20 @@ def long_forms(symbols: list[str]) -> dict[str, str]:
             found.setdefault(symbol_key(f"{parts[0]}/{parts[2]}"), set()).add(s)
     return {s: next(iter(found[symbol_key(s)])) for s in symbols
             if s.count("/") == 1 and len(found.get(symbol_key(s), ())) == 1}
+
+
+_LIST_AND = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:số\s*)?")
+
+
+def _shared_dates(text: str, read: list) -> None:
+    """"số 27-NQ/TW và số 28-NQ/TW ngày 21/5/2018": the date printed after a list of symbols
+    belongs to every member of the list."""
+    for i in range(len(read) - 2, -1, -1):
+        r, sent, date, org, tail_end, before, issuer, locality = read[i]
+        nxt = read[i + 1]
+        if date is None and org is None and nxt[2] is not None and _LIST_AND.fullmatch(
+                text, r.end, nxt[0].start):
+            read[i] = (r, sent, nxt[2], org, tail_end, before, issuer, locality)
 
 
 def _placed_once(read: list) -> None:

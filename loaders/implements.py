@@ -28,7 +28,8 @@ from loaders.segments import paragraphs, sentences, span_at
 
 _CUE = re.compile(
     r"\s*,?\s*(?:(?:về|để|nhằm)\s+)?(?:việc\s+)?(?:tiếp\s+tục\s+)?(?:tổ\s+chức\s+)?"
-    r"(?:triển\s+khai\s+)?(?:thực\s+hiện|cụ\s+thể\s+hóa|triển\s+khai)(?![\w])"
+    r"(?:triển\s+khai\s+)?(?:thực\s+hiện|cụ\s+thể\s+hóa|triển\s+khai"
+    r"|hướng\s+dẫn\s+(?:thi\s+hành|thực\s+hiện|triển\s+khai))(?![\w])"
     r"(?:\s+(?:có\s+hiệu\s+quả|nghiêm\s+túc|nghiêm))?", re.IGNORECASE)
 _OPENER = re.compile(
     r"\s*(?:Tiếp\s+tục\s+)?(?:Thực\s+hiện|Triển\s+khai(?:\s+thực\s+hiện)?|Quán\s+triệt"
@@ -52,6 +53,8 @@ _PART = re.compile(
     re.MULTILINE)
 _PREAMBLE_MAX = 4000
 _FAR = 1 << 62  # beyond any text
+_BARE_VERB = re.compile(r"\s*(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa)", re.IGNORECASE)
+_AND = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _CENTRAL_STATE = re.compile(r"[-/](?:CP|TTg)$")  # the Government's and the Prime Minister's
 # a body speaking in its own document: "…, UBND tỉnh có ý kiến như sau", "…, Tỉnh ủy yêu cầu …"
 _SPEAKS = re.compile(r"[,;]\s*(?:UBND|Ủy ban nhân dân|Tỉnh ủy|Thành ủy|Ban Thường vụ|HĐND|Hội đồng"
@@ -141,10 +144,14 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
         targets = _chain(mentions, cue_end, sb, text=text, source=m)
         targets = [t for t in targets if t is not m]
         concrete = bool(cue) and _CONCRETISE.search(cue.group())
+        sources = [m.uids[0]]
+        if cue and _BARE_VERB.match(cue.group()):  # "Kế hoạch A … và Kế hoạch B … thực hiện C"
+            sources += [p.uids[0] for p in _coordinated(text, mentions, m)]
         for t in targets:
             nested.add(id(t))
             for uid in t.uids:
-                link(m.uids[0], uid, "explicit", sa, sb)
+                for src in sources:
+                    link(src, uid, "explicit", sa, sb)
                 if concrete:
                     concretises.append((m.uids[0], uid, sa, sb))
         generic = None if targets or not cue else generic_type_after(text, cue_end)
@@ -311,6 +318,21 @@ def _description_cue(text: str, m: Mention, mentions: list[Mention], sent_end: i
     if cue is None or _DESC_BLOCK.search(text, m.tail_end, cue.start()):
         return None
     return cue.end()
+
+
+def _coordinated(text: str, mentions: list[Mention], m: Mention) -> list[Mention]:
+    """Mentions of m's type joined to it by "và" or "," just before it ("Kế hoạch số 12-KH/TU
+    … và Kế hoạch số 40/KH-UBND …"): coordinated subjects of one verb."""
+    out: list[Mention] = []
+    cur = m
+    i = bisect.bisect_left(mentions, m.start, key=lambda o: o.start)
+    for p in reversed(mentions[:i]):
+        if len(p.uids) != 1 or p.type != m.type or not _AND.fullmatch(text, p.tail_end,
+                                                                       cur.start):
+            break
+        out.append(p)
+        cur = p
+    return out
 
 
 def _next_start(mentions: list[Mention], m: Mention) -> int:

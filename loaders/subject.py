@@ -25,8 +25,8 @@ _TYPE_LINE = re.compile(
     r"^[ \t]*(KẾ HOẠCH|NGHỊ QUYẾT|CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|QUY ĐỊNH|HƯỚNG DẪN|ĐỀ ÁN"
     r"|CHỈ THỊ|QUYẾT ĐỊNH|KẾT LUẬN)(?![\w])[ \t]*([^\n]*)$", re.MULTILINE)
 _NUMBER = re.compile(r"^[ \t]*Số\s*:?\s*(\S[^\n]*)$", re.MULTILINE)
-_PLACE_DATE = re.compile(r"^[^\n,]{0,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}",
-                         re.MULTILINE)
+_PLACE_DATE = re.compile(r"^[^\n,]{0,40},\s*ngày\s+(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+                         r"|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})", re.MULTILINE)
 _ISSUES = re.compile(rf"{ISSUING_VERB}\s+", re.IGNORECASE)
 SUMMARY_LINES = 3
 _LINE = re.compile(r"[^\n]*")

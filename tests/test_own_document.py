@@ -111,3 +111,11 @@ def test_a_letter_opening_with_its_addressees_is_the_own_cong_van():
     ex, own = run(text)
     assert [(d.symbol, d.type) for d in own] == [(None, "Công văn")]
     assert {(e.source_doc, e.target_doc) for e in ex.implements} == {(own[0].uid, "doc:80-KL/TW")}
+
+
+def test_a_place_date_line_with_a_numeric_date():
+    text = ("TỈNH ỦY CAO BẰNG\n*\nSố 88-KH/TU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+            "Cao Bằng, ngày 05/3/2019\n\nKẾ HOẠCH\nthực hiện Kết luận số 38-KL/TW\n\n")
+    _, own = run(text)
+    assert [(d.symbol, d.locality, d.date) for d in own] == [
+        ("88-KH/TU", "Cao Bằng", dt.date(2019, 3, 5))]

@@ -150,3 +150,19 @@ def test_replacing_repealing_and_amending_are_no_implementation():
         "ngày 2/5/2019 của Ủy ban nhân dân tỉnh.\nĐiều 2. Quyết định này thay thế Quyết định số "
         "40/QĐ-UBND ngày 3/1/2018 và bãi bỏ Quyết định số 41/QĐ-UBND ngày 4/1/2018.\n")
     assert links(text) == set()
+
+
+def test_coordinated_subjects_guidance_and_a_shared_date():
+    text = ("Tỉnh ủy ban hành Kế hoạch số 12-KH/TU và Kế hoạch số 13-KH/TU thực hiện các Nghị "
+            "quyết số 27-NQ/TW và số 28-NQ/TW ngày 21/5/2018 của Ban Chấp hành Trung ương.\n"
+            "Thông tư số 01/2021/TT-BNV hướng dẫn thi hành Nghị định số 62/2020/NĐ-CP.\n")
+    ex = extract_text(text, Source("src:00000000000000ff", "x.txt", "", "", 0, "utf-8"))
+    key = {d.uid: d.symbol for d in ex.documents}
+    got = {(key[e.source_doc], key[e.target_doc]) for e in ex.implements}
+    assert got == {(a, b) for a in ("12-KH/TU", "13-KH/TU") for b in ("27-NQ/TW", "28-NQ/TW")} | {
+        ("01/2021/TT-BNV", "62/2020/NĐ-CP")}
+    dates = {d.symbol: str(d.date) for d in ex.documents}
+    assert dates["27-NQ/TW"] == dates["28-NQ/TW"] == "2018-05-21"
+    described = ("Thực hiện Nghị quyết số 125/NQ-CP và Kế hoạch số 62-KH/TU về thực hiện Nghị "
+                 "quyết số 28-NQ/TW, UBND tỉnh ban hành Kế hoạch như sau:\n")
+    assert ("125/NQ-CP", "28-NQ/TW") not in links(described)  # "về …" describes the last only
