@@ -19,6 +19,9 @@ from loaders.normalise import Normalised
 _BOUNDARY = re.compile(r"\s(?:(?<=[.!?;:]\s)\s*(?=[\"'“(]?[A-ZÀ-Ỹ0-9])|(?<=\n)\n*)")
 
 
+_INK = re.compile(r"\S")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences (and list items, which sit on lines of their own)."""
     spans, start = [], 0
@@ -28,7 +31,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if start < len(text):
         spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    return [(a, b) for a, b in spans if _INK.search(text, a, b)]  # no copies of the text
 
 
 @dataclass
