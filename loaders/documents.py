@@ -271,9 +271,9 @@ def _shared_dates(text: str, read: list) -> None:
 
 
 def _placed_once(read: list) -> None:
-    """A local symbol the text places once by its issuer ("… số 27-CTr/TU ngày 12/3/2018 của
-    Ban Chấp hành Đảng bộ tỉnh Sóc Trăng") keeps that province where it is cited again without
-    it ("… của Ban Chấp hành Đảng bộ tỉnh"), unless another date shows another document."""
+    """A local symbol the text places once by its issuer ("… số 9-CTr/TU … của Tỉnh ủy Lai
+    Châu") keeps that province where it is cited again without it ("… số 9-CTr/TU … của Tỉnh
+    ủy"), unless another date shows another document."""
     placed: dict[str, tuple[str, object]] = {}
     for r, _, date, _, _, _, issuer, _ in read:
         if r.local and issuer is not None and issuer.province:

@@ -312,7 +312,7 @@ def _family(symbol: str) -> str:
 
 def _description_cue(text: str, m: Mention, mentions: list[Mention], sent_end: int) -> int | None:
     """End of a cue in the description printed after mention `m`, before the next mention:
-    "… ngày … của Chính phủ về việc ban hành Chương trình hành động … thực hiện …"."""
+    "… của Bộ X về việc ban hành Kế hoạch … nhằm thực hiện …" (the plan is m's content)."""
     stop = min(_next_start(mentions, m), sent_end, m.tail_end + _DESC_MAX)
     cue = _DESC_CUE.search(text, m.tail_end, stop)
     if cue is None or _DESC_BLOCK.search(text, m.tail_end, cue.start()):
@@ -379,9 +379,9 @@ def _programme_links(text: str, mentions: list[Mention], sents, subject: str | N
 
 
 def _same_subject(text: str, mentions: list[Mention], link) -> None:
-    """A central State document on the very subject of a central Party document ("Chỉ thị …/CT-TTg
-    về việc tiếp tục đẩy mạnh việc học tập và làm theo tấm gương …" and "Chỉ thị …-CT/TW về
-    Tiếp tục đẩy mạnh việc học tập và làm theo tấm gương …") carries it out (implied)."""
+    """A central State document on the very subject of a central Party document (the Prime
+    Minister's directive and the Politburo's directive printed "về <the same campaign>") carries
+    it out (implied)."""
     party: dict[tuple[str, ...], Mention] = {}
     state: list[tuple[tuple[str, ...], Mention]] = []
     for m in mentions:

@@ -1,10 +1,9 @@
 """Implied links through a named programme.
 
-One document approves or issues a programme ("Quyết định số … về việc phê duyệt Chiến lược
-quốc gia phát triển ngành Dược …"), another carries the programme out by its name ("Kế hoạch
-triển khai Chiến lược quốc gia phát triển ngành Dược …", "Chỉ thị … về việc đẩy mạnh thực hiện
-Chương trình tổng thể …", a plan whose title is the programme's name): the second implements
-the first, implied (the text never cites the first by its number there).
+One document approves or issues a programme ("Quyết định số … phê duyệt Đề án <name>"), another
+carries the programme out by its name ("Kế hoạch triển khai Đề án <name>", "Chỉ thị … về đẩy
+mạnh thực hiện Chương trình <name>", a plan whose title is the programme's name): the second
+implements the first, implied (the text never cites the first by its number there).
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ _NAME_END = re.compile(r"[;.(”\"\n:]|\s(?:giai\s+đoạn|đến\s+năm|năm\s+
 _REPORTS = re.compile(r"báo\s+cáo|kết\s+quả|sơ\s+kết|tổng\s+kết|đánh\s+giá", re.IGNORECASE)
 NAME_WORDS = 12
 APPROVES_WITHIN = 40  # "… ngày … của X về việc phê duyệt …": the description's first words
-CARRIES_WITHIN = 100  # "… về việc ban hành Kế hoạch hành động thực hiện …"
+CARRIES_WITHIN = 100  # "… của Bộ X về ban hành Kế hoạch … để thực hiện …": long descriptions
 SAME_WORDS = 3  # names agree on this many words (fewer only when one name has no more)
 TITLE_WORDS = 5  # a title that is the programme's name: this many words at least
 
@@ -87,15 +86,15 @@ def title_names(title_words: tuple[str, ...], programme: Named) -> bool:
     return len(programme.words) >= n and title_words[:n] == programme.words[:n]
 
 
-# (an issuer the organisation gazetteer missed may come first: "… của Thủ tưng Chính phủ về …")
+# (an issuer the organisation gazetteer missed may come first: "… của Bộ Tài chnh về …")
 _ABOUT = re.compile(r"\s*(?:,\s*)?(?:(?:của|do)\s+[^,;.\n]{0,40}?\s+)?về\s+(?:việc\s+)?[“\"]?\s*",
                     re.IGNORECASE)
 SUBJECT_WORDS = 6  # a subject this many words long names one campaign, not a field
 
 
 def subject_at(text: str, tail_end: int) -> tuple[str, ...]:
-    """The subject a document's description gives ("… về việc tiếp tục đẩy mạnh việc học tập và
-    làm theo tấm gương đạo đức …"): its first folded words, or () when none is printed."""
+    """The subject a document's description gives ("… về việc <subject>"): its first folded
+    words, or () when none is printed."""
     m = _ABOUT.match(text, tail_end)
     if m is None:
         return ()

@@ -105,12 +105,12 @@ def test_a_type_line_deep_in_news_without_a_header_is_no_own_document():
 
 def test_a_letter_opening_with_its_addressees_is_the_own_cong_van():
     text = ("Kính gửi:\n- Các bộ, cơ quan ngang bộ;\n- Ủy ban nhân dân các tỉnh.\n"
-            "Nhằm thực hiện hiệu quả Kết luận số 80-KL/TW ngày 20/6/2020 của Ban Bí thư và các đề "
-            "án của Thủ tướng Chính phủ đã ban hành, Hội đồng đề nghị các bộ thực hiện như sau:\n"
+            "Nhằm thực hiện hiệu quả Kết luận số 84-KL/TW ngày 2/7/2021 của Ban Bí thư và những đề "
+            "án mà Chính phủ đã ban hành, Hội đồng kiến nghị các bộ làm các việc sau:\n"
             "1. Công tác phổ biến\n")
     ex, own = run(text)
     assert [(d.symbol, d.type) for d in own] == [(None, "Công văn")]
-    assert {(e.source_doc, e.target_doc) for e in ex.implements} == {(own[0].uid, "doc:80-KL/TW")}
+    assert {(e.source_doc, e.target_doc) for e in ex.implements} == {(own[0].uid, "doc:84-KL/TW")}
 
 
 def test_a_place_date_line_with_a_numeric_date():

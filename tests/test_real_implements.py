@@ -21,7 +21,7 @@ def test_legal_basis_is_no_implementation_but_a_cited_description_is():
         "QUYẾT ĐỊNH\n\nVỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC\n\n"
         "Căn cứ Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương;\n"
         "Căn cứ Nghị quyết số 10/NQ-CP ngày 3/2/2018 của Chính phủ về việc ban hành Chương "
-        "trình hành động của Chính phủ thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017;\n")
+        "trình hành động nhằm thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017;\n")
     assert links(text) == {("10/NQ-CP", "18-NQ/TW")}  # no programme of the province's own
 
 
@@ -65,8 +65,8 @@ def test_a_title_that_reports_links_nothing():
 
 def test_list_items_after_a_semicolon_keep_their_own_objects():
     text = ("Tiếp tục thực hiện Kế hoạch số 12-KH/TU ngày 2/1/2018 của Ban Thường vụ Tỉnh ủy Lạng "
-            "Sơn về thực hiện Nghị quyết số 18-NQ/TW; Kế hoạch số 13-KH/TU ngày 3/1/2018 của Ban "
-            "Thường vụ Tỉnh ủy Lạng Sơn về thực hiện Nghị quyết số 19-NQ/TW.\n")
+            "Sơn để thực hiện Nghị quyết số 18-NQ/TW; Kế hoạch số 13-KH/TU ngày 3/1/2018 của Ban "
+            "Thường vụ Tỉnh ủy Lạng Sơn để thực hiện Nghị quyết số 19-NQ/TW.\n")
     assert links(text) == {("12-KH/TU", "18-NQ/TW"), ("13-KH/TU", "19-NQ/TW")}
     related = ("- 3Kế hoạch 44/KH-UBND năm 2014 thực hiện Nghị quyết 21/NQ/TW; Chỉ thị 15/CT/TU "
                "về bảo hiểm xã hội do tỉnh Lạng Sơn ban hành\n")
@@ -109,15 +109,15 @@ def test_the_own_document_whose_title_is_the_programmes_name_implements_it():
 def test_a_nickname_in_a_capitals_title_links_to_the_member_the_text_names():
     text = HEADER + (
         "QUYẾT ĐỊNH\n\nVỀ VIỆC BAN HÀNH KẾ HOẠCH THỰC HIỆN CHƯƠNG TRÌNH SỐ 09-CTR/TU CỦA TỈNH ỦY "
-        "THỰC HIỆN NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ SÁU BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG (KHÓA XII) VỀ "
-        "DÂN SỐ\n\nCăn cứ Nghị quyết số 21-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương;\n")
+        "ĐỂ THỰC HIỆN NGHỊ QUYẾT HỘI NGHỊ TRUNG ƯƠNG 6 KHÓA XII VỀ DÂN SỐ\n\n"
+        "Căn cứ Nghị quyết số 21-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương;\n")
     assert links(text) == {("20/KH-UBND", "09-CTr/TU"), ("09-CTr/TU", "21-NQ/TW")}
 
 
 def test_a_news_texts_document_carries_out_what_its_body_speaking_says():
     text = ("Ngày 2/3/2024 UBND tỉnh đã ban hành Công văn số 812/UBND-KGVX về chuyển đổi số. "
             "Thực hiện Công văn số 77/BTTTT-CBC ngày 1/3/2024 của Bộ Thông tin và Truyền thông; "
-            "UBND tỉnh có ý kiến như sau: Sở Thông tin và Truyền thông báo cáo kết quả thực hiện "
+            "UBND tỉnh có ý kiến như sau: Sở Tư pháp báo cáo kết quả thực hiện "
             "Quyết định số 348/QĐ-TTg ngày 6/4/2023 của Thủ tướng Chính phủ.\n")
     assert links(text) == {("812/UBND-KGVX", "77/BTTTT-CBC")}
     reported = text.replace("UBND tỉnh có ý kiến như sau", "các sở đã báo cáo")
