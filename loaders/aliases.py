@@ -24,14 +24,18 @@ ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "s�
             "tám": 8, "chín": 9, "mười": 10}
 
 _TERM = r"[Kk]hóa\s+([IVXLC]+(?:\s*(?:,|và)\s*[IVXLC]+)*)"
-_RESOLUTION = re.compile("Nghị quyết|NQ")  # in every nickname, after "các" or at its start
-_TERM_WORD = re.compile(r"[Kk]h(?:óa|oá)\s+[IVXLC]")  # _TERM, in old or modern tones
+# in every nickname, after "các" or at its start; titles print nicknames in capitals too
+_RESOLUTION = re.compile("Nghị quyết|NQ", re.IGNORECASE)
+_TERM_WORD = re.compile(r"kh(?:óa|oá)\s+[IVXLC]", re.IGNORECASE)  # _TERM, old or modern tones
 _PLENUM = [
     re.compile(rf"(?<![\w])(các\s+)?(?:Nghị quyết|NQ)\s+(?:Hội nghị\s+)?(?:Trung ương|TW|TƯ|T\.Ư)"
-               rf"\s*(\d{{1,2}})(?:\s*,\s*|\s*\(\s*|\s*[-–]\s*|\s+){_TERM}(\s*\))?"),
-    re.compile(rf"(?<![\w])(các\s+)?NQTW\s*(\d{{1,2}})(?:\s*,\s*|\s*\(\s*|\s+){_TERM}(\s*\))?"),
+               rf"\s*(\d{{1,2}})(?:\s*,\s*|\s*\(\s*|\s*[-–]\s*|\s+){_TERM}(\s*\))?",
+               re.IGNORECASE),
+    re.compile(rf"(?<![\w])(các\s+)?NQTW\s*(\d{{1,2}})(?:\s*,\s*|\s*\(\s*|\s+){_TERM}(\s*\))?",
+               re.IGNORECASE),
     re.compile(rf"(?<![\w])(các\s+)?(?:Nghị quyết|NQ)\s+Hội nghị\s+lần\s+thứ\s+(\w+)\s*,?\s*"
-               rf"(?:của\s+)?Ban Chấp hành Trung ương(?:\s+Đảng)?\s*,?\s*\(?{_TERM}(\s*\))?"),
+               rf"(?:của\s+)?Ban Chấp hành Trung ương(?:\s+Đảng)?\s*,?\s*\(?{_TERM}(\s*\))?",
+               re.IGNORECASE),
 ]
 
 

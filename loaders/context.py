@@ -8,13 +8,18 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from graph.model import Document, Evidence, Source
+from loaders.normalise import Normalised
 
 # A sentence ends at . ; ! ? followed by space and an upper-case letter, or at a line break.
 # ("(?<=[.!?;:])\s+(?=…)|\n+", written to start with the space it consumes, so the regex
 # engine jumps from space to space.)
 _BOUNDARY = re.compile(r"\s(?:(?<=[.!?;:]\s)\s*(?=[\"'“(]?[A-ZÀ-Ỹ0-9])|(?<=\n)\n*)")
+
+
+_INK = re.compile(r"\S")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -26,7 +31,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if start < len(text):
         spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    return [(a, b) for a, b in spans if _INK.search(text, a, b)]  # no copies of the text
 
 
 @dataclass
@@ -38,10 +43,16 @@ class TextContext:
     documents: list[Document] = field(default_factory=list)  # filled by the pipeline
     localities: list[tuple[int, str]] = field(default_factory=list)  # (offset, province) sections
     default_locality: str | None = None  # the province the whole text is about, if any
+    origin: tuple[str, Normalised] | None = None  # (original text, map) when `text` is repaired
 
-    def __post_init__(self) -> None:
-        self.sentences = sentence_spans(self.text)
-        self._starts = [a for a, _ in self.sentences]
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans, computed when first needed (a context may never need them)."""
+        return sentence_spans(self.text)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [a for a, _ in self.sentences]
 
     def sentence_span(self, offset: int) -> tuple[int, int]:
         i = max(0, bisect.bisect_right(self._starts, offset) - 1)
@@ -52,7 +63,13 @@ class TextContext:
         """Evidence for the span [start, end): the sentence(s) that contain it."""
         a, _ = self.sentence_span(start)
         _, b = self.sentence_span(max(start, end - 1))
-        return Evidence(self.source.uid, self.text[a:b].strip(), start, end, method, confidence)
+        if self.origin is None:
+            return Evidence(self.source.uid, self.text[a:b].strip(), start, end, method,
+                            confidence)
+        original, norm = self.origin
+        a, b, start, end = (norm.original(x) for x in (a, b, start, end))
+        sentence = " ".join(original[a:b].split())
+        return Evidence(self.source.uid, sentence, start, end, method, confidence)
 
     def locality_at(self, offset: int) -> str | None:
         """The province the text is talking about at `offset` (section heading or whole text)."""

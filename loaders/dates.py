@@ -12,12 +12,17 @@ _DMY = r"(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})(?![\d])"
 _WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s+năm\s+((?:19|20)\d{2})"
 DATE = re.compile(rf"(?<![\d/.-])(?:{_DMY}|{_WORDS})", re.IGNORECASE)
 
+# "ngày" with its tone marks lost or scrambled ("ngay", "ngàỷ"), as some reposts print it
+_NGAY = "ng[aàáảãạ][yỳýỷỹỵ]"
 # A date right after a document reference: ", ngày 19-5-2018", "ban hành ngày ...", "(19/5/2018)"
 _AFTER = re.compile(
-    rf"\s*,?\s*(?:(?:được\s+)?ban\s+hành\s+)?ngày\s*:?\s*(?:{_DMY}|{_WORDS})"
+    rf"\s*,?\s*(?:(?:được\s+)?ban\s+hành\s+)?{_NGAY}\s*:?\s*(?:{_DMY}|{_WORDS})"
     rf"|\s*\(\s*(?:ngày\s+)?{_DMY}\s*\)", re.IGNORECASE)
 # "Ngày 19-5-2018, <issuer> (đã) ban hành <document>"
-_LEADING = re.compile(rf"^\s*(?:Ngày|Vào ngày|Hôm)\s+(?:{_DMY}|{_WORDS})\s*,", re.IGNORECASE)
+# (after an editor's tag: "LTS: Ngày 14-11-2016, …")
+_LEADING = re.compile(
+    rf"^\s*(?:[A-ZĐ]{{2,5}}\s*:\s*)?(?:Ngày|Vào ngày|Hôm)\s+(?:{_DMY}|{_WORDS})\s*,?",
+    re.IGNORECASE)
 
 
 def _make(groups: tuple[str | None, ...]) -> dt.date | None:

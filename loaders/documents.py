@@ -7,6 +7,7 @@ Each mention keeps its span, so the link rules can work on positions.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
@@ -19,12 +20,19 @@ from loaders.dates import date_after, leading_date
 from loaders.header import unit_name
 from loaders.identity import below_province, numbered_uid, unnumbered_uid
 from loaders.issuers import Org, find_organisations, issuer_after, qualified
-from loaders.references import Ref, find_short_citations, find_symbols, type_words
+from loaders.references import (
+    Ref,
+    body_code,
+    find_short_citations,
+    find_symbols,
+    party_type_code,
+    type_words,
+)
 from loaders.segments import sentences, span_at
 from loaders.subject import SubjectDoc, find_subject
 from loaders.unnumbered import ISSUING_VERB, find_unnumbered
 
-_ISSUED_BEFORE = re.compile(rf"{ISSUING_VERB}\s*$", re.IGNORECASE)
+_ISSUED_BEFORE = re.compile(rf"{ISSUING_VERB}\s*(?:văn\s+bản\s+(?:số\s*)?)?$", re.IGNORECASE)
 _THIS = re.compile(r"\s+này(?![\w])")
 _ORGAN = re.compile(r"^(?:ban thuong vu|thuong truc|ban chap hanh)\s+")
 _AS_FOLLOWS = re.compile(r"như\s+sau\s*:?\s*$")
@@ -96,6 +104,18 @@ def _issuer_before(orgs: list[Org], text: str, ref_start: int, sent: tuple[int, 
     if before and verb - before[-1].end <= 40:
         return before[-1]
     return None
+
+
+_AT = re.compile(r"(?<!\s)\s+tại\s+(?:(?:văn\s+bản|công\s+văn)\s+)?(?:số\s*)?$",
+                 re.IGNORECASE)
+
+
+def _issuer_at(orgs: list[Org], text: str, ref_start: int, sent: tuple[int, int]) -> Org | None:
+    """The body whose letter is cited as "… (hướng dẫn) của <body> tại Công văn số …"."""
+    at = _AT.search(text, max(sent[0], ref_start - 40), ref_start)
+    if at is None:
+        return None
+    return next((o for o in orgs if o.end == at.start() and sent[0] <= o.start), None)
 
 
 def _locality(ctx: TextContext, level: str, org: Org | None, pos: int) -> str | None:
@@ -175,15 +195,20 @@ def find_documents(ctx: TextContext) -> Found:
         sent = span_at(sents, r.start)
         date, org, tail_end = _tail(text, orgs, r.end)
         before = _issuer_before(orgs, text, r.start, sent)
-        issuer = org or before
+        issuer = org or before or _issuer_at(orgs, text, r.start, sent)
         locality = _locality(ctx, r.level, issuer, r.start) if r.local else None
         read.append((r, sent, date, org, tail_end, before, issuer, locality))
+    _placed_once(read)
+    _shared_dates(text, read)
     units = _units([(r, issuer, locality) for r, _, _, _, _, _, issuer, locality in read])
+    longer = long_forms([r.symbol for r in refs])
     for (r, sent, date, org, tail_end, before, issuer, locality), unit in zip(read, units,
                                                                                 strict=True):
         issued = before is not None
         if date is None and issued:
             date = leading_date(text[sent[0]:sent[1]])
+        if r.symbol in longer:  # "61/NĐ-CP" cited after "61/2018/NĐ-CP": one decree
+            r = replace(r, symbol=longer[r.symbol])
         below = r.local and below_province(r.symbol, issuer.level if issuer else None)
         uid = numbered_uid(r.symbol, r.local, locality, src, unit, below)
         if subject is not None and subject.symbol and symbol_key(subject.symbol) == symbol_key(
@@ -202,17 +227,62 @@ def find_documents(ctx: TextContext) -> Found:
                                                                                "alias")))
 
     masked = [(r.start, r.end) for r in refs]
-    _add_nicknames(ctx, refs, masked, drafts, add, found)
+    _add_nicknames(ctx, refs, masked, drafts, add, found, orgs, sents)
     masked += [(o.start, o.end) for o in orgs if " " in o.surface and not o.surface.isupper()]
     _add_unnumbered(ctx, orgs, masked, sents, drafts, add, found)
     found.mentions.sort(key=lambda m: m.start)
-    for d in drafts.values():
+    for d in sorted(drafts.values(), key=lambda d: not d.is_subject):  # the text's own first
         doc = Document(d.uid, d.symbol, d.type, qualified(d.issuer, d.locality) if d.issuer
                        else None, d.level, d.locality, d.date, d.evidence, d.title, d.is_subject)
         found.documents.append(doc)
         if d.issuer is not None:
             found.issuers.append((doc, d.issuer))
     return found
+
+
+def long_forms(symbols: list[str]) -> dict[str, str]:
+    """Short State symbols ("61/NĐ-CP") that stand for the one long form with a year the text
+    prints ("61/2018/NĐ-CP": same number, type and issuer).
+
+    >>> long_forms(["61/2018/NĐ-CP", "61/NĐ-CP", "7/QĐ-TTg"])
+    {'61/NĐ-CP': '61/2018/NĐ-CP'}
+    """
+    found: dict[str, set[str]] = {}
+    for s in symbols:
+        parts = s.split("/")
+        if len(parts) == 3 and parts[1].isdigit():
+            found.setdefault(symbol_key(f"{parts[0]}/{parts[2]}"), set()).add(s)
+    return {s: next(iter(found[symbol_key(s)])) for s in symbols
+            if s.count("/") == 1 and len(found.get(symbol_key(s), ())) == 1}
+
+
+_LIST_AND = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:số\s*)?")
+
+
+def _shared_dates(text: str, read: list) -> None:
+    """"số 27-NQ/TW và số 28-NQ/TW ngày 21/5/2018": the date printed after a list of symbols
+    belongs to every member of the list."""
+    for i in range(len(read) - 2, -1, -1):
+        r, sent, date, org, tail_end, before, issuer, locality = read[i]
+        nxt = read[i + 1]
+        if date is None and org is None and nxt[2] is not None and _LIST_AND.fullmatch(
+                text, r.end, nxt[0].start):
+            read[i] = (r, sent, nxt[2], org, tail_end, before, issuer, locality)
+
+
+def _placed_once(read: list) -> None:
+    """A local symbol the text places once by its issuer ("… số 9-CTr/TU … của Tỉnh ủy Lai
+    Châu") keeps that province where it is cited again without it ("… số 9-CTr/TU … của Tỉnh
+    ủy"), unless another date shows another document."""
+    placed: dict[str, tuple[str, object]] = {}
+    for r, _, date, _, _, _, issuer, _ in read:
+        if r.local and issuer is not None and issuer.province:
+            placed.setdefault(symbol_key(r.symbol), (issuer.province, date))
+    for i, (r, sent, date, org, tail_end, before, issuer, locality) in enumerate(read):
+        known = placed.get(symbol_key(r.symbol)) if r.local else None
+        if known and (issuer is None or not issuer.province) and locality != known[0] and (
+                date is None or known[1] is None or date == known[1]):
+            read[i] = (r, sent, date, org, tail_end, before, issuer, known[0])
 
 
 def _units(refs: list[tuple[Ref, Org | None, str | None]]) -> list[str | None]:
@@ -233,7 +303,8 @@ def _units(refs: list[tuple[Ref, Org | None, str | None]]) -> list[str | None]:
 
 
 def _add_subject(ctx: TextContext, s: SubjectDoc, add, found: Found) -> None:
-    locality = s.issuer.province if s.issuer and s.issuer.province else ctx.default_locality
+    locality = (s.issuer.province if s.issuer and s.issuer.province else None) or s.province \
+        or ctx.default_locality
     if s.symbol:
         ref = find_symbols(s.symbol)[0]
         issuer_level = s.issuer.level if s.issuer else None
@@ -251,7 +322,8 @@ def _add_subject(ctx: TextContext, s: SubjectDoc, add, found: Found) -> None:
     found.mentions.append(Mention(s.start, s.end, s.end, (uid,), True, s.type))
 
 
-def _add_nicknames(ctx: TextContext, refs: list[Ref], masked, drafts, add, found: Found) -> None:
+def _add_nicknames(ctx: TextContext, refs: list[Ref], masked, drafts, add, found: Found,
+                   orgs: list[Org], sents) -> None:
     text = ctx.text
     by_symbol = {symbol_key(d.symbol): d.uid for d in drafts.values() if d.symbol}
     for p in registry.find_plenum_mentions(text):
@@ -271,15 +343,34 @@ def _add_nicknames(ctx: TextContext, refs: list[Ref], masked, drafts, add, found
                       None)
         known = registry.by_number(r.type, r.number)
         surface = text[r.start:r.end]
+        date, org, tail_end = _tail(text, orgs, r.end)
+        issuer = org or _issuer_before(orgs, text, r.start, span_at(sents, r.start))
+        symbol = inferred_symbol(r.type, r.number, issuer) if target is None else None
+        if symbol is not None:
+            if known is not None and symbol_key(known.symbol) == symbol_key(symbol) and (
+                    date is None or date == known.date):
+                symbol = known.symbol
+            ref = find_symbols(symbol)[0]
+            locality = _locality(ctx, ref.level, issuer, r.start) if ref.local else None
+            uid = numbered_uid(symbol, ref.local, locality, ctx.source.uid,
+                               issuer.unit if issuer else None,
+                               ref.local and below_province(symbol, issuer.level))
+            if date is None and issuer is not org:
+                date = leading_date(text[slice(*span_at(sents, r.start))])
+            d = add(_Draft(uid, symbol, r.type, ref.level if ref.level != "unknown" else
+                           issuer.level, locality, ctx.evidence(r.start, r.end, "inferred"),
+                           date, issuer, printed_type=True))
+            found.mentions.append(Mention(r.start, r.end, tail_end, (d.uid,),
+                                          issuer is not org, r.type))
+            continue
         if target is not None or known is not None:
             symbol = target.symbol if target is not None else known.symbol
             if "số" not in surface and not any(a.text == surface for a in found.aliases):
                 found.aliases.append(Alias(surface, (symbol,), ctx.evidence(r.start, r.end,
                                                                             "alias")))
             uids = (target.uid,) if target is not None else ()
-            found.mentions.append(Mention(r.start, r.end, r.end, uids, False, r.type))
+            found.mentions.append(Mention(r.start, r.end, tail_end, uids, False, r.type))
             continue
-        date, _, tail_end = _tail(text, [], r.end)
         locality = ctx.locality_at(r.start)
         uid = unnumbered_uid(r.type, surface, locality, ctx.source.uid)
         d = add(_Draft(uid, None, r.type, "provincial" if locality else "unknown", locality,
@@ -291,7 +382,12 @@ def _add_unnumbered(ctx: TextContext, orgs, masked, sents, drafts, add, found: F
     text, src = ctx.text, ctx.source.uid
     titled: dict[tuple[str, str], str] = {}
     subject = drafts.get(found.subject) if found.subject else None
+    numbered = sorted((m for m in found.mentions if m.uids and m.uids[0] in drafts
+                       and drafts[m.uids[0]].symbol), key=lambda m: m.end)
+    ends = [m.end for m in numbered]
     for u in find_unnumbered(text, orgs, masked, sents):
+        if (u.issued or (u.title and not u.bare)) and _described(text, u.start, numbered, ends):
+            continue  # "Nghị quyết số X … về việc ban hành Chương trình …": X's own content
         level = u.issuer.level if u.issuer else "unknown"
         locality = _locality(ctx, level, u.issuer, u.start)
         if level == "unknown":
@@ -306,7 +402,9 @@ def _add_unnumbered(ctx: TextContext, orgs, masked, sents, drafts, add, found: F
             continue
         if u.bare:
             same = [d for d in drafts.values() if d.symbol and d.type == u.type
-                    and d.locality == locality and d.level == level]
+                    and d.locality == locality and d.level == level
+                    and (d.issuer is None or u.issuer is None
+                         or _same_body(d.issuer.name, u.issuer.name))]
             if same:
                 found.mentions.append(Mention(u.start, u.end, u.end, (same[0].uid,), False,
                                               u.type))
@@ -321,13 +419,45 @@ def _add_unnumbered(ctx: TextContext, orgs, masked, sents, drafts, add, found: F
         d = add(_Draft(uid, None, u.type, level, locality,
                        ctx.evidence(u.start, u.end, u.method, 0.8 if u.method == "implied" else 1),
                        None, u.issuer, u.title))
+        if subject is None and found.subject is None and u.issued and _formula(text, u.end,
+                                                                                sents):
+            d.is_subject, d.printed_type = True, True  # "… ban hành Nghị quyết … như sau:"
+            found.subject = d.uid
         found.mentions.append(Mention(u.start, u.end, u.end, (d.uid,), u.issued, u.type))
 
 
+_DESCRIPTION_BREAK = re.compile(r"[;:\n]|[.,]\s")
+_DESCRIPTION_MAX = 160
+
+
+def _described(text: str, pos: int, numbered: list[Mention], ends: list[int]) -> bool:
+    """Is `pos` inside the description printed after a numbered document ("… ngày … của Chính
+    phủ về việc ban hành …"), so that what is issued there is that document's content?
+    (`numbered` sorted by their ends, `ends`.)"""
+    i = bisect.bisect_right(ends, pos)
+    return any(pos - m.end <= _DESCRIPTION_MAX and not _DESCRIPTION_BREAK.search(text, m.end, pos)
+               for m in numbered[max(0, i - 3):i])
+
+
+def inferred_symbol(type_name: str | None, number: str, issuer: Org | None) -> str | None:
+    """The symbol a number-only citation of a Party body's document stands for: every
+    document of a Party body carries the body's code ("Chỉ thị số 05 của Bộ Chính trị" is
+    05-CT/TW, "Kế hoạch số 319" of a Tỉnh ủy is 319-KH/TU); State numbers are not inferred
+    (legal documents carry their year, which a number-only citation does not give)."""
+    if issuer is None or issuer.kind != "party":
+        return None
+    code = body_code(issuer.name)
+    tcode = party_type_code(type_name)
+    if code is None or tcode is None:
+        return None
+    return f"{number.zfill(2)}-{tcode}/{code}"
+
+
 def generic_type_after(text: str, pos: int) -> str | None:
-    """A type word with no number after `pos` ("… thực hiện Nghị quyết tại …"): its type."""
+    """A type word with no number after `pos` ("… thực hiện Nghị quyết tại …"): its type; not
+    when it names another body's document ("Chương trình hành động của Chính phủ")."""
     m = re.match(r"\s*(Nghị quyết|Kế hoạch|Chỉ thị|Kết luận|Quy định|Đề án|Chương trình)"
-                 r"(?!\s+(?:số|\d|[A-ZĐ]))", text[pos:pos + 40])
+                 r"(?!\s+(?:số|\d|[A-ZĐ]|(?:hành\s+động\s+)?của\s))", text[pos:pos + 60])
     if not m:
         return None
     name = type_words().get(fold(m.group(1)))

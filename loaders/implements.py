@@ -16,22 +16,59 @@ A nickname standing for several documents links only to those the text itself na
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from graph.model import Document, Implements
+from loaders import programmes
 from loaders.context import TextContext
 from loaders.documents import Mention, generic_type_after
 from loaders.segments import paragraphs, sentences, span_at
 
 _CUE = re.compile(
     r"\s*,?\s*(?:(?:về|để|nhằm)\s+)?(?:việc\s+)?(?:tiếp\s+tục\s+)?(?:tổ\s+chức\s+)?"
-    r"(?:triển\s+khai\s+)?(?:thực\s+hiện|cụ\s+thể\s+hóa|triển\s+khai)(?![\w])"
+    r"(?:triển\s+khai\s+)?(?:thực\s+hiện|cụ\s+thể\s+hóa|triển\s+khai"
+    r"|hướng\s+dẫn\s+(?:thi\s+hành|thực\s+hiện|triển\s+khai))(?![\w])"
     r"(?:\s+(?:có\s+hiệu\s+quả|nghiêm\s+túc|nghiêm))?", re.IGNORECASE)
 _OPENER = re.compile(
     r"\s*(?:Tiếp\s+tục\s+)?(?:Thực\s+hiện|Triển\s+khai(?:\s+thực\s+hiện)?|Quán\s+triệt"
-    r"|Cụ\s+thể\s+hóa(?:\s+việc\s+thực\s+hiện)?|Căn\s+cứ|Để\s+(?:triển\s+khai\s+)?thực\s+hiện)"
-    r"(?![\w])")
+    r"|Cụ\s+thể\s+hóa(?:\s+việc\s+thực\s+hiện)?|Để\s+(?:triển\s+khai\s+)?thực\s+hiện"
+    r"|Nhằm\s+(?:triển\s+khai\s+)?thực\s+hiện|Trên\s+cơ\s+sở\s+quán\s+triệt"
+    r"|Hướng\s+dẫn\s+(?:thi\s+hành|thực\s+hiện))"
+    r"(?![\w])")  # never "Căn cứ": the legal basis is no implementation
+# A cue inside a cited document's description: "Nghị quyết số 139/NQ-CP … về việc ban hành
+# Chương trình hành động … thực hiện Nghị quyết số 20-NQ/TW" (the programme is the resolution's).
+_DESC_CUE = re.compile(r"(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa|hướng\s+dẫn\s+thi\s+hành)"
+                       r"(?![\w])", re.IGNORECASE)
+_DESC_BLOCK = re.compile(r"[;:.!?\n]|\s(?:tổng\s+kết|sơ\s+kết|báo\s+cáo|đánh\s+giá|kết\s+quả"
+                         r"|khen|đề\s+nghị|theo|tại|nêu|những|các\s+nội\s+dung|đã)\s",
+                         re.IGNORECASE)
+_DESC_MAX = 220
+# A sentence that reports what others did ("…, các cơ quan đã quán triệt và triển khai …"),
+# not the basis on which the text's own document is issued.
+_REPORTED = re.compile(r"\sđã\s(?!ban\s+hành)")  # "(các đề án) đã ban hành": a relative clause
+_PART = re.compile(
+    r"^[ \t]*(?:[IVX]+\s*[.\-–]|[A-D]\s*\.|1\s*\.|Điều\s+1|QUYẾT\s+(?:ĐỊNH|NGHỊ)\s*:)",
+    re.MULTILINE)
+_PREAMBLE_MAX = 4000
+_FAR = 1 << 62  # beyond any text
+_BARE_VERB = re.compile(r"\s*(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa)", re.IGNORECASE)
+_AND = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+_CENTRAL_STATE = re.compile(r"[-/](?:CP|TTg)$")  # the Government's and the Prime Minister's
+# a body speaking in its own document: "…, UBND tỉnh có ý kiến như sau", "…, Tỉnh ủy yêu cầu …"
+_SPEAKS = re.compile(r"[,;]\s*(?:UBND|Ủy ban nhân dân|Tỉnh ủy|Thành ủy|Ban Thường vụ|HĐND|Hội đồng"
+                     r"|Chủ tịch)[^,;.]{0,40}?\s(?:có\s+ý\s+kiến|ban\s+hành|yêu\s+cầu|chỉ\s+đạo"
+                     r"|đề\s+nghị)(?![\w])")
+# "… về <subject>" or a quoted title after a list's head: it has a subject of its own
+_OWN_SUBJECT = re.compile(r"\svề\s|[“\"]")
+_TITLE_GAP = 40  # a title's cue and its first object: "THỰC HIỆN NGHỊ QUYẾT SỐ 12-NQ/TW"
+# a title that reports on an implementation ("V/v báo cáo kết quả 5 năm thực hiện …")
+_REPORT_WORDS = re.compile(r"(?:báo\s+cáo|kết\s+quả|sơ\s+kết|tổng\s+kết|đánh\s+giá)(?![\w])",
+                           re.IGNORECASE)
+_TYPE_WORD = re.compile(r"\s*(?:KẾ\s+HOẠCH|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|QUYẾT\s+ĐỊNH|CHỈ\s+THỊ"
+                        r"|NGHỊ\s+QUYẾT|ĐỀ\s+ÁN|HƯỚNG\s+DẪN)\s+", re.IGNORECASE)
+_CONCRETISE = re.compile(r"cụ\s+thể\s+hóa", re.IGNORECASE)
 _TITLE_CUE = re.compile(r"(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa)", re.IGNORECASE)
 _HEADS = ("Nghị quyết", "Kết luận", "Chỉ thị", "Quy định", "Quyết định")
 _PLANS = ("Kế hoạch", "Chương trình", "Đề án")
@@ -46,8 +83,10 @@ class _Opener:
     issued: list[Mention]
 
 
-def _chain(mentions: list[Mention], pos: int, stop: int, first_gap: int = 30) -> list[Mention]:
-    """Mentions listed one after another from `pos` (a cue's end) up to `stop`."""
+def _chain(mentions: list[Mention], pos: int, stop: int, first_gap: int = 30,
+           text: str = "", source: Mention | None = None) -> list[Mention]:
+    """Mentions listed one after another from `pos` (a cue's end) up to `stop`; after a ";" a
+    mention with a cue of its own starts a new item of the list, not a further object."""
     out: list[Mention] = []
     cur, limit = pos, first_gap
     for m in mentions:
@@ -55,6 +94,10 @@ def _chain(mentions: list[Mention], pos: int, stop: int, first_gap: int = 30) ->
             continue
         if m.start - cur > limit:
             break
+        gap = text[cur:m.start]
+        if out and (_DESC_CUE.search(gap) or (";" in gap and (
+                _has_cue(text, m, mentions, stop) or (source and m.type == source.type)))):
+            break  # the last object's own object, or a sibling of the source in a list
         out.append(m)
         cur, limit = m.tail_end, 12
     return out
@@ -71,6 +114,8 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
     symbols = {d.uid: d.symbol for d in docs}
     by_uid = {d.uid: d for d in docs}
     edges: dict[tuple[str, str], Implements] = {}
+    generics: list[tuple[str, Mention, int, int]] = []
+    concretises: list[tuple[str, str, int, int]] = []
 
     def link(a: str, b: str, basis: str, start: int, end: int) -> None:
         if a == b or not a or not b:
@@ -86,6 +131,33 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
         i = max(k for k, s in enumerate(sections) if s <= pos)
         return sections[i], sections[min(i + 1, len(sections) - 1)]
 
+    # inline cues, and cues inside a cited document's description
+    nested: set[int] = set()  # ids of mentions that are the object of another's cue
+    for m in mentions:
+        if len(m.uids) != 1:
+            continue
+        sa, sb = span_at(sents, m.start)
+        cue = _CUE.match(text, m.tail_end)
+        cue_end = cue.end() if cue else _description_cue(text, m, mentions, sb)
+        if cue_end is None:
+            continue
+        targets = _chain(mentions, cue_end, sb, text=text, source=m)
+        targets = [t for t in targets if t is not m]
+        concrete = bool(cue) and _CONCRETISE.search(cue.group())
+        sources = [m.uids[0]]
+        if cue and _BARE_VERB.match(cue.group()):  # "Kế hoạch A … và Kế hoạch B … thực hiện C"
+            sources += [p.uids[0] for p in _coordinated(text, mentions, m)]
+        for t in targets:
+            nested.add(id(t))
+            for uid in t.uids:
+                for src in sources:
+                    link(src, uid, "explicit", sa, sb)
+                if concrete:
+                    concretises.append((m.uids[0], uid, sa, sb))
+        generic = None if targets or not cue else generic_type_after(text, cue_end)
+        if generic:
+            generics.append((generic, m, sa, sb))
+
     # openers
     openers: list[_Opener] = []
     for a, b in sents:
@@ -94,51 +166,77 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
         inside = [m for m in mentions if a <= m.start < b]
         issued = [m for m in inside if m.issued]
         first_issue = min((m.start for m in issued), default=b)
-        targets = [m for m in inside if m.start < first_issue and not m.issued]
+        targets = [m for m in inside if m.start < first_issue and not m.issued
+                   and id(m) not in nested and (subject is None or m.uids != (subject,))]
         openers.append(_Opener(a, b, targets, issued))
         for src in issued:
             for t in targets:
                 for uid in t.uids:
                     link(src.uids[0], uid, "explicit", a, b)
-        _heads_implied(targets, dates, symbols, link, a, b)
+        _heads_implied(targets, dates, symbols, link, a, b, text)
         _chain_implied(targets, by_uid, link, a, b)
+    for generic, m, sa, sb in generics:
+        for uid in _resolve_generic(generic, m, openers, mentions, section_of):
+            link(m.uids[0], uid, "explicit", sa, sb)
 
-    # the subject's own title
+    # the subject's own title: what it says the document carries out
     subj = next((m for m in mentions if subject and m.uids == (subject,) and m.issued), None)
     if subj is not None:
-        cue = _TITLE_CUE.search(text, subj.start, subj.end)
-        if cue:
-            for t in mentions:
-                if cue.end() <= t.start < subj.end and t is not subj:
-                    for uid in t.uids:
-                        link(subject, uid, "explicit", subj.start, subj.end)
+        inside = [t for t in mentions if subj.start <= t.start < subj.end and t is not subj]
+        cues = list(_TITLE_CUE.finditer(text, subj.start, subj.end))
+        first = next((t for t in inside if cues and t.start >= cues[0].end()), None)
+        if first is not None:
+            cue = [c for c in cues if c.end() <= first.start][-1]
+            reported = _REPORT_WORDS.search(text, subj.start, cue.start())
+            prev_end = None
+            for t in inside if first.start - cue.end() <= _TITLE_GAP and not reported else ():
+                if t.start < first.start:
+                    continue
+                if prev_end is not None and _TITLE_CUE.search(text, prev_end, t.start):
+                    break  # "… CỦA TỈNH ỦY VỀ THỰC HIỆN NGHỊ QUYẾT …": the object's own object
+                prev_end = t.tail_end
+                for uid in t.uids:
+                    link(subject, uid, "explicit", subj.start, subj.end)
+        # the preamble's openers: "Thực hiện A; B, UBND tỉnh ban hành Kế hoạch …" and "Thực hiện
+        # A." then "UBND tỉnh ban hành Kế hoạch …": the text's own document carries them out
+        part = _PART.search(text, subj.end, subj.end + _PREAMBLE_MAX)
+        stop = part.start() if part else subj.end + _PREAMBLE_MAX
+        for op in openers:
+            if not (subj.end <= op.start < stop) or not op.targets:
+                continue
+            last = max(t.tail_end for t in op.targets)
+            if _REPORTED.search(text, last, op.end):
+                continue
+            if any(i.uids != (subject,) for i in op.issued):
+                continue
+            for t in op.targets:
+                for uid in t.uids:
+                    link(subject, uid, "explicit", op.start, op.end)
 
-    # inline cues
-    for m in mentions:
-        if len(m.uids) != 1:
-            continue
-        cue = _CUE.match(text, m.tail_end)
-        if not cue:
-            continue
-        sa, sb = span_at(sents, m.start)
-        clause_end = min([sb, *[i for i in (text.find(";", cue.end(), sb),) if i >= 0]])
-        targets = _chain(mentions, cue.end(), clause_end)
-        targets = [t for t in targets if t is not m]
-        for t in targets:
-            for uid in t.uids:
-                link(m.uids[0], uid, "explicit", sa, sb)
-        generic = None if targets else generic_type_after(text, cue.end())
-        if generic:
-            for uid in _resolve_generic(generic, m, openers, mentions, section_of):
-                link(m.uids[0], uid, "explicit", sa, sb)
+    # a news text about one document ("UBND tỉnh đã ban hành Công văn số X …"): an opener of its
+    # paragraph whose body then speaks ("Thực hiện Y, UBND tỉnh có ý kiến như sau") is X's
+    main = None if subj is not None else next(
+        (m for m in mentions if m.issued and len(m.uids) == 1 and symbols.get(m.uids[0])), None)
+    if main is not None:
+        _, pb = span_at(paras, main.start)
+        for op in openers:
+            if not (main.end <= op.start < pb) or not op.targets or op.issued:
+                continue
+            speaks = _SPEAKS.search(text, op.targets[0].tail_end, op.end)
+            if speaks is None or _REPORTED.search(text, op.targets[0].tail_end, speaks.end()):
+                continue
+            for t in op.targets:
+                for uid in t.uids if t.start < speaks.start() else ():
+                    link(main.uids[0], uid, "explicit", op.start, op.end)
 
-    # "C nhằm cụ thể hóa B", B implementing the central A: C implements A too
-    for (a, b), e in list(edges.items()):
-        if e.basis != "explicit" or _is_head(b, symbols, by_uid):
-            continue
+    # "C nhằm cụ thể hóa B", B implementing the central A: C carries A out too (to concretise a
+    # plan is to carry out what the plan carries out; "thực hiện B" alone says no more than B)
+    for a, b, sa, sb in concretises:
         for (b2, c), _ in list(edges.items()):
             if b2 == b and _is_head(c, symbols, by_uid):
-                link(a, c, "implied", e.evidence.start, e.evidence.end)
+                link(a, c, "implied", sa, sb)
+
+    _programme_links(text, mentions, sents, subject, link)
 
     # paragraph scope of openers that issue nothing themselves
     for op in openers:
@@ -165,10 +263,11 @@ def _resolve_generic(type_name: str, m: Mention, openers: list[_Opener],
     return ()
 
 
-def _heads_implied(targets: list[Mention], dates, symbols, link, a: int, b: int) -> None:
+def _heads_implied(targets: list[Mention], dates, symbols, link, a: int, b: int,
+                   text: str) -> None:
     single = [t for t in targets if len(t.uids) == 1]
-    if len(single) < 2:
-        return
+    if len(single) < 2 or _OWN_SUBJECT.search(text, single[0].tail_end, single[1].start):
+        return  # the head has a subject of its own: the items are not one list on one subject
     head = single[0]
     hid = head.uids[0]
     hsym = symbols.get(hid) or ""
@@ -209,3 +308,94 @@ def _chain_implied(targets: list[Mention], by_uid: dict[str, Document], link, a:
 def _family(symbol: str) -> str:
     """Party symbols put the issuer after a slash ("65-KH/TU"), State ones after a hyphen."""
     return "state" if "/" in symbol.split("-")[0] else "party"
+
+
+def _description_cue(text: str, m: Mention, mentions: list[Mention], sent_end: int) -> int | None:
+    """End of a cue in the description printed after mention `m`, before the next mention:
+    "… của Bộ X về việc ban hành Kế hoạch … nhằm thực hiện …" (the plan is m's content)."""
+    stop = min(_next_start(mentions, m), sent_end, m.tail_end + _DESC_MAX)
+    cue = _DESC_CUE.search(text, m.tail_end, stop)
+    if cue is None or _DESC_BLOCK.search(text, m.tail_end, cue.start()):
+        return None
+    return cue.end()
+
+
+def _coordinated(text: str, mentions: list[Mention], m: Mention) -> list[Mention]:
+    """Mentions of m's type joined to it by "và" or "," just before it ("Kế hoạch số 12-KH/TU
+    … và Kế hoạch số 40/KH-UBND …"): coordinated subjects of one verb."""
+    out: list[Mention] = []
+    cur = m
+    i = bisect.bisect_left(mentions, m.start, key=lambda o: o.start)
+    for p in reversed(mentions[:i]):
+        if len(p.uids) != 1 or p.type != m.type or not _AND.fullmatch(text, p.tail_end,
+                                                                       cur.start):
+            break
+        out.append(p)
+        cur = p
+    return out
+
+
+def _next_start(mentions: list[Mention], m: Mention) -> int:
+    """Start of the first mention after `m` (mentions sorted by start)."""
+    i = bisect.bisect_right(mentions, m.start, key=lambda o: o.start)
+    return mentions[i].start if i < len(mentions) else _FAR
+
+
+def _has_cue(text: str, m: Mention, mentions: list[Mention], stop: int) -> bool:
+    return bool(_CUE.match(text, m.tail_end)) or _description_cue(text, m, mentions,
+                                                                   stop) is not None
+
+
+def _programme_links(text: str, mentions: list[Mention], sents, subject: str | None,
+                     link) -> None:
+    """A document carrying out a programme by name implements the one that approved it
+    (loaders.programmes); so does the own document whose title is that programme's name."""
+    approvals, carriers, titles = [], [], []
+    for m in mentions:
+        if len(m.uids) != 1:
+            continue
+        if subject and m.uids == (subject,) and m.issued:
+            carriers.extend(c for c in [programmes.carried(text, subject, m.start, m.end)] if c)
+            head = _TYPE_WORD.match(text, m.start)
+            if head:
+                titles.append((subject, m.start, m.end, programmes.name_at(text, head.end())))
+            continue
+        _, sb = span_at(sents, m.start)
+        stop = min(sb, _next_start(mentions, m))
+        a = programmes.approved(text, m.uids[0], m.tail_end, stop)
+        approvals.extend([a] if a else [])
+        c = programmes.carried(text, m.uids[0], m.tail_end,
+                               min(stop, m.tail_end + programmes.CARRIES_WITHIN))
+        carriers.extend([c] if c else [])
+    for c in carriers:
+        for a in approvals:
+            if a.uid != c.uid and programmes.same(a, c):
+                link(c.uid, a.uid, "implied", c.start, c.end)
+    for uid, start, end, words in titles:
+        for a in approvals:
+            if a.uid != uid and programmes.title_names(words, a):
+                link(uid, a.uid, "implied", start, end)
+    _same_subject(text, mentions, link)
+
+
+def _same_subject(text: str, mentions: list[Mention], link) -> None:
+    """A central State document on the very subject of a central Party document (the Prime
+    Minister's directive and the Politburo's directive printed "về <the same campaign>") carries
+    it out (implied)."""
+    party: dict[tuple[str, ...], Mention] = {}
+    state: list[tuple[tuple[str, ...], Mention]] = []
+    for m in mentions:
+        if len(m.uids) != 1:
+            continue
+        words = programmes.subject_at(text, m.tail_end)
+        if not words:
+            continue
+        uid = m.uids[0]
+        if uid.endswith("/TW"):
+            party.setdefault(words, m)
+        elif _CENTRAL_STATE.search(uid):
+            state.append((words, m))
+    for words, m in state:
+        p = party.get(words)
+        if p is not None:
+            link(m.uids[0], p.uids[0], "implied", m.start, m.end)

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import yaml
 
@@ -216,3 +217,108 @@ def era(name: str) -> str:
     if eras == {"before_2025", "from_2025"}:
         return "both"
     return "after2025" if eras == {"from_2025"} else "before2025"
+
+
+HOSTS = Path(__file__).with_name("data") / "source_hosts.yaml"
+
+
+@cache
+def _hosts() -> dict:
+    return yaml.safe_load(HOSTS.read_text(encoding="utf-8"))
+
+
+def _run(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(name))
+
+
+@cache
+def _run_together() -> dict[str, str]:
+    """Province names run together as hosts spell them: "quangnam" -> "Quảng Nam"."""
+    out: dict[str, str] = {}
+    for p in _units():
+        if p.era != "before_2025":
+            continue
+        for n in (p.name, *p.variants):
+            if len(_run(n)) >= 4:
+                out.setdefault(_run(n), p.name)
+    for short, name in (_hosts().get("aliases") or {}).items():
+        out.setdefault(_run(short), name)
+    return out
+
+
+def _label_province(label: str) -> str | None:
+    names = _run_together()
+    if label in names:
+        return names[label]
+    d = _hosts()
+    for pre in sorted(["", *d["prefixes"]], key=len, reverse=True):
+        if not label.startswith(pre):
+            continue
+        rest = label[len(pre):]
+        for suf in sorted(["", *d["suffixes"]], key=len, reverse=True):
+            core = rest[:len(rest) - len(suf)] if suf and rest.endswith(suf) else (
+                rest if not suf else None)
+            if core and core in names:
+                return names[core]
+    return None
+
+
+def host_province(url: str | None) -> str | None:
+    """The province a publisher's host names: "hcc.quangnam.gov.vn", "baoquangnam.vn",
+    "gialaitv.vn" (data/source_hosts.yaml).
+
+    >>> host_province("https://baobariavungtau.com.vn/xa-hoi/1.htm")
+    'Bà Rịa - Vũng Tàu'
+    >>> host_province("https://thuvienphapluat.vn/van-ban/x.aspx") is None
+    True
+    """
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    for label in host.split(".")[:-1]:
+        found = _label_province(label.replace("-", ""))
+        if found:
+            return found
+    return None
+
+
+@cache
+def _path_names() -> tuple[tuple[tuple[str, ...], str], ...]:
+    out = []
+    for p in _units():
+        if p.era != "before_2025":
+            continue
+        for n in (p.name, *p.variants):
+            words = tuple(re.findall(r"[a-z0-9]+", fold(n)))
+            if len(words) >= 2 and words[0] not in ("tp", "thanh"):
+                out.append((words, p.name))
+    return tuple(sorted(out, key=lambda w: -len(w[0])))
+
+
+def path_province(url: str | None, prefixed: bool) -> str | None:
+    """The province an address path names ("…-do-tinh-quang-ngai-ban-hanh.html"): with
+    `prefixed`, only after "tinh"/"thanh-pho" (the issuer's province); else anywhere, when
+    exactly one province is named."""
+    if not url:
+        return None
+    words = re.findall(r"[a-z0-9]+", fold(unquote(urlsplit(url).path)))
+    heads = set(_hosts().get("path_prefixes") or ())
+    found = set()
+    for i in range(len(words)):
+        for name, province_name in _path_names():
+            if tuple(words[i:i + len(name)]) != name:
+                continue
+            before = words[i - 1] if i else ""
+            two = "-".join(words[max(0, i - 2):i])
+            if not prefixed or before in heads or two in heads:
+                found.add(province_name)
+            break
+    return found.pop() if len(found) == 1 else None
+
+
+def source_locality(url: str | None, text_province: str | None) -> str | None:
+    """The province a text is about, its address weighed with its body: an address path that
+    names the issuer's province ("…-tinh-quang-ngai-…") first, then the province the body is
+    about, then the publisher's host, then a province the address names anywhere."""
+    return (path_province(url, True) or text_province or host_province(url)
+            or path_province(url, False))

@@ -19,11 +19,12 @@ from loaders.localities import (
     kind_label,
     province,
     section_headings,
+    source_locality,
     successor,
 )
+from loaders.normalise import normalise
 from loaders.plan import extract_plan
 from loaders.read import read_source
-from loaders.readers.hosts import source_province
 from loaders.relations import find_relations
 
 
@@ -31,7 +32,9 @@ def context(text: str, source: Source) -> TextContext:
     """The text with its sections and the province it is about, if it names one."""
     ctx = TextContext(text, source)
     ctx.localities = section_headings(text)
-    ctx.default_locality = dominant_province(text) or source_province(source)
+    said = province(source.locality)  # the user's word (--locality, a manifest's row)
+    ctx.default_locality = source_locality(
+        source.url, dominant_province(text) or (said.name if said else None))
     return ctx
 
 
@@ -46,12 +49,24 @@ def gazetteer_records(docs: list[Document]) -> list[Locality]:
     return list(out.values())
 
 
+def document_context(text: str, source: Source, ctx: TextContext | None = None) -> TextContext:
+    """The repaired text the document and link rules read (loaders.normalise), its evidence
+    mapped back to the original text; sections and province as `ctx` (the original's) found."""
+    ctx = ctx or context(text, source)
+    norm = normalise(text)
+    dctx = TextContext(norm.text, source, origin=(text, norm))
+    dctx.localities = [(norm.normalised(o), p) for o, p in ctx.localities]
+    dctx.default_locality = ctx.default_locality
+    return dctx
+
+
 def extract_text(text: str, source: Source) -> Extraction:
     """Everything the extractors read from one text."""
     ctx = context(text, source)
-    found = find_documents(ctx)
+    dctx = document_context(text, source, ctx)
+    found = find_documents(dctx)
+    links = find_implements(dctx, found.documents, found.mentions, found.subject)
     ctx.documents = found.documents
-    links = find_implements(ctx, found.documents, found.mentions, found.subject)
     plan = extract_plan(ctx)
     orgs: dict[str, Organisation] = {}
     for doc, org in found.issuers:
@@ -62,7 +77,7 @@ def extract_text(text: str, source: Source) -> Extraction:
     for o in plan.organisations:
         orgs.setdefault(o.uid, o)
     return Extraction(source=source, text=text, documents=found.documents, implements=links,
-                      relations=find_relations(ctx, found.mentions, found.subject),
+                      relations=find_relations(dctx, found.mentions, found.subject),
                       aliases=found.aliases, tasks=list(plan.tasks),
                       targets=list(plan.targets),
                       organisations=list(orgs.values()),

@@ -92,14 +92,26 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     party = _alt(list(_codes("party").values()))
     state = _alt(list(_codes("state").values()))
     issuer_p = r"[A-ZĐƯ](?:[A-ZĐƯ]|\.(?=[A-ZĐƯ])){0,9}(?:-[A-Z]{1,4})?"
-    issuer_s = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:\s*-\s*[A-ZĐ][A-Za-zĐđ0-9]*)*"
+    # a unit code may carry a dotted suffix ("227/TTr-SYT.DS")
+    issuer_s = (r"[A-ZĐ][A-Za-zĐđ0-9]*(?:\s*-\s*[A-ZĐ][A-Za-zĐđ0-9]*)*"
+                r"(?:\.[A-ZĐ]{1,4}(?![\w.]))?")
+    bodies = _data()["letter_issuers"]
+    party_issuer = _data()["party_issuers"]
     num = r"(?<![\w/.,-])(\d{1,5}[a-zđ]?)"
     full_type = whole_words(_type_words(full_only=True), before=r"\w", after=None)
     return {
         "state_qppl": re.compile(
             rf"{num}\s*/\s*((?:19|20)\d{{2}})\s*/\s*(?:({state})\s*[-–]\s*)?({issuer_s})(?![\w])"),
         "state_adm": re.compile(rf"{num}\s*/\s*({state})\s*[-–]\s*({issuer_s})(?![\w])"),
-        "party": re.compile(rf"{num}\s*(?:[-–—]\s*|\s+)({party})\s*/\s*({issuer_p})(?![\w])"),
+        # a Party symbol printed in State order ("08/NQ -TW", "21/NQ/TW", "14/CT/TU")
+        "party_state_order": re.compile(
+            rf"{num}\s*/\s*({party})\s*[-–/]\s*({party_issuer})(?![\w])"),
+        # the separator may be lost ("10KL/TU"), the next word glued on ("39-NQ/TWngày")
+        "party": re.compile(
+            rf"{num}\s*(?:[-–—]\s*|\s+|)({party})\s*/\s*({issuer_p})(?![\wĐƯ])"),
+        # an official letter: no type code, the body then its drafting unit ("1234/UBND-TH")
+        "letter": re.compile(rf"{num}\s*/\s*({bodies})\s*[-–]\s*([A-ZĐ][A-Za-zĐđ0-9]*"
+                             rf"(?:\.[A-ZĐ]{{1,4}})?)(?![\w])"),
         "type_before": re.compile(
             rf"(?:{'|'.join(_type_word_forms())})\s+(?:số\s*:?\s*)?$", re.IGNORECASE),
         "short": re.compile(
@@ -127,17 +139,25 @@ def _issuer_rules() -> dict[str, list[tuple[re.Pattern[str], str, bool]]]:
 
 def issuer_level(family: str, issuer: str) -> tuple[str, bool]:
     """(level, local) of a symbol's issuer code: "TW" -> central, "TU" -> provincial, local."""
-    head = issuer.split("-")[0]
+    head = issuer.split("-")[0].split(".")[0]
     for pat, level, local in _issuer_rules()["party" if family == "party" else "state"]:
         if pat.fullmatch(head):
             return level, local
     return "unknown", family == "party"
 
 
+@cache
+def _issuer_case() -> dict[str, str]:
+    return {c.upper(): c for c in _data()["issuer_case"]}
+
+
 def _norm_issuer(issuer: str) -> str:
     s = re.sub(r"\s+", "", issuer)
     s = re.sub(r"T\.?Ư", "TW", s)
-    return s.replace("HDND", "HĐND")
+    s = s.replace("HDND", "HĐND")
+    head, _, rest = s.partition("-")
+    head = _issuer_case().get(head.upper(), head)
+    return f"{head}-{rest}" if rest else head
 
 
 def canonical_symbol(text: str) -> str | None:
@@ -163,9 +183,14 @@ def find_symbols(text: str) -> list[Ref]:
     pats = _patterns()
     taken: list[tuple[int, int]] = []
     refs: list[Ref] = []
-    numbers = [m.start() for m in _DIGITS.finditer(text)]  # a symbol starts a run of digits
-    for family in ("state_qppl", "state_adm", "party"):
-        for m in finditer_at(pats[family], text, numbers):
+    numbers: list[int] = []  # a symbol starts a run of digits …
+    slashed: list[int] = []  # … and a State-shaped one has a slash right after it
+    for m in _DIGITS.finditer(text):
+        numbers.append(m.start())
+        if "/" in text[m.end():m.end() + 3]:
+            slashed.append(m.start())
+    for family in ("state_qppl", "party_state_order", "state_adm", "party", "letter"):
+        for m in finditer_at(pats[family], text, numbers if family == "party" else slashed):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
@@ -174,9 +199,14 @@ def find_symbols(text: str) -> list[Ref]:
 
 
 def _make_ref(text: str, m: re.Match[str], kind: str) -> Ref:
-    family = "party" if kind == "party" else "state"
+    family = "party" if kind in ("party", "party_state_order") else "state"
     codes = _codes(family)
-    if kind == "state_qppl":
+    tcode = None
+    if kind == "letter":
+        num, body, unit = m.groups()
+        issuer = _norm_issuer(f"{body}-{unit}")
+        symbol = f"{num}/{issuer}"
+    elif kind == "state_qppl":
         num, year, tcode, issuer = m.groups()
         issuer = _norm_issuer(issuer)
         tcode = codes.get(fold(tcode)) if tcode else None
@@ -191,6 +221,8 @@ def _make_ref(text: str, m: re.Match[str], kind: str) -> Ref:
         symbol = f"{num}-{tcode}/{issuer}"
     printed, start = _printed_type(text, m.start())
     type_name = printed or (_type_of_code(family).get(tcode) if tcode else None)
+    if type_name is None and kind == "letter":
+        type_name = "Công văn"
     if type_name is None and kind == "state_qppl" and issuer.startswith("UBTVQH"):
         type_name = "Nghị quyết"
     level, local = issuer_level(family, issuer)
@@ -209,3 +241,20 @@ def find_short_citations(text: str, masked: list[tuple[int, int]] = ()) -> list[
         name = type_words().get(fold(re.sub(r"\s+", " ", m.group(1))))
         out.append(Ref(m.start(), m.end(), number, name, printed_type=True))
     return out
+
+
+def party_type_code(type_name: str | None) -> str | None:
+    """The Party abbreviation of a type ("Kết luận" -> "KL"), if the Party issues that type."""
+    for t in _data()["types"]:
+        if t["name"] == type_name and t.get("party"):
+            return t["party"][0]
+    return None
+
+
+def body_code(name: str) -> str | None:
+    """The issuer code of a Party body's documents ("Ban Thường vụ Tỉnh ủy Gia Lai" -> "TU")."""
+    folded = fold(name)
+    for body, code in _data()["body_codes"].items():
+        if fold(body) in folded:
+            return code
+    return None

@@ -15,16 +15,19 @@ from functools import lru_cache
 _END = re.compile(r"\s(?:(?<=[.!?]\s)\s*(?=[\"'“(]?[A-ZÀ-Ỹ0-9Đ])|(?<=\n)\n*)")
 
 
+_INK = re.compile(r"\S")
+
+
 @lru_cache(maxsize=4)
 def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of full sentences; a line break always ends one (cached: rules of several steps
     read the sentences of one text)."""
     spans, start = [], 0
     for m in _END.finditer(text):
-        if text[start:m.start()].strip():
+        if _INK.search(text, start, m.start()):  # (no copies of the text)
             spans.append((start, m.start()))
         start = m.end()
-    if text[start:].strip():
+    if _INK.search(text, start):
         spans.append((start, len(text)))
     return tuple(spans)
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from loaders.dates import parse_date
 from loaders.header import read_header
 from loaders.issuers import Org
+from loaders.localities import province
 from loaders.references import find_symbols
 from loaders.unnumbered import ISSUING_VERB
 
@@ -24,8 +25,8 @@ _TYPE_LINE = re.compile(
     r"^[ \t]*(KẾ HOẠCH|NGHỊ QUYẾT|CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|QUY ĐỊNH|HƯỚNG DẪN|ĐỀ ÁN"
     r"|CHỈ THỊ|QUYẾT ĐỊNH|KẾT LUẬN)(?![\w])[ \t]*([^\n]*)$", re.MULTILINE)
 _NUMBER = re.compile(r"^[ \t]*Số\s*:?\s*(\S[^\n]*)$", re.MULTILINE)
-_PLACE_DATE = re.compile(r"^[^\n]{0,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}",
-                         re.MULTILINE)
+_PLACE_DATE = re.compile(r"^[^\n,]{0,40},\s*ngày\s+(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+                         r"|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})", re.MULTILINE)
 _ISSUES = re.compile(rf"{ISSUING_VERB}\s+", re.IGNORECASE)
 SUMMARY_LINES = 3
 _LINE = re.compile(r"[^\n]*")
@@ -37,6 +38,9 @@ def _block(text: str, pos: int) -> tuple[list[tuple[int, int]], bool]:
     """Spans of the lines from `pos` up to a blank line or a part heading, and whether a blank
     line (or the end) closed them."""
     out = []
+    while pos < len(text) and not text[pos:text.find("\n", pos) if "\n" in text[pos:] else
+                                           len(text)].strip():
+        pos = text.find("\n", pos) + 1 if "\n" in text[pos:] else len(text)  # blank lines
     while pos < len(text):
         m = _LINE.match(text, pos)
         if not m.group().strip():
@@ -48,6 +52,15 @@ def _block(text: str, pos: int) -> tuple[list[tuple[int, int]], bool]:
     return out, True
 
 
+_SUMMARY_HEAD = re.compile(r"(?:Về việc|V/v|Về)\s", re.IGNORECASE)
+
+
+def capitals(line: str) -> bool:
+    """Is a title line printed in capitals (a symbol's lower-case letters aside: "…/QĐ-TTg")?"""
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
 @dataclass(frozen=True)
 class SubjectDoc:
     start: int
@@ -57,52 +70,139 @@ class SubjectDoc:
     symbol: str | None
     issuer: Org | None
     date: dt.date | None
+    province: str | None = None  # printed in the page's metadata ("Nơi ban hành: Tỉnh …")
+
+
+HEAD_CHARS = 6000  # the header block sits in the head of a page, after its furniture
+_META_NUMBER = re.compile(r"Số hiệu\s*:?\s*")
+_META_DATE = re.compile(r"Ngày ban hành\s*:?\s*(\d{1,2}/\d{1,2}/\d{4})")
+_META_PLACE = re.compile(r"(?:Nơi|Cơ quan) ban hành\s*:?\s*([^\n:]*?)"
+                         r"(?=\s+(?:Người ký|Ngày|Số|Loại|Lĩnh vực|Tình trạng)\b|\s*$)",
+                         re.MULTILINE)
+_MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM"
+                    r"|Độc lập\s*[-–]\s*Tự do", re.IGNORECASE)
+_BODY_START = re.compile(r"^[ \t]*(?:Căn cứ|Thực hiện|Triển khai|Xét đề nghị|Điều 1|Kính gửi"
+                         r"|Nhằm|Để (?:triển khai|thực hiện|tiếp tục|cụ thể))\b", re.MULTILINE)
+_LETTER = re.compile(r"^[ \t]*V/v\b", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """The fields a legal-database page prints above the document."""
+
+    symbol: str | None
+    date: dt.date | None
+    province: str | None
+
+
+def read_metadata(text: str, end: int) -> Metadata:
+    """"Số hiệu: …", "Ngày ban hành: …", "Nơi ban hành: Tỉnh …" printed in `text[:end]`."""
+    symbol = None
+    m = _META_NUMBER.search(text, 0, end)
+    if m:
+        refs = find_symbols(text[m.end():m.end() + 60])
+        symbol = refs[0].symbol if refs and refs[0].start == 0 else None
+    d = _META_DATE.search(text, 0, end)
+    place = _META_PLACE.search(text, 0, end)
+    p = province(place.group(1)) if place else None
+    return Metadata(symbol, parse_date(d.group(1)) if d else None, p.name if p else None)
 
 
 def _head_end(text: str) -> int:
-    pos = 0
-    for _ in range(HEAD_LINES):
-        nl = text.find("\n", pos)
-        if nl < 0:
-            return len(text)
-        pos = nl + 1
-    return pos
+    m = _BODY_START.search(text, 0, HEAD_CHARS)
+    return m.start() if m else min(len(text), HEAD_CHARS)
+
+
+def _header_symbol(text: str, end: int) -> str | None:
+    """The symbol on the last "Số: …" line of the header before `end`."""
+    for n in reversed(list(_NUMBER.finditer(text, 0, end))):
+        refs = find_symbols(n.group(1))
+        if refs and refs[0].start <= 2:
+            return refs[0].symbol
+    return None
 
 
 def find_subject(text: str, orgs: list[Org]) -> SubjectDoc | None:
-    """The text's own document, if its title opens the text."""
+    """The text's own document, if its header or title block opens the text (after any page
+    furniture: menus, metadata fields, related-document lists, table residue)."""
     head = _head_end(text)
-    m = _TYPE_LINE.search(text, 0, head)
-    if not m or (m.group(2) and not m.group(2).isupper()):
+    meta = read_metadata(text, head)
+    m = next((t for t in _TYPE_LINE.finditer(text, 0, head)
+              if not t.group(2) or capitals(t.group(2))), None)
+    if m is None:
+        return _letter(text, head, meta, orgs) or _addressed(text, head)
+    before = text[:m.start()].strip()
+    headed = (_MOTTO.search(text, 0, m.start()) or _NUMBER.search(text, 0, m.start())
+              or meta.symbol or "\n" not in before)  # or the title opens the text
+    if not headed:
         return None
     type_name = m.group(1).capitalize().replace("hành động", "").strip()
     end, lines = m.end(), [m.group(2)] if m.group(2) else []
     block, closed = _block(text, m.end() + 1)
     summary = closed and 0 < len(block) <= SUMMARY_LINES and not _NOT_SUMMARY.search(
-        text[block[-1][0]:block[-1][1]])  # a block of its own: the summary (trích yếu)
-    for a, b in block:
+        text[block[-1][0]:block[-1][1]]) and not _BODY_START.match(
+        text, block[0][0])  # a block of its own: the summary (trích yếu), not a preamble
+    for i, (a, b) in enumerate(block):
         s = text[a:b].strip()
-        if not (s.isupper() or summary):
+        if not (capitals(s) or summary or (i == 0 and _SUMMARY_HEAD.match(s))):
             break
         lines.append(s)
         end = b
     title = " ".join(lines).strip() or None
-    symbol = None
-    n = _NUMBER.search(text, 0, m.start())
-    if n:
-        refs = find_symbols(n.group(1))
-        symbol = refs[0].symbol if refs else None
-    d = _PLACE_DATE.search(text, 0, m.start())
-    date = parse_date(d.group()) if d else None
+    symbol = _header_symbol(text, m.start()) or meta.symbol
+    d = _PLACE_DATE.search(text, 0, head)
+    date = parse_date(d.group()) if d else meta.date
     header_orgs = [o for o in orgs if o.end <= m.start()]
     issuer = read_header(text, m.start()) or (header_orgs[0] if header_orgs else None)
     if issuer is None:
-        body = len(text[:end]) + len(text[end:]) - len(text[end:].lstrip())
-        para_end = text.find("\n", body)
-        para_end = len(text) if para_end < 0 else para_end
-        for v in _ISSUES.finditer(text, end, para_end):
-            before = [o for o in orgs if end <= o.start and o.end <= v.start()]
-            if before and v.start() - before[-1].end <= 20:
-                issuer = before[-1]
-                break
-    return SubjectDoc(m.start(1), end, type_name, title, symbol, issuer, date)
+        issuer = _preamble_issuer(text, end, orgs)
+    if issuer is not None and issuer.province is None and meta.province:
+        issuer = replace(issuer, province=meta.province)
+    return SubjectDoc(m.start(1), end, type_name, title, symbol, issuer, date, meta.province)
+
+
+def _letter(text: str, head: int, meta: Metadata, orgs: list[Org]) -> SubjectDoc | None:
+    """A document whose page kept the header but lost the title block, or an official letter
+    (công văn: a "V/v" summary, no type line): its type is the code of its header number."""
+    n = _NUMBER.search(text, 0, head)
+    if n is None or not _MOTTO.search(text, 0, head):
+        return None
+    symbol = _header_symbol(text, head)
+    if symbol is None:
+        return None
+    v = _LETTER.search(text, 0, head)
+    ref = find_symbols(symbol)[0]
+    type_name = "Công văn" if v is not None or ref.type is None else ref.type
+    d = _PLACE_DATE.search(text, 0, head)
+    issuer = read_header(text, n.start())
+    start = v.start() if v is not None else n.start()
+    line_end = text.find("\n", start)
+    end = len(text) if line_end < 0 else line_end
+    title = text[v.start():end].strip() if v is not None else None
+    return SubjectDoc(start, end, type_name, title, symbol, issuer,
+                      parse_date(d.group()) if d else meta.date, meta.province)
+
+
+_ADDRESSED = re.compile(r"^[ \t]*Kính gửi\s*:", re.MULTILINE)
+ADDRESS_LINES = 3  # a letter whose header was lost opens with its addressees
+
+
+def _addressed(text: str, head: int) -> SubjectDoc | None:
+    """A letter that opens, after no more than a few lines, with "Kính gửi:": the text is an
+    official letter (công văn) even though its header and number were lost."""
+    m = _ADDRESSED.search(text, 0, head + 40)
+    lines = [x for x in text[:m.start()].split("\n") if x.strip()] if m else []
+    if m is None or len([x for x in lines if not x.startswith("# source:")]) > ADDRESS_LINES:
+        return None
+    return SubjectDoc(m.start(), m.end(), "Công văn", None, None, None, None)
+
+
+def _preamble_issuer(text: str, end: int, orgs: list[Org]) -> Org | None:
+    body = len(text[:end]) + len(text[end:]) - len(text[end:].lstrip())
+    para_end = text.find("\n", body)
+    para_end = len(text) if para_end < 0 else para_end
+    for v in _ISSUES.finditer(text, end, para_end):
+        before = [o for o in orgs if end <= o.start and o.end <= v.start()]
+        if before and v.start() - before[-1].end <= 20:
+            return before[-1]
+    return None

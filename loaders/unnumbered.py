@@ -23,8 +23,8 @@ from loaders.issuers import Org
 from loaders.matching import whole_words
 from loaders.references import type_words
 
-_TYPES = ("Nghị quyết", "Kế hoạch", "Chỉ thị", "Kết luận", "Quy định", "Quyết định",
-          "Hướng dẫn", "Chương trình hành động", "Chương trình", "Đề án", "Quy chế")
+_TYPES = ("Nghị quyết", "Kế hoạch hành động", "Kế hoạch", "Chỉ thị", "Kết luận", "Quy định",
+          "Quyết định", "Hướng dẫn", "Chương trình hành động", "Chương trình", "Đề án", "Quy chế")
 _TYPE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in _TYPES)
 ISSUING_VERB = r"(?:ban\s+hành|xây\s+dựng\s+xong|đã\s+xây\s+dựng|thông\s+qua|ký\s+ban\s+hành)"
 _ISSUED = re.compile(rf"{ISSUING_VERB}\s+({_TYPE_ALT})(?![\w])")
@@ -35,7 +35,10 @@ _OF = re.compile(rf"({_TYPE_WORD})\s+của\s+")
 _CLAUSE_END = re.compile(r"[,;:.!?\n(\"“]|\s(?:và|với|để|nhằm|theo|của)\s")
 # a clause or another body between ("… của Huyện ủy Cô Tô, Ban Chấp hành Đảng bộ xã ban hành")
 _OTHER_BODY = re.compile(r"[;.]|,\s*[A-ZĐ]")
-_NOT_TITLE = re.compile(r"(?:Trung ương|TW|Hội nghị|Số|số|Này|[IVXLC]+\b|\d)")
+_CARRIED = re.compile(r"(?:thực\s+hiện|triển\s+khai)\s+$", re.IGNORECASE)
+_NOT_TITLE = re.compile(r"(?:Trung ương|TW|Hội nghị|Số|số|Này|[IVXLC]+\b|\d"
+                        r"|(?:Nơi|Cơ quan) ban hành|Người ký|Ngày|Loại văn bản|Lĩnh vực"
+                        r"|Tình trạng)")  # …or a metadata label after "Loại văn bản: Quyết định"
 
 
 @dataclass(frozen=True)
@@ -109,8 +112,9 @@ def find_unnumbered(text: str, orgs: list[Org], masked: list[tuple[int, int]],
             continue
         issuer = next((o for o in orgs if o.start == m.end()), None)
         title = _title_after(text, m.end())
-        if issuer is None and (len(title.split()) < 3 or text[a - 1:a] == "("):
-            continue
+        if issuer is None and (len(title.split()) < 3 or text[a - 1:a] == "("
+                               or _CARRIED.search(norm, max(0, a - 30), a)):
+            continue  # a programme's name carried out ("thực hiện Chương trình Hỗ trợ …")
         if issuer is None:
             sa, _ = sent_of(a)
             before = [o for o in orgs if sa <= o.start and o.end <= a]
