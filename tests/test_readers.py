@@ -278,19 +278,18 @@ def test_legacy_text_file_records_its_encoding(tmp_path, encoding):
     ("https://www.chinhphu.vn/", None),
 ])
 def test_a_portal_host_names_its_province(url, province):
-    from loaders.readers.hosts import province_of_host
-    assert province_of_host(url) == province
+    from loaders.localities import host_province
+    assert host_province(url) == province
 
 
 def test_the_users_locality_is_the_texts_default_province(tmp_path):
     from loaders.pipeline import extract_text
-    from loaders.readers.hosts import source_province
     text = ("Số: 9/KH-BCĐ\nKẾ HOẠCH\nTriển khai phong trào thi đua năm 2025\n\n"
             "1. Các phòng, ban tổ chức phát động thi đua trong tháng 3.\n")
     (tmp_path / "k.txt").write_text(text, encoding="utf-8")
     plain, _ = read_source(tmp_path / "k.txt")
     told, _ = read_source(Input(str(tmp_path / "k.txt"), locality="tỉnh Lào Cai"))
-    assert source_province(plain) is None and source_province(told) == "Lào Cai"
+    assert plain.locality is None and told.locality == "tỉnh Lào Cai"
     assert extract_text(text, plain).context_locality is None
     assert extract_text(text, told).context_locality == "Lào Cai"
 
