@@ -21,6 +21,7 @@ from loaders.matching import alternation, fold_same_length
 DATA = Path(__file__).with_name("data") / "plan_structure.yaml"
 
 _MARKERS = (  # (kind, regex over the start of a line); order matters
+    ("article", re.compile(r"Điều\s+(?P<t>\d{1,3})\s*[.:]\s*(?=\S)")),
     ("roman", re.compile(r"(?P<t>[IVX]{1,5})\s*[.\-–]\s+(?=\S)")),
     ("paren", re.compile(r"\((?P<t>\d{1,2})\)\s*(?=\S)")),
     ("decimal", re.compile(r"(?P<t>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\S)")),
@@ -37,7 +38,7 @@ _LINE = re.compile(r"[^\n]+")
 class Node:
     """One numbered item; `start`/`end` span it with its children, `body_end` its own text."""
 
-    kind: str  # roman | decimal | paren | number) | letter | dash | plus
+    kind: str  # article | roman | decimal | paren | number) | letter | dash | plus
     token: str  # as printed: "III", "2.2", "1", "a", "-"
     start: int
     text_start: int  # after the marker
@@ -69,7 +70,9 @@ class Node:
             if (n.kind == "decimal" and nxt is not None and nxt.kind == "decimal"
                     and nxt.token.startswith(n.token + ".")):
                 continue  # "2.2" already carries its parent "2"
-            if n.kind in ("roman", "decimal"):
+            if n.kind == "article":
+                parts.append(f"Điều {n.token}")
+            elif n.kind in ("roman", "decimal"):
                 parts.append(("." if parts else "") + n.token)
             elif n.kind == "paren":
                 parts.append(f" ({n.token})")
@@ -117,6 +120,11 @@ class _Rules:
     task_nouns: re.Pattern[str]
     other_nouns: re.Pattern[str]
     stop: re.Pattern[str]
+    resume: re.Pattern[str]
+    closing: re.Pattern[str]
+    fields: tuple[tuple[str, re.Pattern[str]], ...]
+    article_task: re.Pattern[str]
+    article_other: re.Pattern[str]
 
 
 @cache
@@ -124,7 +132,12 @@ def rules() -> _Rules:
     d = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     return _Rules(alternation(d["task_sections"]), alternation(d["other_sections"]),
                   alternation(d["list_nouns"]["task"]), alternation(d["list_nouns"]["other"]),
-                  re.compile(fold_same_length("|".join(d["stop_lines"])), re.MULTILINE))
+                  re.compile(fold_same_length("|".join(d["stop_lines"])), re.MULTILINE),
+                  re.compile("|".join(d["resume_lines"]), re.MULTILINE),
+                  re.compile(fold_same_length("|".join(d["closing_lines"]))),
+                  tuple((k, re.compile(fold_same_length(v))) for k, v in d["fields"].items()),
+                  re.compile(fold_same_length("|".join(d["articles"]["task"]))),
+                  re.compile(fold_same_length("|".join(d["articles"]["other"]))))
 
 
 def _marker(line: str) -> tuple[str, str, int] | None:
@@ -135,11 +148,64 @@ def _marker(line: str) -> tuple[str, str, int] | None:
     return None
 
 
+_BARE_MARKER = re.compile(r"[ \t]*(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])"
+                          r"[ \t]*[.)\-–]?[ \t]*(?:\.[ \t]*)?$")
+_SENTENCE = 30  # words: an item this long is a sentence, not a heading
+_WIDE = 150  # a line this long is a paragraph on one line, not a hard-wrapped one
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Are paragraphs wrapped over several lines (web-to-text output), not one per line?"""
+    full = [ln for ln in lines if ln.strip() and ln.strip() != "|"]
+    return len(full) >= 15 and sum(len(ln) > _WIDE for ln in full) <= len(full) // 30
+
+
+def clean_view(text: str) -> str:
+    """The text as the outline reads it, same length so offsets hold: markdown emphasis
+    (`**`, `*`) blanked, a marker left alone on its line ("**I.", "6.") joined to the line
+    after it, and, in hard-wrapped text, each wrapped line joined to the one before it (an
+    item continues across its wrapped lines; a blank line or a marker starts a new one)."""
+    view = text.replace("*", " ")
+    lines = view.split("\n")
+    wrapped = _hard_wrapped(lines)
+    out = []
+    for i, line in enumerate(lines[:-1]):
+        nxt = lines[i + 1]
+        body, after = line.strip(), nxt.strip()
+        join = bool(after) and after != "|" and body not in ("", "|") and (
+            bool(_BARE_MARKER.fullmatch(line)) or (wrapped and _marker(after) is None))
+        out.append(line + (" " if join else "\n"))
+    out.append(lines[-1])
+    return "".join(out)
+
+
+def _regions(view: str, mode: str) -> tuple[int, list[tuple[int, int]]]:
+    """Where the body ends ("Nơi nhận") and the spans read for items: the body, and any
+    document attached after the signature (a decision's plan under its own title)."""
+    if mode != "plan":
+        return len(view), [(0, len(view))]
+    r = rules()
+    folded = fold_same_length(view)
+    spans, start = [], 0
+    first_stop = None
+    while start is not None:
+        stop = r.stop.search(folded, start)
+        end = stop.start() if stop else len(view)
+        first_stop = end if first_stop is None else first_stop
+        spans.append((start, end))
+        if stop is None:
+            break
+        resume = r.resume.search(view, stop.end())
+        start = resume.start() if resume else None
+    return first_stop, spans
+
+
 def parse_outline(text: str, mode: str = "plan") -> Outline:
-    """Parse the numbered items of `text` into trees grouped in lists."""
-    folded = fold_same_length(text)
-    stop = rules().stop.search(folded) if mode == "plan" else None
-    body_end = stop.start() if stop else len(text)
+    """Parse the numbered items of `text` into trees grouped in lists (offsets into `text`;
+    the outline's own text is its clean view)."""
+    view = clean_view(text)
+    body_end, spans = _regions(view, mode)
+    closing = rules().closing
     lists: list[ItemList] = []
     current: list[Node] = []
     stack: list[Node] = []
@@ -155,49 +221,64 @@ def parse_outline(text: str, mode: str = "plan") -> Outline:
             lists.append(ItemList(tuple(current), *intro))
         current, stack = [], []
 
-    for m in _LINE.finditer(text, 0, body_end):
-        raw = m.group()
-        stripped = raw.lstrip()
-        if not stripped:
-            continue
-        a = m.start() + len(raw) - len(stripped)
-        b = m.start() + len(raw.rstrip())
-        found = _marker(stripped)
-        if found is None:
-            if mode == "list" and (stack or not current):
-                close(prev_end)
-                last_para = (a, b)
-            elif not stack:
-                last_para = (a, b)
-            if stack and mode == "plan":
-                stack[-1].body_end = b
-                for n in stack:
-                    n.end = b
+    for lo, hi in spans:
+        close(prev_end)
+        for m in _LINE.finditer(view, lo, hi):
+            raw = m.group()
+            stripped = raw.lstrip()
+            if not stripped.strip():
+                continue
+            a = m.start() + len(raw) - len(stripped)
+            b = m.start() + len(raw.rstrip())
+            found = _marker(stripped)
+            if found is None:
+                if mode == "list" and (stack or not current):
+                    close(prev_end)
+                    last_para = (a, b)
+                elif not stack:
+                    last_para = (a, b)
+                elif mode == "plan" and closing.match(fold_same_length(stripped)):
+                    close(prev_end)  # "Trong quá trình thực hiện …": the list is over
+                    last_para = (a, b)
+                    continue
+                if stack and mode == "plan":
+                    stack[-1].body_end = b
+                    for n in stack:
+                        n.end = b
+                prev_end = b
+                continue
+            kind, token, width = found
+            node = Node(kind, token, a, a + width, body_end=b, end=b)
+            keys = [n.level_key for n in stack]
+            if node.level_key in keys:
+                del stack[keys.index(node.level_key):]
+            elif kind in ("roman", "article"):
+                stack.clear()
+            if not stack and not current:
+                intro = last_para
+            parent = stack[-1] if stack else None
+            siblings = parent.children if parent else current
+            node.ordinal = 1 + sum(1 for s in siblings if s.kind == kind)
+            node.parent = parent
+            siblings.append(node)
+            stack.append(node)
+            for n in stack:
+                n.end = b
             prev_end = b
-            continue
-        kind, token, width = found
-        node = Node(kind, token, a, a + width, body_end=b, end=b)
-        keys = [n.level_key for n in stack]
-        if node.level_key in keys:
-            del stack[keys.index(node.level_key):]
-        elif kind == "roman":
-            stack.clear()
-        if not stack and not current:
-            intro = last_para
-        parent = stack[-1] if stack else None
-        siblings = parent.children if parent else current
-        node.ordinal = 1 + sum(1 for s in siblings if s.kind == kind)
-        node.parent = parent
-        siblings.append(node)
-        stack.append(node)
-        for n in stack:
-            n.end = b
-        prev_end = b
     close(prev_end)
-    for n in Outline(text, mode, tuple(lists), body_end).nodes():
+    for n in Outline(view, mode, tuple(lists), body_end).nodes():
         if n.children:
             n.body_end = n.children[0].start
-    return Outline(text, mode, tuple(lists), body_end)
+    return Outline(view, mode, tuple(lists), body_end)
+
+
+def field_of(node: Node, text: str) -> str | None:
+    """The field an item states ("Cơ quan chủ trì: …" -> "lead"), None for a plain item."""
+    f = fold_same_length(text[node.text_start:node.body_end][:60])
+    for name, rx in rules().fields:
+        if rx.match(f):
+            return name
+    return None
 
 
 def heading_text(node: Node, text: str) -> str:
@@ -228,7 +309,9 @@ def intro_names_tasks(intro: str) -> bool:
 
 
 def task_nodes(outline: Outline) -> list[Node]:
-    """Items that are tasks: leaves (not part headings) in parts or lists that hold tasks."""
+    """Items that are tasks: leaves (not part headings) in parts or lists that hold tasks; an
+    item whose children are its fields ("a) Nhiệm vụ: … b) Cơ quan chủ trì: …") is one task;
+    an article ("Điều 2. Giao …") is a task when it assigns work."""
     text = outline.text
     out = []
     says: dict[Node, bool | None] = {}  # each heading is read once, whatever its items
@@ -237,12 +320,18 @@ def task_nodes(outline: Outline) -> list[Node]:
         if outline.mode == "list":
             if not intro_names_tasks(text[lst.intro_start:lst.intro_end]):
                 continue
-            out.extend(n for n in _leaves(lst.items) if n.kind != "roman")
+            out.extend(n for n in _leaves(lst.items, text) if n.kind != "roman")
             continue
-        for n in _leaves(lst.items):
+        for n in _leaves(lst.items, text):
             if n.kind == "roman":
                 continue
+            if n.kind == "article":
+                if _assigns(n, text):
+                    out.append(n)
+                continue
             heads = n.path()[:-1]
+            if any(h.kind == "article" for h in heads):
+                continue
             for a in heads:
                 if a not in says:
                     says[a] = _section_says(a, text)
@@ -254,12 +343,30 @@ def task_nodes(outline: Outline) -> list[Node]:
     return out
 
 
-def _leaves(items: tuple[Node, ...]) -> list[Node]:
+def _assigns(node: Node, text: str) -> bool:
+    f = fold_same_length(" ".join(text[node.text_start:node.body_end].split()))
+    r = rules()
+    return bool(r.article_task.search(f)) and not r.article_other.search(f)
+
+
+def _runs_on(node: Node, text: str) -> bool:
+    """Is a "-" line under this item the rest of its sentence, not a sub-item? The item is a
+    full sentence (not a heading) that does not announce a list with ":"."""
+    own = text[node.text_start:node.body_end].strip()
+    return (all(c.kind == "dash" for c in node.children) and len(own.split()) > _SENTENCE
+            and not own.endswith(":"))
+
+
+def _leaves(items: tuple[Node, ...], text: str) -> list[Node]:
+    """Items with no sub-items, or whose sub-items are their fields; fields are not items."""
     out: list[Node] = []
 
     def walk(n: Node) -> None:
-        if not n.children:
+        if field_of(n, text):
+            return
+        if not n.children or any(field_of(c, text) for c in n.children) or _runs_on(n, text):
             out.append(n)
+            return
         for c in n.children:
             walk(c)
 
@@ -271,3 +378,9 @@ def _leaves(items: tuple[Node, ...]) -> list[Node]:
 def _has_sections(outline: Outline) -> bool:
     return any(_section_says(n, outline.text) is not None
                for n in outline.nodes() if n.kind == "roman" or n.parent is None)
+
+
+def has_task_part(outline: Outline) -> bool:
+    """Does the text have a part that holds tasks ("II. NHIỆM VỤ", "IV. TỔ CHỨC THỰC HIỆN")?"""
+    return any(n.kind == "roman" and _section_says(n, outline.text)
+               for lst in outline.lists for n in lst.items)
