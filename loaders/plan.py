@@ -290,21 +290,22 @@ def owner_document(ctx: TextContext, at: int) -> Document | None:
     return None
 
 
-_NUMBERED_HERE = re.compile(r"so\s*:?\s*$")
+_HEAD = 3000  # characters: where a header prints the text's own number
 
 
 def own_document(ctx: TextContext) -> Document | None:
     """The document the text is: the subject found by the header reader, else the numbered
-    document its header prints after "Số:" (a plan whose title block the reader missed)."""
+    document its header prints after "Số:" (a plan whose title block the reader missed), when
+    the text has parts or articles that hold tasks."""
     subject = next((d for d in ctx.documents if d.is_subject), None)
     if subject is not None:
         return subject
-    folded = fold_same_length(ctx.text)
     if not has_task_part(parse_outline(ctx.text, "plan")):
         return None
+    head = fold_same_length(ctx.text[:_HEAD])
     for d in ctx.documents:
-        if d.symbol and d.evidence.start < 2000 and _NUMBERED_HERE.search(
-                folded, max(0, d.evidence.start - 8), d.evidence.start):
+        if d.symbol and re.search(r"\bso(?:\s+hieu)?\s*:\s*" + re.escape(
+                fold_same_length(d.symbol)), head):
             return d
     return None
 

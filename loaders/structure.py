@@ -320,7 +320,8 @@ def task_nodes(outline: Outline) -> list[Node]:
         if outline.mode == "list":
             if not intro_names_tasks(text[lst.intro_start:lst.intro_end]):
                 continue
-            out.extend(n for n in _leaves(lst.items, text) if n.kind != "roman")
+            out.extend(n for n in _leaves(lst.items, text) if n.kind != "roman"
+                       and not any(_section_says(a, text) is False for a in n.path()[:-1]))
             continue
         for n in _leaves(lst.items, text):
             if n.kind == "roman":
@@ -381,6 +382,8 @@ def _has_sections(outline: Outline) -> bool:
 
 
 def has_task_part(outline: Outline) -> bool:
-    """Does the text have a part that holds tasks ("II. NHIỆM VỤ", "IV. TỔ CHỨC THỰC HIỆN")?"""
-    return any(n.kind == "roman" and _section_says(n, outline.text)
+    """Does the text have a part that holds tasks ("II. NHIỆM VỤ", "IV. TỔ CHỨC THỰC HIỆN")
+    or an article that assigns work ("Điều 2. Giao …")?"""
+    return any((n.kind == "roman" and _section_says(n, outline.text))
+               or (n.kind == "article" and _assigns(n, outline.text))
                for lst in outline.lists for n in lst.items)
