@@ -205,6 +205,7 @@ _TRAIL = " \t\n.;:,"
 # ", đơn vị có liên quan" after a collective: the whole list is "… có liên quan"
 _TAIL_RELATED = re.compile(r",\s*(?:[a-zà-ỹđ][^,;\n]{0,20},\s*)*[a-zà-ỹđ][^,;\n]{0,20}?"
                            r"(?:có\s+)?liên quan\b")
+_FOLDED_RELATED = re.compile(r"\s+(?:co\s+)?lien quan\b")
 _RELATED = re.compile(r"\bliên quan\b", re.IGNORECASE)
 
 
@@ -268,10 +269,10 @@ def printed_partners(text: str, pos: int, end: int) -> list[tuple[str, Mention |
         c = g.collectives.match(folded, pos, end)
         m = organisation_at(text, pos)
         if c and (m is None or c.end() >= m.end):
-            rel = re.match(r"\s+(?:co\s+)?lien quan\b", folded[c.end():c.end() + 20]) \
+            rel = _FOLDED_RELATED.match(folded, c.end(), min(end, c.end() + 20)) \
                 or _TAIL_RELATED.match(text, c.end(), min(end, c.end() + 80))
             if rel:
-                pos = c.end() + rel.end()
+                pos = rel.end()
                 continue
             out.append((" ".join(text[c.start():c.end()].split()), None))
             pos = c.end()

@@ -65,6 +65,12 @@ _VERB = re.compile(r"[,;]?\s+(?:chu tri|phoi hop|can cu|giup|theo doi|thuc hien|
                    r"xay dung|co trach nhiem|chiu trach nhiem|trien khai|tham muu|la co quan|"
                    r"lam dau moi|nghien cuu|ra soat|huong dan|bao cao|chu dong|tiep tuc|"
                    r"tang cuong|khan truong|cu can bo|theo chuc nang)\b")
+_LISTS_ON = re.compile(r"\s*(?:[,;]|va\b|\()")  # the body is one of a list, not the subject
+_NONBLANK = re.compile(r"[^\n]+")
+# a line that may be a field ("Cơ quan chủ trì:", "Thời gian thực hiện …"): read fields then
+_FIELD_HINT = re.compile(r"(?:chu tri|phoi hop|thuc hien|trien khai|hoan thanh|nhiem vu|"
+                         r"noi dung(?: thuc hien| cong viec)?|san pham(?: dau ra)?)\s*:|"
+                         r"thoi gian (?:thuc hien|hoan thanh)")
 _MAX_HEADING_WORDS = 25
 _MAX_SUBJECT_WORDS = 30
 
@@ -107,21 +113,33 @@ def _lead_in(text: str, a: int, b: int, plan: bool) -> tuple[Mention, bool] | No
     """The body a text puts in charge, and whether it says so ("chủ trì", "Giao X"). In a
     plan, only a body that opens a line of the item (the subject of its sentence) leads."""
     folded = fold_same_length(text)
-    starts = {a} | {i + 1 for i in range(a, b) if text[i] == "\n"} if plan else None
     g = gazetteer()
-    for m in g.names.finditer(folded, a, b):
-        if starts is not None and m.start() not in starts:
+    if plan:
+        found_at = (g.names.match(folded, at, b) for at in _line_starts(text, a, b))
+    else:
+        found_at = g.names.finditer(folded, a, b)
+    for m in found_at:
+        if m is None:
             continue
         found = organisation_at(text, m.start())
         if found is None:
             continue
         cue = _LEADS.match(folded, found.end)
         given = _ASSIGN_BEFORE.search(folded, max(a, found.start - 12), found.start)
-        opens = plan and found.start == a and not re.match(r"\s*(?:[,;]|va\b|\()",
-                                                          folded[found.end:found.end + 5])
+        opens = plan and found.start == a and not _LISTS_ON.match(folded, found.end)
         if cue or given or opens:
             return found, bool(given) or bool(cue and "chu tri" in cue.group())
     return None
+
+
+def _line_starts(text: str, a: int, b: int) -> list[int]:
+    """`a` and the start of every line after it up to `b`."""
+    out = [a]
+    at = text.find("\n", a, b)
+    while at >= 0:
+        out.append(at + 1)
+        at = text.find("\n", at + 1, b)
+    return out
 
 
 def _subject_phrase(text: str, a: int, b: int) -> tuple[str, int] | None:
@@ -173,16 +191,16 @@ def _apply(text: str, a: int, b: int, inherited: _Assignment, plan: bool) -> _As
     if _STARTS_LEAD.match(folded, a):  # "Chủ trì, phối hợp với X …": the list's body leads
         partners = _partners_in(text, a, b, _PARTNERS) or ((), ())
         return replace(inherited, support=partners[0], mentions=inherited.mentions + partners[1])
-    partners = _partners_in(text, a, b)
     if plan and inherited.named:
         return replace(inherited, support=())
+    partners = _partners_in(text, a, b)
     found = _lead_in(text, a, b, plan)
     if found is not None:
         m = found[0]
         return _Assignment(m.printed(text), partners[0] if partners else (), found[1],
                            mentions=(m, *(partners[1] if partners else ())))
     if plan:
-        for at in (a, *(i + 1 for i in range(a, b) if text[i] == "\n")):
+        for at in _line_starts(text, a, b):
             if lead := _collective_lead(text, at, b):
                 return _Assignment(lead, partners[0] if partners else ())
     if vague_at(text, a) is not None:  # "Các cơ quan, đơn vị … phối hợp với Sở Nội vụ"
@@ -197,6 +215,8 @@ def _heading_assignment(text: str, node: Node) -> _Assignment | None:
     """A heading that names the body its items are assigned to ("1. Sở Nội vụ", "5. Các sở,
     ban, ngành, UBND các xã, phường"); a request heading ("6. Đề nghị: Hội Nông dân …")."""
     a = node.text_start
+    if not starts_body(text, a) and not text.startswith("Đề nghị", a):
+        return None
     line_end = text.find("\n", a, node.body_end)
     line = text[a:line_end if line_end >= 0 else node.body_end]
     heading = " ".join(line.split()).rstrip(" .:;")
@@ -228,12 +248,15 @@ def _fields(text: str, node: Node) -> _Fields:
     r = rules()
     lead = support = deadline = executor = None
     found = False
-    for m in re.finditer(r"[^\n]+", text[node.text_start:node.end]):
+    folded = fold_same_length(text)
+    for m in _NONBLANK.finditer(text[node.text_start:node.end]):
         line = m.group().lstrip()
         mk = _marker(line)
         off = node.text_start + m.start() + len(m.group()) - len(line) + (mk[2] if mk else 0)
         end = node.text_start + m.end()
-        f = fold_same_length(text[off:end])
+        if not r.field_start.match(folded, off, end):
+            continue
+        f = folded[off:end]
         for name, rx in r.fields:
             fm = rx.match(f)
             if not fm:
@@ -291,6 +314,8 @@ def owner_document(ctx: TextContext, at: int) -> Document | None:
 
 
 _HEAD = 3000  # characters: where a header prints the text's own number
+_NUMBER_FIELD = re.compile(r"\bso(?:\s+hieu)?\s*:\s*")
+_NUMBER_RAW = re.compile(r"\b[Ss][ốo](?:\s+hi[ệe]u)?\s*:")
 
 
 def own_document(ctx: TextContext) -> Document | None:
@@ -300,13 +325,14 @@ def own_document(ctx: TextContext) -> Document | None:
     subject = next((d for d in ctx.documents if d.is_subject), None)
     if subject is not None:
         return subject
-    if not has_task_part(parse_outline(ctx.text, "plan")):
+    if not _NUMBER_RAW.search(ctx.text, 0, _HEAD):
         return None
-    head = fold_same_length(ctx.text[:_HEAD])
-    for d in ctx.documents:
-        if d.symbol and re.search(r"\bso(?:\s+hieu)?\s*:\s*" + re.escape(
-                fold_same_length(d.symbol)), head):
-            return d
+    head = fold_same_length(ctx.text)[:_HEAD]
+    at = [m.end() for m in _NUMBER_FIELD.finditer(head)]
+    numbered = [d for d in ctx.documents if d.symbol and at and any(
+        head.startswith(fold_same_length(d.symbol), i) for i in at)]
+    if numbered and has_task_part(parse_outline(ctx.text, "plan")):
+        return numbered[0]
     return None
 
 
@@ -340,7 +366,8 @@ def _task(ctx: TextContext, text: str, doc: Document, node: Node, root: _Assignm
           ) -> tuple[Task, _Assignment]:
     assignment, deadline = _reading(text, node, root, plan, memo)
     lead, support = assignment.lead, assignment.support
-    fields = _fields(text, node) if plan else _Fields()
+    hint = plan and _FIELD_HINT.search(fold_same_length(text), node.text_start, node.end)
+    fields = _fields(text, node) if hint else _Fields()
     if plan and fields.found:
         lead = fields.lead or (lead if assignment.named else None)
         support = fields.support or ()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -123,6 +123,7 @@ class _Rules:
     resume: re.Pattern[str]
     closing: re.Pattern[str]
     fields: tuple[tuple[str, re.Pattern[str]], ...]
+    field_start: re.Pattern[str]  # any field's first word, to skip other lines fast
     article_task: re.Pattern[str]
     article_other: re.Pattern[str]
 
@@ -136,11 +137,18 @@ def rules() -> _Rules:
                   re.compile("|".join(d["resume_lines"]), re.MULTILINE),
                   re.compile(fold_same_length("|".join(d["closing_lines"]))),
                   tuple((k, re.compile(fold_same_length(v))) for k, v in d["fields"].items()),
+                  re.compile(r"(?:nhiem vu|noi dung|co quan|don vi|thoi gian|thoi han|tien do|"
+                             r"san pham)\b"),
                   re.compile(fold_same_length("|".join(d["articles"]["task"]))),
                   re.compile(fold_same_length("|".join(d["articles"]["other"]))))
 
 
+_MAYBE_MARKER = re.compile(r"Điều\s|[IVX]{1,5}\s*[.\-–]|\(\d|\d|[a-zđ]\)|[-–•+]")
+
+
 def _marker(line: str) -> tuple[str, str, int] | None:
+    if not _MAYBE_MARKER.match(line):  # most lines are prose: one test instead of nine
+        return None
     for kind, rx in _MARKERS:
         m = rx.match(line)
         if m:
@@ -150,14 +158,28 @@ def _marker(line: str) -> tuple[str, str, int] | None:
 
 _BARE_MARKER = re.compile(r"[ \t]*(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])"
                           r"[ \t]*[.)\-–]?[ \t]*(?:\.[ \t]*)?$")
+_NEXT_LINE = r"\n(?=[ \t]*[^\s|])"  # a line break before a line with text (not a table pipe)
+_ANY_MARKER = "|".join(rx.pattern.replace("(?P<t>", "(?:") for _, rx in _MARKERS)
+# a wrapped line: text (not a table pipe) at its end, and the next line opens no item
+_WRAP = re.compile(r"(?<=[^\s|])([ \t]*)" + _NEXT_LINE + r"(?![ \t]*(?:" + _ANY_MARKER + "))")
+# a marker alone on its line ("**I.", "6.")
+_BARE_LINE = re.compile(r"(?m)^(?=[ \t]*\S)(" + _BARE_MARKER.pattern.rstrip("$") + ")" + _NEXT_LINE)
 _SENTENCE = 30  # words: an item this long is a sentence, not a heading
+_GOING_ON = 5  # 1 line in 5 going on with a sentence: the text is hard-wrapped
 _WIDE = 150  # a line this long is a paragraph on one line, not a hard-wrapped one
 
 
-def _hard_wrapped(lines: list[str]) -> bool:
-    """Are paragraphs wrapped over several lines (web-to-text output), not one per line?"""
-    full = [ln for ln in lines if ln.strip() and ln.strip() != "|"]
-    return len(full) >= 15 and sum(len(ln) > _WIDE for ln in full) <= len(full) // 30
+_TEXT_LINE = re.compile(r"(?m)^[ \t]*[^\s|]")
+_GOES_ON = re.compile(r"(?m)^[ \t]*[a-zà-ỹđ]")  # a line that goes on with a sentence
+_WIDE_LINE = re.compile(rf"(?m)^[^\n]{{{_WIDE + 1},}}")
+
+
+def _hard_wrapped(view: str) -> bool:
+    """Are paragraphs wrapped over several lines (web-to-text output), not one per line? Many
+    lines go on with a sentence in lower case, few are as long as a paragraph."""
+    full = len(_TEXT_LINE.findall(view))
+    return (full >= 15 and len(_GOES_ON.findall(view)) * _GOING_ON >= full
+            and len(_WIDE_LINE.findall(view)) <= full // 30)
 
 
 def clean_view(text: str) -> str:
@@ -166,17 +188,9 @@ def clean_view(text: str) -> str:
     after it, and, in hard-wrapped text, each wrapped line joined to the one before it (an
     item continues across its wrapped lines; a blank line or a marker starts a new one)."""
     view = text.replace("*", " ")
-    lines = view.split("\n")
-    wrapped = _hard_wrapped(lines)
-    out = []
-    for i, line in enumerate(lines[:-1]):
-        nxt = lines[i + 1]
-        body, after = line.strip(), nxt.strip()
-        join = bool(after) and after != "|" and body not in ("", "|") and (
-            bool(_BARE_MARKER.fullmatch(line)) or (wrapped and _marker(after) is None))
-        out.append(line + (" " if join else "\n"))
-    out.append(lines[-1])
-    return "".join(out)
+    if _hard_wrapped(view):
+        view = _WRAP.sub(r"\1 ", view)
+    return _BARE_LINE.sub(r"\1 ", view)
 
 
 def _regions(view: str, mode: str) -> tuple[int, list[tuple[int, int]]]:
@@ -200,10 +214,13 @@ def _regions(view: str, mode: str) -> tuple[int, list[tuple[int, int]]]:
     return first_stop, spans
 
 
+@lru_cache(maxsize=4)
 def parse_outline(text: str, mode: str = "plan") -> Outline:
     """Parse the numbered items of `text` into trees grouped in lists (offsets into `text`;
-    the outline's own text is its clean view)."""
+    the outline's own text is its clean view). Cached: finding the text's own document and
+    reading its tasks parse the same text."""
     view = clean_view(text)
+    folded = fold_same_length(view)
     body_end, spans = _regions(view, mode)
     closing = rules().closing
     lists: list[ItemList] = []
@@ -237,7 +254,7 @@ def parse_outline(text: str, mode: str = "plan") -> Outline:
                     last_para = (a, b)
                 elif not stack:
                     last_para = (a, b)
-                elif mode == "plan" and closing.match(fold_same_length(stripped)):
+                elif mode == "plan" and closing.match(folded, a):
                     close(prev_end)  # "Trong quá trình thực hiện …": the list is over
                     last_para = (a, b)
                     continue
@@ -274,8 +291,12 @@ def parse_outline(text: str, mode: str = "plan") -> Outline:
 
 def field_of(node: Node, text: str) -> str | None:
     """The field an item states ("Cơ quan chủ trì: …" -> "lead"), None for a plain item."""
-    f = fold_same_length(text[node.text_start:node.body_end][:60])
-    for name, rx in rules().fields:
+    r = rules()
+    folded = fold_same_length(text)
+    if not r.field_start.match(folded, node.text_start):
+        return None
+    f = folded[node.text_start:min(node.body_end, node.text_start + 60)]
+    for name, rx in r.fields:
         if rx.match(f):
             return name
     return None
@@ -360,12 +381,18 @@ def _runs_on(node: Node, text: str) -> bool:
 
 def _leaves(items: tuple[Node, ...], text: str) -> list[Node]:
     """Items with no sub-items, or whose sub-items are their fields; fields are not items."""
+    r = rules()
+    folded = fold_same_length(text)
+
+    def is_field(n: Node) -> bool:  # a quick look at the first word, then the field rules
+        return bool(r.field_start.match(folded, n.text_start)) and field_of(n, text) is not None
+
     out: list[Node] = []
 
     def walk(n: Node) -> None:
         if field_of(n, text):
             return
-        if not n.children or any(field_of(c, text) for c in n.children) or _runs_on(n, text):
+        if not n.children or any(map(is_field, n.children)) or _runs_on(n, text):
             out.append(n)
             return
         for c in n.children:
