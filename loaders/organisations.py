@@ -200,7 +200,9 @@ def organisation_record(m: Mention, ctx: TextContext, method: str = "gazetteer",
                         m.entry.kind, locality, ctx.evidence(m.start, m.end, method, confidence))
 
 
-_PIECE = re.compile(r"[;,]|\s+và\s+|(?<=[a-zà-ỹ])\s+(?=(?:Sở|Bộ)\s+[A-ZĐÀ-Ỹ])")
+# a list's separators, and a missing one: "Sở A Sở B" (not "Văn phòng Sở", "Giám đốc Sở")
+_PIECE = re.compile(r"[;,]|\s+và\s+|(?<=[\w&)])(?<!phòng)(?<!đốc)(?<!tra)\s+"
+                    r"(?=(?:Sở|Bộ)\s+[A-ZĐÀ-Ỹ])")
 _TRAIL = " \t\n.;:,"
 # ", đơn vị có liên quan" after a collective: the whole list is "… có liên quan"
 _TAIL_RELATED = re.compile(r",\s*(?:[a-zà-ỹđ][^,;\n]{0,20},\s*)*[a-zà-ỹđ][^,;\n]{0,20}?"

@@ -25,6 +25,7 @@ from loaders.tables import Row, Table, find_tables
 from loaders.themes import tag_themes
 
 _STT = re.compile(r"^(\d{1,3}(?:\.\d{1,2})*)\.?$")
+_GROUP_CELL = re.compile(r"^([IVX]{1,5}|[A-Z])\.?$")
 _GROUP = re.compile(r"^([IVX]{1,5}|[A-Z]|\d{1,2})\s*[.\-–)]\s*\S")
 
 
@@ -70,8 +71,10 @@ def table_rows(table: Table) -> list[tuple[str | None, str, Row, dict[str, int]]
         stt = _STT.match(label_cell)
         if stt and len(filled) >= 2:
             out.append((group, stt[1], row, roles))
-        elif len(filled) == 1 and (g := _GROUP.match(filled[0].text)):
-            group = g[1]
+        else:  # a group row: "| I. | HẠ TẦNG | | |", or one merged cell "I. HẠ TẦNG"
+            g = _GROUP_CELL.match(label_cell) or (
+                _GROUP.match(filled[0].text) if len(filled) == 1 else None)
+            group = g[1] if g else group
     return out
 
 
