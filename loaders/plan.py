@@ -59,6 +59,8 @@ _STARTS_SUPPORT = re.compile(r"\s*(?:chu dong\s+)?phoi hop\b")
 _STARTS_LEAD = re.compile(r"\s*(?:la co quan dau moi,\s*)?chu tri\b")
 _GIVES = re.compile(r"\s*giao\s+")
 _ASKS = re.compile(r"\s*de nghi\b\s*:?\s*")
+_TOWARDS = re.compile(r"(?:doi voi|trach nhiem cua)\s+")
+_HEADING_START = re.compile(r"de nghi\b|doi voi\s|trach nhiem cua\s")
 # where an assignee phrase ends: the verb that follows the bodies ("Giao X chủ trì …")
 _VERB = re.compile(r"[,;]?\s+(?:chu tri|phoi hop|can cu|giup|theo doi|thuc hien|"
                    r"to chuc(?!,|\s+(?:chinh tri|xa hoi|ca nhan|doanh nghiep|dang|hoi))|"
@@ -215,13 +217,15 @@ def _heading_assignment(text: str, node: Node) -> _Assignment | None:
     """A heading that names the body its items are assigned to ("1. Sở Nội vụ", "5. Các sở,
     ban, ngành, UBND các xã, phường"); a request heading ("6. Đề nghị: Hội Nông dân …")."""
     a = node.text_start
-    if not starts_body(text, a) and not text.startswith("Đề nghị", a):
+    if not starts_body(text, a) and not _HEADING_START.match(fold_same_length(text), a):
         return None
     line_end = text.find("\n", a, node.body_end)
     line = text[a:line_end if line_end >= 0 else node.body_end]
     heading = " ".join(line.split()).rstrip(" .:;")
     folded = fold_same_length(heading)
     asks = _ASKS.match(folded)
+    towards = _TOWARDS.match(folded)  # "Đối với Sở Nội vụ", "Trách nhiệm của Sở Nội vụ"
+    heading = heading[towards.end():] if towards else heading
     rest = heading[asks.end():] if asks else heading
     if not heading or len(heading.split()) > _MAX_HEADING_WORDS or not starts_body(rest, 0):
         return None

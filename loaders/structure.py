@@ -138,7 +138,7 @@ def rules() -> _Rules:
                   re.compile(fold_same_length("|".join(d["closing_lines"]))),
                   tuple((k, re.compile(fold_same_length(v))) for k, v in d["fields"].items()),
                   re.compile(r"(?:nhiem vu|noi dung|co quan|don vi|thoi gian|thoi han|tien do|"
-                             r"san pham)\b"),
+                             r"san pham|chu tri|phoi hop)\b"),
                   re.compile(fold_same_length("|".join(d["articles"]["task"]))),
                   re.compile(fold_same_length("|".join(d["articles"]["other"]))))
 
@@ -169,6 +169,13 @@ _GOING_ON = 5  # 1 line in 5 going on with a sentence: the text is hard-wrapped
 _WIDE = 150  # a line this long is a paragraph on one line, not a hard-wrapped one
 
 
+_ATX = re.compile(r"(?m)^[ \t]*#{1,6}(?=[ \t])")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
 _TEXT_LINE = re.compile(r"(?m)^[ \t]*[^\s|]")
 _GOES_ON = re.compile(r"(?m)^[ \t]*[a-zà-ỹđ]")  # a line that goes on with a sentence
 _WIDE_LINE = re.compile(rf"(?m)^[^\n]{{{_WIDE + 1},}}")
@@ -188,6 +195,8 @@ def clean_view(text: str) -> str:
     after it, and, in hard-wrapped text, each wrapped line joined to the one before it (an
     item continues across its wrapped lines; a blank line or a marker starts a new one)."""
     view = text.replace("*", " ")
+    if "#" in view:  # "## II. NHIỆM VỤ": a markdown heading's marks
+        view = _ATX.sub(_blank, view)
     if _hard_wrapped(view):
         view = _WRAP.sub(r"\1 ", view)
     return _BARE_LINE.sub(r"\1 ", view)

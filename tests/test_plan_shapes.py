@@ -107,3 +107,27 @@ def test_own_document_is_the_one_the_header_numbers():
     ctx = ctx_of(DECISION, [other, numbered])
     assert own_document(ctx) is numbered
     assert own_document(ctx_of("Tin tức không có số hiệu.", [other])) is None
+
+
+ATX = """KẾ HOẠCH
+## I. MỤC ĐÍCH
+1. Nâng cao nhận thức của cán bộ.
+## II. PHÂN CÔNG TRÁCH NHIỆM
+1. Đối với Sở Nội vụ:
+- Rà soát hồ sơ cán bộ (Thời gian thực hiện: Quý I/2026).
+- Chủ trì, phối hợp với Sở Tư pháp kiểm tra.
+2. Trách nhiệm của Ủy ban nhân dân các xã, phường
+Tổ chức tuyên truyền tại cơ sở.
+3. Lập danh mục hồ sơ:
+- Chủ trì: Sở Y tế.
+- Phối hợp: Sở Tài chính.
+"""
+
+
+def test_markdown_headings_and_headings_that_introduce_the_body():
+    parts = extract_plan(ctx_of(ATX, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
+    assert [(t.label, *attrs(t)) for t in parts.tasks] == [
+        ("II.1 -1", "Sở Nội vụ", [], "Quý I/2026"),
+        ("II.1 -2", "Sở Nội vụ", ["Sở Tư pháp"], None),
+        ("II.2", "Ủy ban nhân dân các xã, phường", [], None),
+        ("II.3", "Sở Y tế", ["Sở Tài chính"], None)]
