@@ -36,8 +36,8 @@ from loaders.organisations import (
 from loaders.structure import (
     ItemList,
     Node,
-    Outline,
     has_task_part,
+    line_marker,
     parse_outline,
     rules,
     task_nodes,
@@ -69,6 +69,7 @@ _VERB = re.compile(r"[,;]?\s+(?:chu tri|phoi hop|can cu|giup|theo doi|thuc hien|
                    r"tang cuong|khan truong|cu can bo|theo chuc nang)\b")
 _LISTS_ON = re.compile(r"\s*(?:[,;]|va\b|\()")  # the body is one of a list, not the subject
 _NONBLANK = re.compile(r"[^\n]+")
+_CHUNK = re.compile(r"[^;]+")
 # a line that may be a field ("Cơ quan chủ trì:", "Thời gian thực hiện …"): read fields then
 _FIELD_HINT = re.compile(r"(?:chu tri|phoi hop|thuc hien|trien khai|hoan thanh|nhiem vu|"
                          r"noi dung(?: thuc hien| cong viec)?|san pham(?: dau ra)?)\s*:|"
@@ -247,15 +248,13 @@ class _Fields:
 
 def _fields(text: str, node: Node) -> _Fields:
     """The fields an item states on lines of their own (b) Cơ quan chủ trì: …)."""
-    from loaders.structure import _marker
-
     r = rules()
     lead = support = deadline = executor = None
     found = False
     folded = fold_same_length(text)
     for m in _NONBLANK.finditer(text[node.text_start:node.end]):
         line = m.group().lstrip()
-        mk = _marker(line)
+        mk = line_marker(line)
         off = node.text_start + m.start() + len(m.group()) - len(line) + (mk[2] if mk else 0)
         end = node.text_start + m.end()
         if not r.field_start.match(folded, off, end):
@@ -287,7 +286,7 @@ def _executor(text: str, a: int, b: int) -> str | None:
     if first and _LEADS.match(folded, first.end) and "chu tri" in folded[first.end:first.end + 12]:
         return first.printed(text)
     particular = []
-    for chunk in re.finditer(r"[^;]+", text[a:b]):
+    for chunk in _CHUNK.finditer(text[a:b]):
         ca = a + chunk.start() + len(chunk.group()) - len(chunk.group().lstrip())
         for piece, pa, _ in split_bodies(text, ca, a + chunk.end()):
             if is_vague(piece) or gazetteer().collectives.match(folded, pa) \
@@ -420,14 +419,10 @@ def extract_plan(ctx: TextContext) -> PlanParts:
             add(task)
             mentions.extend(a.mentions)
     if subject is not None:
-        for task in table_tasks(ctx, subject, _appendix_start(outline), len(tasks)):
+        # tables after the body's recipients and signature are appendices
+        for task in table_tasks(ctx, subject, outline.body_end, len(tasks)):
             add(task)
     return PlanParts(tasks, find_targets(ctx), _organisations(ctx, mentions))
-
-
-def _appendix_start(outline: Outline) -> int:
-    """Where the appendices begin: after the recipients and signature of the body."""
-    return outline.body_end
 
 
 def _organisations(ctx: TextContext, mentions: list[Mention]) -> list[Organisation]:

@@ -146,7 +146,8 @@ def rules() -> _Rules:
 _MAYBE_MARKER = re.compile(r"Điều\s|[IVX]{1,5}\s*[.\-–]|\(\d|\d|[a-zđ]\)|[-–•+]")
 
 
-def _marker(line: str) -> tuple[str, str, int] | None:
+def line_marker(line: str) -> tuple[str, str, int] | None:
+    """The numbering a line opens with: (kind, token as printed, width), or None."""
     if not _MAYBE_MARKER.match(line):  # most lines are prose: one test instead of nine
         return None
     for kind, rx in _MARKERS:
@@ -256,7 +257,7 @@ def parse_outline(text: str, mode: str = "plan") -> Outline:
                 continue
             a = m.start() + len(raw) - len(stripped)
             b = m.start() + len(raw.rstrip())
-            found = _marker(stripped)
+            found = line_marker(stripped)
             if found is None:
                 if mode == "list" and (stack or not current):
                     close(prev_end)
