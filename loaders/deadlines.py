@@ -59,7 +59,7 @@ def parse_deadline(text: str) -> Deadline:
     Deadline(text='hoàn thành trong quý IV năm 2018', kind='quarter', year=2018, quarter=4, \
 date=None, recurrence=None)
     """
-    p, f = patterns(), fold_same_length(text)
+    p, f = patterns(), fold_same_length.__wrapped__(text)  # short: not kept in the cache
     if m := p.school_year.search(f):
         return Deadline(text, "school_year", year=int(m[1]))
     if m := p.date.search(f):

@@ -21,6 +21,7 @@ from loaders.identity import organisation_uid
 from loaders.matching import alternation, fold_same_length
 
 DATA = Path(__file__).with_name("data") / "organisations.yaml"
+_fold = fold_same_length.__wrapped__  # short strings: not kept in the shared cache
 _SEPARATOR = re.compile(r"(?:\s*,\s*|\s+và\s+|\s+cùng\s+|\s*;\s*)+", re.IGNORECASE)
 
 
@@ -121,7 +122,7 @@ def _resolve(folded: str, key: str, at: int, g: Gazetteer) -> Entry:
     candidates = g.short[key]
     best, best_pos = candidates[0], -1
     for cand in candidates:
-        pos = folded.rfind(fold_same_length(cand.name), 0, at)
+        pos = folded.rfind(_fold(cand.name), 0, at)
         if pos > best_pos:
             best, best_pos = cand, pos
     return best
@@ -219,7 +220,7 @@ def starts_body(text: str, pos: int) -> bool:
 
 def is_vague(phrase: str) -> bool:
     """A body named only by kind or "… (có) liên quan": left out of a support list."""
-    f = fold_same_length(" ".join(phrase.split()))
+    f = _fold(" ".join(phrase.split()))
     g = gazetteer()
     if _RELATED.search(phrase) or g.generic.fullmatch(f):
         return True

@@ -60,7 +60,6 @@ _STARTS_LEAD = re.compile(r"\s*(?:la co quan dau moi,\s*)?chu tri\b")
 _GIVES = re.compile(r"\s*giao\s+")
 _ASKS = re.compile(r"\s*de nghi\b\s*:?\s*")
 _TOWARDS = re.compile(r"(?:doi voi|trach nhiem cua)\s+")
-_HEADING_START = re.compile(r"de nghi\b|doi voi\s|trach nhiem cua\s")
 # where an assignee phrase ends: the verb that follows the bodies ("Giao X chủ trì …")
 _VERB = re.compile(r"[,;]?\s+(?:chu tri|phoi hop|can cu|giup|theo doi|thuc hien|"
                    r"to chuc(?!,|\s+(?:chinh tri|xa hoi|ca nhan|doanh nghiep|dang|hoi))|"
@@ -68,6 +67,7 @@ _VERB = re.compile(r"[,;]?\s+(?:chu tri|phoi hop|can cu|giup|theo doi|thuc hien|
                    r"lam dau moi|nghien cuu|ra soat|huong dan|bao cao|chu dong|tiep tuc|"
                    r"tang cuong|khan truong|cu can bo|theo chuc nang)\b")
 _LISTS_ON = re.compile(r"\s*(?:[,;]|va\b|\()")  # the body is one of a list, not the subject
+_fold = fold_same_length.__wrapped__  # short strings: not kept in the shared cache
 _NONBLANK = re.compile(r"[^\n]+")
 _CHUNK = re.compile(r"[^;]+")
 # a line that may be a field ("Cơ quan chủ trì:", "Thời gian thực hiện …"): read fields then
@@ -216,25 +216,26 @@ def _apply(text: str, a: int, b: int, inherited: _Assignment, plan: bool) -> _As
 
 def _heading_assignment(text: str, node: Node) -> _Assignment | None:
     """A heading that names the body its items are assigned to ("1. Sở Nội vụ", "5. Các sở,
-    ban, ngành, UBND các xã, phường"); a request heading ("6. Đề nghị: Hội Nông dân …")."""
+    ban, ngành, UBND các xã, phường", "1. Đối với Sở Nội vụ:"); a request heading ("6. Đề
+    nghị: Hội Nông dân …")."""
     a = node.text_start
-    if not starts_body(text, a) and not _HEADING_START.match(fold_same_length(text), a):
+    folded = fold_same_length(text)
+    asks = _ASKS.match(folded, a)
+    prefix = asks or _TOWARDS.match(folded, a)
+    at = prefix.end() if prefix else a
+    if not starts_body(text, at):
         return None
     line_end = text.find("\n", a, node.body_end)
-    line = text[a:line_end if line_end >= 0 else node.body_end]
-    heading = " ".join(line.split()).rstrip(" .:;")
-    folded = fold_same_length(heading)
-    asks = _ASKS.match(folded)
-    towards = _TOWARDS.match(folded)  # "Đối với Sở Nội vụ", "Trách nhiệm của Sở Nội vụ"
-    heading = heading[towards.end():] if towards else heading
-    rest = heading[asks.end():] if asks else heading
-    if not heading or len(heading.split()) > _MAX_HEADING_WORDS or not starts_body(rest, 0):
+    line_end = node.body_end if line_end < 0 else line_end
+    rest = " ".join(text[at:line_end].split()).rstrip(" .:;")
+    if not rest or len(rest.split()) > _MAX_HEADING_WORDS or ":" in rest:
         return None
-    if _VERB.search(fold_same_length(" " + rest)) or ":" in rest:
+    if _VERB.search(folded, at - 1 if at > a else at, line_end):
         return None
     if asks:
         return _Assignment(None, (), named=True)
-    m = organisation_at(rest, 0)
+    heading = rest if prefix else " ".join(text[a:line_end].split()).rstrip(" .:;")
+    m = organisation_at(text, at)
     return _Assignment(heading, (), named=True, mentions=(m,) if m else ())
 
 
@@ -290,7 +291,7 @@ def _executor(text: str, a: int, b: int) -> str | None:
         ca = a + chunk.start() + len(chunk.group()) - len(chunk.group().lstrip())
         for piece, pa, _ in split_bodies(text, ca, a + chunk.end()):
             if is_vague(piece) or gazetteer().collectives.match(folded, pa) \
-                    or fold_same_length(piece).startswith("cac "):
+                    or _fold(piece).startswith("cac "):
                 continue
             m = organisation_at(text, pa)
             particular.append(m.printed(text) if m else piece)
@@ -333,7 +334,7 @@ def own_document(ctx: TextContext) -> Document | None:
     head = fold_same_length(ctx.text)[:_HEAD]
     at = [m.end() for m in _NUMBER_FIELD.finditer(head)]
     numbered = [d for d in ctx.documents if d.symbol and at and any(
-        head.startswith(fold_same_length(d.symbol), i) for i in at)]
+        head.startswith(_fold(d.symbol), i) for i in at)]
     if numbered and has_task_part(parse_outline(ctx.text, "plan")):
         return numbered[0]
     return None
@@ -355,9 +356,10 @@ def _reading(text: str, node: Node | None, root: _Assignment, plan: bool,
             rest = line_end + 1 if line_end >= 0 else node.body_end
             own = _apply(text, rest, node.body_end, named, plan) if rest < node.body_end \
                 else named
-        elif plan and not node.children and (h := _heading_assignment(text, node)):
-            line_end = text.find("\n", node.text_start, node.body_end)
-            own = h if line_end < 0 else _apply(text, line_end + 1, node.body_end, h, plan)
+        elif (plan and not node.children
+              and (line_end := text.find("\n", node.text_start, node.body_end)) >= 0
+              and (h := _heading_assignment(text, node))):  # "3. Sở Y tế" over its text
+            own = _apply(text, line_end + 1, node.body_end, h, plan)
         else:
             own = _apply(text, node.text_start, node.body_end, assignment, plan)
         memo[node] = (own, found[0] if found else deadline)
@@ -385,7 +387,7 @@ def _task(ctx: TextContext, text: str, doc: Document, node: Node, root: _Assignm
         evidence=ctx.evidence(node.start, node.end, "structure", 0.9),
         lead=lead,
         support=tuple(dict.fromkeys(s for s in support
-                                    if not lead or fold_same_length(s) != fold_same_length(lead))),
+                                    if not lead or s.lower() != lead.lower())),
         deadline=deadline, themes=tag_themes(own), order=order), assignment
 
 

@@ -19,6 +19,7 @@ import yaml
 from loaders.matching import alternation, fold_same_length
 
 DATA = Path(__file__).with_name("data") / "plan_structure.yaml"
+_fold = fold_same_length.__wrapped__  # short strings: not kept in the shared cache
 
 _MARKERS = (  # (kind, regex over the start of a line); order matters
     ("article", re.compile(r"Điều\s+(?P<t>\d{1,3})\s*[.:]\s*(?=\S)")),
@@ -318,7 +319,7 @@ def heading_text(node: Node, text: str) -> str:
 
 
 def _section_says(node: Node, text: str) -> bool | None:
-    f = fold_same_length(heading_text(node, text))
+    f = _fold(heading_text(node, text))
     r = rules()
     task, other = r.task_sections.match(f), r.other_sections.match(f)
     if task and (not other or task.end() > other.end()):
@@ -329,10 +330,10 @@ def _section_says(node: Node, text: str) -> bool | None:
 def intro_names_tasks(intro: str) -> bool:
     """Does the sentence introducing a list announce tasks (not goals, levels, parts)?"""
     s = intro.strip()
-    if not (s.endswith(":") or fold_same_length(s).rstrip(" .").endswith("sau")):
+    if not (s.endswith(":") or _fold(s).rstrip(" .").endswith("sau")):
         return False
     last = re.split(r"(?<=[.!?])\s+", s)[-1]
-    f = fold_same_length(last)
+    f = _fold(last)
     r = rules()
     tasks = [m.start() for m in r.task_nouns.finditer(f)]
     others = [m.start() for m in r.other_nouns.finditer(f)]
@@ -351,8 +352,15 @@ def task_nodes(outline: Outline) -> list[Node]:
         if outline.mode == "list":
             if not intro_names_tasks(text[lst.intro_start:lst.intro_end]):
                 continue
-            out.extend(n for n in _leaves(lst.items, text) if n.kind != "roman"
-                       and not any(_section_says(a, text) is False for a in n.path()[:-1]))
+            for n in _leaves(lst.items, text):
+                if n.kind == "roman":
+                    continue
+                heads = n.path()[:-1]
+                for a in heads:
+                    if a not in says:
+                        says[a] = _section_says(a, text)
+                if not any(says[a] is False for a in heads):  # not under "MỤC ĐÍCH …"
+                    out.append(n)
             continue
         for n in _leaves(lst.items, text):
             if n.kind == "roman":
@@ -376,7 +384,7 @@ def task_nodes(outline: Outline) -> list[Node]:
 
 
 def _assigns(node: Node, text: str) -> bool:
-    f = fold_same_length(" ".join(text[node.text_start:node.body_end].split()))
+    f = _fold(" ".join(text[node.text_start:node.body_end].split()))
     r = rules()
     return bool(r.article_task.search(f)) and not r.article_other.search(f)
 
@@ -400,7 +408,7 @@ def _leaves(items: tuple[Node, ...], text: str) -> list[Node]:
     out: list[Node] = []
 
     def walk(n: Node) -> None:
-        if field_of(n, text):
+        if is_field(n):
             return
         if not n.children or any(map(is_field, n.children)) or _runs_on(n, text):
             out.append(n)

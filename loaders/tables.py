@@ -70,6 +70,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def find_tables(text: str) -> list[Table]:
     """Every table of `text`, in order: markdown rows and flattened "|"-line tables."""
+    if "|" not in text:
+        return []
     lines = _lines(text)
     tables: list[Table] = []
     i = 0

@@ -39,7 +39,7 @@ def header_roles(row: Row) -> dict[str, int] | None:
     """Column index of each role a header row names, if it is the header of a task table."""
     roles: dict[str, int] = {}
     for i, cell in enumerate(row.cells):
-        f = fold_same_length(cell.text)
+        f = fold_same_length.__wrapped__(cell.text)  # short: not kept in the shared cache
         for role, rx in _columns():
             if role not in roles and rx.search(f):
                 roles[role] = i
