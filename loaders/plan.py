@@ -267,7 +267,7 @@ def _fields(text: str, node: Node) -> _Fields:
                 continue
             found = True
             value = " ".join(text[off + fm.end():end].split()).strip(" .;")
-            if name == "lead" and value:
+            if name == "lead" and value and not is_vague(value):
                 lead = value
             elif name == "support" and value:
                 support = tuple(p for p, _, _ in split_bodies(text, off + fm.end(), end)
@@ -406,8 +406,12 @@ def extract_plan(ctx: TextContext) -> PlanParts:
         seen.add(uid)
         tasks.append(task if uid == task.uid else replace(task, uid=uid))
 
+    tables = table_tasks(ctx, subject, outline.body_end) if subject is not None else []
+    spans = [t.evidence for t in tables]  # rows of task tables are read as rows, not items
     for lst in outline.lists:
         wanted = set(task_nodes(replace(outline, lists=(lst,))))
+        if spans:
+            wanted = {n for n in wanted if not any(e.start <= n.start < e.end for e in spans)}
         if not wanted:
             continue
         doc = subject or owner_document(ctx, lst.items[0].start)
@@ -420,10 +424,8 @@ def extract_plan(ctx: TextContext) -> PlanParts:
                             memo)
             add(task)
             mentions.extend(a.mentions)
-    if subject is not None:
-        # tables after the body's recipients and signature are appendices
-        for task in table_tasks(ctx, subject, outline.body_end, len(tasks)):
-            add(task)
+    for task in tables:  # after the items; tables past the signature are appendices
+        add(replace(task, order=len(tasks)))
     return PlanParts(tasks, find_targets(ctx), _organisations(ctx, mentions))
 
 

@@ -78,8 +78,9 @@ def table_rows(table: Table) -> list[tuple[str | None, str, Row, dict[str, int]]
     return out
 
 
-def table_tasks(ctx: TextContext, doc: Document, appendix_from: int, order: int) -> list[Task]:
-    """The tasks of the task tables of `ctx.text`, for the plan `doc`."""
+def table_tasks(ctx: TextContext, doc: Document, appendix_from: int) -> list[Task]:
+    """The tasks of the task tables of `ctx.text`, for the plan `doc`; a table from
+    `appendix_from` on is an appendix (rows labelled "PL.…")."""
     tasks: list[Task] = []
     text = ctx.text
     for table in find_tables(text):
@@ -103,5 +104,5 @@ def table_tasks(ctx: TextContext, doc: Document, appendix_from: int, order: int)
                 text=own, evidence=ctx.evidence(row.start, row.end, "table", 0.9), lead=lead,
                 support=tuple(dict.fromkeys(s for s in support if s != lead)),
                 deadline=parse_deadline(deadline) if deadline else None,
-                themes=tag_themes(own), order=order + len(tasks)))
+                themes=tag_themes(own), order=len(tasks)))
     return tasks

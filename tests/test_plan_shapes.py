@@ -131,3 +131,16 @@ def test_markdown_headings_and_headings_that_introduce_the_body():
         ("II.1 -2", "Sở Nội vụ", ["Sở Tư pháp"], None),
         ("II.2", "Ủy ban nhân dân các xã, phường", [], None),
         ("II.3", "Sở Y tế", ["Sở Tài chính"], None)]
+
+
+def test_a_task_table_in_the_body_is_read_by_rows_not_by_the_bullets_in_its_cells():
+    text = ("KẾ HOẠCH\nII. NHIỆM VỤ\n"
+            "| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn |\n"
+            "|---|---|---|---|---|\n"
+            "| 1 | - Lập danh mục hồ sơ | Sở Nội vụ | Các sở, ngành có liên quan | Năm 2026 |\n"
+            "III. TỔ CHỨC THỰC HIỆN\n1. Tổ chức kiểm tra.\n- Cơ quan chủ trì: các cơ quan có liên "
+            "quan.\n- Thời gian thực hiện: Quý IV/2026.\n")
+    parts = extract_plan(ctx_of(text, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
+    assert [(t.label, *attrs(t)) for t in parts.tasks] == [
+        ("III.1", None, [], "Quý IV/2026"),  # a vague lead field names no lead
+        ("1", "Sở Nội vụ", [], "Năm 2026")]
