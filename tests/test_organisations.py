@@ -41,10 +41,10 @@ def test_vague_phrases_are_not_organisations():
 def test_printed_lists_split_into_bodies_as_printed():
     from loaders.organisations import split_bodies
 
-    text = ("Sở KH&CN Sở Tư pháp; các sở, ban, ngành tỉnh, Ủy ban nhân dân các xã, phường "
+    text = ("Sở KH&CN Sở Tư pháp; các sở, ban, ngành tỉnh, UBND các phường, xã "
             "và Trung tâm Lưu trữ tỉnh (Sở Nội vụ)")
     assert [p for p, _, _ in split_bodies(text, 0, len(text))] == [
-        "Sở KH&CN", "Sở Tư pháp", "các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường",
+        "Sở KH&CN", "Sở Tư pháp", "các sở, ban, ngành tỉnh", "UBND các phường, xã",
         "Trung tâm Lưu trữ tỉnh (Sở Nội vụ)"]
     two = "Sở Khoa học và Công nghệ, Văn phòng Sở Y tế."
     assert [p for p, _, _ in split_bodies(two, 0, len(two))] == [

@@ -35,7 +35,7 @@ def test_fields_on_lines_of_their_own_belong_to_one_item(web):
                                     "Hoàn thành trong quý III năm 2026")
     # co-leads stay one printed string; collectives named by kind are kept as printed
     assert attrs(web["II.2"]) == ("Sở Nội vụ, Sở Giáo dục và Đào tạo",
-                                  ["Các sở, ngành", "Ủy ban nhân dân các xã, phường"], None)
+                                  ["Các sở, ngành", "UBND các phường, xã"], None)
 
 
 def test_several_executing_bodies_name_no_lead(web):
@@ -86,7 +86,7 @@ Số: 12/QĐ-UBND
 
 QUYẾT ĐỊNH:
 Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số năm 2026.
-Điều 2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính triển khai Kế hoạch.
+Điều 2. Giao Sở Tư pháp chủ trì, phối hợp với Sở Tài chính triển khai Kế hoạch.
 Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này.
 
 Nơi nhận:
@@ -98,7 +98,7 @@ Nơi nhận:
 def test_an_article_that_assigns_work_is_a_task_standard_clauses_are_not():
     parts = extract_plan(ctx_of(DECISION, [doc("qd:12", "Quyết định", 0, subject=True)]))
     assert [(t.label, t.lead, t.support) for t in parts.tasks] == [
-        ("Điều 2", "Sở Khoa học và Công nghệ", ("Sở Tài chính",))]
+        ("Điều 2", "Sở Tư pháp", ("Sở Tài chính",))]
 
 
 def test_own_document_is_the_one_the_header_numbers():
