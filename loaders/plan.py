@@ -75,6 +75,7 @@ _FIELD_HINT = re.compile(r"(?:chu tri|phoi hop|thuc hien|trien khai|hoan thanh|n
                          r"noi dung(?: thuc hien| cong viec)?|san pham(?: dau ra)?)\s*:|"
                          r"thoi gian (?:thuc hien|hoan thanh)")
 _MAX_HEADING_WORDS = 25
+_MAX_HEADING_CHARS = 250
 _MAX_SUBJECT_WORDS = 30
 
 
@@ -219,18 +220,18 @@ def _heading_assignment(text: str, node: Node) -> _Assignment | None:
     ban, ngành, UBND các xã, phường", "1. Đối với Sở Nội vụ:"); a request heading ("6. Đề
     nghị: Hội Nông dân …")."""
     a = node.text_start
+    line_end = text.find("\n", a, node.body_end)
+    line_end = node.body_end if line_end < 0 else line_end
+    if line_end - a > _MAX_HEADING_CHARS:
+        return None
     folded = fold_same_length(text)
     asks = _ASKS.match(folded, a)
     prefix = asks or _TOWARDS.match(folded, a)
     at = prefix.end() if prefix else a
-    if not starts_body(text, at):
+    if not starts_body(text, at) or _VERB.search(folded, at - 1 if at > a else at, line_end):
         return None
-    line_end = text.find("\n", a, node.body_end)
-    line_end = node.body_end if line_end < 0 else line_end
     rest = " ".join(text[at:line_end].split()).rstrip(" .:;")
     if not rest or len(rest.split()) > _MAX_HEADING_WORDS or ":" in rest:
-        return None
-    if _VERB.search(folded, at - 1 if at > a else at, line_end):
         return None
     if asks:
         return _Assignment(None, (), named=True)
@@ -371,7 +372,8 @@ def _task(ctx: TextContext, text: str, doc: Document, node: Node, root: _Assignm
           ) -> tuple[Task, _Assignment]:
     assignment, deadline = _reading(text, node, root, plan, memo)
     lead, support = assignment.lead, assignment.support
-    hint = plan and _FIELD_HINT.search(fold_same_length(text), node.text_start, node.end)
+    hint = (plan and text.find("\n", node.text_start, node.end) >= 0  # fields: lines of it
+            and _FIELD_HINT.search(fold_same_length(text), node.text_start, node.end))
     fields = _fields(text, node) if hint else _Fields()
     if plan and fields.found:
         lead = fields.lead or (lead if assignment.named else None)
