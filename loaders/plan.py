@@ -204,8 +204,9 @@ def _apply(text: str, a: int, b: int, inherited: _Assignment, plan: bool) -> _As
         return _Assignment(m.printed(text), partners[0] if partners else (), found[1],
                            mentions=(m, *(partners[1] if partners else ())))
     if plan:
+        collective = gazetteer().collectives
         for at in _line_starts(text, a, b):
-            if lead := _collective_lead(text, at, b):
+            if collective.match(folded, at) and (lead := _collective_lead(text, at, b)):
                 return _Assignment(lead, partners[0] if partners else ())
     if vague_at(text, a) is not None:  # "Các cơ quan, đơn vị … phối hợp với Sở Nội vụ"
         return _Assignment(None, partners[0] if partners else (),
