@@ -34,6 +34,7 @@ class _Patterns:
     from_year: re.Pattern[str]
     recurring: tuple[tuple[str, re.Pattern[str]], ...]
     year: re.Pattern[str]
+    label: re.Pattern[str]
 
 
 def _c(source: str) -> re.Pattern[str]:
@@ -47,7 +48,8 @@ def patterns() -> _Patterns:
         tuple(_c(p) for p in d["parenthesised"]),
         _c("|".join(f"(?:{p})" for p in d["inline"])),
         _c(d["school_year"]), _c(d["date"]), _c(d["quarter"]), _c(d["month"]),
-        _c(d["from_year"]), tuple((k, _c(v)) for k, v in d["recurring"].items()), _c(d["year"]))
+        _c(d["from_year"]), tuple((k, _c(v)) for k, v in d["recurring"].items()), _c(d["year"]),
+        _c(d["label"]))
 
 
 def parse_deadline(text: str) -> Deadline:
@@ -57,7 +59,7 @@ def parse_deadline(text: str) -> Deadline:
     Deadline(text='hoàn thành trong quý IV năm 2018', kind='quarter', year=2018, quarter=4, \
 date=None, recurrence=None)
     """
-    p, f = patterns(), fold_same_length(text)
+    p, f = patterns(), fold_same_length.__wrapped__(text)  # short: not kept in the cache
     if m := p.school_year.search(f):
         return Deadline(text, "school_year", year=int(m[1]))
     if m := p.date.search(f):
@@ -100,6 +102,8 @@ def find_deadline(text: str, start: int = 0, end: int | None = None
     if found is None:
         return None
     a, b = found
+    if label := p.label.match(folded, a, b):  # "(Thời gian thực hiện: quý I/2026)"
+        a = label.end()
     raw = text[a:b]
     a += len(raw) - len(raw.lstrip())
     b -= len(raw) - len(raw.rstrip())

@@ -21,6 +21,7 @@ from loaders.identity import organisation_uid
 from loaders.matching import alternation, fold_same_length
 
 DATA = Path(__file__).with_name("data") / "organisations.yaml"
+_fold = fold_same_length.__wrapped__  # short strings: not kept in the shared cache
 _SEPARATOR = re.compile(r"(?:\s*,\s*|\s+và\s+|\s+cùng\s+|\s*;\s*)+", re.IGNORECASE)
 
 
@@ -40,6 +41,11 @@ class Mention:
     entry: Entry
     start: int
     end: int
+    short: bool = False  # written as a short form ("Ban Tổ chức"): printed as the entry's name
+
+    def printed(self, text: str) -> str:
+        """The name as the text prints it (whitespace normalised); a short form as resolved."""
+        return self.entry.name if self.short else " ".join(text[self.start:self.end].split())
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,9 @@ class Gazetteer:
     short: dict[str, tuple[Entry, ...]]  # folded short form -> candidates, default first
     names: re.Pattern[str]  # aliases and short forms, over folded text
     vague: re.Pattern[str]
+    collectives: re.Pattern[str]  # "các sở, ban, ngành", "UBND các xã, phường" (folded)
+    heads: re.Pattern[str]  # words a body's name starts with, as printed
+    generic: re.Pattern[str]  # bodies named by kind only ("các cơ quan, đơn vị …"), folded
 
 
 def _variants(name: str, abbreviations: dict[str, list[str]]) -> set[str]:
@@ -100,7 +109,10 @@ def gazetteer() -> Gazetteer:
     short = {fold_same_length(k): tuple(by_name[fold_same_length(n)] for n in v)
              for k, v in data["short_forms"].items()}
     vague = set(data["vague"])
-    return Gazetteer(entries, short, alternation([*entries, *short]), alternation(vague))
+    return Gazetteer(entries, short, alternation([*entries, *short]), alternation(vague),
+                     re.compile(fold_same_length("|".join(data["collectives"]))),
+                     re.compile("|".join(data["heads"])),
+                     re.compile(fold_same_length("|".join(data["generic"]))))
 
 
 def _resolve(folded: str, key: str, at: int, g: Gazetteer) -> Entry:
@@ -110,7 +122,7 @@ def _resolve(folded: str, key: str, at: int, g: Gazetteer) -> Entry:
     candidates = g.short[key]
     best, best_pos = candidates[0], -1
     for cand in candidates:
-        pos = folded.rfind(fold_same_length(cand.name), 0, at)
+        pos = folded.rfind(_fold(cand.name), 0, at)
         if pos > best_pos:
             best, best_pos = cand, pos
     return best
@@ -134,7 +146,7 @@ def _mention(g: Gazetteer, folded: str, m: re.Match[str]) -> Mention | None:
     if _vague_covers(g, folded, m.start(), m.end()):
         return None
     key = " ".join(m.group().split())
-    return Mention(_resolve(folded, key, m.start(), g), m.start(), m.end())
+    return Mention(_resolve(folded, key, m.start(), g), m.start(), m.end(), key not in g.entries)
 
 
 def _vague_covers(g: Gazetteer, folded: str, start: int, end: int) -> bool:
@@ -187,3 +199,93 @@ def organisation_record(m: Mention, ctx: TextContext, method: str = "gazetteer",
     locality = None if m.entry.level == "central" else ctx.locality_at(m.start)
     return Organisation(organisation_uid(m.entry.name, locality), m.entry.name, m.entry.level,
                         m.entry.kind, locality, ctx.evidence(m.start, m.end, method, confidence))
+
+
+# a list's separators, and a missing one: "Sở A Sở B" (not "Văn phòng Sở", "Giám đốc Sở")
+_PIECE = re.compile(r"[;,]|\s+và\s+|(?<=[\w&)])(?<!phòng)(?<!đốc)(?<!tra)\s+"
+                    r"(?=(?:Sở|Bộ)\s+[A-ZĐÀ-Ỹ])")
+_TRAIL = " \t\n.;:,"
+# ", đơn vị có liên quan" after a collective: the whole list is "… có liên quan"
+_TAIL_RELATED = re.compile(r",\s*(?:[a-zà-ỹđ][^,;\n]{0,20},\s*)*[a-zà-ỹđ][^,;\n]{0,20}?"
+                           r"(?:có\s+)?liên quan\b")
+_FOLDED_RELATED = re.compile(r"\s+(?:co\s+)?lien quan\b")
+_RELATED = re.compile(r"\bliên quan\b", re.IGNORECASE)
+
+
+def starts_body(text: str, pos: int) -> bool:
+    """Does a body's name (or a collective of bodies) start at `pos`?"""
+    g = gazetteer()
+    return bool(g.heads.match(text, pos) or g.collectives.match(fold_same_length(text), pos))
+
+
+def is_vague(phrase: str) -> bool:
+    """A body named only by kind or "… (có) liên quan": left out of a support list."""
+    f = _fold(" ".join(phrase.split()))
+    g = gazetteer()
+    if _RELATED.search(phrase) or g.generic.fullmatch(f):
+        return True
+    return bool(g.vague.fullmatch(f)) and not g.collectives.fullmatch(f)
+
+
+def split_bodies(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The bodies a field or cell lists ("Sở A, Sở B; các sở, ban, ngành tỉnh; UBND các xã,
+    phường"), as printed with their spans: a piece that does not start a body's name ("ban",
+    "phường", "Công nghệ" after "và") belongs to the piece before it."""
+    folded = fold_same_length(text)
+    out: list[list[int]] = []
+    pos = start
+    g = gazetteer()
+    while pos < end:
+        while pos < end and text[pos] in " \t\n;,":
+            pos += 1
+        if pos >= end:
+            break
+        m = g.collectives.match(folded, pos, end)
+        stop = _PIECE.search(text, m.end() if m else pos + 1, end)
+        piece_end = stop.start() if stop else end
+        if out and not m and not starts_body(text, pos):
+            out[-1][1] = piece_end
+        else:
+            out.append([pos, piece_end])
+        pos = stop.end() if stop else end
+    result = []
+    for a, b in out:
+        raw = text[a:b]
+        b = a + len(raw.rstrip(_TRAIL))
+        if b > a:
+            result.append((" ".join(text[a:b].split()), a, b))
+    return result
+
+
+def printed_partners(text: str, pos: int, end: int) -> list[tuple[str, Mention | None]]:
+    """The partners listed from `pos` in running text ("phối hợp với Sở A, sở, ban, ngành, UBND
+    xã, phường và các đơn vị liên quan tổ chức …") as printed, vague ones left out; the list
+    stops at the first thing that is not a body (the verb that follows it)."""
+    folded = fold_same_length(text)
+    g = gazetteer()
+    out: list[tuple[str, Mention | None]] = []
+    while pos < end:
+        sep = _SEPARATOR.match(text, pos)
+        if sep and sep.end() > pos:
+            pos = sep.end()
+            continue
+        c = g.collectives.match(folded, pos, end)
+        m = organisation_at(text, pos)
+        if c and (m is None or c.end() >= m.end):
+            rel = _FOLDED_RELATED.match(folded, c.end(), min(end, c.end() + 20)) \
+                or _TAIL_RELATED.match(text, c.end(), min(end, c.end() + 80))
+            if rel:
+                pos = rel.end()
+                continue
+            out.append((" ".join(text[c.start():c.end()].split()), None))
+            pos = c.end()
+            continue
+        if m:
+            out.append((m.printed(text), m))
+            pos = m.end
+            continue
+        v = vague_at(text, pos)
+        if v is None:
+            break
+        pos = v
+    return out

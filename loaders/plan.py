@@ -1,9 +1,15 @@
 """Tasks of plans, who leads and supports them, by when — and the plan's targets.
 
 Entry point `extract_plan(ctx)`. A text that is itself a plan (a subject document in
-ctx.documents) is read part by part; any other text (news) is read for numbered lists
-introduced as tasks ("… thực hiện 21 nhiệm vụ:"), which belong to the plan described just
-before them in the same province's section.
+ctx.documents, or the document its header numbers) is read part by part, and its task tables
+row by row (loaders.task_tables); any other text (news) is read for numbered lists introduced
+as tasks ("… thực hiện 21 nhiệm vụ:"), which belong to the plan described just before them in
+the same province's section.
+
+Leads and partners are kept as printed (whitespace normalised): the body a heading names
+("1. Sở Nội vụ" over its items), a field ("Cơ quan chủ trì: …"), "Giao X …", or a body that
+opens the item's sentence; partners follow "chủ trì, phối hợp với"; vague bodies ("… có liên
+quan") are left out; a request ("Đề nghị …") has no lead.
 """
 
 from __future__ import annotations
@@ -14,17 +20,30 @@ from dataclasses import dataclass, replace
 from graph.keys import slug
 from graph.model import Deadline, Document, Organisation, Target, Task
 from loaders.context import TextContext
-from loaders.deadlines import find_deadline
+from loaders.deadlines import find_deadline, parse_deadline
 from loaders.matching import fold_same_length
 from loaders.organisations import (
     Mention,
-    find_organisations,
+    gazetteer,
+    is_vague,
+    organisation_at,
     organisation_record,
-    partner_list,
+    printed_partners,
+    split_bodies,
+    starts_body,
     vague_at,
 )
-from loaders.structure import ItemList, Node, parse_outline, task_nodes
+from loaders.structure import (
+    ItemList,
+    Node,
+    has_task_part,
+    line_marker,
+    parse_outline,
+    rules,
+    task_nodes,
+)
 from loaders.targets import find_targets
+from loaders.task_tables import table_tasks
 from loaders.themes import tag_themes
 
 PLAN_TYPES = ("Kế hoạch", "Chương trình", "Đề án")
@@ -34,9 +53,30 @@ DIRECTIVE_TYPES = (*PLAN_TYPES, "Nghị quyết", "Chỉ thị", "Kết luận",
 _LEADS = re.compile(r"\s*(?:tinh\s+|,\s*)?(?:da\s+)?(?:chu tri|lam dau moi|co trach nhiem|"
                     r"duoc giao|tham muu|thuc hien \d+ nhiem vu|:)")
 _ASSIGN_BEFORE = re.compile(r"(?:giao|de nghi)\s+$")
-_PARTNERS = re.compile(r"\bphoi hop(?:\s+chat che)?(?:,\s*hieu qua)?\s+voi\s+")
+_PARTNERS = re.compile(r"\bphoi hop(?:\s+chat che)?(?:,\s*hieu qua)?\s+(?:voi\s+)?")
+_PARTNERS_WITH = re.compile(r"\bphoi hop(?:\s+chat che)?(?:,\s*hieu qua)?\s+voi\s+")
 _STARTS_SUPPORT = re.compile(r"\s*(?:chu dong\s+)?phoi hop\b")
-_STARTS_LEAD = re.compile(r"\s*chu tri\b")
+_STARTS_LEAD = re.compile(r"\s*(?:la co quan dau moi,\s*)?chu tri\b")
+_GIVES = re.compile(r"\s*giao\s+")
+_ASKS = re.compile(r"\s*de nghi\b\s*:?\s*")
+_TOWARDS = re.compile(r"(?:doi voi|trach nhiem cua)\s+")
+# where an assignee phrase ends: the verb that follows the bodies ("Giao X chủ trì …")
+_VERB = re.compile(r"[,;]?\s+(?:chu tri|phoi hop|can cu|giup|theo doi|thuc hien|"
+                   r"to chuc(?!,|\s+(?:chinh tri|xa hoi|ca nhan|doanh nghiep|dang|hoi))|"
+                   r"xay dung|co trach nhiem|chiu trach nhiem|trien khai|tham muu|la co quan|"
+                   r"lam dau moi|nghien cuu|ra soat|huong dan|bao cao|chu dong|tiep tuc|"
+                   r"tang cuong|khan truong|cu can bo|theo chuc nang)\b")
+_LISTS_ON = re.compile(r"\s*(?:[,;]|va\b|\()")  # the body is one of a list, not the subject
+_fold = fold_same_length.__wrapped__  # short strings: not kept in the shared cache
+_NONBLANK = re.compile(r"[^\n]+")
+_CHUNK = re.compile(r"[^;]+")
+# a line that may be a field ("Cơ quan chủ trì:", "Thời gian thực hiện …"): read fields then
+_FIELD_HINT = re.compile(r"(?:chu tri|phoi hop|thuc hien|trien khai|hoan thanh|nhiem vu|"
+                         r"noi dung(?: thuc hien| cong viec)?|san pham(?: dau ra)?)\s*:|"
+                         r"thoi gian (?:thuc hien|hoan thanh)")
+_MAX_HEADING_WORDS = 25
+_MAX_HEADING_CHARS = 250
+_MAX_SUBJECT_WORDS = 30
 
 
 @dataclass(frozen=True)
@@ -50,56 +90,220 @@ class PlanParts:
 
 @dataclass(frozen=True)
 class _Assignment:
-    lead: Mention | None
-    support: tuple[Mention, ...]
+    lead: str | None
+    support: tuple[str, ...]
     declared: bool = False  # the lead was named as such ("X chủ trì"), not just handed a list
+    named: bool = False  # a heading names the body its items are assigned to ("1. Sở Y tế")
+    mentions: tuple[Mention, ...] = ()
 
 
-def _lead_in(text: str, a: int, b: int) -> tuple[Mention, bool] | None:
-    """The body a text puts in charge, and whether it says so ("chủ trì", "Giao X")."""
+_NONE = _Assignment(None, ())
+
+
+def _partners(text: str, at: int, b: int) -> tuple[tuple[str, ...], tuple[Mention, ...]]:
+    found = printed_partners(text, at, b)
+    return tuple(p for p, _ in found), tuple(m for _, m in found if m is not None)
+
+
+def _partners_in(text: str, a: int, b: int, rx: re.Pattern[str] = _PARTNERS_WITH
+                 ) -> tuple[tuple[str, ...], tuple[Mention, ...]] | None:
     folded = fold_same_length(text)
-    for m in find_organisations(text, a, b):
-        cue = _LEADS.match(folded, m.end)
-        given = _ASSIGN_BEFORE.search(folded, max(a, m.start - 12), m.start)
-        if cue or given:
-            return m, bool(given) or "chu tri" in cue.group()
+    at = folded.find("phoi hop", a, b)  # where any match would start, found fast
+    m = None if at < 0 else rx.search(folded, at, b)
+    return None if m is None else _partners(text, m.end(), b)
+
+
+def _lead_in(text: str, a: int, b: int, plan: bool) -> tuple[Mention, bool] | None:
+    """The body a text puts in charge, and whether it says so ("chủ trì", "Giao X"). In a
+    plan, only a body that opens a line of the item (the subject of its sentence) leads."""
+    folded = fold_same_length(text)
+    g = gazetteer()
+    if plan:
+        found_at = (g.names.match(folded, at, b) for at in _line_starts(text, a, b))
+    else:
+        found_at = g.names.finditer(folded, a, b)
+    for m in found_at:
+        if m is None:
+            continue
+        found = organisation_at(text, m.start())
+        if found is None:
+            continue
+        cue = _LEADS.match(folded, found.end)
+        given = _ASSIGN_BEFORE.search(folded, max(a, found.start - 12), found.start)
+        opens = plan and found.start == a and not _LISTS_ON.match(folded, found.end)
+        if cue or given or opens:
+            return found, bool(given) or bool(cue and "chu tri" in cue.group())
     return None
 
 
-def _partners_in(text: str, a: int, b: int) -> tuple[Mention, ...] | None:
+def _line_starts(text: str, a: int, b: int) -> list[int]:
+    """`a` and the start of every line after it up to `b`."""
+    out = [a]
+    at = text.find("\n", a, b)
+    while at >= 0:
+        out.append(at + 1)
+        at = text.find("\n", at + 1, b)
+    return out
+
+
+def _subject_phrase(text: str, a: int, b: int) -> tuple[str, int] | None:
+    """Bodies written before the item's verb ("Các bộ, cơ quan ngang bộ … xây dựng …")."""
     folded = fold_same_length(text)
-    at = folded.find("phoi hop", a, b)  # where any match would start, found fast
-    m = None if at < 0 else _PARTNERS.search(folded, at, b)
-    return None if m is None else tuple(partner_list(text, m.end(), b))
+    m = _VERB.search(folded, a, min(b, a + 400))
+    if m is None:
+        return None
+    phrase = " ".join(text[a:m.start()].split())
+    if not phrase or len(phrase.split()) > _MAX_SUBJECT_WORDS:
+        return None
+    return phrase, m.start()
 
 
-def _apply(text: str, a: int, b: int, inherited: _Assignment) -> _Assignment:
+def _collective_lead(text: str, a: int, b: int) -> str | None:
+    """A collective subject named by kind ("Sở, ban, ngành thuộc UBND … có trách nhiệm")."""
+    if not gazetteer().collectives.match(fold_same_length(text), a):
+        return None
+    found = _subject_phrase(text, a, b)
+    if found is None or is_vague(found[0]):
+        return None
+    parts = split_bodies(text, a, found[1])
+    return found[0] if parts and not any(is_vague(p) for p, _, _ in parts) else None
+
+
+def _apply(text: str, a: int, b: int, inherited: _Assignment, plan: bool) -> _Assignment:
     """The assignment of an item or heading whose own text is text[a:b]."""
     folded = fold_same_length(text)
-    partners = _partners_in(text, a, b)
+    if plan and _ASKS.match(folded, a):  # "Đề nghị X …": outside the issuer's authority
+        return _Assignment(None, (), named=True)
+    if plan and (g := _GIVES.match(folded, a)):
+        found = _subject_phrase(text, g.end(), b)
+        if found is not None and starts_body(text, g.end()):
+            partners = _partners_in(text, found[1], b, _PARTNERS) or ((), ())
+            lead_m = organisation_at(text, g.end())
+            return _Assignment(found[0], partners[0], True, False,
+                               ((lead_m,) if lead_m else ()) + partners[1])
     if _STARTS_SUPPORT.match(folded, a):
-        if partners:  # "Phối hợp với X …": the list's body leads, X supports
-            return replace(inherited, support=partners)
+        if inherited.named:  # under a heading naming the body: it still leads, no partner
+            return replace(inherited, support=())
+        partners = _partners_in(text, a, b)
+        if partners and partners[0]:  # "Phối hợp với X …": the list's body leads, X supports
+            return replace(inherited, support=partners[0], mentions=partners[1])
         if inherited.declared:  # under "A chủ trì": a joint activity A still leads
             return inherited
         # a list handed to A ("A thực hiện 21 nhiệm vụ:"), item "Phối hợp …": A supports
-        return _Assignment(None, (inherited.lead,) if inherited.lead else ())
+        return _Assignment(None, (inherited.lead,) if inherited.lead else (),
+                           mentions=inherited.mentions)
     if _STARTS_LEAD.match(folded, a):  # "Chủ trì, phối hợp với X …": the list's body leads
-        return replace(inherited, support=partners or ())
-    found = _lead_in(text, a, b)
+        partners = _partners_in(text, a, b, _PARTNERS) or ((), ())
+        return replace(inherited, support=partners[0], mentions=inherited.mentions + partners[1])
+    if plan and inherited.named:
+        return replace(inherited, support=())
+    partners = _partners_in(text, a, b)
+    found = _lead_in(text, a, b, plan)
     if found is not None:
-        return _Assignment(found[0], partners or (), found[1])
+        m = found[0]
+        return _Assignment(m.printed(text), partners[0] if partners else (), found[1],
+                           mentions=(m, *(partners[1] if partners else ())))
+    if plan:
+        collective = gazetteer().collectives
+        for at in _line_starts(text, a, b):
+            if collective.match(folded, at) and (lead := _collective_lead(text, at, b)):
+                return _Assignment(lead, partners[0] if partners else ())
     if vague_at(text, a) is not None:  # "Các cơ quan, đơn vị … phối hợp với Sở Nội vụ"
-        return _Assignment(None, partners or ())
+        return _Assignment(None, partners[0] if partners else (),
+                           mentions=partners[1] if partners else ())
     if partners:
-        return replace(inherited, support=partners)
+        return replace(inherited, support=partners[0], mentions=inherited.mentions + partners[1])
     return inherited
+
+
+def _heading_assignment(text: str, node: Node) -> _Assignment | None:
+    """A heading that names the body its items are assigned to ("1. Sở Nội vụ", "5. Các sở,
+    ban, ngành, UBND các xã, phường", "1. Đối với Sở Nội vụ:"); a request heading ("6. Đề
+    nghị: Hội Nông dân …")."""
+    a = node.text_start
+    line_end = text.find("\n", a, node.body_end)
+    line_end = node.body_end if line_end < 0 else line_end
+    if line_end - a > _MAX_HEADING_CHARS:
+        return None
+    folded = fold_same_length(text)
+    asks = _ASKS.match(folded, a)
+    prefix = asks or _TOWARDS.match(folded, a)
+    at = prefix.end() if prefix else a
+    if not starts_body(text, at) or _VERB.search(folded, at - 1 if at > a else at, line_end):
+        return None
+    rest = " ".join(text[at:line_end].split()).rstrip(" .:;")
+    if not rest or len(rest.split()) > _MAX_HEADING_WORDS or ":" in rest:
+        return None
+    if asks:
+        return _Assignment(None, (), named=True)
+    heading = rest if prefix else " ".join(text[a:line_end].split()).rstrip(" .:;")
+    m = organisation_at(text, at)
+    return _Assignment(heading, (), named=True, mentions=(m,) if m else ())
+
+
+@dataclass(frozen=True)
+class _Fields:
+    lead: str | None = None
+    support: tuple[str, ...] | None = None
+    deadline: str | None = None
+    found: bool = False
+
+
+def _fields(text: str, node: Node) -> _Fields:
+    """The fields an item states on lines of their own (b) Cơ quan chủ trì: …)."""
+    r = rules()
+    lead = support = deadline = executor = None
+    found = False
+    folded = fold_same_length(text)
+    for m in _NONBLANK.finditer(text[node.text_start:node.end]):
+        line = m.group().lstrip()
+        mk = line_marker(line)
+        off = node.text_start + m.start() + len(m.group()) - len(line) + (mk[2] if mk else 0)
+        end = node.text_start + m.end()
+        if not r.field_start.match(folded, off, end):
+            continue
+        f = folded[off:end]
+        for name, rx in r.fields:
+            fm = rx.match(f)
+            if not fm:
+                continue
+            found = True
+            value = " ".join(text[off + fm.end():end].split()).strip(" .;")
+            if name == "lead" and value and not is_vague(value):
+                lead = value
+            elif name == "support" and value:
+                support = tuple(p for p, _, _ in split_bodies(text, off + fm.end(), end)
+                                if not is_vague(p))
+            elif name == "executor" and value:
+                executor = _executor(text, off + fm.end(), end)
+            elif name == "deadline" and value:
+                deadline = value
+            break
+    return _Fields(lead or executor, support, deadline, found)
+
+
+def _executor(text: str, a: int, b: int) -> str | None:
+    """"Cơ quan thực hiện: …": the one body named in particular (or said to lead), if any."""
+    folded = fold_same_length(text)
+    first = organisation_at(text, a + len(text[a:b]) - len(text[a:b].lstrip()))
+    if first and _LEADS.match(folded, first.end) and "chu tri" in folded[first.end:first.end + 12]:
+        return first.printed(text)
+    particular = []
+    for chunk in _CHUNK.finditer(text[a:b]):
+        ca = a + chunk.start() + len(chunk.group()) - len(chunk.group().lstrip())
+        for piece, pa, _ in split_bodies(text, ca, a + chunk.end()):
+            if is_vague(piece) or gazetteer().collectives.match(folded, pa) \
+                    or _fold(piece).startswith("cac "):
+                continue
+            m = organisation_at(text, pa)
+            particular.append(m.printed(text) if m else piece)
+    return particular[0] if len(particular) == 1 else None
 
 
 def _intro_assignment(text: str, lst: ItemList) -> _Assignment:
     intro = text[lst.intro_start:lst.intro_end]
     cut = max(intro.rfind(". "), -1) + 1  # last sentence of the paragraph
-    return _apply(text, lst.intro_start + cut, lst.intro_end, _Assignment(None, ()))
+    return _apply(text, lst.intro_start + cut, lst.intro_end, _NONE, False)
 
 
 def owner_document(ctx: TextContext, at: int) -> Document | None:
@@ -115,7 +319,30 @@ def owner_document(ctx: TextContext, at: int) -> Document | None:
     return None
 
 
-def _reading(text: str, node: Node | None, root: _Assignment,
+_HEAD = 3000  # characters: where a header prints the text's own number
+_NUMBER_FIELD = re.compile(r"\bso(?:\s+hieu)?\s*:\s*")
+_NUMBER_RAW = re.compile(r"\b[Ss][ốo](?:\s+hi[ệe]u)?\s*:")
+
+
+def own_document(ctx: TextContext) -> Document | None:
+    """The document the text is: the subject found by the header reader, else the numbered
+    document its header prints after "Số:" (a plan whose title block the reader missed), when
+    the text has parts or articles that hold tasks."""
+    subject = next((d for d in ctx.documents if d.is_subject), None)
+    if subject is not None:
+        return subject
+    if not _NUMBER_RAW.search(ctx.text, 0, _HEAD):
+        return None
+    head = fold_same_length(ctx.text)[:_HEAD]
+    at = [m.end() for m in _NUMBER_FIELD.finditer(head)]
+    numbered = [d for d in ctx.documents if d.symbol and at and any(
+        head.startswith(_fold(d.symbol), i) for i in at)]
+    if numbered and has_task_part(parse_outline(ctx.text, "plan")):
+        return numbered[0]
+    return None
+
+
+def _reading(text: str, node: Node | None, root: _Assignment, plan: bool,
              memo: dict[Node, tuple[_Assignment, Deadline | None]]
              ) -> tuple[_Assignment, Deadline | None]:
     """Who is assigned and by when at `node`: its own text read under its parent's reading
@@ -123,53 +350,85 @@ def _reading(text: str, node: Node | None, root: _Assignment,
     if node is None:
         return root, None
     if node not in memo:
-        assignment, deadline = _reading(text, node.parent, root, memo)
+        assignment, deadline = _reading(text, node.parent, root, plan, memo)
         found = find_deadline(text, node.text_start, node.body_end)
-        memo[node] = (_apply(text, node.text_start, node.body_end, assignment),
-                      found[0] if found else deadline)
+        named = _heading_assignment(text, node) if plan and node.children else None
+        if named is not None:
+            line_end = text.find("\n", node.text_start, node.body_end)
+            rest = line_end + 1 if line_end >= 0 else node.body_end
+            own = _apply(text, rest, node.body_end, named, plan) if rest < node.body_end \
+                else named
+        elif (plan and not node.children
+              and (line_end := text.find("\n", node.text_start, node.body_end)) >= 0
+              and (h := _heading_assignment(text, node))):  # "3. Sở Y tế" over its text
+            own = _apply(text, line_end + 1, node.body_end, h, plan)
+        else:
+            own = _apply(text, node.text_start, node.body_end, assignment, plan)
+        memo[node] = (own, found[0] if found else deadline)
     return memo[node]
 
 
-def _task(ctx: TextContext, doc: Document, node: Node, root: _Assignment, order: int,
-          memo: dict[Node, tuple[_Assignment, Deadline | None]]) -> tuple[Task, _Assignment]:
-    text = ctx.text
-    assignment, deadline = _reading(text, node, root, memo)
-    own = " ".join(text[node.text_start:node.body_end].split())
+def _task(ctx: TextContext, text: str, doc: Document, node: Node, root: _Assignment,
+          order: int, plan: bool, memo: dict[Node, tuple[_Assignment, Deadline | None]]
+          ) -> tuple[Task, _Assignment]:
+    assignment, deadline = _reading(text, node, root, plan, memo)
+    lead, support = assignment.lead, assignment.support
+    hint = (plan and text.find("\n", node.text_start, node.end) >= 0  # fields: lines of it
+            and _FIELD_HINT.search(fold_same_length(text), node.text_start, node.end))
+    fields = _fields(text, node) if hint else _Fields()
+    if plan and fields.found:
+        lead = fields.lead or (lead if assignment.named else None)
+        support = fields.support or ()
+        deadline = parse_deadline(fields.deadline) if fields.deadline else None
+    if node.children and not (plan and fields.found):  # its sub-lines are its own text
+        found = find_deadline(text, node.text_start, node.end)
+        deadline = found[0] if found else deadline
+    own = " ".join(text[node.text_start:node.end].split())
     label = node.label
     return Task(
         uid=f"task:{slug(doc.uid)}:{slug(label)}", document=doc.uid, label=label, text=own,
-        evidence=ctx.evidence(node.start, node.body_end, "structure", 0.9),
-        lead=assignment.lead.entry.name if assignment.lead else None,
-        support=tuple(dict.fromkeys(m.entry.name for m in assignment.support
-                                    if not assignment.lead
-                                    or m.entry.name != assignment.lead.entry.name)),
+        evidence=ctx.evidence(node.start, node.end, "structure", 0.9),
+        lead=lead,
+        support=tuple(dict.fromkeys(s for s in support
+                                    if not lead or s.lower() != lead.lower())),
         deadline=deadline, themes=tag_themes(own), order=order), assignment
 
 
 def extract_plan(ctx: TextContext) -> PlanParts:
     """Tasks (with lead, supporters, deadline, themes), targets and the bodies named."""
-    subject = next((d for d in ctx.documents if d.is_subject), None)
+    subject = own_document(ctx)
     outline = parse_outline(ctx.text, "plan" if subject else "list")
     tasks: list[Task] = []
     mentions: list[Mention] = []
     seen: set[str] = set()
+
+    def add(task: Task) -> None:
+        uid = task.uid
+        while uid in seen:
+            uid += "~"
+        seen.add(uid)
+        tasks.append(task if uid == task.uid else replace(task, uid=uid))
+
+    tables = table_tasks(ctx, subject, outline.body_end) if subject is not None else []
+    spans = [t.evidence for t in tables]  # rows of task tables are read as rows, not items
     for lst in outline.lists:
         wanted = set(task_nodes(replace(outline, lists=(lst,))))
+        if spans:
+            wanted = {n for n in wanted if not any(e.start <= n.start < e.end for e in spans)}
         if not wanted:
             continue
         doc = subject or owner_document(ctx, lst.items[0].start)
         if doc is None:
             continue
-        root = _intro_assignment(ctx.text, lst) if subject is None else _Assignment(None, ())
+        root = _intro_assignment(outline.text, lst) if subject is None else _NONE
         memo: dict[Node, tuple[_Assignment, Deadline | None]] = {}
         for node in [n for n in replace(outline, lists=(lst,)).nodes() if n in wanted]:
-            task, a = _task(ctx, doc, node, root, len(tasks), memo)
-            uid = task.uid
-            while uid in seen:
-                uid += "~"
-            seen.add(uid)
-            tasks.append(task if uid == task.uid else replace(task, uid=uid))
-            mentions.extend(m for m in (a.lead, *a.support) if m is not None)
+            task, a = _task(ctx, outline.text, doc, node, root, len(tasks), subject is not None,
+                            memo)
+            add(task)
+            mentions.extend(a.mentions)
+    for task in tables:  # after the items; tables past the signature are appendices
+        add(replace(task, order=len(tasks)))
     return PlanParts(tasks, find_targets(ctx), _organisations(ctx, mentions))
 
 
@@ -183,4 +442,3 @@ def _organisations(ctx: TextContext, mentions: list[Mention]) -> list[Organisati
             rec = organisation_record(m, ctx, "explicit", 0.9)
             out.setdefault(rec.uid, rec)
     return list(out.values())
-

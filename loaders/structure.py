@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -19,8 +19,10 @@ import yaml
 from loaders.matching import alternation, fold_same_length
 
 DATA = Path(__file__).with_name("data") / "plan_structure.yaml"
+_fold = fold_same_length.__wrapped__  # short strings: not kept in the shared cache
 
 _MARKERS = (  # (kind, regex over the start of a line); order matters
+    ("article", re.compile(r"Điều\s+(?P<t>\d{1,3})\s*[.:]\s*(?=\S)")),
     ("roman", re.compile(r"(?P<t>[IVX]{1,5})\s*[.\-–]\s+(?=\S)")),
     ("paren", re.compile(r"\((?P<t>\d{1,2})\)\s*(?=\S)")),
     ("decimal", re.compile(r"(?P<t>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\S)")),
@@ -37,7 +39,7 @@ _LINE = re.compile(r"[^\n]+")
 class Node:
     """One numbered item; `start`/`end` span it with its children, `body_end` its own text."""
 
-    kind: str  # roman | decimal | paren | number) | letter | dash | plus
+    kind: str  # article | roman | decimal | paren | number) | letter | dash | plus
     token: str  # as printed: "III", "2.2", "1", "a", "-"
     start: int
     text_start: int  # after the marker
@@ -69,7 +71,9 @@ class Node:
             if (n.kind == "decimal" and nxt is not None and nxt.kind == "decimal"
                     and nxt.token.startswith(n.token + ".")):
                 continue  # "2.2" already carries its parent "2"
-            if n.kind in ("roman", "decimal"):
+            if n.kind == "article":
+                parts.append(f"Điều {n.token}")
+            elif n.kind in ("roman", "decimal"):
                 parts.append(("." if parts else "") + n.token)
             elif n.kind == "paren":
                 parts.append(f" ({n.token})")
@@ -117,6 +121,12 @@ class _Rules:
     task_nouns: re.Pattern[str]
     other_nouns: re.Pattern[str]
     stop: re.Pattern[str]
+    resume: re.Pattern[str]
+    closing: re.Pattern[str]
+    fields: tuple[tuple[str, re.Pattern[str]], ...]
+    field_start: re.Pattern[str]  # any field's first word, to skip other lines fast
+    article_task: re.Pattern[str]
+    article_other: re.Pattern[str]
 
 
 @cache
@@ -124,10 +134,23 @@ def rules() -> _Rules:
     d = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     return _Rules(alternation(d["task_sections"]), alternation(d["other_sections"]),
                   alternation(d["list_nouns"]["task"]), alternation(d["list_nouns"]["other"]),
-                  re.compile(fold_same_length("|".join(d["stop_lines"])), re.MULTILINE))
+                  re.compile(fold_same_length("|".join(d["stop_lines"])), re.MULTILINE),
+                  re.compile("|".join(d["resume_lines"]), re.MULTILINE),
+                  re.compile(fold_same_length("|".join(d["closing_lines"]))),
+                  tuple((k, re.compile(fold_same_length(v))) for k, v in d["fields"].items()),
+                  re.compile(r"(?:nhiem vu|noi dung|co quan|don vi|thoi gian|thoi han|tien do|"
+                             r"san pham|chu tri|phoi hop)\b"),
+                  re.compile(fold_same_length("|".join(d["articles"]["task"]))),
+                  re.compile(fold_same_length("|".join(d["articles"]["other"]))))
 
 
-def _marker(line: str) -> tuple[str, str, int] | None:
+_MAYBE_MARKER = re.compile(r"Điều\s|[IVX]{1,5}\s*[.\-–]|\(\d|\d|[a-zđ]\)|[-–•+]")
+
+
+def line_marker(line: str) -> tuple[str, str, int] | None:
+    """The numbering a line opens with: (kind, token as printed, width), or None."""
+    if not _MAYBE_MARKER.match(line):  # most lines are prose: one test instead of nine
+        return None
     for kind, rx in _MARKERS:
         m = rx.match(line)
         if m:
@@ -135,11 +158,82 @@ def _marker(line: str) -> tuple[str, str, int] | None:
     return None
 
 
+_BARE_MARKER = re.compile(r"[ \t]*(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])"
+                          r"[ \t]*[.)\-–]?[ \t]*(?:\.[ \t]*)?$")
+_NEXT_LINE = r"\n(?=[ \t]*[^\s|])"  # a line break before a line with text (not a table pipe)
+_ANY_MARKER = "|".join(rx.pattern.replace("(?P<t>", "(?:") for _, rx in _MARKERS)
+# a wrapped line: text (not a table pipe) at its end, and the next line opens no item
+_WRAP = re.compile(r"(?<=[^\s|])([ \t]*)" + _NEXT_LINE + r"(?![ \t]*(?:" + _ANY_MARKER + "))")
+# a marker alone on its line ("**I.", "6.")
+_BARE_LINE = re.compile(r"(?m)^(?=[ \t]*\S)(" + _BARE_MARKER.pattern.rstrip("$") + ")" + _NEXT_LINE)
+_SENTENCE = 30  # words: an item this long is a sentence, not a heading
+_GOING_ON = 5  # 1 line in 5 going on with a sentence: the text is hard-wrapped
+_WIDE = 150  # a line this long is a paragraph on one line, not a hard-wrapped one
+
+
+_ATX = re.compile(r"(?m)^[ \t]*#{1,6}(?=[ \t])")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+_TEXT_LINE = re.compile(r"(?m)^[ \t]*[^\s|]")
+_GOES_ON = re.compile(r"(?m)^[ \t]*[a-zà-ỹđ]")  # a line that goes on with a sentence
+_WIDE_LINE = re.compile(rf"(?m)^[^\n]{{{_WIDE + 1},}}")
+
+
+def _hard_wrapped(view: str) -> bool:
+    """Are paragraphs wrapped over several lines (web-to-text output), not one per line? Many
+    lines go on with a sentence in lower case, few are as long as a paragraph."""
+    full = len(_TEXT_LINE.findall(view))
+    return (full >= 15 and len(_GOES_ON.findall(view)) * _GOING_ON >= full
+            and len(_WIDE_LINE.findall(view)) <= full // 30)
+
+
+def clean_view(text: str) -> str:
+    """The text as the outline reads it, same length so offsets hold: markdown emphasis
+    (`**`, `*`) blanked, a marker left alone on its line ("**I.", "6.") joined to the line
+    after it, and, in hard-wrapped text, each wrapped line joined to the one before it (an
+    item continues across its wrapped lines; a blank line or a marker starts a new one)."""
+    view = text.replace("*", " ")
+    if "#" in view:  # "## II. NHIỆM VỤ": a markdown heading's marks
+        view = _ATX.sub(_blank, view)
+    if _hard_wrapped(view):
+        view = _WRAP.sub(r"\1 ", view)
+    return _BARE_LINE.sub(r"\1 ", view)
+
+
+def _regions(view: str, mode: str) -> tuple[int, list[tuple[int, int]]]:
+    """Where the body ends ("Nơi nhận") and the spans read for items: the body, and any
+    document attached after the signature (a decision's plan under its own title)."""
+    if mode != "plan":
+        return len(view), [(0, len(view))]
+    r = rules()
+    folded = fold_same_length(view)
+    spans, start = [], 0
+    first_stop = None
+    while start is not None:
+        stop = r.stop.search(folded, start)
+        end = stop.start() if stop else len(view)
+        first_stop = end if first_stop is None else first_stop
+        spans.append((start, end))
+        if stop is None:
+            break
+        resume = r.resume.search(view, stop.end())
+        start = resume.start() if resume else None
+    return first_stop, spans
+
+
+@lru_cache(maxsize=4)
 def parse_outline(text: str, mode: str = "plan") -> Outline:
-    """Parse the numbered items of `text` into trees grouped in lists."""
-    folded = fold_same_length(text)
-    stop = rules().stop.search(folded) if mode == "plan" else None
-    body_end = stop.start() if stop else len(text)
+    """Parse the numbered items of `text` into trees grouped in lists (offsets into `text`;
+    the outline's own text is its clean view). Cached: finding the text's own document and
+    reading its tasks parse the same text."""
+    view = clean_view(text)
+    folded = fold_same_length(view)
+    body_end, spans = _regions(view, mode)
+    closing = rules().closing
     lists: list[ItemList] = []
     current: list[Node] = []
     stack: list[Node] = []
@@ -155,49 +249,68 @@ def parse_outline(text: str, mode: str = "plan") -> Outline:
             lists.append(ItemList(tuple(current), *intro))
         current, stack = [], []
 
-    for m in _LINE.finditer(text, 0, body_end):
-        raw = m.group()
-        stripped = raw.lstrip()
-        if not stripped:
-            continue
-        a = m.start() + len(raw) - len(stripped)
-        b = m.start() + len(raw.rstrip())
-        found = _marker(stripped)
-        if found is None:
-            if mode == "list" and (stack or not current):
-                close(prev_end)
-                last_para = (a, b)
-            elif not stack:
-                last_para = (a, b)
-            if stack and mode == "plan":
-                stack[-1].body_end = b
-                for n in stack:
-                    n.end = b
+    for lo, hi in spans:
+        close(prev_end)
+        for m in _LINE.finditer(view, lo, hi):
+            raw = m.group()
+            stripped = raw.lstrip()
+            if not stripped.strip():
+                continue
+            a = m.start() + len(raw) - len(stripped)
+            b = m.start() + len(raw.rstrip())
+            found = line_marker(stripped)
+            if found is None:
+                if mode == "list" and (stack or not current):
+                    close(prev_end)
+                    last_para = (a, b)
+                elif not stack:
+                    last_para = (a, b)
+                elif mode == "plan" and closing.match(folded, a):
+                    close(prev_end)  # "Trong quá trình thực hiện …": the list is over
+                    last_para = (a, b)
+                    continue
+                if stack and mode == "plan":
+                    stack[-1].body_end = b
+                    for n in stack:
+                        n.end = b
+                prev_end = b
+                continue
+            kind, token, width = found
+            node = Node(kind, token, a, a + width, body_end=b, end=b)
+            keys = [n.level_key for n in stack]
+            if node.level_key in keys:
+                del stack[keys.index(node.level_key):]
+            elif kind in ("roman", "article"):
+                stack.clear()
+            if not stack and not current:
+                intro = last_para
+            parent = stack[-1] if stack else None
+            siblings = parent.children if parent else current
+            node.ordinal = 1 + sum(1 for s in siblings if s.kind == kind)
+            node.parent = parent
+            siblings.append(node)
+            stack.append(node)
+            for n in stack:
+                n.end = b
             prev_end = b
-            continue
-        kind, token, width = found
-        node = Node(kind, token, a, a + width, body_end=b, end=b)
-        keys = [n.level_key for n in stack]
-        if node.level_key in keys:
-            del stack[keys.index(node.level_key):]
-        elif kind == "roman":
-            stack.clear()
-        if not stack and not current:
-            intro = last_para
-        parent = stack[-1] if stack else None
-        siblings = parent.children if parent else current
-        node.ordinal = 1 + sum(1 for s in siblings if s.kind == kind)
-        node.parent = parent
-        siblings.append(node)
-        stack.append(node)
-        for n in stack:
-            n.end = b
-        prev_end = b
     close(prev_end)
-    for n in Outline(text, mode, tuple(lists), body_end).nodes():
+    for n in Outline(view, mode, tuple(lists), body_end).nodes():
         if n.children:
             n.body_end = n.children[0].start
-    return Outline(text, mode, tuple(lists), body_end)
+    return Outline(view, mode, tuple(lists), body_end)
+
+
+def field_of(node: Node, text: str) -> str | None:
+    """The field an item states ("Cơ quan chủ trì: …" -> "lead"), None for a plain item."""
+    r = rules()
+    folded = fold_same_length(text)
+    if not r.field_start.match(folded, node.text_start):
+        return None
+    f = folded[node.text_start:min(node.body_end, node.text_start + 60)]
+    for name, rx in r.fields:
+        if rx.match(f):
+            return name
+    return None
 
 
 def heading_text(node: Node, text: str) -> str:
@@ -206,7 +319,7 @@ def heading_text(node: Node, text: str) -> str:
 
 
 def _section_says(node: Node, text: str) -> bool | None:
-    f = fold_same_length(heading_text(node, text))
+    f = _fold(heading_text(node, text))
     r = rules()
     task, other = r.task_sections.match(f), r.other_sections.match(f)
     if task and (not other or task.end() > other.end()):
@@ -217,10 +330,10 @@ def _section_says(node: Node, text: str) -> bool | None:
 def intro_names_tasks(intro: str) -> bool:
     """Does the sentence introducing a list announce tasks (not goals, levels, parts)?"""
     s = intro.strip()
-    if not (s.endswith(":") or fold_same_length(s).rstrip(" .").endswith("sau")):
+    if not (s.endswith(":") or _fold(s).rstrip(" .").endswith("sau")):
         return False
     last = re.split(r"(?<=[.!?])\s+", s)[-1]
-    f = fold_same_length(last)
+    f = _fold(last)
     r = rules()
     tasks = [m.start() for m in r.task_nouns.finditer(f)]
     others = [m.start() for m in r.other_nouns.finditer(f)]
@@ -228,7 +341,9 @@ def intro_names_tasks(intro: str) -> bool:
 
 
 def task_nodes(outline: Outline) -> list[Node]:
-    """Items that are tasks: leaves (not part headings) in parts or lists that hold tasks."""
+    """Items that are tasks: leaves (not part headings) in parts or lists that hold tasks; an
+    item whose children are its fields ("a) Nhiệm vụ: … b) Cơ quan chủ trì: …") is one task;
+    an article ("Điều 2. Giao …") is a task when it assigns work."""
     text = outline.text
     out = []
     says: dict[Node, bool | None] = {}  # each heading is read once, whatever its items
@@ -237,12 +352,26 @@ def task_nodes(outline: Outline) -> list[Node]:
         if outline.mode == "list":
             if not intro_names_tasks(text[lst.intro_start:lst.intro_end]):
                 continue
-            out.extend(n for n in _leaves(lst.items) if n.kind != "roman")
+            for n in _leaves(lst.items, text):
+                if n.kind == "roman":
+                    continue
+                heads = n.path()[:-1]
+                for a in heads:
+                    if a not in says:
+                        says[a] = _section_says(a, text)
+                if not any(says[a] is False for a in heads):  # not under "MỤC ĐÍCH …"
+                    out.append(n)
             continue
-        for n in _leaves(lst.items):
+        for n in _leaves(lst.items, text):
             if n.kind == "roman":
                 continue
+            if n.kind == "article":
+                if _assigns(n, text):
+                    out.append(n)
+                continue
             heads = n.path()[:-1]
+            if any(h.kind == "article" for h in heads):
+                continue
             for a in heads:
                 if a not in says:
                     says[a] = _section_says(a, text)
@@ -254,12 +383,36 @@ def task_nodes(outline: Outline) -> list[Node]:
     return out
 
 
-def _leaves(items: tuple[Node, ...]) -> list[Node]:
+def _assigns(node: Node, text: str) -> bool:
+    f = _fold(" ".join(text[node.text_start:node.body_end].split()))
+    r = rules()
+    return bool(r.article_task.search(f)) and not r.article_other.search(f)
+
+
+def _runs_on(node: Node, text: str) -> bool:
+    """Is a "-" line under this item the rest of its sentence, not a sub-item? The item is a
+    full sentence (not a heading) that does not announce a list with ":"."""
+    own = text[node.text_start:node.body_end].strip()
+    return (all(c.kind == "dash" for c in node.children) and len(own.split()) > _SENTENCE
+            and not own.endswith(":"))
+
+
+def _leaves(items: tuple[Node, ...], text: str) -> list[Node]:
+    """Items with no sub-items, or whose sub-items are their fields; fields are not items."""
+    r = rules()
+    folded = fold_same_length(text)
+
+    def is_field(n: Node) -> bool:  # a quick look at the first word, then the field rules
+        return bool(r.field_start.match(folded, n.text_start)) and field_of(n, text) is not None
+
     out: list[Node] = []
 
     def walk(n: Node) -> None:
-        if not n.children:
+        if is_field(n):
+            return
+        if not n.children or any(map(is_field, n.children)) or _runs_on(n, text):
             out.append(n)
+            return
         for c in n.children:
             walk(c)
 
@@ -271,3 +424,11 @@ def _leaves(items: tuple[Node, ...]) -> list[Node]:
 def _has_sections(outline: Outline) -> bool:
     return any(_section_says(n, outline.text) is not None
                for n in outline.nodes() if n.kind == "roman" or n.parent is None)
+
+
+def has_task_part(outline: Outline) -> bool:
+    """Does the text have a part that holds tasks ("II. NHIỆM VỤ", "IV. TỔ CHỨC THỰC HIỆN")
+    or an article that assigns work ("Điều 2. Giao …")?"""
+    return any((n.kind == "roman" and _section_says(n, outline.text))
+               or (n.kind == "article" and _assigns(n, outline.text))
+               for lst in outline.lists for n in lst.items)

@@ -36,3 +36,34 @@ def test_partner_list_skips_vague_collectives_and_stops_at_the_verb():
 
 def test_vague_phrases_are_not_organisations():
     assert names("các sở, ngành và các địa phương; UBND các huyện, thị xã, thành phố") == []
+
+
+def test_printed_lists_split_into_bodies_as_printed():
+    from loaders.organisations import split_bodies
+
+    text = ("Sở KH&CN Sở Tư pháp; các sở, ban, ngành tỉnh, UBND các phường, xã "
+            "và Trung tâm Lưu trữ tỉnh (Sở Nội vụ)")
+    assert [p for p, _, _ in split_bodies(text, 0, len(text))] == [
+        "Sở KH&CN", "Sở Tư pháp", "các sở, ban, ngành tỉnh", "UBND các phường, xã",
+        "Trung tâm Lưu trữ tỉnh (Sở Nội vụ)"]
+    two = "Sở Khoa học và Công nghệ, Văn phòng Sở Y tế."
+    assert [p for p, _, _ in split_bodies(two, 0, len(two))] == [
+        "Sở Khoa học và Công nghệ", "Văn phòng Sở Y tế"]
+
+
+def test_vague_bodies_are_those_named_by_kind_or_as_related():
+    from loaders.organisations import is_vague
+
+    assert is_vague("các cơ quan, đơn vị có liên quan") and is_vague("các cơ quan, đơn vị")
+    assert is_vague("các sở, ngành liên quan")
+    assert not is_vague("Các sở, ban, ngành") and not is_vague("UBND các xã, phường")
+
+
+def test_partners_in_running_text_keep_collectives_and_drop_related_ones():
+    from loaders.organisations import printed_partners
+
+    text = "sở, ban, ngành, UBND xã, phường và các đơn vị liên quan rà soát hồ sơ, Sở Y tế"
+    assert [p for p, _ in printed_partners(text, 0, len(text))] == [
+        "sở, ban, ngành", "UBND xã, phường"]
+    text = "các sở, ngành, đơn vị có liên quan, Công an tỉnh kiểm tra"
+    assert [p for p, _ in printed_partners(text, 0, len(text))] == ["Công an tỉnh"]

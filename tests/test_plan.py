@@ -46,9 +46,11 @@ def test_phoi_hop_with_a_named_body_keeps_the_lead(plan_tasks):
         "Sở Nội vụ", ("Ban Tổ chức Tỉnh ủy",))
 
 
-def test_phoi_hop_without_a_named_body_under_a_declared_lead_keeps_it(plan_tasks):
-    tasks, _ = plan_tasks  # "Sở Nội vụ chủ trì …:" then "(3) Phối hợp với các sở, ngành …"
-    assert (tasks["III.1 (3)"].lead, tasks["III.1 (3)"].support) == ("Sở Nội vụ", ("Sở Tài chính",))
+def test_phoi_hop_with_a_collective_under_a_declared_lead(plan_tasks):
+    tasks, _ = plan_tasks  # "Sở Nội vụ chủ trì …:" then "(3) Phối hợp với các sở, ngành …":
+    # the collective is named by kind, kept as printed (not a vague "… có liên quan")
+    assert (tasks["III.1 (3)"].lead, tasks["III.1 (3)"].support) == ("Sở Nội vụ",
+                                                                      ("các sở, ngành",))
 
 
 def test_chu_tri_item_names_its_own_partners(plan_tasks):
@@ -66,7 +68,7 @@ def test_giao_and_colon_heading_forms(plan_tasks):
 
 def test_vague_leads_are_not_organisations(plan_tasks):
     tasks, _ = plan_tasks
-    assert tasks["III.2.2"].lead is None
+    assert tasks["III.2.2"].lead == "Các sở, ban, ngành"  # a collective named by kind is kept
     assert (tasks["III.1"].lead, tasks["III.1"].support) == (None, ("Sở Nội vụ",))
     assert tasks["III.1"].deadline.text == "định kỳ hằng năm hoặc đột xuất"
 

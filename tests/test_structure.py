@@ -73,3 +73,26 @@ def test_party_content_part_holds_tasks_but_the_resolutions_content_does_not():
             "III- NỘI DUNG\n1- Tổ chức học tập. Ban Tuyên giáo Trung ương chủ trì hướng dẫn "
             "(hoàn thành trong quý III năm 2018).\n2- Sơ kết. Ban Tổ chức Trung ương chủ trì.\n")
     assert labels(text, "plan") == ["III.1", "III.2"]
+
+
+def test_clean_view_keeps_offsets_and_joins_wrapped_lines_and_bare_markers():
+    from loaders.structure import clean_view
+
+    wrapped = "\n".join(["**II.", "NHIỆM VỤ**", "", "**1.** Sở Nội vụ rà soát hồ sơ lưu trữ",
+                         "của các cơ quan trong tỉnh và báo cáo", "kết quả cho tỉnh."] * 4)
+    view = clean_view(wrapped)
+    assert len(view) == len(wrapped) and "*" not in view
+    assert view.startswith("  II. NHIỆM VỤ  \n")  # the marker joined to its heading
+    assert "lưu trữ của các cơ quan trong tỉnh và báo cáo kết quả" in view
+    one_per_line = "1. Về nhà ở\nSở Xây dựng chủ trì.\n2. Về đào tạo\nSở Nội vụ chủ trì.\n" * 5
+    assert clean_view(one_per_line) == one_per_line  # paragraphs on one line each: untouched
+
+
+def test_field_lines_and_sentence_continuations_are_not_items():
+    text = ("II. NHIỆM VỤ\n1. Lập kho dữ liệu:\na) Nhiệm vụ: lập kho.\n"
+            "b) Cơ quan chủ trì: Sở Y tế.\nc) Thời gian thực hiện: năm 2026.\n"
+            "2. Sở Nội vụ theo dõi việc thực hiện các nhiệm vụ "
+            "đã giao trong Kế hoạch này, đôn đốc các cơ quan, đơn vị trên địa bàn tỉnh, tổng "
+            "hợp báo cáo kết quả về Ủy ban nhân dân tỉnh\n- Văn phòng thường trực chậm nhất ngày "
+            "5 hằng tháng.\n")
+    assert labels(text, "plan") == ["II.1", "II.2"]

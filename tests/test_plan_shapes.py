@@ -1,0 +1,146 @@
+"""Tasks in the shapes real plans use, from a plan written here in the markdown a web-to-text
+conversion leaves (bold markers, hard wraps, markers split from their text, flattened table)."""
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from loaders.plan import extract_plan, own_document
+from tests.test_plan import ctx_of, doc
+
+WEB = (Path(__file__).parent / "fixtures" / "plans" / "web_plan.md.txt").read_text("utf-8")
+
+
+@pytest.fixture(scope="module")
+def web():
+    parts = extract_plan(ctx_of(WEB, [doc("kh:45", "Kế hoạch", 0, subject=True)]))
+    return {t.label: t for t in parts.tasks}
+
+
+def attrs(t):
+    return t.lead, list(t.support), t.deadline.text if t.deadline else None
+
+
+def test_labels_skip_purposes_funding_recipients_and_grouping_headings(web):
+    assert list(web) == [
+        "II.1.1", "II.1.2", "II.2",
+        "IV.1 -1", "IV.1 -2", "IV.2", "IV.3.a", "IV.3.b", "IV.4",
+        "PL.I.1", "PL.I.2", "PL.II.3"]
+
+
+def test_fields_on_lines_of_their_own_belong_to_one_item(web):
+    assert attrs(web["II.1.1"]) == ("Sở Khoa học và Công nghệ",
+                                    ["Sở Tài chính", "UBND các xã, phường"],
+                                    "Hoàn thành trong quý III năm 2026")
+    # co-leads stay one printed string; collectives named by kind are kept as printed
+    assert attrs(web["II.2"]) == ("Sở Nội vụ, Sở Giáo dục và Đào tạo",
+                                  ["Các sở, ngành", "UBND các phường, xã"], None)
+
+
+def test_several_executing_bodies_name_no_lead(web):
+    assert attrs(web["II.1.2"]) == (None, [], "Năm 2026")
+
+
+def test_heading_naming_a_body_leads_its_bullets(web):
+    assert attrs(web["IV.1 -1"]) == ("Sở Nội vụ", ["Sở Tư pháp", "sở, ban, ngành"], None)
+    assert attrs(web["IV.1 -2"]) == ("Sở Nội vụ", [], None)  # "Phối hợp với …": no partner
+    assert web["IV.2"].lead == "Sở Tài chính"
+
+
+def test_request_to_bodies_outside_the_issuer_has_no_lead(web):
+    assert attrs(web["IV.3.a"]) == attrs(web["IV.3.b"]) == (None, [], None)
+
+
+def test_subject_of_the_item_leads_and_closing_paragraph_stays_out(web):
+    assert attrs(web["IV.4"]) == ("Sở Khoa học và Công nghệ", [], "trước ngày 25 hằng tháng")
+    assert "vướng mắc" not in web["IV.4"].text
+
+
+def test_appendix_table_rows_are_tasks_labelled_by_group_and_number(web):
+    assert attrs(web["PL.I.1"]) == ("Sở KH&CN", ["Sở Tài chính"], "Quý III-2026")
+    assert attrs(web["PL.I.2"]) == ("Sở Nội vụ", ["Sở KH&CN", "Sở Tư pháp", "UBND các xã, phường"],
+                                    "Năm 2026")
+    assert attrs(web["PL.II.3"]) == ("Sở Nội vụ", ["Các sở, ban, ngành tỉnh"], "Hằng năm")
+    row = web["PL.I.2"].evidence
+    assert WEB[row.start:row.end].startswith("2\n|\nXây dựng kho lưu trữ số")
+    assert web["PL.I.2"].deadline.year == 2026
+
+
+def test_markdown_table_rows_give_the_same_tasks():
+    table = ("\n| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+             "|---|---|---|---|---|\n"
+             "| I. | HẠ TẦNG | | | |\n"
+             "| 1 | Mua sắm máy quét | Sở KH&CN | Sở Tài chính; các đơn vị liên quan "
+             "| Quý III-2026 |\n")
+    text = WEB[:WEB.index("|\n**STT**")] + table
+    parts = extract_plan(ctx_of(text, [doc("kh:45", "Kế hoạch", 0, subject=True)]))
+    got = {t.label: attrs(t) for t in parts.tasks if t.label.startswith("PL")}
+    assert got == {"PL.I.1": ("Sở KH&CN", ["Sở Tài chính"], "Quý III-2026")}
+
+
+DECISION = """QUYẾT ĐỊNH
+Về việc ban hành Kế hoạch chuyển đổi số
+
+Số: 12/QĐ-UBND
+
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số năm 2026.
+Điều 2. Giao Sở Tư pháp chủ trì, phối hợp với Sở Tài chính triển khai Kế hoạch.
+Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này.
+
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+"""
+
+
+def test_an_article_that_assigns_work_is_a_task_standard_clauses_are_not():
+    parts = extract_plan(ctx_of(DECISION, [doc("qd:12", "Quyết định", 0, subject=True)]))
+    assert [(t.label, t.lead, t.support) for t in parts.tasks] == [
+        ("Điều 2", "Sở Tư pháp", ("Sở Tài chính",))]
+
+
+def test_own_document_is_the_one_the_header_numbers():
+    numbered = replace(doc("qd:12", "Quyết định", DECISION.index("12/QĐ")), symbol="12/QĐ-UBND")
+    other = doc("kh:9", "Kế hoạch", 5)
+    ctx = ctx_of(DECISION, [other, numbered])
+    assert own_document(ctx) is numbered
+    assert own_document(ctx_of("Tin tức không có số hiệu.", [other])) is None
+
+
+ATX = """KẾ HOẠCH
+## I. MỤC ĐÍCH
+1. Nâng cao nhận thức của cán bộ.
+## II. PHÂN CÔNG TRÁCH NHIỆM
+1. Đối với Sở Nội vụ:
+- Rà soát hồ sơ cán bộ (Thời gian thực hiện: Quý I/2026).
+- Chủ trì, phối hợp với Sở Tư pháp kiểm tra.
+2. Trách nhiệm của Ủy ban nhân dân các xã, phường
+Tổ chức tuyên truyền tại cơ sở.
+3. Lập danh mục hồ sơ:
+- Chủ trì: Sở Y tế.
+- Phối hợp: Sở Tài chính.
+"""
+
+
+def test_markdown_headings_and_headings_that_introduce_the_body():
+    parts = extract_plan(ctx_of(ATX, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
+    assert [(t.label, *attrs(t)) for t in parts.tasks] == [
+        ("II.1 -1", "Sở Nội vụ", [], "Quý I/2026"),
+        ("II.1 -2", "Sở Nội vụ", ["Sở Tư pháp"], None),
+        ("II.2", "Ủy ban nhân dân các xã, phường", [], None),
+        ("II.3", "Sở Y tế", ["Sở Tài chính"], None)]
+
+
+def test_a_task_table_in_the_body_is_read_by_rows_not_by_the_bullets_in_its_cells():
+    text = ("KẾ HOẠCH\nII. NHIỆM VỤ\n"
+            "| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn |\n"
+            "|---|---|---|---|---|\n"
+            "| 1 | - Lập danh mục hồ sơ | Sở Nội vụ | Các sở, ngành có liên quan | Năm 2026 |\n"
+            "III. TỔ CHỨC THỰC HIỆN\n1. Tổ chức kiểm tra.\n- Cơ quan chủ trì: các cơ quan có liên "
+            "quan.\n- Thời gian thực hiện: Quý IV/2026.\n")
+    parts = extract_plan(ctx_of(text, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
+    assert [(t.label, *attrs(t)) for t in parts.tasks] == [
+        ("III.1", None, [], "Quý IV/2026"),  # a vague lead field names no lead
+        ("1", "Sở Nội vụ", [], "Năm 2026")]

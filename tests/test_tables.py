@@ -1,0 +1,42 @@
+"""Tables in text: flattened "|"-line tables and markdown rows, cells with their spans."""
+
+from loaders.tables import find_tables
+from loaders.task_tables import header_roles, table_rows
+
+FLAT = "\n".join([
+    "Trước bảng.", "|", "**STT**", "|", "Nhiệm vụ", "|", "Cơ quan chủ trì", "|",
+    "Thời hạn", "|", "|", "1", "|", "Lập danh mục", "dữ liệu", "|", "Sở Y tế", "|",
+    "Năm 2026", "|", "|", "", "", "Sau bảng."])
+
+MARKDOWN = ("Trước bảng.\n| TT | Nội dung | Đơn vị chủ trì | Phối hợp |\n|:--|---|---|---|\n"
+            "| 1 | Lập danh mục | Sở Y tế | Sở Tài chính |\nSau bảng.\n")
+
+
+def test_flattened_table_cells_are_separated_by_pipe_lines():
+    (table,) = find_tables(FLAT)
+    assert [r.texts() for r in table.rows] == [
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"],
+        ["1", "Lập danh mục dữ liệu", "Sở Y tế", "Năm 2026"]]
+    cell = table.rows[1].cells[2]
+    assert FLAT[cell.start:cell.end] == "Sở Y tế"
+
+
+def test_markdown_rows_skip_the_separator_line():
+    (table,) = find_tables(MARKDOWN)
+    assert [r.texts() for r in table.rows] == [
+        ["TT", "Nội dung", "Đơn vị chủ trì", "Phối hợp"],
+        ["1", "Lập danh mục", "Sở Y tế", "Sở Tài chính"]]
+    row = table.rows[1]
+    assert MARKDOWN[row.start:row.end] == "| 1 | Lập danh mục | Sở Y tế | Sở Tài chính |"
+
+
+def test_a_task_table_is_known_by_its_header():
+    (flat,) = find_tables(FLAT)
+    assert header_roles(flat.rows[0]) == {"label": 0, "task": 1, "lead": 2, "deadline": 3}
+    assert [(g, stt) for g, stt, _, _ in table_rows(flat)] == [(None, "1")]
+    header_block = find_tables("|\nỦY BAN NHÂN DÂN\n|\nCỘNG HÒA XÃ HỘI\n|\n|\nSố: 5\n|\n")
+    assert all(table_rows(t) == [] for t in header_block)
+
+
+def test_text_without_tables_has_none():
+    assert find_tables("Một đoạn văn. Không có bảng | nào ở đây.\n") == []
