@@ -36,6 +36,7 @@ from loaders.organisations import (
 from loaders.structure import (
     ItemList,
     Node,
+    has_sections,
     has_task_part,
     line_marker,
     parse_outline,
@@ -411,8 +412,12 @@ def extract_plan(ctx: TextContext) -> PlanParts:
 
     tables = table_tasks(ctx, subject, outline.body_end) if subject is not None else []
     spans = [t.evidence for t in tables]  # rows of task tables are read as rows, not items
+    # a page's furniture (related-document lists, menus) comes before the document's header
+    body_start = subject.evidence.start if subject is not None else 0
+    # a text that lost its part headings (a database page) names tasks only by who does them
+    need_lead = subject is not None and not has_sections(outline)
     for lst in outline.lists:
-        wanted = set(task_nodes(replace(outline, lists=(lst,))))
+        wanted = {n for n in task_nodes(replace(outline, lists=(lst,))) if n.start >= body_start}
         if spans:
             wanted = {n for n in wanted if not any(e.start <= n.start < e.end for e in spans)}
         if not wanted:
@@ -425,6 +430,8 @@ def extract_plan(ctx: TextContext) -> PlanParts:
         for node in [n for n in replace(outline, lists=(lst,)).nodes() if n in wanted]:
             task, a = _task(ctx, outline.text, doc, node, root, len(tasks), subject is not None,
                             memo)
+            if need_lead and task.lead is None:
+                continue
             add(task)
             mentions.extend(a.mentions)
     for task in tables:  # after the items; tables past the signature are appendices

@@ -347,7 +347,7 @@ def task_nodes(outline: Outline) -> list[Node]:
     text = outline.text
     out = []
     says: dict[Node, bool | None] = {}  # each heading is read once, whatever its items
-    has_sections = None  # looked at when first needed
+    sectioned = None  # looked at when first needed
     for lst in outline.lists:
         if outline.mode == "list":
             if not intro_names_tasks(text[lst.intro_start:lst.intro_end]):
@@ -376,9 +376,9 @@ def task_nodes(outline: Outline) -> list[Node]:
                 if a not in says:
                     says[a] = _section_says(a, text)
             verdicts = [says[a] for a in heads if says[a] is not None]
-            if not verdicts and has_sections is None:
-                has_sections = _has_sections(outline)
-            if verdicts[:1] == [True] or (not verdicts and not has_sections):
+            if not verdicts and sectioned is None:
+                sectioned = has_sections(outline)
+            if verdicts[:1] == [True] or (not verdicts and not sectioned):
                 out.append(n)
     return out
 
@@ -421,7 +421,8 @@ def _leaves(items: tuple[Node, ...], text: str) -> list[Node]:
     return out
 
 
-def _has_sections(outline: Outline) -> bool:
+def has_sections(outline: Outline) -> bool:
+    """Does the text head its parts ("I. MỤC ĐÍCH …", "II. NHIỆM VỤ")?"""
     return any(_section_says(n, outline.text) is not None
                for n in outline.nodes() if n.kind == "roman" or n.parent is None)
 

@@ -144,3 +144,35 @@ def test_a_task_table_in_the_body_is_read_by_rows_not_by_the_bullets_in_its_cell
     assert [(t.label, *attrs(t)) for t in parts.tasks] == [
         ("III.1", None, [], "Quý IV/2026"),  # a vague lead field names no lead
         ("1", "Sở Nội vụ", [], "Năm 2026")]
+
+
+PAGE = """Văn bản liên quan
+- 1. Quyết định về quy chế phối hợp quản lý chợ đầu mối
+- 2. Kế hoạch phát triển thương mại điện tử giai đoạn trước
+ỦY BAN NHÂN DÂN TỈNH
+Số: 12/KH-UBND
+KẾ HOẠCH
+Phát triển thương mại nông thôn
+II. NHIỆM VỤ
+1. Sở Công Thương chủ trì rà soát mạng lưới chợ nông thôn.
+2. Sở Tài chính bố trí kinh phí hỗ trợ cải tạo chợ.
+"""
+
+
+def test_lists_before_the_documents_header_are_page_furniture():
+    at = PAGE.index("KẾ HOẠCH")
+    tasks = extract_plan(ctx_of(PAGE, [doc("kh:12", "Kế hoạch", at, subject=True)])).tasks
+    assert [t.label for t in tasks] == ["II.1", "II.2"]
+
+
+HEADLESS = """Số: 8/KH-UBND
+Ủy ban nhân dân tỉnh ban hành kế hoạch như sau:
+1. Bảo đảm việc chuyển đổi số diễn ra thống nhất, không chồng chéo giữa các ngành.
+2. Nâng cao chất lượng phục vụ người dân trong mọi khâu của thủ tục.
+3. Sở Công Thương chủ trì hướng dẫn các xã cập nhật dữ liệu về chợ.
+"""
+
+
+def test_a_text_without_part_headings_takes_only_items_that_name_who_acts():
+    tasks = extract_plan(ctx_of(HEADLESS, [doc("kh:8", "Kế hoạch", 0, subject=True)])).tasks
+    assert [(t.label, t.lead) for t in tasks] == [("3", "Sở Công Thương")]
