@@ -108,13 +108,12 @@ def to_batch(ex: Extraction) -> Batch:
                deadline_date=dl.date if dl else None, recurrence=dl.recurrence if dl else None)
         b.edge("HAS_TASK", ("Document", t.document), ("Task", t.uid), t.evidence)
         level = plan.level if plan else "unknown"
-        if t.lead:
-            org = _organisation(b, t.lead, "central" if t.lead in central else level, locality,
+        roles = ([("LEAD", t.lead)] if t.lead else []) + [("SUPPORT", s) for s in t.support]
+        for rel, printed in roles:
+            name = ex.org_names.get(printed, printed)
+            org = _organisation(b, name, "central" if name in central else level, locality,
                                 t.evidence)
-            b.edge("LEAD", ("Task", t.uid), ("Organisation", org), t.evidence)
-        for s in t.support:
-            org = _organisation(b, s, "central" if s in central else level, locality, t.evidence)
-            b.edge("SUPPORT", ("Task", t.uid), ("Organisation", org), t.evidence)
+            b.edge(rel, ("Task", t.uid), ("Organisation", org), t.evidence)
         for tag in t.themes:
             th = theme_uid(tag.theme)
             b.node("Theme", th, None, name=tag.theme, key=fold(tag.theme))

@@ -182,6 +182,9 @@ class Extraction:
     organisations: list[Organisation] = field(default_factory=list)
     localities: list[Locality] = field(default_factory=list)  # gazetteer records (reference data)
     context_locality: str | None = None  # the province the text is about, if it says
+    # a task's lead or partner as printed -> the body's one name ("Sở KH&CN" -> "Sở Khoa học
+    # và Công nghệ"), so that a body named two ways is one Organisation
+    org_names: dict[str, str] = field(default_factory=dict)
 
     def document(self, uid: str) -> Document | None:
         return next((d for d in self.documents if d.uid == uid), None)

@@ -155,6 +155,16 @@ def _vague_covers(g: Gazetteer, folded: str, start: int, end: int) -> bool:
                for v in g.vague.finditer(folded, lo, min(len(folded), end + 60)))
 
 
+def canonical_name(printed: str) -> str:
+    """The gazetteer's name of a body printed as a whole ("Sở KH&CN" -> "Sở Khoa học và Công
+    nghệ"); the printed name itself when it is not exactly one known body."""
+    name = " ".join(printed.split())
+    found = find_organisations(name)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(name):
+        return found[0].entry.name
+    return name
+
+
 def organisation_at(text: str, pos: int) -> Mention | None:
     """The body whose name starts exactly at `pos`, if any."""
     g = gazetteer()

@@ -23,6 +23,7 @@ from loaders.localities import (
     successor,
 )
 from loaders.normalise import normalise
+from loaders.organisations import canonical_name
 from loaders.plan import extract_plan
 from loaders.read import read_source
 from loaders.relations import find_relations
@@ -82,7 +83,14 @@ def extract_text(text: str, source: Source) -> Extraction:
                       targets=list(plan.targets),
                       organisations=list(orgs.values()),
                       localities=gazetteer_records(found.documents),
-                      context_locality=ctx.default_locality)
+                      context_locality=ctx.default_locality,
+                      org_names=_org_names(plan.tasks))
+
+
+def _org_names(tasks) -> dict[str, str]:
+    """Leads and partners printed other than by the body's one name, and that name."""
+    printed = {p for t in tasks for p in (t.lead, *t.support) if p}
+    return {p: n for p in sorted(printed) if (n := canonical_name(p)) != p}
 
 
 def extract_file(path: str | Path) -> Extraction:

@@ -67,3 +67,24 @@ def test_partners_in_running_text_keep_collectives_and_drop_related_ones():
         "sở, ban, ngành", "UBND xã, phường"]
     text = "các sở, ngành, đơn vị có liên quan, Công an tỉnh kiểm tra"
     assert [p for p, _ in printed_partners(text, 0, len(text))] == ["Công an tỉnh"]
+
+
+def test_a_body_printed_by_its_abbreviation_has_one_canonical_name():
+    from loaders.organisations import canonical_name
+    assert canonical_name("Sở  TT&TT") == "Sở Thông tin và Truyền thông"
+    assert canonical_name("Sở Nội vụ, Sở Tài chính") == "Sở Nội vụ, Sở Tài chính"  # two bodies
+    assert canonical_name("Hội Nông dân xã Bình An") == "Hội Nông dân xã Bình An"  # unknown
+
+
+def test_leads_printed_two_ways_are_one_organisation_in_the_graph():
+    from graph.batch import to_batch
+    from graph.model import Source
+    from loaders.pipeline import extract_text
+    text = ("ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH\nSố: 31/KH-UBND\nKẾ HOẠCH\nSố hóa hồ sơ đất đai\n"
+            "II. NHIỆM VỤ\n1. Sở TN&MT chủ trì quét hồ sơ địa chính.\n"
+            "2. Sở Tài nguyên và Môi trường chủ trì cập nhật bản đồ số.\n")
+    ex = extract_text(text, Source("src:o", "o.txt", "o.txt", "0", len(text), "utf-8"))
+    assert [t.lead for t in ex.tasks] == ["Sở TN&MT", "Sở Tài nguyên và Môi trường"]  # as printed
+    b = to_batch(ex)
+    leads = {e.dst for e in b.edges if e.type == "LEAD"}
+    assert len(leads) == 1
