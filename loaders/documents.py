@@ -312,6 +312,8 @@ def _add_subject(ctx: TextContext, s: SubjectDoc, add, found: Found) -> None:
         uid = numbered_uid(s.symbol, ref.local, locality, ctx.source.uid, unit,
                            ref.local and below_province(s.symbol, issuer_level))
         level = ref.level if ref.level != "unknown" else (issuer_level or "unknown")
+        if level == "central" and not ref.local:
+            locality = None  # a ministry's circular is no province's, whatever its body names
     else:
         words = s.issuer.name if s.issuer else s.title or ""
         uid = unnumbered_uid(s.type, words, locality, ctx.source.uid)

@@ -112,6 +112,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # an official letter: no type code, the body then its drafting unit ("1234/UBND-TH")
         "letter": re.compile(rf"{num}\s*/\s*({bodies})\s*[-–]\s*([A-ZĐ][A-Za-zĐđ0-9]*"
                              rf"(?:\.[A-ZĐ]{{1,4}})?)(?![\w])"),
+        # a letter of any body, where the text says it is a number ("Số: 1178/ĐCK-CTT")
+        "letter_any": re.compile(rf"{num}\s*/\s*([A-ZĐ]{{2,8}})\s*[-–]\s*([A-ZĐ][A-Za-zĐđ0-9]*"
+                                 rf"(?:\.[A-ZĐ]{{1,4}})?)(?![\w])"),
         "type_before": re.compile(
             rf"(?:{'|'.join(_type_word_forms())})\s+(?:số\s*:?\s*)?$", re.IGNORECASE),
         "short": re.compile(
@@ -189,20 +192,28 @@ def find_symbols(text: str) -> list[Ref]:
         numbers.append(m.start())
         if "/" in text[m.end():m.end() + 3]:
             slashed.append(m.start())
-    for family in ("state_qppl", "party_state_order", "state_adm", "party", "letter"):
+    for family in ("state_qppl", "party_state_order", "state_adm", "party", "letter",
+                   "letter_any"):
         for m in finditer_at(pats[family], text, numbers if family == "party" else slashed):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
+            if family == "letter_any" and m.start() > 2 and not _SAID_NUMBER.search(
+                    text, max(0, m.start() - 12), m.start()):
+                continue  # an unknown body code counts after "Số" (or read on its own)
             taken.append((m.start(), m.end()))
             refs.append(_make_ref(text, m, family))
     return sorted((r for r in refs if r is not None), key=lambda r: r.start)
+
+
+# "Số: " / "số " right before a number: the text says the code after it is a symbol's
+_SAID_NUMBER = re.compile(r"\b[Ss]ố\s*:?\s*$")
 
 
 def _make_ref(text: str, m: re.Match[str], kind: str) -> Ref:
     family = "party" if kind in ("party", "party_state_order") else "state"
     codes = _codes(family)
     tcode = None
-    if kind == "letter":
+    if kind in ("letter", "letter_any"):
         num, body, unit = m.groups()
         issuer = _norm_issuer(f"{body}-{unit}")
         symbol = f"{num}/{issuer}"
@@ -221,7 +232,7 @@ def _make_ref(text: str, m: re.Match[str], kind: str) -> Ref:
         symbol = f"{num}-{tcode}/{issuer}"
     printed, start = _printed_type(text, m.start())
     type_name = printed or (_type_of_code(family).get(tcode) if tcode else None)
-    if type_name is None and kind == "letter":
+    if type_name is None and kind in ("letter", "letter_any"):
         type_name = "Công văn"
     if type_name is None and kind == "state_qppl" and issuer.startswith("UBTVQH"):
         type_name = "Nghị quyết"

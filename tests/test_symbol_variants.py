@@ -88,3 +88,22 @@ def test_evidence_spans_point_into_the_original_text():
     assert doc.symbol == "115-KL/TW" and str(doc.date) == "2025-01-16"
     assert text[doc.evidence.start:doc.evidence.end].endswith("115-KL/TW")
     assert "số115-KL/TWngày" in doc.evidence.sentence  # the sentence as printed
+
+
+@pytest.mark.parametrize("printed, found", [
+    ("Số: 306/CTĐ-KHTC", ["306/CTĐ-KHTC"]),  # a department of a ministry, after "Số"
+    ("theo công văn số 77/ĐKT-VP ngày 2/3/2026", ["77/ĐKT-VP"]),
+    ("tăng trưởng năm 2024/KT-XH bền vững", []),  # no "Số": not a symbol
+])
+def test_an_unknown_body_code_is_a_letter_only_where_the_text_says_number(printed, found):
+    assert [r.symbol for r in find_symbols(printed)] == found
+
+
+def test_a_ministrys_own_circular_takes_no_province_from_its_body():
+    text = ("BỘ TÀI CHÍNH\nSố: 19/2026/TT-BTC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 3 tháng 2 năm 2026\nTHÔNG TƯ\n"
+            "HƯỚNG DẪN QUẢN LÝ KINH PHÍ SỐ HÓA\n"
+            "Điều 1. Thông tư áp dụng cho Đà Nẵng, Đà Nẵng và các tỉnh thí điểm khác.\n")
+    ex = extract_text(text, Source("src:c", "c.txt", "c.txt", "0", len(text), "utf-8"))
+    own = next(d for d in ex.documents if d.is_subject)
+    assert (own.symbol, own.level, own.locality) == ("19/2026/TT-BTC", "central", None)
