@@ -43,13 +43,16 @@ import networkx as nx
 import numpy as np
 import yaml
 
+from alignment.thesaurus import GROUPS, concepts
 from alignment.words import DATA, normalise, parts, runs
 from graph.keys import fold, symbol_key
 
 WEIGHTS_FILE = DATA / "weights.yaml"
-FEATURES = ("whole", "clause", "cover", "theme", "clause_margin", "theme_margin")
+FEATURES = ("whole", "clause", "cover", "theme", "clause_margin", "theme_margin", "group",
+            "restated")
 ALL_FEATURES = ("whole", "clause", "cover", "theme", "theme_in", "part", "whole_margin",
-                "clause_margin", "theme_margin", "part_margin", "cover_margin")
+                "clause_margin", "theme_margin", "part_margin", "cover_margin", "group",
+                "restated")
 MAX_LINKS = 3
 WORDING_RUN = 8  # shared words in a row that count as copied wording
 MAX_WORDS = 8  # matched words kept on a link
@@ -58,6 +61,7 @@ _SYLLABLE = re.compile(r"[^\W_]+", re.UNICODE)
 _CITE = re.compile(r"(?:nhiem vu|giai phap|muc|diem)\s+(?:(?:thu|so)\s+)?([0-9]+|[ivx]+)\b")
 _CLAUSE_END = re.compile(r"[;:.]\s|[;:.]$|\n")
 _CLAUSE_MARK = re.compile(r"[;:.()\n]")
+CONCEPT = "≈"  # marks a thesaurus concept among a text's features ("≈recruitment")
 _PAIR = "\t"  # joins the two words of a pair feature (words themselves hold spaces)
 
 
@@ -122,7 +126,7 @@ def features(text: str) -> dict[str, str]:
     >>> sorted(features("Đào tạo cán bộ và quy hoạch"))
     ['cán bộ', 'quy hoạch', 'đào tạo', 'đào tạo\\tcán bộ']
     """
-    out: dict[str, str] = {}
+    out: dict[str, str] = {CONCEPT + c: CONCEPT + c for c in sorted(concepts(text))}
     for run in runs(text):
         for i, w in enumerate(run):
             out.setdefault(w, w)
@@ -283,6 +287,8 @@ class _Chain:
         self.words = _Space([c.feats for _, c in cands],
                             [[f for _, f in c.clauses] for _, c in cands])
         self.themes = _Space([c.themes for _, c in cands])
+        docs = np.array([c.task.document for _, c in cands])
+        self.same_document = (docs[:, None] == docs[None, :]) & ~np.eye(len(cands), dtype=bool)
 
 
 @dataclass(frozen=True)
@@ -330,9 +336,32 @@ def _grid(locals_: Sequence[_Prepared], chain: _Chain, names: Sequence[str]
                     [sum(w.get(x) for x in s if x not in chain.words.index) for s in sets]))
                 scaled = _cos(m, n, w.vector, chain.words.parts)[0]
                 f["part"][i] = _best(scaled, chain.words.spans)[0].max(axis=0)
+    if "group" in names:  # a task for one group of cadres, a central task naming groups
+        named = np.array([CONCEPT + GROUPS in p.feats for p in locals_], dtype=float)
+        held = np.array([CONCEPT + GROUPS in c.feats for _, c in chain.cands], dtype=float)
+        f["group"] = named[:, None] * (2 * held[None, :] - 1)
+    if "restated" in names:
+        f["restated"] = _restated(local, w.vector, chain)
     for name in [x[:-len("_margin")] for x in names if x.endswith("_margin")]:
         f[name + "_margin"] = _margin(f[name])
     return f, which, w
+
+
+def _restated(local: np.ndarray, w: np.ndarray, chain: _Chain) -> np.ndarray:
+    """Per pair, the largest weighted share of what the two tasks share that one other task of
+    the same central document also holds: a task restating others (a focal point summing up
+    tasks) matches a local task only through words another task gives it, and a second link
+    so evidenced is no evidence of its own."""
+    cand = chain.words.whole
+    same = chain.same_document
+    out = np.zeros((local.shape[0], cand.shape[0]))
+    for i in range(local.shape[0]):
+        m = cand * (local[i] * w)  # the weighted words each candidate shares with the task
+        total = m.sum(axis=1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share = np.nan_to_num((m @ cand.T) / total[:, None])
+        out[i] = np.where(same, share, 0.0).max(axis=1, initial=0.0)
+    return out
 
 
 def _pairs(locals_: Sequence[_Prepared], chain: _Chain, names: Sequence[str] = ()

@@ -136,7 +136,8 @@ def test_each_link_is_kept_on_its_own_probability_not_relative_to_the_best():
 def test_the_shipped_model_reads_as_a_probability():
     m = model()
     assert len(m.weights) == len(FEATURES) and 0 < m.propose <= m.covered < 1
-    weak, strong = np.zeros(len(FEATURES)), np.array([0.5, 0.6, 1.0, 1.0, 0.0, 0.0])
+    weak = np.zeros(len(FEATURES))
+    strong = np.array([*(0.5, 0.6, 1.0, 1.0), *np.zeros(len(FEATURES) - 4)])
     assert m.probability(weak) < m.propose < m.covered < m.probability(strong)
 
 
