@@ -36,6 +36,7 @@ SECOND = GOLD.with_name("alignment_second.yaml")  # a second reading (see its he
 SEEDS = ROOT.parent / "shared" / "seeds"
 L2 = 1.0  # ridge on the weights (not the intercept): a few hundred pairs, five features
 MIN_PRECISION = 0.85  # covered links must reach this precision on the training plans
+NESTED = True  # thresholds chosen on out-of-fold probabilities of the training plans
 
 
 @dataclass(frozen=True)
@@ -68,12 +69,15 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = 50) -> tuple[
     return float(beta[0]), beta[1:]
 
 
-def _links(examples: Sequence[Example], m: Model, threshold: float) -> set[tuple[str, str, str]]:
-    """The (plan, local, central) links proposed at `threshold` (at most MAX_LINKS per task)."""
+def _links(examples: Sequence[Example], m: Model, threshold: float,
+           probs: Sequence[float] | None = None) -> set[tuple[str, str, str]]:
+    """The (plan, local, central) links proposed at `threshold` (at most MAX_LINKS per task);
+    `probs`, when given, are the examples' probabilities (else the model's)."""
+    if probs is None:
+        probs = [probability(e.pair, m) for e in examples]
     by_local: dict[tuple[str, str], list[tuple[float, str]]] = {}
-    for e in examples:
-        by_local.setdefault((e.plan, e.local_label), []).append(
-            (probability(e.pair, m), e.central_label))
+    for e, prob in zip(examples, probs, strict=True):
+        by_local.setdefault((e.plan, e.local_label), []).append((prob, e.central_label))
     out = set()
     for (plan, local), scored in by_local.items():
         for prob, central in sorted(scored, key=lambda s: (-s[0], s[1]))[:MAX_LINKS]:
@@ -82,9 +86,10 @@ def _links(examples: Sequence[Example], m: Model, threshold: float) -> set[tuple
     return out
 
 
-def measure(examples: Sequence[Example], m: Model, threshold: float) -> dict:
+def measure(examples: Sequence[Example], m: Model, threshold: float,
+            probs: Sequence[float] | None = None) -> dict:
     """Precision, recall, F1 of the links proposed at `threshold`."""
-    got = _links(examples, m, threshold)
+    got = _links(examples, m, threshold, probs)
     want = {(e.plan, e.local_label, e.central_label) for e in examples if e.right}
     tp = len(got & want)
     p = tp / len(got) if got else 1.0
@@ -93,12 +98,12 @@ def measure(examples: Sequence[Example], m: Model, threshold: float) -> dict:
             "tp": tp, "proposed": len(got), "gold": len(want)}
 
 
-def cells(examples: Sequence[Example], m: Model) -> dict:
+def cells(examples: Sequence[Example], m: Model, probs: Sequence[float] | None = None) -> dict:
     """Coverage cells (plan × central task): right when "covered" (a link at m.covered or
     above) agrees with the hand alignment having a link there; `taken_up_right` counts the
     cells where "taken up at all" (covered or partly: any proposed link) agrees."""
-    covered = {(p, c) for p, _, c in _links(examples, m, m.covered)}
-    linked = {(p, c) for p, _, c in _links(examples, m, m.propose)}
+    covered = {(p, c) for p, _, c in _links(examples, m, m.covered, probs)}
+    linked = {(p, c) for p, _, c in _links(examples, m, m.propose, probs)}
     wanted = {(e.plan, e.central_label) for e in examples if e.right}
     every = {(e.plan, e.central_label) for e in examples}
     wrong = sorted((every - covered) & wanted) + sorted(covered - wanted)
@@ -107,23 +112,47 @@ def cells(examples: Sequence[Example], m: Model) -> dict:
             "taken_up_right": len(every) - taken}
 
 
-def train(examples: Sequence[Example], l2: float = L2) -> Model:
-    """Weights fit on `examples`; the proposing threshold maximises their F1, the covered one
-    gets the most coverage cells right among those whose links reach MIN_PRECISION."""
+def _weights(examples: Sequence[Example], l2: float) -> Model:
     x = np.array([e.pair.x for e in examples])
     y = np.array([float(e.right) for e in examples])
     b0, w = fit(x, y, l2)
-    m = Model(b0, tuple(float(v) for v in w), 0.5, 0.5)
+    return Model(b0, tuple(float(v) for v in w), 0.5, 0.5)
+
+
+def _out_of_fold(examples: Sequence[Example], l2: float) -> list[float] | None:
+    """Each example's probability from weights fit on the other plans only (None with fewer
+    than two plans): thresholds chosen on these are not flattered by the weights having seen
+    the very pairs they are judged on."""
+    plans = sorted({e.plan for e in examples})
+    if len(plans) < 2:
+        return None
+    probs: dict[int, float] = {}
+    for plan in plans:
+        m = _weights([e for e in examples if e.plan != plan], l2)
+        probs.update({i: probability(e.pair, m) for i, e in enumerate(examples)
+                      if e.plan == plan})
+    return [probs[i] for i in range(len(examples))]
+
+
+def train(examples: Sequence[Example], l2: float = L2, nested: bool = NESTED) -> Model:
+    """Weights fit on `examples`; the proposing threshold maximises their F1, the covered one
+    gets the most coverage cells right among those whose links reach MIN_PRECISION. With
+    `nested`, both thresholds are chosen on out-of-fold probabilities (each training plan
+    scored by weights fit on the other training plans), as they will meet unseen plans."""
+    m = _weights(examples, l2)
+    probs = _out_of_fold(examples, l2) if nested else None
     grid = [t / 100 for t in range(5, 96)]
-    best = max(grid, key=lambda t: (round(measure(examples, m, t)["f1"], 6), -abs(t - 0.5)))
+    best = max(grid, key=lambda t: (round(measure(examples, m, t, probs)["f1"], 6),
+                                    -abs(t - 0.5)))
+
     def cells_right(t: float) -> tuple[int, float]:
-        at = Model(b0, m.weights, best, t)
-        return cells(examples, at)["right"], measure(examples, at, t)["precision"]
+        at = Model(m.intercept, m.weights, best, t)
+        return cells(examples, at, probs)["right"], measure(examples, at, t, probs)["precision"]
 
     covered = max((t for t in grid if t >= best and
-                   measure(examples, m, t)["precision"] >= MIN_PRECISION),
+                   measure(examples, m, t, probs)["precision"] >= MIN_PRECISION),
                   key=lambda t: (*cells_right(t), -t), default=0.95)
-    return Model(b0, m.weights, best, covered)
+    return Model(m.intercept, m.weights, best, covered)
 
 
 def cross_validate(examples: Sequence[Example], l2: float = L2,

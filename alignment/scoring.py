@@ -86,7 +86,8 @@ class Alignment:
     central: str
     basis: str  # explicit | wording | lexical+theme | lexical | theme (and +wording)
     score: float
-    words: tuple[str, ...]  # matched words as written in the local task; themes as "theme:<id>"
+    words: tuple[str, ...]  # matched words as written in the local task; themes as "theme:<id>",
+    # thesaurus concepts as "concept:<id>"
     clause: str = ""  # the central task's clause the local task matched best
 
 
@@ -492,12 +493,14 @@ def propose(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
 def explain(a: Alignment, local: _Prepared, central: _Prepared, p: Pair,
             w2: _Weights) -> Alignment:
     """The link with what matched: the shared words (as phrases of the local text, heaviest
-    first), the shared themes ("theme:<id>"), and the central clause matched best
+    first), the shared themes ("theme:<id>") and thesaurus concepts ("concept:<id>"), and the
+    central clause matched best
     ("clause:<text>", when the central task has several), so an analyst reads the local task
     beside the part of the central task it takes up."""
     shared = local.feats & central.feats
     shown = _phrases(local.task.text, shared, w2)[:MAX_WORDS]
     shown += [f"theme:{t}" for t in sorted(local.themes & central.themes)]
+    shown += [f"concept:{c[len(CONCEPT):]}" for c in sorted(shared) if c.startswith(CONCEPT)]
     clause = central.clauses[p.clause][0] if central.clauses and a.basis != "explicit" else ""
     if clause and len(central.clauses) > 1:
         shown.append(f"clause:{clause}")
