@@ -5,6 +5,9 @@
 // note: "take up" = a task of the plan is linked to the central task by ALIGNS_WITH (computed by
 // note: `kg load`, see queries/alignment.py) with a score of at least $min_score; `kg coverage`
 // note: grades every link. Tasks with plans = 0 are those no plan takes up at that strength.
+// note: Scores are probabilities; links are stored from 0.28 (the model's propose threshold), so
+// note: the default counts every stored link; 0.57 (its covered threshold) counts only links that
+// note: make a cell "covered" in `kg coverage` (alignment/data/weights.yaml).
 MATCH (c:Document {symbol: $symbol})-[:HAS_TASK]->(t:Task)
 OPTIONAL MATCH (t)<-[r:ALIGNS_WITH]-(x:Task)<-[:HAS_TASK]-(p:Document)
 WHERE r.score >= $min_score
