@@ -98,7 +98,7 @@ def pickles(work: Path) -> list[Path]:
 
 
 def chunk_records() -> int:
-    from kg.commands.load import CHUNK_RECORDS
+    from kg.ingest import CHUNK_RECORDS
 
     return CHUNK_RECORDS
 
