@@ -4,11 +4,16 @@ names a bad one with its one-line reason, and finds everything unchanged the sec
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
 
 # Two plans of our own wording, in the structured format (docs/ANALYSIS.md).
 PLAN = """symbol: {number}-KH/TU
@@ -51,7 +56,8 @@ def test_ingest_loads_without_click_names_the_bad_file_and_reloads_nothing(tmp_p
     bad = folder / "scan.docx"
     bad.write_bytes(b"a saved page, not a Word file")
     run = subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path / "kg.lbdb"), str(folder)],
-                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+                         cwd=ROOT, capture_output=True, text=True, timeout=300,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert run.returncode == 0, run.stderr
     out = json.loads(run.stdout)
     assert not out["click"]
@@ -64,3 +70,19 @@ def test_ingest_loads_without_click_names_the_bad_file_and_reloads_nothing(tmp_p
     assert first["timings"][0] == "total"
     assert (again["added"], sorted(again["unchanged"])) == ([], ["ca_mau.yaml", "lao_cai.yaml"])
     assert again["errors"] == first["errors"] and again["summary"]["aligned"] == 0
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared is not beside the repo")
+def test_the_readme_library_example_runs(tmp_path):
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Library use\n.*?```python\n(.*?)```", text, re.S)
+    assert block, "README has no Library use example"
+    work = tmp_path / "checkout"  # the example names ../shared/seeds
+    work.mkdir()
+    (tmp_path / "shared").symlink_to(SHARED)
+    run = subprocess.run([sys.executable, "-c", block[1]], cwd=work, capture_output=True,
+                         text=True, timeout=600, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert run.returncode == 0, run.stderr
+    summary, symbols = run.stdout.splitlines()
+    assert "'added': 5" in summary and "'failed': 0" in summary
+    assert "123-KH/TU" in symbols
