@@ -98,26 +98,17 @@ def pickles(work: Path) -> list[Path]:
 
 
 def chunk_records() -> int:
-    from kg.commands.load import CHUNK_RECORDS
+    from kg.ingest import CHUNK_RECORDS
 
     return CHUNK_RECORDS
 
 
 def write_chunks(work: Path) -> Iterator[list]:
-    """The corpus's batches grouped as `kg load` groups them: a store write per CHUNK_RECORDS
-    records (nodes + edges of the batches), in file order."""
-    limit = chunk_records()
-    batch: list = []
-    pending = 0
-    for c in pickles(work):
-        for b in pickle.loads(c.read_bytes()):
-            batch.append(b)
-            pending += len(b.nodes) + len(b.edges)
-            if pending >= limit:
-                yield batch
-                batch, pending = [], 0
-    if batch:
-        yield batch
+    """The corpus's batches grouped as `kg load` groups them (`kg.ingest.chunks`: a store
+    write per CHUNK_RECORDS records), in file order."""
+    from kg.ingest import chunks
+
+    return chunks(b for c in pickles(work) for b in pickle.loads(c.read_bytes()))
 
 
 def generator_stamp(size: int, seed: int) -> str:

@@ -2,8 +2,9 @@
 
     .venv/bin/python docs/gen_cookbook_section.py [--store PATH|URI] [--check]
 
-Loads ../shared/seeds with `kg load` into a fresh embedded store (or uses --store as it is),
-runs every file of queries/cookbook/ and rewrites the text between the cookbook markers.
+Loads ../shared/seeds as `kg load` does (`kg.ingest`) into a fresh embedded store (or uses
+--store as it is), runs every file of queries/cookbook/ and rewrites the text between the
+cookbook markers.
 --check exits 1 instead of writing when the section is out of date (tests/test_cookbook.py).
 """
 
@@ -17,10 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from click.testing import CliRunner  # noqa: E402
-
 from graph.store import open_store  # noqa: E402
-from kg.cli import cli  # noqa: E402
+from kg.ingest import ingest  # noqa: E402
 from queries.cookbook import markdown, recipes, run  # noqa: E402
 
 DOC = ROOT / "docs" / "NEO4J.md"
@@ -38,10 +37,13 @@ def section(store_uri: str) -> str:
 
 def seeded_store(folder: Path) -> str:
     path = folder / "kg.lbdb"
-    result = CliRunner().invoke(cli, ["--store", str(path), "load", "--quiet",
-                                      *map(str, sorted(SEEDS.glob("*.txt")))])
-    if result.exit_code != 0:
-        raise SystemExit(f"kg load failed: {result.output}")
+    store = open_store(str(path))
+    try:
+        report = ingest(store, sorted(SEEDS.glob("*.txt")))
+    finally:
+        store.close()
+    if report.errors:
+        raise SystemExit(f"loading the seeds failed: {report.errors}")
     return str(path)
 
 

@@ -1,1 +1,2 @@
-"""kg — the command line over graph/, loaders/, queries/ and viz/."""
+"""kg — the composition root: loading as a library (`kg.ingest`) and the command line over
+graph/, loaders/, alignment/, queries/ and viz/."""

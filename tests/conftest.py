@@ -6,7 +6,8 @@
 - ``neo4j_store``: a `Neo4jStore` on that server, emptied and with its schema, for one test.
   Modules that load once and query many times use ``empty_neo4j_store(uri)`` in a module fixture.
 - ``lbdb_path``: the path of a fresh embedded store file in the test's tmp dir.
-- ``kg_load``: load files through `kg load` itself (reference data, extraction, alignment).
+- ``kg_load``: load files as `kg load` does, through the library under it (`kg.ingest`:
+  reference data, extraction, alignment); returns its `IngestReport`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from tests import neo4j_server
 
 if TYPE_CHECKING:
     from graph.neo4j_store import Neo4jStore
+    from kg.ingest import IngestReport
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -64,17 +66,20 @@ def lbdb_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def kg_load() -> Callable[..., str]:
-    """``kg_load(store_uri, *paths)`` runs `kg --store URI load PATHS` and returns its output."""
-    # imported here: a broken command module must not stop the collection of the whole suite
-    from click.testing import CliRunner
+def kg_load() -> Callable[..., IngestReport]:
+    """``kg_load(store_uri, *paths)`` loads PATHS into the store as `kg load` does and returns
+    the report; a file that fails fails the test."""
+    # imported here: a broken loader must not stop the collection of the whole suite
+    from graph.store import open_store
+    from kg.ingest import ingest
 
-    from kg.cli import cli
-
-    def run(store_uri: str | Path, *paths: str | Path) -> str:
-        result = CliRunner().invoke(cli, ["--store", str(store_uri), "load", "--quiet",
-                                          *map(str, paths)], catch_exceptions=False)
-        assert result.exit_code == 0, result.output
-        return result.stdout
+    def run(store_uri: str | Path, *paths: str | Path) -> IngestReport:
+        store = open_store(str(store_uri))
+        try:
+            report = ingest(store, paths)
+        finally:
+            store.close()
+        assert not report.errors, report.errors
+        return report
 
     return run

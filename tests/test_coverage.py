@@ -117,10 +117,9 @@ def test_coverage_in_the_store(store):
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
-def test_coverage_of_26_on_the_seeds(tmp_path):
+def test_coverage_of_26_on_the_seeds(tmp_path, kg_load):
     path = str(tmp_path / "kg.lbdb")
-    r = CliRunner().invoke(cli, ["--store", path, "load", *map(str, sorted(SEEDS.glob("*.txt")))])
-    assert r.exit_code == 0, r.output
+    kg_load(path, *sorted(SEEDS.glob("*.txt")))
     r = CliRunner().invoke(cli, ["--store", path, "coverage", "26-NQ/TW", "--format", "json"])
     assert r.exit_code == 0, r.output
     data = json.loads(r.stdout)

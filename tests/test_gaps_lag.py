@@ -101,11 +101,10 @@ def test_compare_puts_results_beside_targets():
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
-def test_gaps_lag_targets_of_26_on_the_seeds(tmp_path):
+def test_gaps_lag_targets_of_26_on_the_seeds(tmp_path, kg_load):
     path = str(tmp_path / "kg.lbdb")
     runner = CliRunner()
-    r = runner.invoke(cli, ["--store", path, "load", *map(str, sorted(SEEDS.glob("*.txt")))])
-    assert r.exit_code == 0, r.output
+    kg_load(path, *sorted(SEEDS.glob("*.txt")))
     data = json.loads(runner.invoke(cli, ["--store", path, "lag", "26-NQ/TW", "--format",
                                           "json"]).stdout)
     days = {(d["name"], d["locality"]): d["lag_days"] for d in data["documents"]}

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import kg.commands.load as load_command
+import kg.ingest as load_command
 from kg.cli import cli
 
 FIXTURES = Path(__file__).with_name("fixtures")

@@ -11,7 +11,7 @@ from graph import open_store, to_batch
 from graph.batch import Batch
 from graph.ladybug_store import LadybugStore
 from graph.store import StoreError
-from kg.commands.load import WriteAborted, Writer
+from kg.ingest import WriteAborted, Writer
 from tests import factories
 
 

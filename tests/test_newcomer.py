@@ -71,7 +71,7 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the repo")
 def test_lag_and_coverage_stay_readable(tmp_path, monkeypatch):
-    import kg.commands.analysis as analysis
+    import kg.render as render
 
     path = tmp_path / "kg.lbdb"
     assert kg("--store", str(path), "load", "--quiet", "--jobs", "1", str(SEEDS))[0] == 0
@@ -79,7 +79,7 @@ def test_lag_and_coverage_stay_readable(tmp_path, monkeypatch):
     assert "Long An Long An" not in lag and "Long An" in lag  # the locality once
     code, narrow, _ = kg("--store", str(path), "coverage", "26-NQ/TW")
     assert code == 0 and "● covered" in narrow
-    monkeypatch.setattr(analysis, "MATRIX_COLUMNS", 2)
+    monkeypatch.setattr(render, "MATRIX_COLUMNS", 2)
     code, wide, _ = kg("--store", str(path), "coverage", "26-NQ/TW")
     assert code == 0 and "3 columns: counts per task" in wide
     header = next(x for x in wide.splitlines() if x.startswith("task "))

@@ -115,8 +115,8 @@ def test_the_seeds_reach_the_known_plans(stores):
 def test_loading_again_changes_no_count(stores, neo4j_uri, kg_load):
     _, neo = stores
     before = contents(neo)
-    out = kg_load(neo4j_uri, *sorted(SEEDS.glob("*.txt")))
-    assert "5 unchanged" in out and "0 added" in out
+    report = kg_load(neo4j_uri, *sorted(SEEDS.glob("*.txt")))
+    assert (len(report.unchanged), report.added) == (5, [])
     assert contents(neo) == before
 
 
@@ -135,8 +135,8 @@ def test_a_changed_file_replaces_exactly_its_facts(stores, neo4j_uri, kg_load, t
     text = article.read_text("utf-8")
     day = lag_day(text)
     article.write_text(text.replace(day[0], day[1]), "utf-8")
-    assert "1 replaced" in kg_load(neo4j_uri, folder)
-    assert "1 replaced" in kg_load(tmp_path / "copy.lbdb", folder)
+    assert kg_load(neo4j_uri, folder).replaced == [article.name]
+    assert kg_load(tmp_path / "copy.lbdb", folder).replaced == [article.name]
     lags = {d["symbol"]: d["lag_days"] for d in trace(neo, ROOT).as_json()["documents"]}
     assert lags["123-KH/TU"] == 73
     assert stats(neo) == stats(embedded)

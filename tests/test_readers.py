@@ -125,7 +125,7 @@ def test_bad_files_fail_one_line_each_and_the_others_load(tmp_path, monkeypatch)
 
 def test_listing_is_recursive_and_the_same_for_load_and_extract(tmp_path):
     from kg.commands.extract import expand as extract_expand
-    from kg.commands.load import expand as load_expand
+    from kg.ingest import expand as load_expand
     (tmp_path / "a" / "b").mkdir(parents=True)
     for name in ("x.txt", "a/y.pdf", "a/b/z.docx", "a/b/w.html", "a/skip.png", "a/.hidden.txt"):
         (tmp_path / name).write_bytes(b"x")

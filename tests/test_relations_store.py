@@ -146,7 +146,7 @@ def test_rdf_exports_relations_as_eli_subproperties_with_prov_evidence(tmp_path)
     assert ok, report
 
 
-def test_kg_show_prints_the_sentences_behind_relations(tmp_path):
+def test_kg_show_prints_the_sentences_behind_relations(tmp_path, kg_load):
     from click.testing import CliRunner
 
     from kg.cli import cli
@@ -155,10 +155,8 @@ def test_kg_show_prints_the_sentences_behind_relations(tmp_path):
     text = tmp_path / "qd73.txt"
     text.write_text(DECISION, encoding="utf-8")
     store = str(tmp_path / "kg.lbdb")
-    runner = CliRunner()
-    r = runner.invoke(cli, ["--store", store, "load", str(text)])
-    assert r.exit_code == 0, r.output
-    r = runner.invoke(cli, ["--store", store, "show", "73/QĐ-UBND"])
+    kg_load(store, text)
+    r = CliRunner().invoke(cli, ["--store", store, "show", "73/QĐ-UBND"])
     assert r.exit_code == 0, r.output
     assert "-> BASED_ON doc:48/2019/NĐ-CP" in r.output
     assert "Căn cứ Nghị định số 48/2019/NĐ-CP ngày 5/6/2019" in r.output

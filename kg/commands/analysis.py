@@ -3,72 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 
 from kg.commands.inspect import resolve
 from kg.context import get_store
-from kg.output import emit, format_option, to_csv, to_json, to_table
-from queries.coverage import Coverage, coverage_matrix, coverage_rows
+from kg.output import emit, format_option, to_csv, to_json
+from kg.render import heading, render_coverage, render_gaps, render_lag, target_values
 from queries.coverage import coverage as coverage_query
+from queries.coverage import coverage_matrix, coverage_rows
 from queries.gaps import gaps as gaps_query
 from queries.lag import lag as lag_query
 from queries.targets import targets_report
-
-MARK = {"covered": "●", "partly": "◐", "not covered": "·"}
-MATRIX_COLUMNS = 12  # more plans than this: the table counts per task instead
-
-
-def _short(text: str | None, n: int = 48) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
-def _head(root: dict[str, Any]) -> str:
-    return " · ".join(str(x) for x in (root.get("symbol") or root["id"], root.get("type"),
-                                       root.get("date")) if x)
-
-
-def render_coverage(c: Coverage) -> str:
-    """The matrix (central tasks x plans), then each cell's tasks and lead agencies."""
-    if not c.rows:
-        return (f"{_head(c.root)}: no tasks of this document are in the store. Describe them "
-                "in a structured file (docs/ANALYSIS.md) and `kg load` it.")
-    names = {col["id"]: _short(col["name"], 34) for col in c.columns}
-    wide = len(c.columns) > MATRIX_COLUMNS
-    matrix = []
-    for r in c.rows:
-        row = {"task": r["label"], "central task": _short(r["text"])}
-        if wide:  # thousands of plans make lines of tens of thousands of characters
-            row |= {"covered": r["covered"], "partly": r["partly"],
-                    "not covered": r["not_covered"]}
-        for col in [] if wide else c.columns:
-            cell = r["cells"][col["id"]]
-            labels = " ".join(t["label"] for t in cell["tasks"])
-            row[names[col["id"]]] = f"{MARK[cell['status']]} {labels}".strip()
-        row["plans"] = f"{r['covered'] + r['partly']}/{len(c.columns)}"
-        matrix.append(row)
-    t = c.totals()
-    lines = [f"{_head(c.root)} — {t['central_tasks']} central tasks, {len(c.columns)} "
-             f"{'localities' if c.by == 'locality' else 'implementing plans'} with tasks; "
-             f"{t['taken_up']} tasks taken up, {t['not_taken_up']} not",
-             "", to_table(matrix, max_width=48), "",
-             f"{len(c.columns)} columns: counts per task here, the matrix in --format csv or "
-             "html" if wide else "● covered  ◐ partly (weak links only)  · not covered", "",
-             "who leads:"]
-    for r in c.rows:
-        for col in c.columns:
-            cell = r["cells"][col["id"]]
-            for x in cell["tasks"]:
-                lines.append(f"  {r['label']:>4} <- {names[col['id']]} {x['label']}: "
-                             f"{x['lead'] or '(no lead named)'}  [{x['basis']} "
-                             f"{x['score']:.2f}: {', '.join(x['words'][:4])}]")
-    if c.without_tasks:
-        lines += ["", "implementing documents whose tasks are not in the corpus: " +
-                  ", ".join(" ".join(filter(None, (d["symbol"] or d["type"], d["locality"])))
-                            for d in c.without_tasks)]
-    return "\n".join(lines)
 
 
 @click.command()
@@ -102,7 +48,7 @@ def coverage(ctx: click.Context, symbol: str, by: str, fmt: str, out: str | None
 
         path = Path(out or "coverage.html")
         columns, rows = coverage_matrix(c)
-        write_table_html(f"Coverage of {_head(c.root)}", columns, rows, path)
+        write_table_html(f"Coverage of {heading(c.root)}", columns, rows, path)
         click.echo(f"wrote {path}", err=True)
     else:
         click.echo(render_coverage(c))
@@ -127,33 +73,7 @@ def gaps(ctx: click.Context, symbol: str, fmt: str) -> None:
     if fmt == "json":
         click.echo(to_json(g.as_json()))
         return
-    out = [f"{_head(g.root)} — gaps as of {g.as_of}"]
-    out.append(f"\ncentral tasks no implementing plan takes up: {len(g.untaken_tasks)}")
-    out += [f"  {t['label']:>4}  {_short(t['text'], 90)}" for t in g.untaken_tasks]
-    out.append("\ncentral tasks some plans do not take up:")
-    out += [f"  {t['label']:>4}  not in: {'; '.join(t['not_taken_up_by'])}"
-            for t in g.missing_in_plans]
-    n = len(g.localities_without_plan) + len(g.localities_with_plan)
-    out.append(f"\nprovinces with a plan: {len(g.localities_with_plan)} of {n}")
-    out += [f"  {u['name']}: {', '.join(u['plans'])}" for u in g.localities_with_plan]
-    out.append(f"\nprovinces without a plan in the corpus: {len(g.localities_without_plan)}")
-    out += [f"  {u['name']}" + (f" (now {u['now_part_of']})"
-                                if u["now_part_of"] != u["name"] else "")
-            for u in g.localities_without_plan]
-    if g.successors:
-        out.append("\nprovinces since 1 July 2025 (covered through their former provinces):")
-        out += [f"  {MARK[u['status']]} {u['name']}: {len(u['with_plan'])}/{len(u['former'])}"
-                + (f" ({', '.join(u['with_plan'])})" if u["with_plan"] else "")
-                for u in g.successors]
-    if g.plans_without_locality:
-        out.append("\nimplementing documents whose province the texts never name:")
-        out += [f"  {d['name']} ({d['id']})" for d in g.plans_without_locality]
-    out.append("\ndocuments known only from citations (their tasks are not in the corpus):")
-    out += [f"  {d['name']}" + (f" · {d['locality']}" if d["locality"] else "") +
-            (f" · {d['date']}" if d["date"] else "") +
-            (f" — cited by {', '.join(d['cited_by'])}" if d["cited_by"] else "")
-            for d in g.cited_only]
-    click.echo("\n".join(out))
+    click.echo(render_gaps(g))
 
 
 @click.command()
@@ -178,23 +98,7 @@ def lag(ctx: click.Context, symbol: str, fmt: str) -> None:
     if fmt == "csv":
         click.echo(to_csv(rows), nl=False)
         return
-    click.echo(f"{_head(result.root)} — days to each implementing document\n")
-    click.echo(to_table(rows))
-    click.echo("\nper level:")
-    click.echo(to_table(result.levels))
-    if result.undated:
-        click.echo("\nundated: " + ", ".join(
-            d["name"] + (f" · {d['locality']}" if d["locality"] and d["locality"] not in
-                         d["name"] else "") for d in result.undated))
-
-
-def _values(items: list[dict[str, Any]], when: str) -> str:
-    def one(x: dict[str, Any]) -> str:
-        value = "" if x["value"] is None else f"{x['value']:g}" + (
-            "%" if x.get("unit") == "percent" else "")
-        at = x.get(when)
-        return (value or _short(x["text"], 30)) + (f" ({at})" if at else "")
-    return "; ".join(one(x) for x in items)
+    click.echo(render_lag(result, rows))
 
 
 @click.command()
@@ -216,9 +120,9 @@ def targets(ctx: click.Context, symbol: str, show_all: bool, fmt: str) -> None:
         click.echo(to_json(report.as_json()))
         return
     rows = [{"locality": r["locality"], "indicator": r["indicator"],
-             "local target": _values(r["targets"], "year"),
-             "central target": _values(r["central_targets"], "year"),
-             "reported": _values(r["achievements"], "year")}
+             "local target": target_values(r["targets"], "year"),
+             "central target": target_values(r["central_targets"], "year"),
+             "reported": target_values(r["achievements"], "year")}
             for r in report.rows if show_all or r["compared"]]
     emit(rows, fmt)
 

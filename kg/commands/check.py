@@ -72,7 +72,7 @@ def check(ctx: click.Context, jobs: int, as_json: bool) -> None:
       kg check
     """
     from graph import to_batch
-    from kg.commands.load import _source_uid, extract_all, workers
+    from kg.ingest import extract_all, file_uid, workers
     from loaders.reference import reference_extractions
     from ontology import load_schema
     from queries.alignment import DERIVED_PATH
@@ -98,7 +98,7 @@ def check(ctx: click.Context, jobs: int, as_json: bool) -> None:
             checked += 1
         elif not Path(s.path).is_file():
             findings["missing"].append(s.path)
-        elif _source_uid(Path(s.path)) != s.uid:
+        elif file_uid(Path(s.path)) != s.uid:
             findings["changed"].append(s.path)
         else:
             files.append(s)

@@ -9,11 +9,11 @@ import click
 
 from kg.context import get_store
 from kg.output import emit, format_option, to_csv, to_json
+from kg.render import render_tree
 from queries import AmbiguousDocument, DocumentNotFound, resolve_document
 from queries import show as show_node
 from queries import stats as store_stats
 from queries import trace as trace_query
-from queries.trace import Trace
 
 
 def resolve(ctx: click.Context, text: str) -> dict:
@@ -22,95 +22,6 @@ def resolve(ctx: click.Context, text: str) -> dict:
         return resolve_document(get_store(ctx, read_only=True), text)
     except (AmbiguousDocument, DocumentNotFound) as e:
         raise click.ClickException(str(e)) from e
-
-
-def _tree_links(t: Trace) -> set[tuple[str, str]]:
-    """(parent, child) pairs of the drawn tree: each document under its `parents`, which are
-    one link nearer the root whichever way the trace goes."""
-    return {(p, d["id"]) for d in t.documents for p in d["parents"]}
-
-
-def generations(t: Trace) -> dict[str, int]:
-    """Longest chain of implements links from the root to each document (cycles cut)."""
-    root = t.root["id"]
-    children: dict[str, list[str]] = {}
-    waiting = {root: 0}  # parents of each document not yet placed in topological order
-    for parent, child in _tree_links(t):
-        children.setdefault(parent, []).append(child)
-        waiting.setdefault(parent, 0)
-        waiting[child] = waiting.get(child, 0) + 1
-    ready = [n for n, k in waiting.items() if k == 0]
-    order = []
-    while ready:
-        n = ready.pop()
-        order.append(n)
-        for c in children.get(n, ()):
-            waiting[c] -= 1
-            if not waiting[c]:
-                ready.append(c)
-    if len(order) < len(waiting):
-        return _generations_cutting_cycles(t)
-    depth = {root: 0}
-    for n in order:
-        if n in depth:
-            for c in children.get(n, ()):
-                depth[c] = max(depth.get(c, 0), depth[n] + 1)
-    return depth
-
-
-def _generations_cutting_cycles(t: Trace) -> dict[str, int]:
-    """`generations` when the links hold a cycle: networkx finds and cuts each one."""
-    import networkx as nx
-
-    g = nx.DiGraph(list(_tree_links(t)))
-    g.add_node(t.root["id"])
-    while not nx.is_directed_acyclic_graph(g):
-        g.remove_edge(*nx.find_cycle(g)[-1])
-    depth = {t.root["id"]: 0}
-    for n in nx.topological_sort(g):
-        for p in g.predecessors(n):
-            if p in depth:
-                depth[n] = max(depth.get(n, 0), depth[p] + 1)
-    return depth
-
-
-def render_tree(t: Trace) -> str:
-    """The trace as an indented tree, children under the documents they implement."""
-    def line(d: dict) -> str:
-        name = d["symbol"] or " ".join(filter(None, [d["type"] or "Văn bản", d["issuer"]]))
-        parts = [name, d["type"] if d["symbol"] else None, d["locality"],
-                 str(d["date"]) if d["date"] else None]
-        lag = d.get("lag_days")
-        text = " · ".join(p for p in parts if p)
-        return text + (f"  [+{lag} days]" if lag is not None and lag >= 0 else
-                       f"  [{lag} days]" if lag is not None else "")
-
-    # A document sits under its most specific parents (the longest chain from the root): a
-    # commune plan citing its district plan, its provincial plan and 26-NQ/TW appears under
-    # the district plan only.
-    depth = generations(t)
-    children: dict[str, list[dict]] = {}
-    for d in t.documents:
-        parents = d["parents"] or [t.root["id"]]
-        deepest = max(depth.get(p, 0) for p in parents)
-        for p in parents:
-            if depth.get(p, 0) == deepest:
-                children.setdefault(p, []).append(d)
-    out, seen = [line(t.root)], {t.root["id"]}
-
-    def walk(uid: str, indent: str) -> None:
-        kids = children.get(uid, [])
-        for i, d in enumerate(kids):
-            last = i == len(kids) - 1
-            repeat = d["id"] in seen
-            branch = "└── " if last else "├── "
-            out.append(indent + branch + line(d) + (" (see above)" if repeat else ""))
-            if not repeat:
-                seen.add(d["id"])
-                walk(d["id"], indent + ("    " if last else "│   "))
-
-    walk(t.root["id"], "")
-    return "\n".join(out)
 
 
 @click.command()

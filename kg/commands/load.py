@@ -1,373 +1,40 @@
-"""`kg load`: files and folders -> extraction -> batches -> the store, idempotently."""
+"""`kg load`: the options and the printing around `kg.ingest.ingest`."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
-import time
-from collections import deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
-from contextlib import AbstractContextManager, contextmanager, nullcontext
-from multiprocessing import get_context
-from pathlib import Path
 
 import click
 
-from alignment.deriving import DERIVED_PATH, documents_of_batch, documents_of_sources
-from alignment.deriving import realign as realign_store
-from graph import load_batches, to_batch
-from graph.batch import Batch
-from graph.loading import LoadReport
-from graph.model import Extraction, Source
-from graph.store import Store
 from kg.commands.extract import check_paths
-from kg.context import WRITE_MARK, announced_load, get_store
+from kg.context import get_store
+from kg.ingest import IngestReport, SourceError, WriteAborted, ingest
 from kg.output import to_json
-from loaders import SourceError, extract_text
-from loaders.read import read_source, source_uid
-from loaders.readers import Input, list_inputs
-from loaders.reference import reference_extractions
-from loaders.structured import SUFFIXES as STRUCTURED_SUFFIXES
-from loaders.structured import read_structured
-
-# Records (nodes + relationships) per store write. Each COPY has a fixed cost and appending to
-# a large relationship table costs more than filling it, so writes are few and large; this
-# bounds the batches held in memory (~1 KB per record).
-CHUNK_RECORDS = 250_000
-TASK_FILES = 32  # at most this many files per task handed to an extraction process
-# From this many files to load, their writes are staged and copied in at the end (see
-# `LadybugStore.bulk`): each table written once instead of appended to write after write.
-BULK_FILES = 2_000
-# Written with the first data of a load, deleted once its alignment is done: a load that
-# stopped in between left plans that no later load would re-align, so the next one aligns all.
-PENDING = Source("src:alignment-pending", "alignment pending", "pending:alignment", "", 0, "")
+from loaders.readers import Input
 
 
-def expand(paths: tuple[str, ...], locality: str | None = None,
-           manifest: str | None = None) -> list[Input]:
-    """Files named, readable files in folders named (recursively), URLs and a manifest's rows,
-    in a stable order: `loaders.readers.list_inputs`, with the structured `.yaml` files."""
-    return list_inputs(paths, STRUCTURED_SUFFIXES, locality, manifest)
+class Bar:
+    """`kg load`'s view of a load: a progress bar of the files read, notes on stderr."""
 
+    def __init__(self, hidden: bool) -> None:
+        self.hidden = hidden
+        self._bar = None
 
-def extract(item: Input | Path) -> Extraction:
-    """Structured documents (.yaml) are read as data; every other input through the readers."""
-    item = item if isinstance(item, Input) else Input(str(item))
-    if not item.is_url and Path(item.where).suffix.lower() in STRUCTURED_SUFFIXES:
-        return read_structured(Path(item.where))
-    source, text = read_source(item)
-    return extract_text(text, source)
+    def start(self, files: int) -> None:
+        self._bar = click.progressbar(length=files, label="loading", file=sys.stderr,
+                                      hidden=self.hidden,
+                                      item_show_func=lambda f: f and f.name)
+        self._bar.__enter__()
 
+    def advance(self, item: Input) -> None:
+        self._bar.update(1, item)
 
-Outcome = tuple[Batch | None, str | None]  # the file's batch, or why it failed
+    def finish(self) -> None:
+        self._bar.__exit__(None, None, None)
 
-
-def extract_one(path: Input | Path) -> Outcome:
-    """One file's batch or its error message (text, so it travels between processes)."""
-    try:
-        return to_batch(extract(path)), None
-    except SourceError as e:
-        return None, e.problem  # the caller names the file
-    except Exception as e:  # an extractor bug must not stop the other files
-        return None, f"extraction failed: {type(e).__name__}: {e}"
-
-
-def _extract_many(paths: list[Input]) -> list[Outcome]:
-    return [extract_one(p) for p in paths]
-
-
-def workers(jobs: int) -> AbstractContextManager[ProcessPoolExecutor | None]:
-    """The processes that extract files and score alignments (None: this process only).
-
-    Spawned, not forked: the parent holds an open store, whose threads a fork would copy
-    mid-flight. Each dies with this process (`die_with_parent`), however it ends.
-    """
-    return ProcessPoolExecutor(jobs, mp_context=get_context("spawn"),
-                               initializer=die_with_parent, initargs=(os.getpid(),)) \
-        if jobs > 1 else nullcontext()
-
-
-PARENT_POLL_SECONDS = 1.0
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h
-
-
-def die_with_parent(parent: int) -> None:
-    """A worker's initializer: end this process when `parent` ends, even by kill -9 or the
-    OOM killer (which run no cleanup, so the pool cannot stop its workers; they held up to
-    ~370 MB each for a minute or more). On Linux the kernel sends SIGKILL at the parent's
-    death (prctl PR_SET_PDEATHSIG); everywhere a daemon thread also watches the parent id,
-    which changes when the parent is gone."""
-    import ctypes
-    import signal
-    import threading
-
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass  # not Linux: the watch below does it
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(PARENT_POLL_SECONDS)
-        os._exit(1)
-
-    if os.getppid() != parent:  # the parent died before the signal was set
-        os._exit(1)
-    threading.Thread(target=watch, name="kg-parent-watch", daemon=True).start()
-
-
-def extract_all(files: list[Input], pool: ProcessPoolExecutor | None = None,
-                jobs: int = 1) -> Iterator[Outcome]:
-    """`extract_one` of each file, in the files' order, on the `jobs` processes of `pool`.
-
-    Files go to the workers in small tasks and only a few tasks are ahead of the caller, so
-    memory stays flat however many files there are.
-    """
-    if pool is None or len(files) <= 1:
-        yield from map(extract_one, files)
-        return
-    size = max(1, min(TASK_FILES, -(-len(files) // (4 * jobs))))
-    ahead: deque = deque()
-    for i in range(0, len(files), size):
-        ahead.append(pool.submit(_extract_many, files[i:i + size]))
-        if len(ahead) > 2 * jobs:
-            yield from ahead.popleft().result()
-    while ahead:
-        yield from ahead.popleft().result()
-
-
-class Timer:
-    """Wall-clock seconds per phase of a load (`--timings`)."""
-
-    def __init__(self) -> None:
-        self.start = time.perf_counter()
-        self.phases: dict[str, float] = {}
-
-    @contextmanager
-    def __call__(self, phase: str) -> Iterator[None]:
-        t0 = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.phases[phase] = self.phases.get(phase, 0.0) + time.perf_counter() - t0
-
-    def timed(self, phase: str, items: Iterable) -> Iterator:
-        """`items`, with the time spent waiting for each counted in `phase`."""
-        it = iter(items)
-        while True:
-            with self(phase):
-                item = next(it, _END)
-            if item is _END:
-                return
-            yield item
-
-    def report(self) -> str:
-        total = time.perf_counter() - self.start
-        return "timings: " + ", ".join(f"{k} {v:.2f} s" for k, v in
-                                       (("total", total), *self.phases.items()))
-
-
-_END = object()
-
-
-def _source_uid(path: Input | Path) -> str | None:
-    try:
-        return source_uid(hashlib.sha256(Path(str(path)).read_bytes()).hexdigest())
-    except OSError:
-        return None  # extraction will name the problem
-
-
-class WriteAborted(Exception):
-    """The store failed a write and could not repair it: the load stops."""
-
-
-class Writer:
-    """Writes chunks of batches on a thread of its own while the next chunk is extracted.
-
-    One chunk is written while the next fills: `submit` waits for the previous write, so at
-    most two chunks are held. It also notes which documents' alignment inputs the written
-    sources (and the sources they replace) assert, for `realign`.
-    """
-
-    def __init__(self, store: Store, repair: bool = False) -> None:
-        """`repair`: reload every file in full, even one loaded before with the same content
-        (retract, then write), restoring what an outside write (`kg cypher --write`) removed.
-        A store that write noted is repaired whatever `repair` says."""
-        self.store = store
-        self.totals: dict[str, list[str]] = {k: [] for k in
-                                             ("added", "replaced", "unchanged", "repaired")}
-        self.errors: list[tuple[str, str]] = []
-        self.changed: set[str] = set()
-        self.seconds = 0.0  # spent writing, for the timings
-        self._pool = ThreadPoolExecutor(1, thread_name_prefix="kg-writer")
-        self._pending: Future | None = None
-        self._known: dict[str, str] = {}
-        self._read_sources()
-        self.interrupted = PENDING.path in self._known  # a load stopped before aligning
-        self._marked = False
-        self.noted = WRITE_MARK in self._known.values()  # changed by `kg cypher --write`
-        self.repair = repair or self.noted
-        self.written: set[str] = set()  # uids of the sources this load wrote
-
-    def _read_sources(self) -> None:
-        sources = self.store.sources()
-        self.changed |= documents_of_sources(self.store, [s.uid for s in sources
-                                                          if not s.complete])
-        self._known = {s.path: s.uid for s in sources if s.complete}
-
-    def unchanged(self, files: list[Input]) -> list[Input]:
-        """`files` less those loaded before with the same content, which are counted as
-        unchanged without being extracted (resuming a load of 10^6 files re-extracted all).
-        A source's uid is the hash of the file's bytes (`loaders.read.source_uid`)."""
-        if self.repair:  # all at once, before a bulk load stages anything
-            paths = (str(Path(f.where).resolve()) for f in files if not f.is_url)
-            self._forget({p: self._known[p] for p in paths
-                          if p in self._known and self._known[p] == _source_uid(Path(p))})
-            return files
-        if not self._known:
-            return files
-        todo = []
-        for f in files:
-            if f.is_url:  # a page may change under the same address: always fetched
-                todo.append(f)
-                continue
-            known = self._known.get(str(Path(f.where).resolve()))
-            if known is not None and known == _source_uid(f):
-                self.totals["unchanged"].append(f.name)
-            else:
-                todo.append(f)
-        return todo
-
-    def write(self, batches: list[Batch]) -> None:
-        """Write now, in this thread, leaving the totals alone (the reference batch)."""
-        self.wait()
-        self._write(batches, record=False)
-
-    def submit(self, batches: list[Batch]) -> None:
-        """Write in the background once the previous chunk is written."""
-        self.wait()
-        self._pending = self._pool.submit(self._write, batches)
-
-    def wait(self) -> None:
-        """Until the pending write ends; its exception, if any, is raised here once."""
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            pending.result()
-
-    def close(self) -> None:
-        try:
-            self.wait()
-        finally:
-            self._pool.shutdown()
-
-    def _write(self, batches: list[Batch], record: bool = True) -> None:
-        t0 = time.perf_counter()
-        if self.repair:  # the reference batch
-            self._forget({b.source.path: b.source.uid for b in batches
-                          if self._known.get(b.source.path) == b.source.uid})
-        if record and not self._marked:
-            batches, self._marked = [Batch(PENDING), *batches], True
-        fresh = [b for b in batches if self._known.get(b.source.path) != b.source.uid]
-        self.changed |= documents_of_sources(
-            self.store, [self._known[b.source.path] for b in fresh if b.source.path in self._known])
-        self.changed.update(d for b in fresh for d in documents_of_batch(b))
-        try:
-            self._load(batches, record)
-        except Exception as e:  # isolate the files the store refuses; the others still load
-            click.echo(f"warning: a write of {len(batches)} files failed ({e}); "
-                       "writing them in parts", err=True)
-            self._isolate(batches, record, e)
-            self._read_sources()
-        self.seconds += time.perf_counter() - t0
-
-    def _forget(self, loaded: dict[str, str]) -> None:
-        """Retract what these loaded sources (uid by path) assert, so that writing them
-        restores it whole (their documents are realigned)."""
-        if not loaded:
-            return
-        uids = list(loaded.values())
-        self.changed |= documents_of_sources(self.store, uids)
-        self.store.retract(uids)
-        for path in loaded:
-            del self._known[path]
-
-    def _load(self, batches: list[Batch], record: bool) -> None:
-        report = load_batches(self.store, batches)
-        if record:
-            self._record(report)
-        self._known.update((b.source.path, b.source.uid) for b in batches)
-        self.written.update(b.source.uid for b in batches)
-
-    def repaired(self) -> int:
-        """After a repair: drop the note of an outside write once every source loaded before
-        was reloaded; else the number of sources that were not (the note stays)."""
-        if not self.noted:
-            return 0
-        left = [s for s in self.store.sources() if s.complete and s.uid not in self.written
-                and s.uid not in (WRITE_MARK, PENDING.uid)
-                and not s.path.startswith(DERIVED_PATH)]  # realigned in full
-        if not left:
-            self.store.query("MATCH (s:Source {uid: $uid}) DETACH DELETE s", {"uid": WRITE_MARK})
-        return len(left)
-
-    def _isolate(self, batches: list[Batch], record: bool, error: Exception) -> None:
-        """Write `batches`, which failed together with `error`, in halves, down to the files
-        the store refuses (~2 log2(n) writes for one bad file among n, not n). The store
-        repairs what each failed write left (its incomplete sources) at once; if it cannot,
-        writing on is pointless (at 10^6 files, retrying file by file against a store that
-        could not repair took about an hour, every retry failing the same way)."""
-        try:
-            load_batches(self.store, [])
-        except Exception as e:
-            raise WriteAborted(f"a write failed ({error}) and the store could not repair it "
-                               f"({e})") from e
-        if len(batches) == 1:
-            self.errors.append((batches[0].source.path, f"store write failed: {error}"))
-            return
-        half = len(batches) // 2
-        for part in (batches[:half], batches[half:]):
-            try:
-                self._load(part, record)
-            except Exception as e:
-                self._isolate(part, record, e)
-
-    def _record(self, report: LoadReport) -> None:
-        for k, names in self.totals.items():
-            names.extend(n for n in getattr(report, k) if n != PENDING.name)
-
-    def aligned(self) -> None:
-        """The load's alignment is done: no later load has to align every plan."""
-        self.store.query("MATCH (s:Source {uid: $uid}) DETACH DELETE s", {"uid": PENDING.uid})
-
-
-def write_all(files: list[Input], writer: Writer, timer: Timer,
-              pool: ProcessPoolExecutor | None, jobs: int, hidden: bool) -> list[tuple[str, str]]:
-    """Extract `files` and hand their batches to `writer` in chunks of CHUNK_RECORDS records,
-    the last write included; returns the files that failed and why."""
-    failed: list[tuple[str, str]] = []
-    chunk: list[Batch] = []
-    pending = 0  # records in `chunk`
-    outcomes = timer.timed("extract", extract_all(files, pool, jobs))
-    with click.progressbar(files, label="loading", file=sys.stderr, hidden=hidden,
-                           item_show_func=lambda f: f and f.name) as bar:
-        for f, (batch, error) in zip(bar, outcomes, strict=True):
-            if batch is None:
-                failed.append((str(f), error))
-                continue
-            chunk.append(batch)
-            pending += len(batch.nodes) + len(batch.edges)
-            if pending >= CHUNK_RECORDS:
-                with timer("handoff"):
-                    writer.submit(chunk)
-                chunk, pending = [], 0
-        with timer("handoff"):
-            if chunk:
-                writer.submit(chunk)
-            writer.wait()
-    return failed
+    def note(self, message: str) -> None:
+        click.echo(message, err=True)
 
 
 @click.command()
@@ -423,64 +90,36 @@ def load(ctx: click.Context, paths: tuple[str, ...], manifest: str | None,
     """
     if not paths and not realign and not manifest:
         raise click.UsageError("Name files or folders to load (or --realign alone).")
-    store = get_store(ctx)
-    writer = Writer(store, repair)
-    if writer.noted:
-        click.echo(f"note: {store.uri} was changed by `kg cypher --write`: the files named "
-                   "are reloaded in full (--repair)", err=True)
-    timer = Timer()
-    with announced_load(store), workers(jobs) as pool:
-        try:
-            writer.write([to_batch(x) for x in reference_extractions()])
-            try:
-                files = expand(paths, locality, manifest)
-            except SourceError as e:
-                raise click.ClickException(str(e)) from e
-            todo = writer.unchanged(files)
-            staged = len(todo) >= BULK_FILES if bulk is None else bulk
-            with store.bulk() if staged else nullcontext():
-                try:
-                    failed = write_all(todo, writer, timer, pool, jobs,
-                                       hidden=quiet or not sys.stderr.isatty())
-                finally:
-                    writer.close()  # no write runs on while the stage goes
-                copying = time.perf_counter()
-            if staged:
-                timer.phases["copy"] = time.perf_counter() - copying
-        except WriteAborted as e:
-            raise click.ClickException(f"{e}. What was written before stays; run kg load "
-                                       "again to repair the store and load the rest.") from e
-        finally:
-            writer.close()
-        with timer("checkpoint"):  # what was written survives whatever stops the alignment
-            store.checkpoint()
-        with timer("align"):
-            everything = realign or writer.interrupted or writer.noted
-            with store.bulk():  # a plan's links are written with all the others, or not
-                plans = realign_store(store, None if everything else writer.changed,
-                                      pool.map if pool else map, jobs)
-            writer.aligned()
-        left = writer.repaired()
-        if left:
-            click.echo(f"note: {left} sources loaded before were not named here and may still "
-                       "differ from their files after `kg cypher --write`: "
-                       "`kg load --repair` them too", err=True)
-    timer.phases["write"] = writer.seconds
-    totals, errors = writer.totals, failed + writer.errors
-    summary = {k: len(v) for k, v in totals.items()} | {"failed": len(errors), "aligned": plans,
-                                                        "store": store.uri}
-    if as_json:
-        click.echo(to_json(summary | {"errors": [{"file": f, "error": m} for f, m in errors]}))
-    else:
-        click.echo(f"{len(files)} files: {summary['added']} added, {summary['replaced']} "
-                   f"replaced, {summary['unchanged']} unchanged, {len(errors)} failed, "
-                   f"{plans} plans aligned -> {store.uri}")
-        for f, msg in errors:
-            click.echo(f"error: {f}: {msg}", err=True)
+    store = get_store(ctx, schema=False)  # ingest creates the schema
+    try:
+        report = ingest(store, paths, jobs=jobs, bulk=bulk, realign=realign, repair=repair,
+                        locality=locality, manifest=manifest,
+                        progress=Bar(hidden=quiet or not sys.stderr.isatty()))
+    except SourceError as e:
+        raise click.ClickException(str(e)) from e
+    except WriteAborted as e:
+        raise click.ClickException(f"{e}. What was written before stays; run kg load "
+                                   "again to repair the store and load the rest.") from e
+    print_report(report, as_json)
     if timings:
-        click.echo(timer.report(), err=True)
-    if errors:
+        click.echo("timings: " + ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items()),
+                   err=True)
+    if report.errors:
         ctx.exit(1)
+
+
+def print_report(report: IngestReport, as_json: bool) -> None:
+    """The summary on stdout (text or JSON), each failed file on stderr."""
+    if as_json:
+        click.echo(to_json(report.summary() | {"errors": [{"file": f, "error": m}
+                                                          for f, m in report.errors]}))
+        return
+    s = report.summary()
+    click.echo(f"{report.files} files: {s['added']} added, {s['replaced']} replaced, "
+               f"{s['unchanged']} unchanged, {s['failed']} failed, {s['aligned']} plans "
+               f"aligned -> {report.store}")
+    for f, msg in report.errors:
+        click.echo(f"error: {f}: {msg}", err=True)
 
 
 COMMANDS = [load]
