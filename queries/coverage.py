@@ -2,7 +2,7 @@
 
 Rows are the central document's tasks, columns the plans that implement it (directly or
 through other documents) and have tasks in the corpus — or their localities (`by="locality"`).
-A cell lists the local tasks linked to the central task (ALIGNS_WITH, see queries.alignment)
+A cell lists the local tasks linked to the central task (ALIGNS_WITH, see alignment.deriving)
 with their lead agency, and a status:
 
 - covered: at least one link scoring STRONG or more (or based on an explicit citation or

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from alignment.deriving import derived_alignment_batch
 from graph import load_batches, open_store, to_batch
 from kg.cli import cli
-from queries.alignment import derived_alignment_batch
 from queries.coverage import coverage, coverage_rows, coverage_table, status
 from tests import analysis_corpus
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from alignment.deriving import derived_alignment_batch
 from graph import load_batches, open_store, to_batch
 from kg.cli import cli
 from loaders.reference import locality_extraction
-from queries.alignment import derived_alignment_batch
 from queries.gaps import eras_on, gaps, locality_gaps
 from queries.lag import lag, lag_by_level
 from queries.targets import classify, compare

@@ -137,8 +137,8 @@ def test_loading_in_steps_ends_with_the_links_of_one_full_load(files, tmp_path):
 
 
 def test_a_store_with_one_derived_source_is_migrated(files, tmp_path):
+    from alignment.deriving import derived_alignment_batch
     from graph import load_batches, open_store
-    from queries.alignment import derived_alignment_batch
 
     store = tmp_path / "old.lbdb"
     load(store, files["district"], files["province"], files["other"])

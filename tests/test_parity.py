@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from alignment.deriving import alignment_inputs
 from graph import load_batches, to_batch
 from graph.dump import dump
 from graph.ladybug_store import LadybugStore
@@ -20,7 +21,6 @@ from graph.neo4j_store import Neo4jStore
 from graph.store import Store
 from graph.transfer import copy_graph
 from queries import find_documents, show, stats, trace
-from queries.alignment import alignment_inputs
 from queries.coverage import coverage
 from queries.gaps import gaps
 from queries.lag import lag

@@ -71,11 +71,11 @@ def check(ctx: click.Context, jobs: int, as_json: bool) -> None:
     Example:
       kg check
     """
+    from alignment.deriving import DERIVED_PATH
     from graph import to_batch
     from kg.ingest import extract_all, file_uid, workers
     from loaders.reference import reference_extractions
     from ontology import load_schema
-    from queries.alignment import DERIVED_PATH
 
     schema = load_schema()
     store = get_store(ctx, read_only=True)

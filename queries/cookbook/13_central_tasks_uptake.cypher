@@ -3,7 +3,7 @@
 // param symbol = "26-NQ/TW" — the symbol of a document whose tasks are in the corpus
 // param min_score = 0.25 — the weakest link that counts (ALIGNS_WITH score, 0..1), as in kg coverage
 // note: "take up" = a task of the plan is linked to the central task by ALIGNS_WITH (computed by
-// note: `kg load`, see queries/alignment.py) with a score of at least $min_score; `kg coverage`
+// note: `kg load`, see alignment/deriving.py) with a score of at least $min_score; `kg coverage`
 // note: grades every link. Tasks with plans = 0 are those no plan takes up at that strength.
 // note: Scores are probabilities; links are stored from 0.28 (the model's propose threshold), so
 // note: the default counts every stored link; 0.57 (its covered threshold) counts only links that
