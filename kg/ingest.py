@@ -58,10 +58,12 @@ PENDING = Source(LOAD_MARK, "alignment pending", "pending:alignment", "", 0, "")
 
 
 def expand(paths: tuple[str, ...], locality: str | None = None,
-           manifest: str | None = None) -> list[Input]:
+           manifest: str | None = None,
+           skipped: list[tuple[str, str]] | None = None) -> list[Input]:
     """Files named, readable files in folders named (recursively), URLs and a manifest's rows,
-    in a stable order: `loaders.readers.list_inputs`, with the structured `.yaml` files."""
-    return list_inputs(paths, STRUCTURED_SUFFIXES, locality, manifest)
+    in a stable order: `loaders.readers.list_inputs`, with the structured `.yaml` files;
+    files of other types in folders, and unreadable folders, go into `skipped`."""
+    return list_inputs(paths, STRUCTURED_SUFFIXES, locality, manifest, skipped)
 
 
 def extract(item: Input | Path) -> Extraction:
@@ -442,6 +444,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # found, not read: (file, why)
     aligned: int = 0
     notes: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
@@ -450,7 +453,8 @@ class IngestReport:
         """The counts, as `kg load --json` prints them (with its "errors" beside)."""
         return {"added": len(self.added), "replaced": len(self.replaced),
                 "unchanged": len(self.unchanged), "repaired": len(self.repaired),
-                "failed": len(self.errors), "aligned": self.aligned, "store": self.store}
+                "failed": len(self.errors), "skipped": len(self.skipped),
+                "aligned": self.aligned, "store": self.store}
 
 
 def ingest(store: Store, paths: Iterable[str | Path] | str | Path = (), *, jobs: int = 1,
@@ -490,7 +494,7 @@ def ingest(store: Store, paths: Iterable[str | Path] | str | Path = (), *, jobs:
         try:
             writer.write([to_batch(x) for x in reference_extractions()])
             files = expand(tuple(map(str, paths)), locality,
-                           None if manifest is None else str(manifest))
+                           None if manifest is None else str(manifest), report.skipped)
             report.files = len(files)
             todo = writer.unchanged(files)
             staged = len(todo) >= BULK_FILES if bulk is None else bulk

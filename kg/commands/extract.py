@@ -11,23 +11,23 @@ import yaml
 from kg.output import format_option, to_json
 from loaders import SourceError, dump_gold, extract_file, to_gold
 from loaders.readers import Input, list_inputs
-from loaders.readers.web import is_url
 from loaders.scoring import format_table, index_predictions, score
 
 
 def expand(paths: tuple[str, ...], locality: str | None = None,
-           manifest: str | None = None) -> list[Input]:
+           manifest: str | None = None,
+           skipped: list[tuple[str, str]] | None = None) -> list[Input]:
     """Files named, readable files in folders named (recursively), URLs and a manifest's rows,
     in a stable order: the same listing as `kg load` (`loaders.readers.list_inputs`)."""
-    return list_inputs(paths, (), locality, manifest)
+    return list_inputs(paths, (), locality, manifest, skipped)
 
 
-def check_paths(ctx: click.Context, param: click.Parameter, paths: tuple[str, ...]):
-    """Every path named exists (URLs are fetched later)."""
-    for p in paths:
-        if not is_url(p) and not Path(p).exists():
-            raise click.BadParameter(f"{p!r} does not exist", ctx, param)
-    return paths
+def echo_skipped(skipped: list[tuple[str, str]], limit: int = 20) -> None:
+    """Files found but not read, with why, on stderr (the first `limit`, then a count)."""
+    for f, why in skipped[:limit]:
+        click.echo(f"skipped: {f}: {why}", err=True)
+    if len(skipped) > limit:
+        click.echo(f"skipped: … and {len(skipped) - limit} more", err=True)
 
 
 def _as_json(extraction) -> dict:
@@ -37,7 +37,7 @@ def _as_json(extraction) -> dict:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, callback=check_paths)
+@click.argument("paths", nargs=-1, required=True)
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False),
               help="A CSV of sources (columns path or url, locality, date, note) to read too.")
 @click.option("--locality", help="The province the files come from, where a text or the "
@@ -51,17 +51,19 @@ def extract(ctx: click.Context, paths: tuple[str, ...], manifest: str | None,
 
     `--format gold` prints one YAML document per file in the shared gold format;
     `--format json` prints every record with its evidence. A file that cannot be read is
-    reported on stderr and skipped; the others are still extracted (exit status 1).
+    reported on stderr and skipped; the others are still extracted (exit status 1). Files of
+    other types inside folders are listed on stderr as skipped, with the reason.
 
     \b
     Example:
       kg extract ../shared/seeds/*.txt --format gold > pred.yaml
     """
-    items, failed = [], False
+    items, failed, skipped = [], False, []
     try:
-        inputs = expand(paths, locality, manifest)
+        inputs = expand(paths, locality, manifest, skipped)
     except SourceError as e:
         raise click.ClickException(str(e)) from e
+    echo_skipped(skipped)
     for f in inputs:
         try:
             ex = extract_file(f)

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from kg.commands.extract import check_paths
+from kg.commands.extract import echo_skipped
 from kg.context import get_store
 from kg.ingest import IngestReport, SourceError, WriteAborted, ingest
 from kg.output import to_json
@@ -38,7 +38,7 @@ class Bar:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, callback=check_paths)
+@click.argument("paths", nargs=-1)
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False),
               help="A CSV of sources (columns path or url, locality, date, note) to load too.")
 @click.option("--locality", help="The province the files come from, where a text or the "
@@ -109,15 +109,18 @@ def load(ctx: click.Context, paths: tuple[str, ...], manifest: str | None,
 
 
 def print_report(report: IngestReport, as_json: bool) -> None:
-    """The summary on stdout (text or JSON), each failed file on stderr."""
+    """The summary on stdout (text or JSON), each failed or skipped file on stderr."""
     if as_json:
-        click.echo(to_json(report.summary() | {"errors": [{"file": f, "error": m}
-                                                          for f, m in report.errors]}))
+        click.echo(to_json(report.summary() | {
+            "errors": [{"file": f, "error": m} for f, m in report.errors],
+            "skipped_files": [{"file": f, "reason": m} for f, m in report.skipped]}))
         return
     s = report.summary()
+    skipped = f", {s['skipped']} skipped" if report.skipped else ""
     click.echo(f"{report.files} files: {s['added']} added, {s['replaced']} replaced, "
-               f"{s['unchanged']} unchanged, {s['failed']} failed, {s['aligned']} plans "
-               f"aligned -> {report.store}")
+               f"{s['unchanged']} unchanged, {s['failed']} failed{skipped}, {s['aligned']} "
+               f"plans aligned -> {report.store}")
+    echo_skipped(report.skipped)
     for f, msg in report.errors:
         click.echo(f"error: {f}: {msg}", err=True)
 

@@ -112,6 +112,8 @@ def read_input(item: Input | str | Path) -> tuple[bytes, Reading]:
         reading.url = reading.url or final
         return raw, reading
     p = Path(where)
+    if not p.exists():
+        raise SourceError(where, "does not exist")
     try:
         size = p.stat().st_size
         if size > max_bytes():
@@ -124,8 +126,33 @@ def read_input(item: Input | str | Path) -> tuple[bytes, Reading]:
 
 
 def _readable(p: Path, extra: tuple[str, ...]) -> bool:
-    return p.is_file() and not p.name.startswith((".", "~$")) and \
-        p.suffix.lower() in (*SUFFIXES, *URL_LISTS, *extra) and not _page_asset(p)
+    return p.is_file() and not _ignored(p) and \
+        p.suffix.lower() in (*SUFFIXES, *URL_LISTS, *extra)
+
+
+def _ignored(p: Path) -> bool:
+    """Hidden files, Word's lock files and a saved page's parts: never inputs, never listed."""
+    return p.name.startswith((".", "~$")) or _page_asset(p)
+
+
+def _folder(root: Path, extra: tuple[str, ...], skipped: list[tuple[str, str]]) -> list[Path]:
+    """The readable files under `root` (recursively, sorted); every other file and every
+    folder that cannot be read goes into `skipped` with its reason."""
+    found: list[Path] = []
+
+    def unreadable(e: OSError) -> None:
+        skipped.append((str(e.filename), f"folder cannot be read ({e.strerror})"))
+
+    for d, dirs, names in os.walk(root, onerror=unreadable):
+        dirs[:] = [x for x in dirs if not x.startswith(".")]
+        for n in names:
+            f = Path(d) / n
+            if _readable(f, extra):
+                found.append(f)
+            elif not _ignored(f):
+                skipped.append((str(f), f"unsupported type {f.suffix or '(none)'!r}"))
+    skipped.sort()
+    return sorted(found)
 
 
 def _page_asset(p: Path) -> bool:
@@ -172,20 +199,24 @@ def read_manifest(path: str | Path) -> list[Input]:
 
 
 def list_inputs(paths: tuple[str, ...] | list[str], extra: tuple[str, ...] = (),
-                locality: str | None = None, manifest: str | None = None) -> list[Input]:
+                locality: str | None = None, manifest: str | None = None,
+                skipped: list[tuple[str, str]] | None = None) -> list[Input]:
     """Files named, readable files inside folders named (recursively, sorted; hidden files,
-    Word's lock files and a saved page's "_files" folder skipped), URLs, the URLs of `.urls`
+    Word's lock files and a saved page's "_files" folder ignored), URLs, the URLs of `.urls`
     files (and of a named text file that holds only URLs), and a manifest's rows, in a
-    stable order; `extra`: more suffixes
-    (kg load's structured `.yaml`). `locality` applies where a manifest says none."""
+    stable order; `extra`: more suffixes (kg load's structured `.yaml`). `locality` applies
+    where a manifest says none. Files of other types inside folders, and folders that cannot
+    be read, are added to `skipped` with the reason; a path named that does not exist is
+    listed all the same, so that reading it fails with its name."""
     out: list[Input] = []
+    skipped = [] if skipped is None else skipped
     for name in paths:
         if is_url(name):
             out.append(Input(name))
             continue
         p = Path(name)
         if p.is_dir():
-            for f in sorted(f for f in p.rglob("*") if _readable(f, extra)):
+            for f in _folder(p, extra, skipped):
                 out.extend(_urls(f) if f.suffix.lower() in URL_LISTS else [Input(str(f))])
         else:
             out.extend(_urls(p) if _is_url_list(p) else [Input(str(p))])
