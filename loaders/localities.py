@@ -295,6 +295,15 @@ def _path_names() -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple(sorted(out, key=lambda w: -len(w[0])))
 
 
+@cache
+def _path_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """`_path_names` by first word, each list in the same (longest first) order."""
+    index: dict[str, list] = {}
+    for entry in _path_names():
+        index.setdefault(entry[0][0], []).append(entry)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def path_province(url: str | None, prefixed: bool) -> str | None:
     """The province an address path names ("…-do-tinh-quang-ngai-ban-hanh.html"): with
     `prefixed`, only after "tinh"/"thanh-pho" (the issuer's province); else anywhere, when
@@ -304,8 +313,9 @@ def path_province(url: str | None, prefixed: bool) -> str | None:
     words = re.findall(r"[a-z0-9]+", fold(unquote(urlsplit(url).path)))
     heads = set(_hosts().get("path_prefixes") or ())
     found = set()
+    index = _path_index()
     for i in range(len(words)):
-        for name, province_name in _path_names():
+        for name, province_name in index.get(words[i], ()):
             if tuple(words[i:i + len(name)]) != name:
                 continue
             before = words[i - 1] if i else ""
