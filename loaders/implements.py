@@ -352,6 +352,13 @@ def _programme_links(text: str, mentions: list[Mention], sents, subject: str | N
     (loaders.programmes); so does the own document whose title is that programme's name."""
     approvals, carriers, titles = [], [], []
     for m in mentions:
+        if len(m.uids) != 1 or (subject and m.uids == (subject,) and m.issued):
+            continue
+        _, sb = span_at(sents, m.start)
+        stop = min(sb, _next_start(mentions, m))
+        a = programmes.approved(text, m.uids[0], m.tail_end, stop)
+        approvals.extend([a] if a else [])
+    for m in mentions if approvals else ():  # what carries a programme out, if one is approved
         if len(m.uids) != 1:
             continue
         if subject and m.uids == (subject,) and m.issued:
@@ -362,8 +369,6 @@ def _programme_links(text: str, mentions: list[Mention], sents, subject: str | N
             continue
         _, sb = span_at(sents, m.start)
         stop = min(sb, _next_start(mentions, m))
-        a = programmes.approved(text, m.uids[0], m.tail_end, stop)
-        approvals.extend([a] if a else [])
         c = programmes.carried(text, m.uids[0], m.tail_end,
                                min(stop, m.tail_end + programmes.CARRIES_WITHIN))
         carriers.extend([c] if c else [])
