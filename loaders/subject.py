@@ -57,8 +57,8 @@ _SUMMARY_HEAD = re.compile(r"(?:Về việc|V/v|Về)\s", re.IGNORECASE)
 
 def capitals(line: str) -> bool:
     """Is a title line printed in capitals (a symbol's lower-case letters aside: "…/QĐ-TTg")?"""
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    letters = "".join(filter(str.isalpha, line))
+    return bool(letters) and sum(map(str.isupper, letters)) >= 0.9 * len(letters)
 
 
 @dataclass(frozen=True)
