@@ -389,16 +389,19 @@ def _same_subject(text: str, mentions: list[Mention], link) -> None:
     it out (implied)."""
     party: dict[tuple[str, ...], Mention] = {}
     state: list[tuple[tuple[str, ...], Mention]] = []
-    for m in mentions:
-        if len(m.uids) != 1:
-            continue
+    single = [m for m in mentions if len(m.uids) == 1]
+    party_ms = [m for m in single if m.uids[0].endswith("/TW")]
+    state_ms = [m for m in single if not m.uids[0].endswith("/TW")
+                and _CENTRAL_STATE.search(m.uids[0])]
+    if not party_ms or not state_ms:
+        return  # (subjects are read only when both kinds are cited)
+    for m in party_ms:
         words = programmes.subject_at(text, m.tail_end)
-        if not words:
-            continue
-        uid = m.uids[0]
-        if uid.endswith("/TW"):
+        if words:
             party.setdefault(words, m)
-        elif _CENTRAL_STATE.search(uid):
+    for m in state_ms:
+        words = programmes.subject_at(text, m.tail_end)
+        if words:
             state.append((words, m))
     for words, m in state:
         p = party.get(words)
