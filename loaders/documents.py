@@ -33,6 +33,7 @@ from loaders.subject import SubjectDoc, find_subject
 from loaders.unnumbered import ISSUING_VERB, find_unnumbered
 
 _ISSUED_BEFORE = re.compile(rf"{ISSUING_VERB}\s*(?:văn\s+bản\s+(?:số\s*)?)?$", re.IGNORECASE)
+_ISSUED_ENDS = ("hành", "xong", "dựng", "qua", "bản", "số")  # last words `_ISSUED_BEFORE` allows
 _THIS = re.compile(r"\s+này(?![\w])")
 _ORGAN = re.compile(r"^(?:ban thuong vu|thuong truc|ban chap hanh)\s+")
 _AS_FOLLOWS = re.compile(r"như\s+sau\s*:?\s*$")
@@ -96,6 +97,8 @@ def _tail(text: str, orgs: list[Org], pos: int) -> tuple[dt.date | None, Org | N
 
 def _issuer_before(orgs: list[Org], text: str, ref_start: int, sent: tuple[int, int]) -> Org | None:
     head = text[sent[0]:ref_start]
+    if not head.rstrip().casefold().endswith(_ISSUED_ENDS):
+        return None  # (the pattern, tried at every character of the head, cannot match)
     m = _ISSUED_BEFORE.search(head)
     if not m:
         return None

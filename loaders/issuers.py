@@ -84,15 +84,25 @@ def _which() -> re.Pattern[str]:
                               for i, (pat, _) in enumerate(_patterns())))
 
 
+# A capital after no word character: the only offsets `_anywhere` can match at, found by a
+# scan that starts with the capital (a pattern that opens with a look-behind is tried at
+# every character)
+_CAPITAL = re.compile(rf"[{_UPPER}](?<![\w].)")
+
+
 def _offsets(norm: str) -> list[list[int]]:
     """For each pattern, the offsets where it matches, ascending."""
     names = tuple(f"p{i}" for i in range(len(_patterns())))
     out: list[list[int]] = [[] for _ in names]
-    for m in _anywhere().finditer(norm):
-        here = _which().match(norm, m.start()).group(*names)
+    anywhere, which = _anywhere(), _which()
+    for c in _CAPITAL.finditer(norm):
+        at = c.start()
+        if anywhere.match(norm, at) is None:
+            continue
+        here = which.match(norm, at).group(*names)
         for i, matched in enumerate(here):
             if matched is not None:
-                out[i].append(m.start())
+                out[i].append(at)
     return out
 
 
