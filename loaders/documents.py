@@ -11,8 +11,10 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from graph.keys import fold, symbol_key
+from graph.keys import fold
+from graph.keys import symbol_key as _symbol_key
 from graph.model import Alias, Document, Evidence
 from loaders import aliases as registry
 from loaders.context import TextContext
@@ -31,6 +33,8 @@ from loaders.references import (
 from loaders.segments import sentences, span_at
 from loaders.subject import SubjectDoc, find_subject
 from loaders.unnumbered import ISSUING_VERB, find_unnumbered
+
+symbol_key = lru_cache(maxsize=4096)(_symbol_key)  # (pure; a text cites its symbols often)
 
 _ISSUED_BEFORE = re.compile(rf"{ISSUING_VERB}\s*(?:văn\s+bản\s+(?:số\s*)?)?$", re.IGNORECASE)
 _ISSUED_ENDS = ("hành", "xong", "dựng", "qua", "bản", "số")  # last words `_ISSUED_BEFORE` allows

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from graph.keys import modern_tones
-from loaders.localities import find_provinces, province_regex
+from loaders.localities import Mention, find_provinces, province_regex
 from loaders.matching import finditer_at
 
 DATA = Path(__file__).with_name("data") / "issuers.yaml"
@@ -157,10 +157,16 @@ def find_organisations(text: str) -> list[Org]:
         if any(a < end and start < b for a, b in taken):
             continue
         taken.append((start, end))
-        provs = find_provinces(text[start:end])
+        provs = _provinces_in(text[start:end])
         found.append(Org(start, end, text[start:end], _canonical(m, entry), entry["level"],
                          entry["kind"], provs[-1].province if provs else None, _unit(m)))
     return sorted(found, key=lambda o: o.start)
+
+
+@lru_cache(maxsize=4096)
+def _provinces_in(name: str) -> tuple[Mention, ...]:
+    """The provinces printed in a body's name (cached: a text names the same bodies often)."""
+    return tuple(find_provinces(name))
 
 
 _CUA = re.compile(r"\s*,?\s*(?:của|do)\s+")
