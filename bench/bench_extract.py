@@ -144,6 +144,7 @@ def _cpu_best(step, repeat: int) -> float:
 
 def _worker(kind: str, args) -> None:
     """One tree's CPU seconds on one corpus (run with PYTHONPATH = that tree); prints JSON."""
+    import loaders
     from loaders.pipeline import extract_text
     from loaders.read import read_source
 
@@ -158,7 +159,7 @@ def _worker(kind: str, args) -> None:
         step = lambda: [extract_text(t, s) for s, t in pairs]  # noqa: E731
         step()
         cpu = _cpu_best(step, args.repeat * REAL_REPEATS)  # a short run: more samples
-    print(json.dumps({"cpu": cpu, "mb": size / 1_000_000}))
+    print(json.dumps({"cpu": cpu, "mb": size / 1_000_000, "loaders": loaders.__file__}))
 
 
 def _run(tree: Path, kind: str, args) -> dict:
@@ -166,7 +167,10 @@ def _run(tree: Path, kind: str, args) -> dict:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", kind, "--mb", str(args.mb),
            "--seed", str(args.seed), "--repeat", str(args.repeat), "--real", *map(str, args.real)]
     out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True, cwd=tree)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    if not Path(result["loaders"]).resolve().is_relative_to(tree):  # measured the wrong tree
+        raise SystemExit(f"{tree}: the worker imported {result['loaders']}")
+    return result
 
 
 def _side_by_side(args) -> None:
