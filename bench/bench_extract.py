@@ -1,12 +1,19 @@
 """Extraction throughput (MB/s) on a synthetic corpus of plan-like texts, beside a baseline.
 
 Run on demand:  python bench/bench_extract.py [--mb N] [--seed S] [--repeat R] [--profile]
+Side by side:   python bench/bench_extract.py --against /tmp/old-tree [--rounds N] [--real DIR...]
 
 The corpus recombines template sentences written for this benchmark (plans with parts, headed
 task lists, deadlines and targets; news round-ups with province sections). The baseline in the
 same run only decodes and NFC-normalises the same bytes; the ratio shows what extraction costs.
 Each step runs --repeat times and the fastest run counts (the machine is shared; the fastest
 run is the least disturbed). --profile prints where extraction spends its time (cProfile).
+
+--against PATH compares this tree with another checkout of the project (e.g. `git archive OLD |
+tar -x -C PATH`): each tree runs in its own subprocess (PYTHONPATH = that tree), alternating
+old, new, old, new for --rounds rounds, on the synthetic corpus and on the real texts (--real
+directories, default the shared dev sets); it reports process CPU seconds per MB, best of all
+runs, since CPU time is less disturbed than wall time on a shared machine.
 """
 
 from __future__ import annotations
@@ -14,17 +21,19 @@ from __future__ import annotations
 import argparse
 import cProfile
 import hashlib
+import json
+import os
 import pstats
 import random
+import subprocess
 import sys
 import time
 import unicodedata
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from graph.model import Source
-from loaders.pipeline import extract_text
+HERE = Path(__file__).resolve().parent.parent
+REAL_REPEATS = 4  # the real texts are a fraction of the synthetic corpus: repeated more
+REAL = [HERE.parent / "shared" / d for d in ("real/corpus", "plans/corpus", "seeds")]
 
 PROVINCES = ["Nghệ An", "Thanh Hóa", "Bình Định", "Lào Cai", "Cà Mau", "Đắk Lắk", "Nam Định"]
 BODIES = ["Sở Nội vụ", "Sở Tài chính", "Sở Tư pháp", "Ban Tổ chức Tỉnh ủy", "Sở Y tế",
@@ -95,13 +104,17 @@ def corpus(mb: float, seed: int) -> list[bytes]:
     return out
 
 
-def _source(i: int, text: str) -> Source:
+def _source(i: int, text: str):
+    from graph.model import Source
+
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Source(f"src:{digest[:16]}", f"synth{i}.txt", f"synth{i}.txt", digest, len(text),
                   "utf-8")
 
 
 def _extract_all(docs: list[bytes]) -> tuple[int, int]:
+    from loaders.pipeline import extract_text
+
     tasks = targets = 0
     for i, b in enumerate(docs):
         text = unicodedata.normalize("NFC", b.decode("utf-8"))
@@ -120,13 +133,83 @@ def _fastest(step, repeat: int) -> float:
     return best
 
 
+def _cpu_best(step, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.process_time()
+        step()
+        best = min(best, time.process_time() - t0)
+    return best
+
+
+def _worker(kind: str, args) -> None:
+    """One tree's CPU seconds on one corpus (run with PYTHONPATH = that tree); prints JSON."""
+    import loaders
+    from loaders.pipeline import extract_text
+    from loaders.read import read_source
+
+    if kind == "synth":
+        docs = corpus(args.mb, args.seed)
+        size = sum(map(len, docs))
+        _extract_all(docs)  # warm-up: gazetteers and patterns load once
+        cpu = _cpu_best(lambda: _extract_all(docs), args.repeat)
+    else:
+        pairs = [read_source(p) for d in args.real for p in sorted(Path(d).glob("*.txt"))]
+        size = sum(len(t.encode("utf-8")) for _, t in pairs)
+        step = lambda: [extract_text(t, s) for s, t in pairs]  # noqa: E731
+        step()
+        cpu = _cpu_best(step, args.repeat * REAL_REPEATS)  # a short run: more samples
+    print(json.dumps({"cpu": cpu, "mb": size / 1_000_000, "loaders": loaders.__file__}))
+
+
+def _run(tree: Path, kind: str, args) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(tree))
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", kind, "--mb", str(args.mb),
+           "--seed", str(args.seed), "--repeat", str(args.repeat), "--real", *map(str, args.real)]
+    out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True, cwd=tree)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    if not Path(result["loaders"]).resolve().is_relative_to(tree):  # measured the wrong tree
+        raise SystemExit(f"{tree}: the worker imported {result['loaders']}")
+    return result
+
+
+def _side_by_side(args) -> None:
+    trees = {"old": Path(args.against).resolve(), "new": HERE}
+    best: dict[tuple[str, str], dict] = {}
+    for _ in range(args.rounds):
+        for kind in ("synth", "real"):
+            for name, tree in trees.items():
+                r = _run(tree, kind, args)
+                key = (name, kind)
+                if key not in best or r["cpu"] < best[key]["cpu"]:
+                    best[key] = r
+    print(f"old: {trees['old']}  new: {trees['new']}  rounds {args.rounds} x repeat {args.repeat}")
+    print(f"{'corpus':<12}{'MB':>7}{'old CPU s':>11}{'new CPU s':>11}{'old MB/s':>10}"
+          f"{'new MB/s':>10}{'new/old':>9}")
+    for kind in ("synth", "real"):
+        o, n = best[("old", kind)], best[("new", kind)]
+        print(f"{kind:<12}{n['mb']:>7.2f}{o['cpu']:>11.3f}{n['cpu']:>11.3f}"
+              f"{o['mb'] / o['cpu']:>10.2f}{n['mb'] / n['cpu']:>10.2f}"
+              f"{o['cpu'] / n['cpu']:>9.2f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mb", type=float, default=2.0, help="corpus size in MB (default 2)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--repeat", type=int, default=3, help="runs per step, the fastest counts")
     ap.add_argument("--profile", action="store_true", help="print the top functions (cProfile)")
+    ap.add_argument("--against", help="another checkout to measure side by side (CPU time)")
+    ap.add_argument("--rounds", type=int, default=3, help="alternating rounds with --against")
+    ap.add_argument("--real", nargs="*", default=[str(d) for d in REAL],
+                    help="directories of real texts (*.txt) for --against")
+    ap.add_argument("--worker", choices=["synth", "real"], help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.worker:
+        return _worker(args.worker, args)
+    if args.against:
+        return _side_by_side(args)
+    sys.path.insert(0, str(HERE))
     docs = corpus(args.mb, args.seed)
     total = sum(map(len, docs)) / 1_000_000
 

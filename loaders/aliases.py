@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
 
 from graph.keys import fold, modern_tones, symbol_key
 from loaders.matching import finditer_at
+
+_key = lru_cache(maxsize=4096)(symbol_key)  # (pure; the registry is asked about every symbol)
 
 DATA = Path(__file__).with_name("data") / "central_documents.yaml"
 
@@ -77,7 +79,7 @@ def registry() -> dict[str, CentralDoc]:
 
 
 def central(symbol: str | None) -> CentralDoc | None:
-    return registry().get(symbol_key(symbol)) if symbol else None
+    return registry().get(_key(symbol)) if symbol else None
 
 
 def plenum_members(term: str, number: int) -> tuple[str, ...]:

@@ -67,7 +67,8 @@ class TextContext:
             return Evidence(self.source.uid, self.text[a:b].strip(), start, end, method,
                             confidence)
         original, norm = self.origin
-        a, b, start, end = (norm.original(x) for x in (a, b, start, end))
+        o = norm.original
+        a, b, start, end = o(a), o(b), o(start), o(end)
         sentence = " ".join(original[a:b].split())
         return Evidence(self.source.uid, sentence, start, end, method, confidence)
 

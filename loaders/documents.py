@@ -11,8 +11,10 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
-from graph.keys import fold, symbol_key
+from graph.keys import fold
+from graph.keys import symbol_key as _symbol_key
 from graph.model import Alias, Document, Evidence
 from loaders import aliases as registry
 from loaders.context import TextContext
@@ -32,7 +34,10 @@ from loaders.segments import sentences, span_at
 from loaders.subject import SubjectDoc, find_subject
 from loaders.unnumbered import ISSUING_VERB, find_unnumbered
 
+symbol_key = lru_cache(maxsize=4096)(_symbol_key)  # (pure; a text cites its symbols often)
+
 _ISSUED_BEFORE = re.compile(rf"{ISSUING_VERB}\s*(?:văn\s+bản\s+(?:số\s*)?)?$", re.IGNORECASE)
+_ISSUED_ENDS = ("hành", "xong", "dựng", "qua", "bản", "số")  # last words `_ISSUED_BEFORE` allows
 _THIS = re.compile(r"\s+này(?![\w])")
 _ORGAN = re.compile(r"^(?:ban thuong vu|thuong truc|ban chap hanh)\s+")
 _AS_FOLLOWS = re.compile(r"như\s+sau\s*:?\s*$")
@@ -96,6 +101,8 @@ def _tail(text: str, orgs: list[Org], pos: int) -> tuple[dt.date | None, Org | N
 
 def _issuer_before(orgs: list[Org], text: str, ref_start: int, sent: tuple[int, int]) -> Org | None:
     head = text[sent[0]:ref_start]
+    if not head.rstrip().casefold().endswith(_ISSUED_ENDS):
+        return None  # (the pattern, tried at every character of the head, cannot match)
     m = _ISSUED_BEFORE.search(head)
     if not m:
         return None

@@ -352,6 +352,13 @@ def _programme_links(text: str, mentions: list[Mention], sents, subject: str | N
     (loaders.programmes); so does the own document whose title is that programme's name."""
     approvals, carriers, titles = [], [], []
     for m in mentions:
+        if len(m.uids) != 1 or (subject and m.uids == (subject,) and m.issued):
+            continue
+        _, sb = span_at(sents, m.start)
+        stop = min(sb, _next_start(mentions, m))
+        a = programmes.approved(text, m.uids[0], m.tail_end, stop)
+        approvals.extend([a] if a else [])
+    for m in mentions if approvals else ():  # what carries a programme out, if one is approved
         if len(m.uids) != 1:
             continue
         if subject and m.uids == (subject,) and m.issued:
@@ -362,8 +369,6 @@ def _programme_links(text: str, mentions: list[Mention], sents, subject: str | N
             continue
         _, sb = span_at(sents, m.start)
         stop = min(sb, _next_start(mentions, m))
-        a = programmes.approved(text, m.uids[0], m.tail_end, stop)
-        approvals.extend([a] if a else [])
         c = programmes.carried(text, m.uids[0], m.tail_end,
                                min(stop, m.tail_end + programmes.CARRIES_WITHIN))
         carriers.extend([c] if c else [])
@@ -384,16 +389,19 @@ def _same_subject(text: str, mentions: list[Mention], link) -> None:
     it out (implied)."""
     party: dict[tuple[str, ...], Mention] = {}
     state: list[tuple[tuple[str, ...], Mention]] = []
-    for m in mentions:
-        if len(m.uids) != 1:
-            continue
+    single = [m for m in mentions if len(m.uids) == 1]
+    party_ms = [m for m in single if m.uids[0].endswith("/TW")]
+    state_ms = [m for m in single if not m.uids[0].endswith("/TW")
+                and _CENTRAL_STATE.search(m.uids[0])]
+    if not party_ms or not state_ms:
+        return  # (subjects are read only when both kinds are cited)
+    for m in party_ms:
         words = programmes.subject_at(text, m.tail_end)
-        if not words:
-            continue
-        uid = m.uids[0]
-        if uid.endswith("/TW"):
+        if words:
             party.setdefault(words, m)
-        elif _CENTRAL_STATE.search(uid):
+    for m in state_ms:
+        words = programmes.subject_at(text, m.tail_end)
+        if words:
             state.append((words, m))
     for words, m in state:
         p = party.get(words)

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from graph.keys import modern_tones
-from loaders.localities import find_provinces, province_regex
+from loaders.localities import Mention, find_provinces, province_regex
 from loaders.matching import finditer_at
 
 DATA = Path(__file__).with_name("data") / "issuers.yaml"
@@ -84,15 +84,25 @@ def _which() -> re.Pattern[str]:
                               for i, (pat, _) in enumerate(_patterns())))
 
 
+# A capital after no word character: the only offsets `_anywhere` can match at, found by a
+# scan that starts with the capital (a pattern that opens with a look-behind is tried at
+# every character)
+_CAPITAL = re.compile(rf"[{_UPPER}](?<![\w].)")
+
+
 def _offsets(norm: str) -> list[list[int]]:
     """For each pattern, the offsets where it matches, ascending."""
     names = tuple(f"p{i}" for i in range(len(_patterns())))
     out: list[list[int]] = [[] for _ in names]
-    for m in _anywhere().finditer(norm):
-        here = _which().match(norm, m.start()).group(*names)
+    anywhere, which = _anywhere(), _which()
+    for c in _CAPITAL.finditer(norm):
+        at = c.start()
+        if anywhere.match(norm, at) is None:
+            continue
+        here = which.match(norm, at).group(*names)
         for i, matched in enumerate(here):
             if matched is not None:
-                out[i].append(m.start())
+                out[i].append(at)
     return out
 
 
@@ -147,10 +157,16 @@ def find_organisations(text: str) -> list[Org]:
         if any(a < end and start < b for a, b in taken):
             continue
         taken.append((start, end))
-        provs = find_provinces(text[start:end])
+        provs = _provinces_in(text[start:end])
         found.append(Org(start, end, text[start:end], _canonical(m, entry), entry["level"],
                          entry["kind"], provs[-1].province if provs else None, _unit(m)))
     return sorted(found, key=lambda o: o.start)
+
+
+@lru_cache(maxsize=4096)
+def _provinces_in(name: str) -> tuple[Mention, ...]:
+    """The provinces printed in a body's name (cached: a text names the same bodies often)."""
+    return tuple(find_provinces(name))
 
 
 _CUA = re.compile(r"\s*,?\s*(?:của|do)\s+")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -163,16 +164,34 @@ def _initials() -> frozenset[str]:
     return frozenset(f[0] for f in _pattern.forms) | frozenset("oOuU")  # type: ignore[attr-defined]
 
 
+def _short_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of group 1 of every `_SHORT_LINE` match, read line by line (the pattern
+    opens with "^" and is otherwise tried at every character): a line's text after its
+    leading spaces, without a last ":" and spaces around it, up to 41 characters."""
+    at = 0
+    for line in text.split("\n"):
+        s = line.lstrip(" \t")
+        start = at + len(line) - len(s)
+        at += len(line) + 1
+        if not s or s[0].isspace():
+            continue  # (the group opens with a non-space)
+        body = s.rstrip(" \t")
+        if body[-1] == ":" and s.endswith(":"):
+            body = body[:-1].rstrip(" \t") or body  # (the shortest group: no colon in it)
+        if len(body) <= 41:
+            yield start, body
+
+
 def section_headings(text: str) -> list[tuple[int, str]]:
     """(offset, province) of short lines that only name a province: headings of round-ups."""
     out = []
-    for m in _SHORT_LINE.finditer(text):
-        line = _PREFIX.sub("", m.group(1)).strip()
+    for start, group in _short_lines(text):
+        line = (_PREFIX.sub("", group) if group[0] in "tT" else group).strip()
         if line[:1] not in _initials():  # no name starts the line
             continue
         found = find_provinces(line)
         if len(found) == 1 and found[0].start == 0 and found[0].end == len(line):
-            out.append((m.start(1), found[0].province))
+            out.append((start, found[0].province))
     return out
 
 
@@ -295,6 +314,15 @@ def _path_names() -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple(sorted(out, key=lambda w: -len(w[0])))
 
 
+@cache
+def _path_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """`_path_names` by first word, each list in the same (longest first) order."""
+    index: dict[str, list] = {}
+    for entry in _path_names():
+        index.setdefault(entry[0][0], []).append(entry)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def path_province(url: str | None, prefixed: bool) -> str | None:
     """The province an address path names ("…-do-tinh-quang-ngai-ban-hanh.html"): with
     `prefixed`, only after "tinh"/"thanh-pho" (the issuer's province); else anywhere, when
@@ -304,8 +332,9 @@ def path_province(url: str | None, prefixed: bool) -> str | None:
     words = re.findall(r"[a-z0-9]+", fold(unquote(urlsplit(url).path)))
     heads = set(_hosts().get("path_prefixes") or ())
     found = set()
+    index = _path_index()
     for i in range(len(words)):
-        for name, province_name in _path_names():
+        for name, province_name in index.get(words[i], ()):
             if tuple(words[i:i + len(name)]) != name:
                 continue
             before = words[i - 1] if i else ""

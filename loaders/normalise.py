@@ -33,12 +33,18 @@ _CITED = re.compile(r"(?:Nghị quyết|Nghị định|Quyết định|Chỉ th�
                     r"|Công văn|Văn bản|Thông tư|Hướng dẫn|Quy định|Đề án)\s+(?:số\s*)?\d")
 # Words glued by PDF extraction: a "số" stuck to its number, a symbol stuck to the next word,
 # a lower-case word stuck to a capitalised one ("Căn cứLuật").
-# (one pattern per kind, each led by a literal or a character class: one alternation of
-# look-behinds was five times slower); the space goes before character `offset`
+# (one pattern per kind, each led by a literal or by a rare character, the letter before it
+# looked behind at: one alternation of look-behinds was five times slower, and a pattern led
+# by a lower-case letter is tried at nearly every character); the space goes before
+# character `offset` of the match
 _GLUES = ((re.compile(r"số\d"), 2),
-          (re.compile(rf"[A-ZĐƯ](?:ngày|của|về|năm|và)(?![{_LOWER}])"), 1),
-          (re.compile(rf"[{_LOWER}][{_UPPER}][{_LOWER}]"), 1),
-          (re.compile(rf"[{_LOWER}]ngày\s+\d"), 1))
+          *((re.compile(rf"{w}(?<=[A-ZĐƯ]{w})(?![{_LOWER}])"), 0)
+            for w in ("ngày", "của", "về", "năm", "và")),
+          (re.compile(rf"ngày(?<=[{_LOWER}]ngày)\s+\d"), 0))
+# A lower-case word glued to a capitalised one: the capital is looked for, the letter before
+# it looked behind at; matches taken left to right as "[a-z][A-Z][a-z]" would be, without
+# overlaps (the space goes before the capital).
+_GLUED_CAPITAL = re.compile(rf"[{_UPPER}](?<=[{_LOWER}][{_UPPER}])[{_LOWER}]")
 
 
 @dataclass(frozen=True)
@@ -98,7 +104,7 @@ def _joins(a: str, b: str, width: int) -> bool:
 
 def wrap_width(lines: list[str]) -> int:
     """The width a text was wrapped at: the length most of its lines stay within."""
-    sizes = sorted(len(x) for x in (y.strip() for y in lines) if x)
+    sizes = sorted(map(len, filter(None, map(str.strip, lines))))
     return sizes[int(0.9 * (len(sizes) - 1))] if sizes else 0
 
 
@@ -107,19 +113,35 @@ def join_wrapped(text: str) -> str:
     lines = text.split("\n")
     stripped = [x.strip() for x in lines]
     width = wrap_width(stripped)
-    chars = None
+    breaks = []  # offsets of the line breaks that become spaces
     pos = 0
     for i in range(len(lines) - 1):
         pos += len(lines[i])
         if stripped[i] and stripped[i + 1] and _joins(stripped[i], stripped[i + 1], width):
-            chars = chars or list(text)
-            chars[pos] = " "
+            breaks.append(pos)
         pos += 1
-    return "".join(chars) if chars else text
+    if not breaks:
+        return text
+    pieces, last = [], 0
+    for at in breaks:
+        pieces.append(text[last:at])
+        last = at + 1
+    pieces.append(text[last:])
+    return " ".join(pieces)
+
+
+def _glued_capitals(text: str) -> list[int]:
+    out, end = [], 0
+    for m in _GLUED_CAPITAL.finditer(text):
+        if m.start() - 1 >= end:  # the three letters do not overlap the last ones taken
+            out.append(m.start())
+            end = m.start() + 2
+    return out
 
 
 def _unglue(text: str) -> Normalised:
-    at = sorted({m.start() + offset for pat, offset in _GLUES for m in pat.finditer(text)})
+    at = sorted({m.start() + offset for pat, offset in _GLUES for m in pat.finditer(text)}
+                .union(_glued_capitals(text)))
     if not at:
         return Normalised(text)
     out: list[str] = []

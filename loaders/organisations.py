@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -155,9 +155,11 @@ def _vague_covers(g: Gazetteer, folded: str, start: int, end: int) -> bool:
                for v in g.vague.finditer(folded, lo, min(len(folded), end + 60)))
 
 
+@lru_cache(maxsize=4096)
 def canonical_name(printed: str) -> str:
     """The gazetteer's name of a body printed as a whole ("Sở KH&CN" -> "Sở Khoa học và Công
-    nghệ"); the printed name itself when it is not exactly one known body."""
+    nghệ"); the printed name itself when it is not exactly one known body (cached: a plan
+    prints the same leads and partners task after task)."""
     name = " ".join(printed.split())
     found = find_organisations(name)
     if len(found) == 1 and found[0].start == 0 and found[0].end == len(name):

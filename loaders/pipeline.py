@@ -56,6 +56,8 @@ def document_context(text: str, source: Source, ctx: TextContext | None = None) 
     ctx = ctx or context(text, source)
     norm = normalise(text)
     dctx = TextContext(norm.text, source, origin=(text, norm))
+    if norm.text == text:  # nothing repaired: one sentence split serves both contexts
+        dctx.sentences = ctx.sentences
     dctx.localities = [(norm.normalised(o), p) for o, p in ctx.localities]
     dctx.default_locality = ctx.default_locality
     return dctx

@@ -190,7 +190,7 @@ def find_symbols(text: str) -> list[Ref]:
     slashed: list[int] = []  # … and a State-shaped one has a slash right after it
     for m in _DIGITS.finditer(text):
         numbers.append(m.start())
-        if "/" in text[m.end():m.end() + 3]:
+        if text.find("/", m.end(), m.end() + 3) >= 0:
             slashed.append(m.start())
     for family in ("state_qppl", "party_state_order", "state_adm", "party", "letter",
                    "letter_any"):

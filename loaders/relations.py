@@ -95,6 +95,8 @@ def find_relations(ctx: TextContext, mentions: list[Mention],
     text = ctx.text
     folded = fold_same_length(text)
     mentions = sorted((m for m in mentions if m.uids), key=lambda m: m.start)
+    if not mentions:
+        return []  # every relation ends at a document the text cites
     out: dict[tuple[str, str, str], Relation] = {}
 
     def link(kind: str, a: str, targets: list[Mention], start: int,

@@ -186,9 +186,39 @@ _WIDE_LINE = re.compile(rf"(?m)^[^\n]{{{_WIDE + 1},}}")
 def _hard_wrapped(view: str) -> bool:
     """Are paragraphs wrapped over several lines (web-to-text output), not one per line? Many
     lines go on with a sentence in lower case, few are as long as a paragraph."""
-    full = len(_TEXT_LINE.findall(view))
-    return (full >= 15 and len(_GOES_ON.findall(view)) * _GOING_ON >= full
-            and len(_WIDE_LINE.findall(view)) <= full // 30)
+    full = going_on = wide = 0  # (counted line by line: `_TEXT_LINE.findall(view)` etc.
+    for line in view.split("\n"):  # try the "^" patterns at every character)
+        if len(line) > _WIDE:
+            wide += 1
+        c = line.lstrip(" \t")[:1]
+        if c and not c.isspace() and c != "|":
+            full += 1
+            going_on += "a" <= c <= "z" or "à" <= c <= "ỹ" or c == "đ"
+    return full >= 15 and going_on * _GOING_ON >= full and wide <= full // 30
+
+
+def _rejoin(view: str) -> str:
+    """`_WRAP.sub(r"\1 ", view)`: the wrapping line breaks become spaces. Tried only where a
+    line break is (a pattern that opens with a look-behind and optional spaces is otherwise
+    tried at every character)."""
+    breaks = []
+    for q in _BREAK.finditer(view):
+        at = q.start()
+        while at and view[at - 1] in " \t":
+            at -= 1
+        if _WRAP.match(view, at):
+            breaks.append(q.start())
+    if not breaks:
+        return view
+    pieces, last = [], 0
+    for at in breaks:
+        pieces.append(view[last:at])
+        last = at + 1
+    pieces.append(view[last:])
+    return " ".join(pieces)
+
+
+_BREAK = re.compile(r"\n")
 
 
 def clean_view(text: str) -> str:
@@ -200,7 +230,7 @@ def clean_view(text: str) -> str:
     if "#" in view:  # "## II. NHIỆM VỤ": a markdown heading's marks
         view = _ATX.sub(_blank, view)
     if _hard_wrapped(view):
-        view = _WRAP.sub(r"\1 ", view)
+        view = _rejoin(view)
     return _BARE_LINE.sub(r"\1 ", view)
 
 

@@ -57,8 +57,8 @@ _SUMMARY_HEAD = re.compile(r"(?:Về việc|V/v|Về)\s", re.IGNORECASE)
 
 def capitals(line: str) -> bool:
     """Is a title line printed in capitals (a symbol's lower-case letters aside: "…/QĐ-TTg")?"""
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    letters = "".join(filter(str.isalpha, line))
+    return bool(letters) and sum(map(str.isupper, letters)) >= 0.9 * len(letters)
 
 
 @dataclass(frozen=True)
@@ -109,8 +109,15 @@ def read_metadata(text: str, end: int) -> Metadata:
 
 
 def _head_end(text: str) -> int:
-    m = _BODY_START.search(text, 0, HEAD_CHARS)
-    return m.start() if m else min(len(text), HEAD_CHARS)
+    """Where the body starts (`_BODY_START.search(text, 0, HEAD_CHARS)`, tried only at line
+    starts: a pattern led by "^" is otherwise tried at every character)."""
+    at = 0
+    while 0 <= at < HEAD_CHARS:
+        if _BODY_START.match(text, at, HEAD_CHARS):
+            return at
+        at = text.find("\n", at, HEAD_CHARS)
+        at = at + 1 if at >= 0 else -1
+    return min(len(text), HEAD_CHARS)
 
 
 def _header_symbol(text: str, end: int) -> str | None:

@@ -59,12 +59,15 @@ def _cell(text: str, a: int, b: int) -> Cell:
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
-    out = []
-    for m in _LINES.finditer(text):
-        if m.start() == m.end():
-            break
-        end = m.end() - 1 if m.group().endswith("\n") else m.end()
-        out.append((m.start(), end))
+    """(start, end) of every line, its line break excluded; no empty last line after a final
+    line break (what `_LINES.finditer` yields up to its first empty match)."""
+    pieces = text.split("\n")
+    if pieces[-1] == "":
+        pieces.pop()
+    out, at = [], 0
+    for piece in pieces:
+        out.append((at, at + len(piece)))
+        at += len(piece) + 1
     return out
 
 
@@ -77,6 +80,9 @@ def find_tables(text: str) -> list[Table]:
     i = 0
     while i < len(lines):
         a, b = lines[i]
+        if text.find("|", a, b) < 0:  # neither form's line: no pipe
+            i += 1
+            continue
         line = text[a:b]
         if _MD_ROW.match(line) and not _PIPE_LINE.match(line):
             j = i

@@ -82,8 +82,9 @@ def tag_themes(text: str) -> tuple[ThemeTag, ...]:
     folded = fold_same_length(text)
     words: dict[str, list[str]] = {}
     ends: dict[str, int] = {}  # each theme's matches do not overlap (as in finditer)
+    by_initial = _by_initial()
     for at in (m.start() for m in _anywhere().finditer(folded)):
-        for theme_id, rx in _by_initial()[folded[at]]:
+        for theme_id, rx in by_initial[folded[at]]:
             if at >= ends.get(theme_id, 0) and (m := rx.match(folded, at)):
                 ends[theme_id] = m.end()
                 w = " ".join(text[m.start():m.end()].split())

@@ -1,0 +1,81 @@
+"""The fast scans give what the patterns they replace give (they exist for speed only)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from loaders import localities, normalise, structure
+from loaders.documents import _ISSUED_BEFORE, _ISSUED_ENDS
+from loaders.issuers import _CAPITAL, _anywhere
+from loaders.matching import _TABLE, fold_same_length
+from loaders.segments import paragraphs
+from loaders.subject import _BODY_START, HEAD_CHARS, _head_end
+
+PIECES = ["a", "B", " ", "\t", "\n", "\n\n", " \n", "|", ":", " :", "\r", "\u00a0", "1.",
+          "- ", "a)", "I.", "Điều 2", "Hà Nội", "Tỉnh ", "tp. ", "Căn cứ", "Sở Nội vụ",
+          "ngày 5", "Căn cứLuật", "sốngày", "Ủy ban nhân dân ", "x" * 30]
+
+
+def _texts(n: int, seed: int) -> list[str]:
+    r = random.Random(seed)
+    return ["".join(r.choice(PIECES) for _ in range(r.randint(0, 14))) for _ in range(n)]
+
+
+def test_fold_by_array_equals_translate():
+    text = "Ủy ban nhân dân tỉnh Hà Giang — “Kế hoạch” số 12/KH-UBND ≥ 90% " * 10
+    assert fold_same_length(text) == text.translate(_TABLE)
+    assert fold_same_length(text).startswith("uy ban nhan dan tinh ha giang")
+
+
+def test_paragraphs_are_the_non_blank_lines():
+    for t in _texts(3000, 1):
+        assert paragraphs(t) == [(m.start(), m.end())
+                                 for m in re.finditer(r"[^\n]*\S[^\n]*", t)]
+    assert paragraphs("a\n \nb c\n") == [(0, 1), (4, 7)]
+
+
+def test_short_lines_are_the_pattern_groups():
+    for t in _texts(3000, 2):
+        want = [(m.start(1), m.group(1)) for m in localities._SHORT_LINE.finditer(t)]
+        assert list(localities._short_lines(t)) == want
+    assert list(localities._short_lines("  Hà Nội :\nx: y")) == [(2, "Hà Nội"), (11, "x: y")]
+
+
+def test_rejoin_and_hard_wrap_equal_the_patterns():
+    for t in _texts(3000, 3):
+        assert structure._rejoin(t) == structure._WRAP.sub(r"\1 ", t)
+    wrapped = "\n".join(["mot dong van ban dai"] * 10 + ["con tiep o day"] * 10)
+    assert structure._hard_wrapped(wrapped)
+    assert not structure._hard_wrapped("1. Một\n2. Hai\n")
+
+
+def test_glue_repairs_insert_the_same_spaces():
+    n = normalise.normalise("Căn cứLuật số39-NQ/TWngày 5/3/2019, Hà Nộingày 5")
+    assert n.text == "Căn cứ Luật số 39-NQ/TW ngày 5/3/2019, Hà Nội ngày 5"
+    assert n.original(len(n.text)) == len("Căn cứLuật số39-NQ/TWngày 5/3/2019, Hà Nộingày 5")
+
+
+def test_body_capitals_are_where_the_anywhere_pattern_matches():
+    for t in _texts(2000, 4):
+        want = [m.start() for m in _anywhere().finditer(t)]
+        got = [c.start() for c in _CAPITAL.finditer(t) if _anywhere().match(t, c.start())]
+        assert got == want
+
+
+def test_issuing_verb_only_where_the_head_ends_with_its_words():
+    words = ["ban", "hành", "BAN HÀNH", "xây dựng xong", "thông qua", "ký ban hành", "văn bản",
+             "số", " ", "\n", "x", ":"]
+    r, matched = random.Random(6), 0
+    for _ in range(5000):
+        h = "".join(r.choice(words) for _ in range(r.randint(0, 6)))
+        if _ISSUED_BEFORE.search(h):
+            matched += 1
+            assert h.rstrip().casefold().endswith(_ISSUED_ENDS)
+    assert matched > 100
+
+
+def test_head_end_equals_the_search():
+    for t in [*_texts(2000, 5), "x" * 7000 + "\nCăn cứ"]:
+        m = _BODY_START.search(t, 0, HEAD_CHARS)
+        assert _head_end(t) == (m.start() if m else min(len(t), HEAD_CHARS))
