@@ -31,7 +31,7 @@ def test_preamble_openers_are_carried_out_by_the_own_document():
         "Thực hiện Quyết định số 749/QĐ-TTg ngày 3/6/2020 của Thủ tướng Chính phủ; Kế hoạch "
         "số 33-KH/TU ngày 2/2/2021 của Tỉnh ủy về thực hiện Nghị quyết số 52-NQ/TW ngày "
         "27/9/2019 của Bộ Chính trị.\n\n"
-        "Ủy ban nhân dân tỉnh ban hành Kế hoạch chuyển đổi số như sau:\nI. MỤC TIÊU\n")
+        "UBND tỉnh ban hành Kế hoạch về chuyển đổi số như sau:\nI. MỤC TIÊU\n")
     assert links(text) == {("20/KH-UBND", "749/QĐ-TTg"), ("20/KH-UBND", "33-KH/TU"),
                            ("33-KH/TU", "52-NQ/TW")}  # not the object's own object
 
@@ -97,7 +97,7 @@ def test_the_own_document_whose_title_is_the_programmes_name_implements_it():
     text = HEADER + (
         "KẾ HOẠCH\n\nPHÁT TRIỂN LÂM NGHIỆP BỀN VỮNG TRÊN ĐỊA BÀN TỈNH GIAI ĐOẠN 2021-2025\n\n"
         "Căn cứ Quyết định số 930/QĐ-TTg ngày 2/6/2021 của Thủ tướng Chính phủ phê duyệt Chiến "
-        "lược Phát triển lâm nghiệp bền vững giai đoạn 2021-2030, Ủy ban nhân dân tỉnh ban hành "
+        "lược Phát triển lâm nghiệp bền vững giai đoạn 2021-2030, UBND tỉnh ban hành "
         "Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
     assert links(text) == {("20/KH-UBND", "930/QĐ-TTg")}  # "Căn cứ" alone would not link
     carried = text.replace("KẾ HOẠCH\n\nPHÁT", "KẾ HOẠCH\n\nTRIỂN KHAI CHIẾN LƯỢC PHÁT")
