@@ -136,3 +136,16 @@ def finditer_at(pattern: re.Pattern[str], text: str,
         if at >= end and (m := pattern.match(text, at)):
             yield m
             end = m.end()
+
+
+def spaces_at(text: str, breaks: list[int]) -> str:
+    """`text` with the characters at `breaks` (line breaks, in order) made spaces: a rejoin
+    that keeps every offset."""
+    if not breaks:
+        return text
+    pieces, last = [], 0
+    for at in breaks:
+        pieces.append(text[last:at])
+        last = at + 1
+    pieces.append(text[last:])
+    return " ".join(pieces)

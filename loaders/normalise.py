@@ -13,6 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from loaders.matching import spaces_at
+
 # Same-length character repairs: non-breaking and zero-width spaces, markdown emphasis.
 _SPACES = re.compile("[\u00a0\u202f\u2007\u200b\u200c\u200d\ufeff*]")
 # A table cell separator: cells become lines of their own (a pipe-only line a blank line).
@@ -120,14 +122,7 @@ def join_wrapped(text: str) -> str:
         if stripped[i] and stripped[i + 1] and _joins(stripped[i], stripped[i + 1], width):
             breaks.append(pos)
         pos += 1
-    if not breaks:
-        return text
-    pieces, last = [], 0
-    for at in breaks:
-        pieces.append(text[last:at])
-        last = at + 1
-    pieces.append(text[last:])
-    return " ".join(pieces)
+    return spaces_at(text, breaks)
 
 
 def _glued_capitals(text: str) -> list[int]:

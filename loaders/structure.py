@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from loaders.matching import alternation, fold_same_length
+from loaders.matching import alternation, fold_same_length, spaces_at
 
 DATA = Path(__file__).with_name("data") / "plan_structure.yaml"
 _fold = fold_same_length.__wrapped__  # short strings: not kept in the shared cache
@@ -208,14 +208,7 @@ def _rejoin(view: str) -> str:
             at -= 1
         if _WRAP.match(view, at):
             breaks.append(q.start())
-    if not breaks:
-        return view
-    pieces, last = [], 0
-    for at in breaks:
-        pieces.append(view[last:at])
-        last = at + 1
-    pieces.append(view[last:])
-    return " ".join(pieces)
+    return spaces_at(view, breaks)
 
 
 _BREAK = re.compile(r"\n")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from pathlib import Path
 
 from graph.model import (
     Deadline,
@@ -71,3 +72,16 @@ def province(name: str, slug: str, number: str, date: dt.date, version: str = ""
 def corpus() -> list[Extraction]:
     return [central(), province("Hải Phòng", "hai-phong", "123", dt.date(2018, 7, 30)),
             province("Quảng Ninh", "quang-ninh", "228", dt.date(2018, 8, 29))]
+
+
+def corpus_store(path: Path) -> Path:
+    """An embedded store file at `path` holding `corpus()`, closed (for CLI tests)."""
+    from graph import load_batches, open_store, to_batch
+
+    s = open_store(str(path))
+    try:
+        s.ensure_schema()
+        load_batches(s, [to_batch(x) for x in corpus()])
+    finally:
+        s.close()
+    return path

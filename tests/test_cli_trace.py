@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph import load_batches, open_store, to_batch
 from kg.cli import COMMANDS, cli
 from kg.output import to_json
 from tests import factories
@@ -20,12 +19,7 @@ EXPECTED = Path(__file__).with_name("fixtures") / "trace"  # written by `kg trac
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("trace") / "kg.lbdb"
-    s = open_store(str(path))
-    s.ensure_schema()
-    load_batches(s, [to_batch(x) for x in factories.corpus()])
-    s.close()
-    return path
+    return factories.corpus_store(tmp_path_factory.mktemp("trace") / "kg.lbdb")
 
 
 def kg(*args: str) -> str:

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph import load_batches, open_store, to_batch
 from kg.cli import cli
 from kg.output import to_table
 from tests import factories
@@ -16,12 +15,7 @@ from tests import factories
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("newcomer") / "kg.lbdb"
-    s = open_store(str(path))
-    s.ensure_schema()
-    load_batches(s, [to_batch(x) for x in factories.corpus()])
-    s.close()
-    return path
+    return factories.corpus_store(tmp_path_factory.mktemp("newcomer") / "kg.lbdb")
 
 
 def kg(*args: str) -> tuple[int, str, str]:
