@@ -86,7 +86,7 @@ def test_official_letter_is_a_cong_van():
 
 def test_a_reproduced_resolution_is_the_texts_own_unnumbered_document():
     text = ("Bài viết giới thiệu nội dung chính.\n"
-            "Trên cơ sở quán triệt Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị; Ban "
+            "Trên cơ sở quán triệt Nghị quyết số 52-NQ/TW ngày 17/9/2019 của Bộ Chính trị; Ban "
             "Thường vụ Tỉnh ủy ban hành Nghị quyết về chuyển đổi số tỉnh Yên Bái với những nội "
             "dung chính như sau:\nI. QUAN ĐIỂM\n")
     ex, own = run(text)

@@ -30,7 +30,7 @@ def test_preamble_openers_are_carried_out_by_the_own_document():
         "KẾ HOẠCH\n\nCHUYỂN ĐỔI SỐ NĂM 2021\n\n"
         "Thực hiện Quyết định số 749/QĐ-TTg ngày 3/6/2020 của Thủ tướng Chính phủ; Kế hoạch "
         "số 33-KH/TU ngày 2/2/2021 của Tỉnh ủy về thực hiện Nghị quyết số 52-NQ/TW ngày "
-        "27/9/2019 của Bộ Chính trị.\n\n"
+        "17/9/2019 của Bộ Chính trị.\n\n"
         "UBND tỉnh ban hành Kế hoạch về chuyển đổi số như sau:\nI. MỤC TIÊU\n")
     assert links(text) == {("20/KH-UBND", "749/QĐ-TTg"), ("20/KH-UBND", "33-KH/TU"),
                            ("33-KH/TU", "52-NQ/TW")}  # not the object's own object
@@ -110,7 +110,7 @@ def test_a_nickname_in_a_capitals_title_links_to_the_member_the_text_names():
     text = HEADER + (
         "QUYẾT ĐỊNH\n\nVỀ VIỆC BAN HÀNH KẾ HOẠCH THỰC HIỆN CHƯƠNG TRÌNH SỐ 09-CTR/TU CỦA TỈNH ỦY "
         "ĐỂ THỰC HIỆN NGHỊ QUYẾT HỘI NGHỊ TRUNG ƯƠNG 6 KHÓA XII VỀ DÂN SỐ\n\n"
-        "Căn cứ Nghị quyết số 21-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương;\n")
+        "Căn cứ Nghị quyết số 21-NQ/TW ngày 15/10/2017 của Ban Chấp hành Trung ương;\n")
     assert links(text) == {("20/KH-UBND", "09-CTr/TU"), ("09-CTr/TU", "21-NQ/TW")}
 
 
@@ -118,7 +118,7 @@ def test_a_news_texts_document_carries_out_what_its_body_speaking_says():
     text = ("Ngày 2/3/2024 UBND tỉnh đã ban hành Công văn số 812/UBND-KGVX về chuyển đổi số. "
             "Thực hiện Công văn số 77/BTTTT-CBC ngày 1/3/2024 của Bộ Thông tin và Truyền thông; "
             "UBND tỉnh có ý kiến như sau: Sở Tư pháp báo cáo kết quả thực hiện "
-            "Quyết định số 348/QĐ-TTg ngày 6/4/2023 của Thủ tướng Chính phủ.\n")
+            "Quyết định số 361/QĐ-TTg ngày 6/4/2023 của Thủ tướng Chính phủ.\n")
     assert links(text) == {("812/UBND-KGVX", "77/BTTTT-CBC")}
     reported = text.replace("UBND tỉnh có ý kiến như sau", "các sở đã báo cáo")
     assert links(reported) == set()
