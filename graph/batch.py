@@ -10,7 +10,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.keys import fold, slug, symbol_key
+from graph.ids import (
+    alias_uid,
+    document_uid_for_symbol,
+    locality_uid,
+    organisation_uid,
+    theme_uid,
+)
+from graph.keys import fold, symbol_key
 from graph.model import Evidence, Extraction, Source
 
 
@@ -50,23 +57,6 @@ class Batch:
         self.edges.append(Edge(type_, src[0], src[1], dst[0], dst[1], evidence, props))
 
 
-def locality_uid(name: str) -> str:
-    return f"loc:{slug(name)}"
-
-
-def organisation_uid(name: str, locality: str | None) -> str:
-    return f"org:{slug(name)}" + (f"@{slug(locality)}" if locality else "")
-
-
-def theme_uid(theme: str) -> str:
-    return f"theme:{theme}"
-
-
-def document_uid_for_symbol(symbol: str) -> str:
-    """The uid of a central document known only by its symbol (aliases, registry)."""
-    return f"doc:{symbol}"
-
-
 def to_batch(ex: Extraction) -> Batch:
     """Graph records for one extraction: documents, links, tasks, targets, with evidence."""
     b = Batch(ex.source)
@@ -88,7 +78,7 @@ def to_batch(ex: Extraction) -> Batch:
     for rel in ex.relations:  # the ontology declares each kind (rows refuse any other)
         b.edge(rel.kind, ("Document", rel.source_doc), ("Document", rel.target_doc), rel.evidence)
     for a in ex.aliases:
-        uid = f"alias:{slug(a.text)}"
+        uid = alias_uid(a.text)
         b.node("Alias", uid, a.evidence, text=a.text, key=fold(a.text))
         for sym in a.refers_to:
             doc = document_uid_for_symbol(sym)

@@ -31,12 +31,13 @@ from alignment.deriving import DERIVED_PATH, documents_of_batch, documents_of_so
 from alignment.deriving import realign as realign_store
 from graph import load_batches, to_batch
 from graph.batch import Batch
+from graph.ids import source_uid
 from graph.loading import LoadReport
 from graph.model import Extraction, Source
 from graph.store import Store
 from kg.notes import LOAD_MARK, WRITE_MARK, announced_load
 from loaders import SourceError, extract_text
-from loaders.read import read_source, source_uid
+from loaders.read import read_source
 from loaders.readers import Input, list_inputs
 from loaders.reference import reference_extractions
 from loaders.structured import SUFFIXES as STRUCTURED_SUFFIXES
@@ -234,7 +235,7 @@ class Writer:
     def unchanged(self, files: list[Input]) -> list[Input]:
         """`files` less those loaded before with the same content, which are counted as
         unchanged without being extracted (resuming a load of 10^6 files re-extracted all).
-        A source's uid is the hash of the file's bytes (`loaders.read.source_uid`)."""
+        A source's uid is the hash of the file's bytes (`graph.ids.source_uid`)."""
         if self.repair:  # all at once, before a bulk load stages anything
             paths = (str(Path(f.where).resolve()) for f in files if not f.is_url)
             self._forget({p: self._known[p] for p in paths

@@ -10,11 +10,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from graph.ids import note_uid
 from graph.store import Store, StoreError
 
 # Source nodes kg uses as notes in the store itself (both stores, no side files):
-LOAD_MARK = "src:alignment-pending"  # a load is running, or stopped before it finished
-WRITE_MARK = "src:external-write"  # `kg cypher --write` changed the graph behind kg load
+LOAD_MARK = note_uid("alignment-pending")  # a load is running, or stopped before it finished
+WRITE_MARK = note_uid("external-write")  # `kg cypher --write` changed the graph behind kg load
 
 
 def marked(store: Store, uid: str) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from graph.keys import slug
+from graph.ids import task_uid
 from graph.model import Deadline, Document, Organisation, Target, Task
 from loaders.context import TextContext
 from loaders.deadlines import find_deadline, parse_deadline
@@ -387,7 +387,7 @@ def _task(ctx: TextContext, text: str, doc: Document, node: Node, root: _Assignm
     own = " ".join(text[node.text_start:node.end].split())
     label = node.label
     return Task(
-        uid=f"task:{slug(doc.uid)}:{slug(label)}", document=doc.uid, label=label, text=own,
+        uid=task_uid(doc.uid, label), document=doc.uid, label=label, text=own,
         evidence=ctx.evidence(node.start, node.end, "structure", 0.9),
         lead=lead,
         support=tuple(dict.fromkeys(s for s in support

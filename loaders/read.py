@@ -11,6 +11,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from graph.ids import source_uid
 from graph.model import Source
 from loaders.errors import SourceError
 from loaders.readers import SUFFIXES, Input, read_input
@@ -25,11 +26,6 @@ __all__ = ["SUFFIXES", "SourceError", "clean", "decode", "read_source", "source_
 def clean(text: str) -> str:
     """NFC, newlines as \\n, no NUL characters."""
     return _clean(text, tidy=False)
-
-
-def source_uid(digest: str) -> str:
-    """A source's identity, from the SHA-256 (hex) of its bytes."""
-    return "src:" + digest[:16]
 
 
 # A saved page's first line may record where it came from: "# source: https://…".

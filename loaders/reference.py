@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from graph.ids import document_uid_for_symbol
 from graph.model import Alias, Document, Evidence, Extraction, Implements, Locality, Source
 from loaders import aliases, localities
 from loaders.read import clean, decode, source_of
@@ -73,11 +74,12 @@ def registry_extraction(path: Path = aliases.DATA) -> Extraction:
     ex = Extraction(source, text)
     for d in aliases.registry().values():
         ev = _entry(text, source, rf"^\s*- symbol:\s*{re.escape(d.symbol)}\s*$")
-        uid = f"doc:{d.symbol}"
+        uid = document_uid_for_symbol(d.symbol)
         ex.documents.append(Document(uid, d.symbol, d.type, d.issuer, "central", None, d.date,
                                      ev))
         ex.aliases.extend(Alias(n, (d.symbol,), ev) for n in d.nicknames)
-        ex.implements.extend(Implements(uid, f"doc:{t}", "explicit", ev) for t in d.implements)
+        ex.implements.extend(Implements(uid, document_uid_for_symbol(t), "explicit", ev)
+                             for t in d.implements)
     return ex
 
 

@@ -47,8 +47,8 @@ def _data() -> dict:
 def _codes(family: str) -> dict[str, str]:
     """Folded type abbreviation -> (canonical abbreviation) for one family."""
     out = {}
-    for t in _data()["types"]:
-        for code in t.get(family) or ():
+    for codes in _data()["abbreviations"].values():
+        for code in codes.get(family) or ():
             out[fold(code)] = code
     return out
 
@@ -56,9 +56,9 @@ def _codes(family: str) -> dict[str, str]:
 @cache
 def _type_of_code(family: str) -> dict[str, str]:
     out = {}
-    for t in _data()["types"]:
-        for code in t.get(family) or ():
-            out[code] = t["name"]
+    for name, codes in _data()["abbreviations"].items():
+        for code in codes.get(family) or ():
+            out[code] = name
     return out
 
 
@@ -70,14 +70,6 @@ def type_words() -> dict[str, str]:
         for w in words:
             out[fold(w)] = name
     return out
-
-
-def type_code(name: str | None) -> str:
-    """Identifier code of a type name: "Kế hoạch" -> "KH"."""
-    for t in _data()["types"]:
-        if t["name"] == name:
-            return t["code"]
-    return "VB"
 
 
 def _alt(codes: list[str]) -> str:
@@ -256,10 +248,8 @@ def find_short_citations(text: str, masked: list[tuple[int, int]] = ()) -> list[
 
 def party_type_code(type_name: str | None) -> str | None:
     """The Party abbreviation of a type ("Kết luận" -> "KL"), if the Party issues that type."""
-    for t in _data()["types"]:
-        if t["name"] == type_name and t.get("party"):
-            return t["party"][0]
-    return None
+    party = (_data()["abbreviations"].get(type_name) or {}).get("party")
+    return party[0] if party else None
 
 
 def body_code(name: str) -> str | None:

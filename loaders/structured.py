@@ -39,9 +39,9 @@ from typing import Any
 
 import yaml
 
+from graph.ids import described_target_uid, numbered_uid, task_uid
 from graph.keys import slug
 from graph.model import (
-    LEVELS,
     Document,
     Evidence,
     Extraction,
@@ -55,6 +55,7 @@ from loaders.deadlines import parse_deadline
 from loaders.errors import SourceError
 from loaders.read import clean, decode, source_of
 from loaders.themes import tag_themes, themes
+from ontology.terms import levels
 
 SUFFIXES = (".yaml", ".yml")
 _DOC_KEYS = {"symbol", "uid", "type", "issuer", "level", "locality", "date", "title",
@@ -144,9 +145,7 @@ def document_uid(symbol: str | None, level: str, locality: str | None) -> str:
     >>> document_uid("123-KH/TU", "provincial", "Hải Phòng")
     'doc:123-KH/TU@hai-phong'
     """
-    if level == "central" or not locality:
-        return f"doc:{symbol}"
-    return f"doc:{symbol}@{slug(locality)}"
+    return numbered_uid(symbol, level != "central" and bool(locality), locality, "")
 
 
 def _reference_uid(ref: str) -> str:
@@ -171,8 +170,9 @@ def parse_structured(text: str, source: Source, method: str = "explicit") -> Ext
     r.unknown(m, _DOC_KEYS, "the document", 1)
     symbol = r.get(m, "symbol", str)
     level = r.get(m, "level", str, required=True)
-    if level not in LEVELS:
-        raise r.fail(m["level"].line, f"level must be one of {', '.join(LEVELS)}, not {level!r}")
+    if level not in levels():
+        raise r.fail(m["level"].line,
+                     f"level must be one of {', '.join(levels())}, not {level!r}")
     locality = r.get(m, "locality", str)
     uid = r.get(m, "uid", str)
     if not symbol and not uid:
@@ -237,7 +237,7 @@ def _tasks(r: _Reader, m: dict[str, _Value], doc: Document) -> list[Task]:
             tags = tuple(ThemeTag(i, ()) for i in ids)
         support = r.get(t, "support", list) or []
         deadline = r.get(t, "deadline", str)
-        out.append(Task(f"task:{slug(doc.uid)}:{slug(label)}", doc.uid, label, text,
+        out.append(Task(task_uid(doc.uid, label), doc.uid, label, text,
                         r.evidence(text, start, end), lead=r.get(t, "lead", str),
                         support=tuple(map(str, support)),
                         deadline=parse_deadline(deadline) if deadline else None,
@@ -261,7 +261,7 @@ def _targets(r: _Reader, m: dict[str, _Value], doc: Document) -> list[Target]:
             raise r.fail(t["unit"].line, f"unit must be one of {', '.join(_UNITS)}")
         number = (int, float)
         value, low, high = (r.get(t, k, number) for k in ("value", "low", "high"))
-        out.append(Target(f"target:{doc.uid}#{year}-{n}", kind,
+        out.append(Target(described_target_uid(doc.uid, year, n), kind,
                           r.get(t, "subject", str) or doc.locality, text,
                           float(value) if value is not None else None,
                           r.evidence(text, start, end), document=doc.uid,

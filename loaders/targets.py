@@ -16,6 +16,7 @@ from functools import cache, partial
 
 import yaml
 
+from graph.ids import text_target_uid
 from graph.model import Document, Evidence, Target
 from loaders.context import TextContext
 from loaders.localities import find_provinces
@@ -378,7 +379,7 @@ def find_targets(ctx: TextContext) -> list[Target]:
             clause = _clause(text, p, v, prev_end, next_start)
             a, b = offset + v.start, offset + v.end
             out.append(Target(
-                uid=f"target:{ctx.source.uid}:{a}", kind=kind, subject=subject, text=clause,
+                uid=text_target_uid(ctx.source.uid, a), kind=kind, subject=subject, text=clause,
                 value=v.value, evidence=_evidence(ctx, a, b),
                 document=_document(ctx, a, subject), low=v.low, high=v.high, unit=v.unit,
                 qualifier=v.qualifier, year=year, indicator=clause))

@@ -14,7 +14,7 @@ from functools import cache
 
 import yaml
 
-from graph.keys import slug
+from graph.ids import task_uid
 from graph.model import Document, Task
 from loaders.context import TextContext
 from loaders.deadlines import parse_deadline
@@ -100,7 +100,7 @@ def table_tasks(ctx: TextContext, doc: Document, appendix_from: int) -> list[Tas
             deadline = _cell(row, roles, "deadline")
             own = _cell(row, roles, "task")
             tasks.append(Task(
-                uid=f"task:{slug(doc.uid)}:{slug(label)}", document=doc.uid, label=label,
+                uid=task_uid(doc.uid, label), document=doc.uid, label=label,
                 text=own, evidence=ctx.evidence(row.start, row.end, "table", 0.9), lead=lead,
                 support=tuple(dict.fromkeys(s for s in support if s != lead)),
                 deadline=parse_deadline(deadline) if deadline else None,

@@ -10,8 +10,8 @@ import statistics
 from dataclasses import dataclass
 from typing import Any
 
-from graph.model import LEVELS
 from graph.store import Store
+from ontology.terms import levels
 from queries.coverage import _jsonable, document_name
 from queries.trace import trace
 
@@ -36,7 +36,7 @@ def lag_by_level(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
     {'level': 'provincial', 'documents': 3, 'min': 68, 'median': 72, 'max': 102, 'slowest': 'c'}
     """
     out = []
-    for level in LEVELS:
+    for level in levels():
         mine = sorted((d for d in documents if d["level"] == level),
                       key=lambda d: d["lag_days"])
         if not mine:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from graph.batch import document_uid_for_symbol
+from graph.ids import document_uid_for_symbol
 from graph.keys import fold, symbol_key
 from graph.store import Store
 from queries.loader import cypher

@@ -12,16 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 import networkx as nx
-from rdflib import Graph, Literal
-from rdflib.namespace import SKOS
 
 from graph.model import LEVELS
-from ontology import load_schema
-from ontology.schema import ONTOLOGY_FILE
+from ontology import load_schema, theme_labels
 from viz.layout import NODE_WIDTH, hierarchical_positions
 
 UNKNOWN_COLOR = "#999999"
@@ -40,15 +36,6 @@ class ExplorerGraph:
     def as_json(self) -> dict[str, Any]:
         return {"title": self.title, "root": self.root, "nodes": self.nodes, "edges": self.edges,
                 "legend": self.legend, "facets": self.facets, "nodeWidth": NODE_WIDTH}
-
-
-@cache
-def theme_labels() -> dict[str, str]:
-    """Theme id -> Vietnamese preferred label, from the SKOS scheme beside the ontology."""
-    g = Graph()
-    g.parse(ONTOLOGY_FILE.with_name("themes.ttl"), format="turtle")
-    return {str(c).rsplit("#", 1)[-1]: str(o) for c, o in g.subject_objects(SKOS.prefLabel)
-            if isinstance(o, Literal) and o.language == "vi"}
 
 
 def _iso(value: Any) -> str | None:
