@@ -10,7 +10,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 LEVELS = ("central", "provincial", "district", "commune", "unknown")
-METHODS = ("explicit", "implied", "alias", "inferred", "registry", "structure", "gazetteer")
 
 
 @dataclass(frozen=True)

@@ -21,10 +21,6 @@ EVIDENCE_KEYS = ("source", "sentence", "span_start", "span_end", "method", "conf
 REL_LEAD = ("from", "to")  # the columns before a relationship's properties
 
 
-def evidence_props(ev: Evidence) -> dict[str, Any]:
-    return dict(zip(EVIDENCE_KEYS, _evidence_values(ev), strict=True))
-
-
 def _evidence_values(ev: Evidence) -> tuple[Any, ...]:
     return ev.source, ev.sentence, ev.start, ev.end, ev.method, ev.confidence
 

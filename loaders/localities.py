@@ -36,10 +36,6 @@ class Province:
     successor: str | None  # the post-2025 unit (None for post-2025 units themselves)
     era: str  # before_2025 | from_2025
 
-    @property
-    def party_committee(self) -> str:
-        return "Tỉnh ủy" if self.kind == "tinh" else "Thành ủy"
-
 
 @dataclass(frozen=True)
 class Mention:

@@ -181,30 +181,6 @@ def vague_at(text: str, pos: int) -> int | None:
     return m.end() if m else None
 
 
-def partner_list(text: str, pos: int, end: int) -> list[Mention]:
-    """The bodies listed from `pos` ("Ban A, Ban B và các cơ quan liên quan <verb> …").
-
-    The list runs while each item is a known body or a collective phrase and stops at the
-    first thing that is neither (the verb phrase that follows the list).
-    """
-    out: list[Mention] = []
-    while pos < end:
-        sep = _SEPARATOR.match(text, pos)
-        if sep and sep.end() > pos:
-            pos = sep.end()
-            continue
-        m = organisation_at(text, pos)
-        if m:
-            out.append(m)
-            pos = m.end
-            continue
-        v = vague_at(text, pos)
-        if v is None:
-            break
-        pos = v
-    return out
-
-
 def organisation_record(m: Mention, ctx: TextContext, method: str = "gazetteer",
                         confidence: float = 0.9) -> Organisation:
     """The graph record of a mention, placed in the province the text is about there."""

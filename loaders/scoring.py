@@ -9,7 +9,6 @@ roman numeral optional when unambiguous; targets on (kind, subject, value).
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import Counter
@@ -66,20 +65,6 @@ def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
     r = tp / ngold if ngold else 1.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return p, r, f
-
-
-def load_predictions(path: str | Path) -> dict[str, dict]:
-    """Predictions by source name, from a YAML stream, a JSON file, or a folder of them."""
-    path = Path(path)
-    files = sorted(path.glob("*")) if path.is_dir() else [path]
-    preds: dict[str, dict] = {}
-    for f in files:
-        if f.suffix not in (".yaml", ".yml", ".json", ".txt", ""):
-            continue
-        text = f.read_text(encoding="utf-8")
-        docs = [json.loads(text)] if f.suffix == ".json" else list(yaml.safe_load_all(text))
-        preds.update(index_predictions(docs))
-    return preds
 
 
 def index_predictions(items: Iterable[Any]) -> dict[str, dict]:

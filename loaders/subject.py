@@ -20,7 +20,6 @@ from loaders.localities import province
 from loaders.references import find_symbols
 from loaders.unnumbered import ISSUING_VERB
 
-HEAD_LINES = 15
 _TYPE_LINE = re.compile(
     r"^[ \t]*(KẾ HOẠCH|NGHỊ QUYẾT|CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|QUY ĐỊNH|HƯỚNG DẪN|ĐỀ ÁN"
     r"|CHỈ THỊ|QUYẾT ĐỊNH|KẾT LUẬN)(?![\w])[ \t]*([^\n]*)$", re.MULTILINE)

@@ -8,11 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from kg.commands.extract import eval_
 from loaders import dump_gold, extract_file, to_gold
-from loaders.scoring import format_table, load_predictions, score
+from loaders.scoring import format_table, index_predictions, score
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 GOLD, SEEDS, SCORER = SHARED / "gold", SHARED / "seeds", SHARED / "tools" / "score.py"
@@ -73,7 +74,10 @@ def test_eval_command_prints_the_table():
     assert result.stdout.strip() == format_table(out)
 
 
-def load_predictions_from_cli() -> dict:
-    from loaders.scoring import index_predictions
+def load_predictions(path: Path) -> dict[str, dict]:
+    """Predictions by source name, from a YAML stream of gold-format records."""
+    return index_predictions(yaml.safe_load_all(path.read_text(encoding="utf-8")))
 
+
+def load_predictions_from_cli() -> dict:
     return index_predictions(to_gold(extract_file(f)) for f in sorted(SEEDS.glob("*.txt")))

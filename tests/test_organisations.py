@@ -1,6 +1,6 @@
 """Gazetteer of agencies: canonical names, abbreviations, short forms, vague collectives."""
 
-from loaders.organisations import find_organisations, partner_list
+from loaders.organisations import find_organisations
 
 
 def names(text: str) -> list[str]:
@@ -25,13 +25,6 @@ def test_short_form_means_the_body_named_in_full_before():
 
 def test_symbols_are_not_bodies():
     assert names("Kế hoạch số 86-KH/TU và Nghị quyết 26-NQ/TW") == []
-
-
-def test_partner_list_skips_vague_collectives_and_stops_at_the_verb():
-    text = ("Ban Tuyên giáo Tỉnh ủy, các đơn vị có liên quan và Sở Tư pháp "
-            "tổ chức tuyên truyền, Sở Y tế")
-    assert [m.entry.name for m in partner_list(text, 0, len(text))] == [
-        "Ban Tuyên giáo Tỉnh ủy", "Sở Tư pháp"]
 
 
 def test_vague_phrases_are_not_organisations():
