@@ -7,7 +7,7 @@
 
 THE DATABASE IS WIPED. On demand, never in the unit suite. Steps:
 
-1. a synthetic corpus of --docs documents (bench/synth, deterministic for --seed), extracted
+1. a synthetic corpus of --docs documents (synth/, deterministic for --seed), extracted
    once by kg's loaders into batches (cached under --work);
 2. warm-up (--warmup documents, 0 for none): both loaders write the first documents once (the
    naive one for at most 15 s), untimed, then the database is emptied, so that neither is
@@ -51,8 +51,8 @@ def corpus_batches(work: Path, docs: int, seed: int) -> list[Batch]:
     cache = work / f"batches-{docs}-{seed}.pkl"
     if cache.exists():
         return pickle.loads(cache.read_bytes())
-    from bench.synth.write import generate
     from loaders import extract_file
+    from synth.write import generate
 
     folder = work / f"corpus-{docs}-{seed}"
     if not (folder / "SYNTHETIC.json").exists():

@@ -5,7 +5,7 @@
                                 [--neo4j bolt://neo4j:PASSWORD@localhost:7687]
                                 [--steps generate,extract,...] [--extract-sample N]
 
-For each size it generates the corpus (bench/synth) and runs every step in a fresh Python
+For each size it generates the corpus (synth/) and runs every step in a fresh Python
 process, so each step's peak memory (ru_maxrss) is its own:
 
   generate  the corpus, reused only if the generator's sources, seed and size are unchanged
@@ -210,7 +210,7 @@ def cli_runs(store: str, cwd: Path, timeout: float) -> dict[str, Any]:
 
 # --------------------------------------------------------------------------- steps (child side)
 def step_generate(work: Path, size: int, seed: int) -> dict[str, Any]:
-    from bench.synth import default_gold_dir, generate
+    from synth import default_gold_dir, generate
 
     corpus = work / "corpus"
     stamp = work / "corpus.stamp"

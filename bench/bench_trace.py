@@ -5,7 +5,7 @@
 
 For each size N it builds (once; reused while the generator, this file, seed and N are
 unchanged) an embedded store of N documents shaped like a national corpus: the campaigns of
-bench/synth — each central document carried down through the Politburo plan, the Government
+synth/ — each central document carried down through the Politburo plan, the Government
 resolution, ministry plans, the 63 (or 34) provinces' KH/TU and KH-UBND plans, districts and
 communes — so the tree under 26-NQ/TW stays one campaign of ~10^4 documents however big N
 is. The store is written through the real write path (`Store.write` of `graph.batch.Batch`
@@ -85,12 +85,12 @@ def specs(n_docs: int, seed: int, first: int = 0,
           last: int | None = None) -> Iterator[tuple[Any, Any, list[Any]]]:
     """(campaign, document, what it implements) for every document of an `n_docs` corpus.
 
-    The first three campaigns are bench/synth's (26-NQ/TW, then one after and one before the
+    The first three campaigns are synth's (26-NQ/TW, then one after and one before the
     2025 reform); later ones carry the full campaign of the same era over to their own
-    central documents, with local symbols renumbered (bench/synth takes ~0.4 ms a document,
+    central documents, with local symbols renumbered (synth takes ~0.4 ms a document,
     too slow for 10^6).
     """
-    from bench.synth.plan import campaign_documents, campaigns, full_size, parents
+    from synth.plan import campaign_documents, campaigns, full_size, parents
 
     templates: dict[bool, tuple[Any, list[tuple[Any, list[Any]]]]] = {}
     for c in campaigns(n_docs, seed):

@@ -1,4 +1,4 @@
-"""The synthetic corpus generator (bench/synth): deterministic, streamed, gold consistent."""
+"""The synthetic corpus generator (synth/): deterministic, streamed, gold consistent."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import yaml
 
-from bench.synth import MARKER, campaigns, documents, generate
-from bench.synth.geography import provinces
 from loaders import extract_file, to_gold
 from loaders.scoring import index_predictions, score
+from synth import MARKER, campaigns, documents, generate
+from synth.geography import provinces
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "corpus"
 SAMPLES_GOLD = SAMPLES.parent / "gold"
@@ -123,3 +123,17 @@ def test_the_installed_kg_script_writes_a_corpus_from_any_folder(tmp_path: Path)
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stdout)["documents"] == 3
     assert len(list((tmp_path / "c").glob("*.txt"))) == 3
+
+
+def test_the_generator_is_installed_with_kg() -> None:
+    """`kg synth` imports the generator as a package of the distribution, not from a checkout."""
+    import tomllib
+
+    from setuptools import find_packages
+
+    root = Path(__file__).resolve().parents[1]
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    include = config["tool"]["setuptools"]["packages"]["find"]["include"]
+    packages = set(find_packages(str(root), include=include))
+    assert {"synth", "kg.commands", "loaders", "graph"} <= packages
+    assert "bench" not in packages

@@ -1,27 +1,11 @@
-"""`kg synth`: write a synthetic national corpus (texts and, on request, their gold)."""
+"""`kg synth`: write a synthetic national corpus (texts and, on request, their gold) with the
+generator package `synth`, installed with kg."""
 
 from __future__ import annotations
-
-import sys
-from pathlib import Path
 
 import click
 
 from kg.output import to_json
-
-
-def _generator():  # -> (default_gold_dir, generate) of bench/synth
-    """The generator lives in the source checkout beside the `kg` package (bench/synth), which
-    an installed `kg` script does not have on its path: it is added when present."""
-    checkout = Path(__file__).resolve().parents[2]
-    if (checkout / "bench" / "synth").is_dir() and str(checkout) not in sys.path:
-        sys.path.append(str(checkout))
-    try:
-        from bench.synth import default_gold_dir, generate
-    except ImportError as e:
-        raise click.ClickException("kg synth needs the source checkout's bench/synth (install "
-                                   "kg from a clone of the repository)") from e
-    return default_gold_dir, generate
 
 
 @click.command()
@@ -51,7 +35,7 @@ def synth(out_dir: str, n_docs: int, seed: int, gold: bool, gold_dir: str | None
       kg synth /tmp/corpus --docs 10000 --seed 7 --gold    # gold in /tmp/corpus-gold
       kg load /tmp/corpus && kg trace 26-NQ/TW
     """
-    default_gold_dir, generate = _generator()
+    from synth import default_gold_dir, generate
 
     written = generate(out_dir, n_docs, seed, gold=gold, gold_dir=gold_dir)
     chars = 0

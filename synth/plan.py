@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from bench.synth.geography import Place, Province, communes, districts, provinces
+from synth.geography import Place, Province, communes, districts, provinces
 
 PHRASES = Path(__file__).with_name("data") / "phrases.yaml"
 D_MAX, C_MAX, C_MAX_AFTER, MINISTRIES = 11, 14, 97, 8

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.synth.plan import Campaign, DocSpec, documents
-from bench.synth.render import render
 from graph.keys import slug
+from synth.plan import Campaign, DocSpec, documents
+from synth.render import render
 
 PART = 10_000
 FLAT_LIMIT = 20_000
-GOLD_HEADER = ("# SYNTHETIC gold: written by bench/synth together with the text it annotates\n"
+GOLD_HEADER = ("# SYNTHETIC gold: written by kg synth together with the text it annotates\n"
                "# (the generator knows the truth); not a human annotation of a real document.\n")
 
 
@@ -105,6 +105,6 @@ def generate(out_dir: str | Path, n_docs: int, seed: int, gold: bool = False,
         chars += len(body)
         yield Written(i, d.genre, text_path, gold_path, len(body))
     (out / "SYNTHETIC.json").write_text(json.dumps(
-        {"synthetic": True, "generator": "bench/synth", "seed": seed, "documents": n_docs,
+        {"synthetic": True, "generator": "kg synth", "seed": seed, "documents": n_docs,
          "gold": gold, "characters": chars, "genres": dict(sorted(counts.items()))},
         ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -12,8 +12,8 @@ import datetime as dt
 import random
 from collections.abc import Callable
 
-from bench.synth.geography import Place, Province
-from bench.synth.plan import (
+from synth.geography import Place, Province
+from synth.plan import (
     Campaign,
     DocSpec,
     cites_politburo,
@@ -24,7 +24,7 @@ from bench.synth.plan import (
     tu_plan,
     ubnd_plan,
 )
-from bench.synth.text import Text, cap, date_text, percent
+from synth.text import Text, cap, date_text, percent
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI")
 QUARTERS = ("I", "II", "III", "IV")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bench.synth.plan import DocSpec
+from synth.plan import DocSpec
 
 MARKER = ("[VĂN BẢN TỔNG HỢP — synthetic] Văn bản mô phỏng do bộ sinh dữ liệu kg synth tạo ra "
           "để đo đạc; không phải văn bản thật.")
