@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 import ladybug
 
+from graph.settings import BUFFER_POOL_MB, setting
 from graph.store import ReadOnlyError, SourceInfo, StoreError
 
 if TYPE_CHECKING:  # writes import these when they run: reading needs neither Arrow nor RDF
@@ -57,7 +58,7 @@ CHECKPOINT_MAX_RECORDS = 4_000_000
 # Rows per COPY of a staged table (`bulk`): LadybugDB holds a COPY in memory until the next
 # checkpoint; 10^6 rows of a relationship with its evidence took ~0.6 GB (BENCHMARKS.md, 10^6).
 COPY_PIECE_ROWS = 1_000_000
-BUFFER_POOL_ENV = "KG_BUFFER_POOL_MB"
+BUFFER_POOL_ENV = BUFFER_POOL_MB.name
 BUFFER_POOL_SHARE = 0.5  # of RAM, by default
 _POOL_FULL = "buffer pool is full"  # LadybugDB's message when a statement needs more cache
 
@@ -69,8 +70,9 @@ def default_buffer_pool() -> int:
     provinces) in one piece, which needs more cache as the store grows — with 2 GiB, a
     checkpoint of a store of ~20M records (~350k documents) failed; with 8 GiB it peaked at
     7.3 GB of RSS. A bulk copy (`bulk`) of 10^6 documents failed with 2.5 GiB."""
-    if os.environ.get(BUFFER_POOL_ENV):
-        return int(os.environ[BUFFER_POOL_ENV]) << 20
+    megabytes = setting(BUFFER_POOL_MB)
+    if megabytes:
+        return megabytes << 20
     ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     return int(ram * BUFFER_POOL_SHARE)
 

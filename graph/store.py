@@ -6,7 +6,6 @@ LadybugDB store, `open_store("bolt://…")` or `neo4j://…` the Neo4j store.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
@@ -14,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from graph.batch import Batch
+from graph.settings import STORE as STORE_SETTING
+from graph.settings import setting
 
 DEFAULT_STORE = "kg.lbdb"
 NEO4J_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
@@ -71,7 +72,7 @@ class Store(Protocol):
 
 
 def default_store_uri() -> str:
-    return os.environ.get("KG_STORE") or DEFAULT_STORE
+    return setting(STORE_SETTING, DEFAULT_STORE)
 
 
 def open_store(uri: str | None = None, read_only: bool = False, **options: Any) -> Store:

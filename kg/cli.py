@@ -48,12 +48,14 @@ class LazyGroup(click.Group):
         return found[cmd_name]
 
     def invoke(self, ctx: click.Context) -> object:
-        """Run the verb; a store's error reaches the user as one line, never a traceback."""
+        """Run the verb; a store's error or a bad setting reaches the user as one line, never
+        a traceback."""
+        from graph.settings import SettingError
         from graph.store import StoreError
 
         try:
             return super().invoke(ctx)
-        except StoreError as e:
+        except (StoreError, SettingError) as e:
             raise click.ClickException(str(e)) from e
         except click.NoSuchOption as e:
             if e.option_name in ("--store", "--database"):  # kg's own options go first
@@ -79,8 +81,13 @@ def cli(ctx: click.Context, store_uri: str | None, database: str | None) -> None
       kg trace 26-NQ/TW
       kg explore --out explorer.html
     """
+    from graph.settings import SettingError, check_settings
     from graph.store import default_store_uri
 
+    try:
+        check_settings()
+    except SettingError as e:
+        raise click.ClickException(str(e)) from e
     ctx.obj = {"store_uri": store_uri or default_store_uri(), "database": database}
 
 

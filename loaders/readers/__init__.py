@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
+from graph.settings import MAX_FILE_MB as MAX_FILE_MB_SETTING
+from graph.settings import setting
 from loaders.errors import SourceError
 from loaders.readers import doc, docx, html, pdf, text
 from loaders.readers.base import Reading, Refused
@@ -76,7 +78,7 @@ def reader_for(name: str, raw: bytes = b"", mime: str | None = None) -> ModuleTy
 
 
 def max_bytes() -> int:
-    return int(float(os.environ.get("KG_MAX_FILE_MB", MAX_FILE_MB)) * 2**20)
+    return int(setting(MAX_FILE_MB_SETTING, MAX_FILE_MB) * 2**20)
 
 
 def read_bytes(raw: bytes, name: str, mime: str | None = None) -> Reading:
