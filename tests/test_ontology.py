@@ -82,3 +82,17 @@ def test_relations_besides_implements_are_declared_between_documents():
         assert parent in {str(r[0]) for r in rows}
     assert {r.type for r in s.document_links} == {"IMPLEMENTS", *supers}
     assert not s.rel("IMPLEMENTS").dashes
+
+
+def test_path_bounds_are_the_named_constant():
+    """The built-in queries' walks are bounded by queries.loader.MAX_DEPTH, written once."""
+    from queries.loader import MAX_DEPTH, cypher
+
+    for path in sorted((ROOT / "queries" / "cypher").glob("*.cypher")):
+        raw = path.read_text(encoding="utf-8")
+        assert not re.search(r"\*\s*(?:SHORTEST\s*)?\d+\s*\.\.\s*\d", raw), path.name
+        name, _, rest = path.name.partition(".")
+        text = cypher(name, rest.removesuffix("cypher").rstrip(".") or "ladybug")
+        assert "{MAX_DEPTH" not in text
+    assert f"1..{MAX_DEPTH}]" in cypher("trace_down", "neo4j")
+    assert f"1..{MAX_DEPTH - 1}]" in cypher("trace_down_links")

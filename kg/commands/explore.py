@@ -8,12 +8,13 @@ import click
 
 from kg.commands.inspect import resolve
 from kg.context import get_store
+from queries.loader import MAX_DEPTH
 
 
 @click.command()
 @click.option("--root", "root", metavar="SYMBOL", default=None,
               help="Show SYMBOL and what implements it (default: every document).")
-@click.option("--depth", type=click.IntRange(1, 12), default=None,
+@click.option("--depth", type=click.IntRange(1, MAX_DEPTH), default=None,
               help="With --root: levels to follow below it.")
 @click.option("--out", "out", type=click.Path(dir_okay=False), default="explorer.html",
               show_default=True, help="The HTML file to write.")

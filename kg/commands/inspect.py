@@ -14,6 +14,7 @@ from queries import AmbiguousDocument, DocumentNotFound, resolve_document
 from queries import show as show_node
 from queries import stats as store_stats
 from queries import trace as trace_query
+from queries.loader import MAX_DEPTH
 
 
 def resolve(ctx: click.Context, text: str) -> dict:
@@ -27,7 +28,7 @@ def resolve(ctx: click.Context, text: str) -> dict:
 @click.command()
 @click.argument("symbol")
 @click.option("--up", is_flag=True, help="What SYMBOL implements, instead of what implements it.")
-@click.option("--depth", type=click.IntRange(1, 12), default=None, help="Levels to follow.")
+@click.option("--depth", type=click.IntRange(1, MAX_DEPTH), default=None, help="Levels to follow.")
 @format_option("tree", "json", "csv")
 @click.option("--html", "html_out", type=click.Path(dir_okay=False), default=None,
               help="Also write the trace as an explorer page.")

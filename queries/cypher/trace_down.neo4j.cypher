@@ -3,7 +3,7 @@
 // (VarLengthExpand(Pruning,BFS)), visiting each document once: SHORTEST 1 keeps a path per
 // document and costs ~15x more on a tree of 10^4 documents with parallel IMPLEMENTS edges.
 // Parameters: $uid — the root document's uid.
-MATCH p = (d:Document)-[:IMPLEMENTS*1..12]->(root:Document {uid: $uid})
+MATCH p = (d:Document)-[:IMPLEMENTS*1..{MAX_DEPTH}]->(root:Document {uid: $uid})
 WHERE d <> root
 WITH d, min(length(p)) AS depth
 RETURN d.uid AS uid, depth, d.symbol AS symbol, d.type AS type,

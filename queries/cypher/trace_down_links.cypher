@@ -6,6 +6,6 @@ MATCH (p:Document {uid: $uid})<-[r:IMPLEMENTS]-(c:Document)
 RETURN c.uid AS child, p.uid AS parent, min(r.basis) AS basis,
        min(CASE WHEN $evidence THEN r.sentence END) AS sentence, count(r) AS sources
 UNION ALL
-MATCH (root:Document {uid: $uid})<-[:IMPLEMENTS* SHORTEST 1..11]-(p:Document)<-[r:IMPLEMENTS]-(c:Document)
+MATCH (root:Document {uid: $uid})<-[:IMPLEMENTS* SHORTEST 1..{MAX_DEPTH_1}]-(p:Document)<-[r:IMPLEMENTS]-(c:Document)
 RETURN c.uid AS child, p.uid AS parent, min(r.basis) AS basis,
        min(CASE WHEN $evidence THEN r.sentence END) AS sentence, count(r) AS sources

@@ -2,7 +2,7 @@
 // min(length(p)) per document lets Neo4j walk breadth-first from the start, visiting each
 // document once (see trace_down.neo4j.cypher).
 // Parameters: $uid — the starting document's uid.
-MATCH p = (root:Document {uid: $uid})-[:IMPLEMENTS*1..12]->(d:Document)
+MATCH p = (root:Document {uid: $uid})-[:IMPLEMENTS*1..{MAX_DEPTH}]->(d:Document)
 WHERE d <> root
 WITH d, min(length(p)) AS depth
 RETURN d.uid AS uid, depth, d.symbol AS symbol, d.type AS type,
