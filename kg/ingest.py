@@ -451,7 +451,7 @@ class IngestReport:
     timings: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
-        """The counts, as `kg load --json` prints them (with its "errors" beside)."""
+        """The counts, as `kg load --format json` prints them (with its "errors" beside)."""
         return {"added": len(self.added), "replaced": len(self.replaced),
                 "unchanged": len(self.unchanged), "repaired": len(self.repaired),
                 "failed": len(self.errors), "skipped": len(self.skipped),

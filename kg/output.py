@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import json
 from collections.abc import Callable, Sequence
@@ -12,10 +13,30 @@ from typing import Any
 import click
 
 
-def format_option(*choices: str, default: str | None = None) -> Callable:
-    """The `--format` option every data command shares; the first choice is the default."""
-    return click.option("--format", "fmt", type=click.Choice(choices),
-                        default=default or choices[0], show_default=True, help="Output format.")
+def format_option(*choices: str, default: str | None = None,
+                  json_flag: bool = False) -> Callable:
+    """The `--format` option every data command shares; the first choice is the default.
+
+    `json_flag`: also accept `--json`, hidden, as the older spelling of `--format json` (the
+    commands that had that flag keep working in existing scripts)."""
+    option = click.option("--format", "fmt", type=click.Choice(choices),
+                          default=default or choices[0], show_default=True,
+                          help="Output format.")
+    if not json_flag:
+        return option
+
+    def decorate(command: Callable) -> Callable:
+        @functools.wraps(command)
+        def run(*args: Any, json_flag: bool, **kwargs: Any) -> Any:
+            if json_flag:
+                kwargs["fmt"] = "json"
+            return command(*args, **kwargs)
+
+        alias = click.option("--json", "json_flag", is_flag=True, hidden=True,
+                             help="Deprecated: --format json.")
+        return option(alias(run))
+
+    return decorate
 
 
 def _default(value: Any) -> Any:

@@ -40,7 +40,7 @@ def test_the_library_reports_skipped_files_and_missing_paths(tmp_path):
 def test_kg_load_counts_every_input_and_loads_the_rest(tmp_path):
     src = folder(tmp_path)
     r = CliRunner().invoke(cli, ["--store", str(tmp_path / "kg.lbdb"), "load", "--jobs", "1",
-                                 "--json", str(src), str(tmp_path / "gone.txt")])
+                                 "--format", "json", str(src), str(tmp_path / "gone.txt")])
     assert r.exit_code == 1
     out = json.loads(r.stdout)
     assert (out["added"], out["failed"], out["skipped"]) == (1, 1, 2)

@@ -80,11 +80,11 @@ DERIVED = ("MATCH (s:Source) WHERE s.name = 'derived-alignment' RETURN s.uid AS 
 def run(store: Path, *args: str) -> dict:
     r = CliRunner().invoke(cli, ["--store", str(store), *args], catch_exceptions=False)
     assert r.exit_code == 0, r.output
-    return json.loads(r.stdout) if "--json" in args else {}
+    return json.loads(r.stdout) if "json" in args else {}
 
 
 def load(store: Path, *paths: Path, realign: bool = False) -> dict:
-    return run(store, "load", *map(str, paths), "--jobs", "1", "--json",
+    return run(store, "load", *map(str, paths), "--jobs", "1", "--format", "json",
                *(["--realign"] if realign else []))
 
 
@@ -165,7 +165,7 @@ def test_a_file_loaded_before_unchanged_is_not_extracted_again(files, tmp_path, 
     real = load_command.extract_one
     monkeypatch.setattr(load_command, "extract_one", lambda p: extracted.append(p.name) or real(p))
     report = run(store, "load", str(files["text"]), str(files["district"]), str(edited),
-                 "--jobs", "1", "--json")
+                 "--jobs", "1", "--format", "json")
     assert (report["added"], report["unchanged"], report["failed"]) == (1, 2, 0)
     assert extracted == ["edited.yaml"]  # the two unchanged files were only hashed
 
@@ -218,7 +218,7 @@ def test_a_bulk_load_gives_the_graph_of_a_load_file_by_file(files, tmp_path):
     graphs = []
     for mode in ("--bulk", "--no-bulk"):
         store = tmp_path / f"{mode}.lbdb"
-        report = run(store, "load", *map(str, paths), mode, "--jobs", "1", "--json")
+        report = run(store, "load", *map(str, paths), mode, "--jobs", "1", "--format", "json")
         assert (report["added"], report["failed"]) == (4, 0)
         assert not Path(f"{store}.stage").exists()
         graphs.append(_graph(store))

@@ -69,7 +69,7 @@ def loaded(corpus, tmp_path_factory) -> dict[int, tuple[Path, dict]]:
     out = {}
     for jobs in (1, 2):
         store = tmp_path_factory.mktemp(f"jobs{jobs}") / "kg.lbdb"
-        code, summary, _ = run(store, "load", str(corpus), "--jobs", str(jobs), "--json")
+        code, summary, _ = run(store, "load", str(corpus), "--jobs", str(jobs), "--format", "json")
         assert code == 1  # two bad files
         out[jobs] = (store, json.loads(summary))
     return out

@@ -299,7 +299,7 @@ def test_kg_transfer_copies_the_store_and_reports_it(neo4j_store, neo4j_uri, lbd
     load_batches(embedded, [to_batch(x) for x in factories.corpus()])
     expected = contents(embedded)
     embedded.close()
-    args = ["--store", str(lbdb_path), "transfer", "--to", neo4j_uri, "--json"]
+    args = ["--store", str(lbdb_path), "transfer", "--to", neo4j_uri, "--format", "json"]
     first = CliRunner().invoke(cli, args)
     assert first.exit_code == 0, first.output
     summary = json.loads(first.stdout)

@@ -234,7 +234,7 @@ def test_a_load_announces_itself_while_it_runs(tmp_path):
 
 def test_check_finds_what_a_write_removed_and_added_until_a_repair(store):
     def check() -> tuple[int, dict]:
-        code, out, _ = run(store, "check", "--json", "--jobs", "1")
+        code, out, _ = run(store, "check", "--format", "json", "--jobs", "1")
         return code, json.loads(out)
 
     code, found = check()

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from kg.context import LOAD_MARK, WRITE_MARK, get_store
-from kg.output import to_json
+from kg.output import format_option, to_json
 
 
 def stored_counts(store, schema) -> dict[str, Counter]:
@@ -56,9 +56,9 @@ def sourceless(store, schema) -> dict[str, int]:
 @click.command()
 @click.option("--jobs", "-j", type=click.IntRange(1), default=os.cpu_count() or 1,
               show_default="the number of CPUs", help="Processes re-extracting files.")
-@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@format_option("text", "json", json_flag=True)
 @click.pass_context
-def check(ctx: click.Context, jobs: int, as_json: bool) -> None:
+def check(ctx: click.Context, jobs: int, fmt: str) -> None:
     """Verify the graph against what its sources state (read-only).
 
     Each loaded file still on disk with the same content is extracted again, and the
@@ -114,7 +114,7 @@ def check(ctx: click.Context, jobs: int, as_json: bool) -> None:
     strays = {k or "(none)": sum(v.values()) for k, v in stored.items() if k not in known}
     nodes = sourceless(store, schema)
     bad = bool(findings["differ"] or strays or nodes)
-    if as_json:
+    if fmt == "json":
         click.echo(to_json(findings | {"checked": checked, "derived": derived,
                                        "relationships_of_no_source": strays,
                                        "nodes_of_no_source": nodes, "ok": not bad}))

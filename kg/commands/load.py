@@ -10,7 +10,7 @@ import click
 from kg.commands.extract import echo_skipped
 from kg.context import get_store
 from kg.ingest import IngestReport, SourceError, WriteAborted, ingest
-from kg.output import to_json
+from kg.output import format_option, to_json
 from loaders.readers import Input
 
 
@@ -56,7 +56,7 @@ class Bar:
 @click.option("--repair", is_flag=True,
               help="Reload the files in full even when unchanged, restoring what an outside "
                    "write (`kg cypher --write`) removed; automatic after such a write.")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@format_option("text", "json", json_flag=True)
 @click.option("--jobs", "-j", type=click.IntRange(1), default=os.cpu_count() or 1,
               show_default="the number of CPUs",
               help="Processes extracting files (and scoring alignments) in parallel; 1: this "
@@ -64,7 +64,7 @@ class Bar:
 @click.pass_context
 def load(ctx: click.Context, paths: tuple[str, ...], manifest: str | None,
          locality: str | None, realign: bool, quiet: bool, timings: bool, bulk: bool | None,
-         repair: bool, as_json: bool, jobs: int) -> None:
+         repair: bool, fmt: str, jobs: int) -> None:
     """Extract documents, links, tasks and targets from PATHS and load them into the store.
 
     Loading the same file again changes nothing; a changed file replaces what it asserted
@@ -100,7 +100,7 @@ def load(ctx: click.Context, paths: tuple[str, ...], manifest: str | None,
     except WriteAborted as e:
         raise click.ClickException(f"{e}. What was written before stays; run kg load "
                                    "again to repair the store and load the rest.") from e
-    print_report(report, as_json)
+    print_report(report, fmt)
     if timings:
         click.echo("timings: " + ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items()),
                    err=True)
@@ -108,9 +108,9 @@ def load(ctx: click.Context, paths: tuple[str, ...], manifest: str | None,
         ctx.exit(1)
 
 
-def print_report(report: IngestReport, as_json: bool) -> None:
-    """The summary on stdout (text or JSON), each failed or skipped file on stderr."""
-    if as_json:
+def print_report(report: IngestReport, fmt: str = "text") -> None:
+    """The summary on stdout (text or json), each failed or skipped file on stderr."""
+    if fmt == "json":
         click.echo(to_json(report.summary() | {
             "errors": [{"file": f, "error": m} for f, m in report.errors],
             "skipped_files": [{"file": f, "reason": m} for f, m in report.skipped]}))

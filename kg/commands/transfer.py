@@ -7,7 +7,7 @@ import click
 from graph.store import StoreError, open_store
 from graph.transfer import copy_graph
 from kg.context import get_store
-from kg.output import to_json
+from kg.output import format_option, to_json
 from queries import stats
 
 
@@ -15,9 +15,9 @@ from queries import stats
 @click.option("--to", "to_uri", required=True, metavar="PATH|URI",
               help="The destination: an embedded store file or a Neo4j URI.")
 @click.option("--to-database", default=None, help="Neo4j database of the destination.")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@format_option("text", "json", json_flag=True)
 @click.pass_context
-def transfer(ctx: click.Context, to_uri: str, to_database: str | None, as_json: bool) -> None:
+def transfer(ctx: click.Context, to_uri: str, to_database: str | None, fmt: str) -> None:
     """Copy every source loaded in --store, with its nodes, relationships and evidence, to --to.
 
     Sources the destination already holds are skipped, so running it again changes nothing.
@@ -44,7 +44,7 @@ def transfer(ctx: click.Context, to_uri: str, to_database: str | None, as_json: 
     summary = {"copied": len(report.copied), "skipped": len(report.skipped),
                "replaced": len(report.replaced), "unattached": report.unattached,
                "from": src.uri, "to": dst.uri}
-    if as_json:
+    if fmt == "json":
         click.echo(to_json(summary | {"stats": counts}))
         return
     click.echo(f"{summary['copied']} sources copied, {summary['skipped']} already there, "
