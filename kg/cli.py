@@ -60,8 +60,9 @@ class LazyGroup(click.Group):
         except click.NoSuchOption as e:
             if e.option_name in ("--store", "--database"):  # kg's own options go first
                 verb = e.ctx.info_name if e.ctx else "COMMAND"
-                e.message = (f"{e.option_name} goes before the command: "
-                             f"kg {e.option_name} VALUE {verb} ...")
+                raise click.NoSuchOption(e.option_name, ctx=e.ctx, message=(
+                    f"{e.option_name} goes before the command: "
+                    f"kg {e.option_name} VALUE {verb} ...")) from e
             raise
 
 

@@ -19,7 +19,7 @@ import hashlib
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
@@ -89,7 +89,7 @@ def extract_one(path: Input | Path) -> Outcome:
         return None, f"extraction failed: {type(e).__name__}: {e}"
 
 
-def _extract_many(paths: list[Input]) -> list[Outcome]:
+def _extract_many(paths: Sequence[Input | Path]) -> list[Outcome]:
     return [extract_one(p) for p in paths]
 
 
@@ -134,7 +134,7 @@ def die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="kg-parent-watch", daemon=True).start()
 
 
-def extract_all(files: list[Input], pool: ProcessPoolExecutor | None = None,
+def extract_all(files: Sequence[Input | Path], pool: ProcessPoolExecutor | None = None,
                 jobs: int = 1) -> Iterator[Outcome]:
     """`extract_one` of each file, in the files' order, on the `jobs` processes of `pool`.
 

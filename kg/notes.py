@@ -44,9 +44,9 @@ def announced_load(store: Store) -> Iterator[None]:
     if store.dialect != "ladybug":
         yield
         return
-    path = Path(store.uri + ".loading")
+    path: Path | None = Path(store.uri + ".loading")
     try:
-        path.write_text(str(os.getpid()))
+        Path(store.uri + ".loading").write_text(str(os.getpid()))
     except OSError:
         path = None
     try:

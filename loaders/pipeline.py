@@ -26,6 +26,7 @@ from loaders.normalise import normalise
 from loaders.organisations import canonical_name
 from loaders.plan import extract_plan
 from loaders.read import read_source
+from loaders.readers import Input
 from loaders.relations import find_relations
 
 
@@ -95,7 +96,7 @@ def _org_names(tasks) -> dict[str, str]:
     return {p: n for p in sorted(printed) if (n := canonical_name(p)) != p}
 
 
-def extract_file(path: str | Path) -> Extraction:
+def extract_file(path: str | Path | Input) -> Extraction:
     """Read one file and extract from it; SourceError if it cannot be read."""
     source, text = read_source(path)
     return extract_text(text, source)

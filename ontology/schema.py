@@ -12,6 +12,7 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL
+from rdflib.term import Node
 
 KG = Namespace("https://kg.example.org/ontology#")
 ONTOLOGY_FILE = Path(__file__).with_name("kg.ttl")
@@ -86,23 +87,23 @@ class Schema:
         """Every label, relationship type and property key the stores may use."""
         out = {n.label for n in self.nodes} | {r.type for r in self.rels}
         for t in (*self.nodes, *self.rels):
-            out |= {p.name for p in t.props}
+            out |= {p.name for p in t.props}  # type: ignore[attr-defined]
         return out
 
 
-def _lang(g: Graph, s: URIRef, lang: str) -> str:
+def _lang(g: Graph, s: Node, lang: str) -> str:
     for o in g.objects(s, RDFS.label):
         if isinstance(o, Literal) and o.language == lang:
             return str(o)
     return str(s).rsplit("#", 1)[-1]
 
 
-def _str(g: Graph, s: URIRef, p: URIRef) -> str | None:
+def _str(g: Graph, s: Node, p: URIRef) -> str | None:
     o = g.value(s, p)
     return None if o is None else str(o)
 
 
-def _prop(g: Graph, p: URIRef) -> Prop:
+def _prop(g: Graph, p: Node) -> Prop:
     t = _str(g, p, KG.storeType)
     if t not in STORE_TYPES:
         raise ValueError(f"kg.ttl: {p} has store type {t!r}, expected one of {STORE_TYPES}")
@@ -124,7 +125,7 @@ def schema_from_graph(g: Graph) -> Schema:
     every = sorted((_prop(g, p) for p in datatype if g.value(p, KG.onEveryRelation)),
                    key=lambda x: x.name)
     rels = []
-    for p in sorted(g.subjects(RDF.type, OWL.ObjectProperty)):
+    for p in sorted(g.subjects(RDF.type, OWL.ObjectProperty), key=str):
         name = _str(g, p, KG.storeName)
         if not name:
             continue
@@ -142,7 +143,8 @@ def schema_from_graph(g: Graph) -> Schema:
     doc_types = tuple(
         DocType(_lang(g, c, "vi"), str(g.value(c, KG.typeCode)), _lang(g, c, "en"),
                 _str(g, c, KG.color) or "#999999")
-        for c in sorted(g.subjects(RDFS.subClassOf, KG.Document)) if g.value(c, KG.typeCode))
+        for c in sorted(g.subjects(RDFS.subClassOf, KG.Document), key=str)
+        if g.value(c, KG.typeCode))
     levels = {_lang(g, lv, "en"): _str(g, lv, KG.color) or "#999999"
               for lv in g.subjects(RDF.type, KG.Level)}
     return Schema(tuple(nodes), tuple(sorted(rels, key=lambda r: r.type)), doc_types, levels)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, Literal, Namespace
 from rdflib.namespace import SKOS
+from rdflib.term import Node, URIRef
 
 from ontology.schema import KG, DocType, load_schema, ontology_graph
 
@@ -58,8 +59,8 @@ def levels() -> tuple[str, ...]:
     ('central', 'provincial', 'district', 'commune', 'unknown')
     """
     g = ontology_graph()
-    ranked = sorted((int(g.value(lv, KG.rank)), lv) for lv in g.subjects(RDF.type, KG.Level))
-    return tuple(_label(g, lv, "en") for _, lv in ranked)
+    ranked = sorted(g.subjects(RDF.type, KG.Level), key=lambda lv: int(str(g.value(lv, KG.rank))))
+    return tuple(_label(g, lv, "en") for lv in ranked)
 
 
 def level_colours() -> dict[str, str]:
@@ -67,7 +68,7 @@ def level_colours() -> dict[str, str]:
     return load_schema().levels
 
 
-def _label(g: Graph, s: object, lang: str, p: object = RDFS.label) -> str:
+def _label(g: Graph, s: Node, lang: str, p: URIRef = RDFS.label) -> str:
     return next((str(o) for o in g.objects(s, p)
                  if isinstance(o, Literal) and o.language == lang), "")
 
@@ -78,7 +79,7 @@ def themes() -> tuple[Theme, ...]:
     g = Graph()
     g.parse(THEMES_FILE, format="turtle")
     out = []
-    for c in sorted(g.subjects(RDF.type, SKOS.Concept)):
+    for c in sorted(g.subjects(RDF.type, SKOS.Concept), key=str):
         if (c, SKOS.inScheme, THEME["kg-themes"]) not in g:
             continue
         words = sorted({str(o) for o in g.objects(c, SKOS.altLabel)

@@ -147,7 +147,8 @@ def coverage(store: Store, uid: str, by: str = "document", strong: float = STRON
     central_tasks = store.query(cypher("coverage_central_tasks"), {"uid": uid})
     uids = [d["id"] for d in t.documents]
     counts = {r["uid"]: r["tasks"] for r in store.query(cypher("task_counts"), {"uids": uids})}
-    plans, without = [], []
+    plans: list[dict[str, Any]] = []
+    without: list[dict[str, Any]] = []
     for d in t.documents:
         row = {"uid": d["id"], "symbol": d["symbol"], "type": d["type"], "issuer": d["issuer"],
                "level": d["level"], "locality": d["locality"], "date": d["date"],

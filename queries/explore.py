@@ -61,13 +61,14 @@ def explore(store: Store, root: str | None = None, depth: int | None = None) -> 
     themes: dict[str, set[str]] = defaultdict(set)
     for r in rows("explore_themes"):
         themes[r["task"]].add(r["theme"])
-    for t in rows("explore_tasks"):
-        if t["document"] not in g:
+    for task in rows("explore_tasks"):
+        if task["document"] not in g:
             continue
-        own = sorted(themes.get(t["uid"], ()))
-        g.nodes[t["document"]]["tasks"].append(
-            {"uid": t["uid"], "label": t["label"], "text": t["text"], "lead": t["lead"],
-             "support": list(t["support"] or []), "deadline": t["deadline"], "themes": own})
+        own = sorted(themes.get(task["uid"], ()))
+        g.nodes[task["document"]]["tasks"].append(
+            {"uid": task["uid"], "label": task["label"], "text": task["text"],
+             "lead": task["lead"], "support": list(task["support"] or []),
+             "deadline": task["deadline"], "themes": own})
     for n in g.nodes.values():
         n["themes"] = sorted({th for t in n["tasks"] for th in t["themes"]})
     for r in rows("explore_implements"):

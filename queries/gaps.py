@@ -55,7 +55,8 @@ def locality_gaps(units: list[dict[str, Any]], mergers: dict[str, str],
     (['Hải Dương', 'Long An'], [('Hải Phòng', 'partly'), ('Long An', 'not covered')])
     """
     have = {fold(k): v for k, v in plan_localities.items()}
-    without, with_ = [], []
+    without: list[dict[str, Any]] = []
+    with_: list[dict[str, Any]] = []
     for u in units:
         row = {"name": u["name"], "kind": u.get("kind"),
                "now_part_of": mergers.get(u["name"], u["name"])}

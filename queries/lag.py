@@ -51,7 +51,8 @@ def lag_by_level(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def lag(store: Store, uid: str) -> Lag:
     """The lag of every document implementing `uid`, directly or through others."""
     t = trace(store, uid)
-    dated, undated = [], []
+    dated: list[dict[str, Any]] = []
+    undated: list[dict[str, Any]] = []
     for d in t.documents:
         row = {"id": d["id"], "name": document_name(d), "level": d["level"] or "unknown",
                "locality": d["locality"], "date": d["date"], "depth": d["depth"],

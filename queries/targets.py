@@ -46,7 +46,7 @@ def fold_keep(text: str) -> str:
 @cache
 def _cues() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
     data = yaml.safe_load(INDICATORS_FILE.read_text(encoding="utf-8"))
-    out = {}
+    out: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     for dim in DIMENSIONS:
         out[dim] = []
         for value, phrases in data[dim].items():

@@ -58,7 +58,9 @@ def extract(ctx: click.Context, paths: tuple[str, ...], manifest: str | None,
     Example:
       kg extract ../shared/seeds/*.txt --format gold > pred.yaml
     """
-    items, failed, skipped = [], False, []
+    items: list[dict] = []
+    failed = False
+    skipped: list[tuple[str, str]] = []
     try:
         inputs = expand(paths, locality, manifest, skipped)
     except SourceError as e:
@@ -148,9 +150,9 @@ def eval_(gold_dir: str, text_dir: str, errors: bool, fmt: str) -> None:
     for name, found in (items or {}).items():
         if found:
             click.echo(f"\n{name}: {len(found)} errors")
-        for e in found:
-            click.echo(f"  {e['kind']:6s} {e['outcome']:8s} [{e['reason']}] {e['item']}"
-                       + (f" ({e['detail']})" if e["detail"] else ""))
+        for err in found:
+            click.echo(f"  {err['kind']:6s} {err['outcome']:8s} [{err['reason']}] {err['item']}"
+                       + (f" ({err['detail']})" if err["detail"] else ""))
 
 
 COMMANDS = [extract, eval_]

@@ -84,6 +84,8 @@ def show(ctx: click.Context, id_or_symbol: str, limit: int, show_all: bool, fmt:
     info = show_node(store, id_or_symbol)
     if info is None:
         info = show_node(store, resolve(ctx, id_or_symbol)["uid"])
+    if info is None:  # resolved, then gone: another process changed the store meanwhile
+        raise click.ClickException(f"{id_or_symbol} is no longer in {store.uri}")
     if fmt == "json":
         click.echo(to_json(info))
         return
@@ -207,7 +209,7 @@ def cypher(ctx: click.Context, query: str | None, query_file: str | None,
         except CookbookError:
             defaults = {}
     else:
-        text = query
+        text = query or ""
     values = {**defaults, **dict(map(_param, params))}
     missing = sorted(set(_PARAM.findall(_strip_comments(text))) - set(values))
     if missing:
@@ -273,10 +275,12 @@ def schema(fmt: str) -> None:
     s = load_schema()
     if fmt in ("ddl", "neo4j-ddl"):
         if fmt == "ddl":
-            from graph.ladybug_store import LadybugStore as Target
+            from graph.ladybug_store import LadybugStore
+            statements = LadybugStore.ddl_for(s)
         else:
-            from graph.neo4j_store import Neo4jStore as Target
-        click.echo(";\n".join(Target.ddl_for(s)) + ";")
+            from graph.neo4j_store import Neo4jStore
+            statements = Neo4jStore.ddl_for(s)
+        click.echo(";\n".join(statements) + ";")
         return
     rows = [{"kind": "node", "name": n.label, "vi": n.label_vi,
              "properties": ", ".join(f"{p.name}:{p.type}" for p in n.props)} for n in s.nodes]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 import click
 
@@ -19,7 +20,7 @@ class Bar:
 
     def __init__(self, hidden: bool) -> None:
         self.hidden = hidden
-        self._bar = None
+        self._bar: Any = None  # click's ProgressBar, from start() on
 
     def start(self, files: int) -> None:
         self._bar = click.progressbar(length=files, label="loading", file=sys.stderr,

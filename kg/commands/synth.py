@@ -3,6 +3,8 @@ generator package `synth`, installed with kg."""
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from kg.output import to_json
@@ -40,7 +42,7 @@ def synth(out_dir: str, n_docs: int, seed: int, gold: bool, gold_dir: str | None
     written = generate(out_dir, n_docs, seed, gold=gold, gold_dir=gold_dir)
     chars = 0
     with click.progressbar(written, length=n_docs, label="writing",
-                           file=click.get_text_stream("stderr"), hidden=quiet) as bar:
+                           file=sys.stderr, hidden=quiet) as bar:
         for w in bar:
             chars += w.chars
     gold_path = str(gold_dir or default_gold_dir(out_dir)) if gold else None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from graph.store import StoreError, open_store
@@ -29,7 +31,7 @@ def transfer(ctx: click.Context, to_uri: str, to_database: str | None, fmt: str)
       kg --store bolt://neo4j:PASSWORD@localhost:7687 transfer --to copy.lbdb
     """
     src = get_store(ctx, read_only=True)
-    options = {"database": to_database} if to_database else {}
+    options: dict[str, Any] = {"database": to_database} if to_database else {}
     try:
         dst = open_store(to_uri, **options)
     except StoreError as e:
