@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -15,6 +17,17 @@ from queries.coverage import coverage_matrix, coverage_rows
 from queries.gaps import gaps as gaps_query
 from queries.lag import lag as lag_query
 from queries.targets import targets_report
+
+
+def answer(ctx: click.Context, symbol: str, question: Callable[..., Any], fmt: str,
+           **options: Any) -> Any:
+    """`question`'s answer for the document SYMBOL names; printed as JSON, and None returned,
+    with --format json (every answer has `as_json`)."""
+    result = question(get_store(ctx, read_only=True), resolve(ctx, symbol)["uid"], **options)
+    if fmt == "json":
+        click.echo(to_json(result.as_json()))
+        return None
+    return result
 
 
 @click.command()
@@ -37,11 +50,10 @@ def coverage(ctx: click.Context, symbol: str, by: str, fmt: str, out: str | None
       kg coverage 26-NQ/TW
       kg coverage 26-NQ/TW --by locality --format json
     """
-    doc = resolve(ctx, symbol)
-    c = coverage_query(get_store(ctx, read_only=True), doc["uid"], by=by)
-    if fmt == "json":
-        click.echo(to_json(c.as_json()))
-    elif fmt == "csv":
+    c = answer(ctx, symbol, coverage_query, fmt, by=by)
+    if c is None:
+        return
+    if fmt == "csv":
         click.echo(to_csv(coverage_rows(c)), nl=False)
     elif fmt == "html":
         from viz import write_table_html
@@ -68,12 +80,9 @@ def gaps(ctx: click.Context, symbol: str, fmt: str) -> None:
     Example:
       kg gaps 26-NQ/TW --format json
     """
-    doc = resolve(ctx, symbol)
-    g = gaps_query(get_store(ctx, read_only=True), doc["uid"])
-    if fmt == "json":
-        click.echo(to_json(g.as_json()))
-        return
-    click.echo(render_gaps(g))
+    g = answer(ctx, symbol, gaps_query, fmt)
+    if g is not None:
+        click.echo(render_gaps(g))
 
 
 @click.command()
@@ -87,10 +96,8 @@ def lag(ctx: click.Context, symbol: str, fmt: str) -> None:
     Example:
       kg lag 26-NQ/TW
     """
-    doc = resolve(ctx, symbol)
-    result = lag_query(get_store(ctx, read_only=True), doc["uid"])
-    if fmt == "json":
-        click.echo(to_json(result.as_json()))
+    result = answer(ctx, symbol, lag_query, fmt)
+    if result is None:
         return
     rows = [{"level": d["level"], "document": d["name"], "locality": d["locality"],
              "date": d["date"], "days": d["lag_days"], "depth": d["depth"]}
@@ -114,10 +121,8 @@ def targets(ctx: click.Context, symbol: str, show_all: bool, fmt: str) -> None:
     Example:
       kg targets 26-NQ/TW --all
     """
-    doc = resolve(ctx, symbol)
-    report = targets_report(get_store(ctx, read_only=True), doc["uid"])
-    if fmt == "json":
-        click.echo(to_json(report.as_json()))
+    report = answer(ctx, symbol, targets_report, fmt)
+    if report is None:
         return
     rows = [{"locality": r["locality"], "indicator": r["indicator"],
              "local target": target_values(r["targets"], "year"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -36,12 +37,22 @@ def _as_json(extraction) -> dict:
     return data
 
 
+def source_options(verb: str) -> Callable:
+    """--manifest and --locality, shared by the verbs that read files (`verb`: read, load)."""
+    def decorate(command: Callable) -> Callable:
+        command = click.option(
+            "--locality", help="The province the files come from, where a text or the "
+                               "manifest does not say (the texts' default province).")(command)
+        return click.option(
+            "--manifest", type=click.Path(exists=True, dir_okay=False),
+            help=f"A CSV of sources (columns path or url, locality, date, note) to {verb} "
+                 "too.")(command)
+    return decorate
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--manifest", type=click.Path(exists=True, dir_okay=False),
-              help="A CSV of sources (columns path or url, locality, date, note) to read too.")
-@click.option("--locality", help="The province the files come from, where a text or the "
-                                 "manifest does not say.")
+@source_options("read")
 @format_option("gold", "json")
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[str, ...], manifest: str | None,

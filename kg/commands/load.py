@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from kg.commands.extract import echo_skipped
+from kg.commands.extract import echo_skipped, source_options
 from kg.context import get_store
 from kg.ingest import IngestReport, SourceError, WriteAborted, ingest
 from kg.output import format_option, to_json
@@ -40,10 +40,7 @@ class Bar:
 
 @click.command()
 @click.argument("paths", nargs=-1)
-@click.option("--manifest", type=click.Path(exists=True, dir_okay=False),
-              help="A CSV of sources (columns path or url, locality, date, note) to load too.")
-@click.option("--locality", help="The province the files come from, where a text or the "
-                                 "manifest does not say (the texts' default province).")
+@source_options("load")
 @click.option("--realign", is_flag=True,
               help="Recompute every alignment, not only those the files loaded can change.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
