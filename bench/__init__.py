@@ -1,1 +1,1 @@
-"""Benchmarks and the synthetic national corpus they run on (not part of the installed kg)."""
+"""Benchmarks, run on demand (not part of the installed kg); their corpus comes from synth."""
