@@ -12,6 +12,7 @@ from typing import Any
 
 from graph.keys import fold, search_words, slug, symbol_key
 from graph.model import Evidence, Extraction, Source
+from ontology.describe import theme_names
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,8 @@ def to_batch(ex: Extraction) -> Batch:
             b.edge(rel, ("Task", t.uid), ("Organisation", org), t.evidence)
         for tag in t.themes:
             th = theme_uid(tag.theme)
-            b.node("Theme", th, None, name=tag.theme, key=fold(tag.theme))
+            b.node("Theme", th, None, name=tag.theme, name_vi=theme_names().get(tag.theme),
+                   key=fold(tag.theme))
             b.edge("HAS_THEME", ("Task", t.uid), ("Theme", th), t.evidence,
                    words=list(tag.words))
     for tg in ex.targets:
