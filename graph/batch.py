@@ -17,8 +17,9 @@ from graph.ids import (
     organisation_uid,
     theme_uid,
 )
-from graph.keys import fold, symbol_key
+from graph.keys import fold, search_words, symbol_key
 from graph.model import Evidence, Extraction, Source
+from ontology.describe import theme_names
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,8 @@ def to_batch(ex: Extraction) -> Batch:
                level=d.level, locality=d.locality, issued=d.date, title=d.title,
                name=d.symbol or d.title or d.type, symbol_key=symbol_key(d.symbol) or None,
                key=fold(" ".join(filter(None, [symbol_key(d.symbol), d.type, d.title,
-                                                d.issuer, d.locality]))))
+                                                d.issuer, d.locality]))),
+               search=search_words(d.title))
         if d.locality:
             loc = _locality(b, d.locality, d.evidence)
             b.edge("RELEVANT_FOR", ("Document", d.uid), ("Locality", loc), d.evidence)
@@ -91,7 +93,8 @@ def to_batch(ex: Extraction) -> Batch:
         plan = docs.get(t.document)
         locality = plan.locality if plan else None
         dl = t.deadline
-        b.node("Task", t.uid, t.evidence, label=t.label, text=t.text, ord=t.order,
+        b.node("Task", t.uid, t.evidence, label=t.label, text=t.text, search=search_words(t.text),
+               ord=t.order,
                lead=t.lead, support=list(t.support), locality=locality,
                deadline=dl.text if dl else None, deadline_kind=dl.kind if dl else None,
                deadline_year=dl.year if dl else None, deadline_quarter=dl.quarter if dl else None,
@@ -106,7 +109,8 @@ def to_batch(ex: Extraction) -> Batch:
             b.edge(rel, ("Task", t.uid), ("Organisation", org), t.evidence)
         for tag in t.themes:
             th = theme_uid(tag.theme)
-            b.node("Theme", th, None, name=tag.theme, key=fold(tag.theme))
+            b.node("Theme", th, None, name=tag.theme, name_vi=theme_names().get(tag.theme),
+                   key=fold(tag.theme))
             b.edge("HAS_THEME", ("Task", t.uid), ("Theme", th), t.evidence,
                    words=list(tag.words))
     for tg in ex.targets:
@@ -125,7 +129,7 @@ def to_batch(ex: Extraction) -> Batch:
             b.edge("MERGED_INTO", ("Locality", uid), ("Locality", into), loc.evidence)
     for o in ex.organisations:
         b.node("Organisation", o.uid, o.evidence, name=o.name, level=o.level, kind=o.kind,
-               locality=o.locality, key=fold(o.name))
+               locality=o.locality, key=fold(o.name), search=search_words(o.name))
     return b
 
 
@@ -138,7 +142,8 @@ def _locality(b: Batch, name: str, ev: Evidence, **props: Any) -> str:
 def _organisation(b: Batch, name: str, level: str, locality: str | None, ev: Evidence) -> str:
     uid = organisation_uid(name, locality if level != "central" else None)
     b.node("Organisation", uid, ev, name=name, level=level,
-           locality=locality if level != "central" else None, key=fold(name))
+           locality=locality if level != "central" else None, key=fold(name),
+           search=search_words(name))
     return uid
 
 

@@ -10,6 +10,7 @@ _SPACE = re.compile(r"\s+")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _CENTRE = re.compile(r"T\.?[ƯW]\b|t\.?ư\b")
 _SO = re.compile(r"^so[:.]?")
+_WORD = re.compile(r"\w+")
 
 
 class _Reordered(Exception):
@@ -55,6 +56,16 @@ def fold(text: str | None) -> str:
     if not text:
         return ""
     return _SPACE.sub(" ", _strip_marks(text)).strip().lower()
+
+
+def search_words(text: str | None) -> str | None:
+    """The words of a text, folded, one space apart: what `kg search` matches a query's words
+    against, in both stores (queries/search.py). Punctuation goes, so a word is a word.
+
+    >>> search_words("Cán bộ (cấp chiến lược), Đảng")
+    'can bo cap chien luoc dang'
+    """
+    return " ".join(_WORD.findall(fold(text))) or None
 
 
 @lru_cache(maxsize=1 << 16)

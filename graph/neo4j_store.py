@@ -215,6 +215,11 @@ class Neo4jStore:
             names = {p.name for p in n.props}
             out.extend(f"CREATE INDEX {n.label}_{p} IF NOT EXISTS FOR (n:{n.label}) ON (n.{p})"
                        for p in INDEXED if p in names)
+            # `kg search` (queries/search.py): folded words, folded queries (standard-folding)
+            out.extend(f"CREATE FULLTEXT INDEX {n.label}_{p.name}_fulltext IF NOT EXISTS "
+                       f"FOR (n:{n.label}) ON EACH [n.{p.name}] "
+                       "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}"
+                       for p in n.props if p.full_text)
         # Retraction finds a source's relationships by their `source` evidence property.
         out.extend(f"CREATE INDEX {r.type}_source IF NOT EXISTS FOR ()-[r:{r.type}]-() "
                    "ON (r.source)" for r in schema.rels)
@@ -226,7 +231,7 @@ class Neo4jStore:
         with self._errors(), self._session() as s:
             existing = {r["name"] for r in s.run("SHOW INDEXES YIELD name")}
             todo = [stmt for stmt in self.ddl_for(self.schema)
-                    if stmt.split()[2] not in existing]
+                    if _ddl_name(stmt) not in existing]
             for stmt in todo:
                 s.run(stmt).consume()
             if todo:
@@ -332,6 +337,12 @@ class Neo4jStore:
 
     def close(self) -> None:
         self._driver.close()
+
+
+def _ddl_name(stmt: str) -> str:
+    """The name a CREATE CONSTRAINT/INDEX statement gives (FULLTEXT INDEX included)."""
+    words = stmt.split()
+    return words[words.index("IF") - 1]
 
 
 def _run(tx: neo4j.ManagedTransaction, stmt: str, **params: Any) -> list[dict[str, Any]]:

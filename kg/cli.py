@@ -20,6 +20,7 @@ COMMANDS = {
     "ls": "kg.commands.inspect",
     "cypher": "kg.commands.inspect",
     "schema": "kg.commands.inspect",
+    "search": "kg.commands.search",
     "synth": "kg.commands.synth",
     "extract": "kg.commands.extract",
     "eval": "kg.commands.extract",

@@ -24,6 +24,7 @@ class Prop:
     name: str
     type: str  # one of STORE_TYPES
     iri: str
+    full_text: bool = False  # kg:fullText: Neo4j keeps a full-text index on it
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def _prop(g: Graph, p: Node) -> Prop:
     t = _str(g, p, KG.storeType)
     if t not in STORE_TYPES:
         raise ValueError(f"kg.ttl: {p} has store type {t!r}, expected one of {STORE_TYPES}")
-    return Prop(str(g.value(p, KG.storeName)), t, str(p))
+    return Prop(str(g.value(p, KG.storeName)), t, str(p), bool(g.value(p, KG.fullText)))
 
 
 def schema_from_graph(g: Graph) -> Schema:

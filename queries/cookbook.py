@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -125,9 +126,9 @@ def markdown(answers: list[tuple[Recipe, list[dict[str, Any]]]], max_rows: int =
     for r, rows in answers:
         out.append(f"### {r.name}\n")
         out.append(f"{r.question_en}  \n*{r.question_vi}*\n")
-        params = " ".join(f"--param {k}={json.dumps(v, ensure_ascii=False)}"
-                          if not isinstance(v, str) else f"--param {k}={v}"
-                          for k, v in r.params.items())
+        params = " ".join("--param " + shlex.quote(
+            f"{k}={v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)}")
+            for k, v in r.params.items())
         out.append(f"    kg cypher --file queries/cookbook/{r.path.name}"
                    + (f" {params}" if params else "") + "\n")
         if r.notes:

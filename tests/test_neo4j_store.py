@@ -56,8 +56,11 @@ def test_constraints_and_indexes_come_from_the_ontology():
             "ON (n.symbol_key)") in ddl
     assert "CREATE INDEX Alias_key IF NOT EXISTS FOR (n:Alias) ON (n.key)" in ddl
     assert "CREATE INDEX Source_path IF NOT EXISTS FOR (n:Source) ON (n.path)" in ddl
+    assert ("CREATE FULLTEXT INDEX Task_search_fulltext IF NOT EXISTS FOR (n:Task) ON EACH "
+            "[n.search] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}") in ddl
     names = schema.names
     for stmt in ddl:
+        stmt = re.sub(r"OPTIONS .*", "", stmt)  # index settings, not graph names
         used = re.findall(r":(\w+)[)\]]", stmt) + re.findall(r"\.(\w+)", stmt)
         assert len(used) == 2 and set(used) <= names, stmt
 

@@ -263,14 +263,23 @@ def _changes(before: dict, after: dict) -> str:
 
 
 @click.command()
-@format_option("table", "json", "ddl", "neo4j-ddl")
+@format_option("table", "json", "ddl", "neo4j-ddl", "grass")
 def schema(fmt: str) -> None:
-    """The store schema, as derived from the ontology (ontology/kg.ttl).
+    """The store schema, as derived from the ontology (ontology/kg.ttl): node labels,
+    relationship types with their meaning and an example query, and the properties
+    relationships carry (the evidence of each fact) with their meaning.
 
     `ddl` prints the embedded store's CREATE TABLE statements, `neo4j-ddl` the constraints
-    and indexes kg creates on Neo4j.
+    and indexes kg creates on Neo4j, `grass` a Neo4j Browser style sheet in the explorer's
+    colours.
+
+    \b
+    Example:
+      kg schema
+      kg schema --format grass > kg.grass
     """
     from ontology import load_schema
+    from ontology.describe import describe
 
     s = load_schema()
     if fmt in ("ddl", "neo4j-ddl"):
@@ -282,11 +291,38 @@ def schema(fmt: str) -> None:
             statements = Neo4jStore.ddl_for(s)
         click.echo(";\n".join(statements) + ";")
         return
-    rows = [{"kind": "node", "name": n.label, "vi": n.label_vi,
-             "properties": ", ".join(f"{p.name}:{p.type}" for p in n.props)} for n in s.nodes]
-    rows += [{"kind": "relationship", "name": r.type, "vi": r.label_vi,
-              "properties": ", ".join(f"{a}->{b}" for a, b in r.pairs)} for r in s.rels]
-    emit(rows, "json" if fmt == "json" else "table")
+    if fmt == "grass":
+        from viz.grass import grass
+
+        click.echo(grass(s), nl=False)
+        return
+    d = describe(s)
+    if fmt == "json":
+        click.echo(to_json(d))
+        return
+    click.echo(schema_text(d))
+
+
+def schema_text(d: dict) -> str:
+    """`describe`'s answer as text: one block per label, relationship and property."""
+    import textwrap
+
+    def block(head: str, *lines: str) -> str:
+        return "\n".join([head, *(textwrap.fill(ln, 100, initial_indent="    ",
+                                                 subsequent_indent="      ")
+                                   for ln in lines if ln)])
+
+    out = ["NODE LABELS", ""]
+    out += [block(f"{n['label']} ({n['vi']})", ", ".join(n["properties"])) for n in d["nodes"]]
+    out += ["", "RELATIONSHIP TYPES (evidence properties aside)", ""]
+    for r in d["relationships"]:
+        out += [block(f"{r['type']} ({r['vi']}): " + ", ".join(r["pairs"]), r["meaning"],
+                      "own properties: " + ", ".join(r["properties"]) if r["properties"] else "",
+                      "try: " + (r["example"] or "")), ""]
+    out += ["RELATIONSHIP PROPERTIES", ""]
+    out += [block(f"{p['property']} ({p['type']}) on {p['on']}", p["meaning"])
+            for p in d["relationship_properties"]]
+    return "\n".join(out)
 
 
 COMMANDS = [trace, show, ls, stats, cypher, schema]

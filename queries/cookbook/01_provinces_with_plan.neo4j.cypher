@@ -1,10 +1,11 @@
-// vi: Tỉnh, thành phố nào có kế hoạch thực hiện văn bản $symbol, và sau bao nhiêu ngày kể từ ngày văn bản được ban hành?
-// en: Which provinces have a plan implementing $symbol, and how many days after its issue did each plan come?
+// vi: Tỉnh, thành phố nào có văn bản triển khai $symbol, và văn bản đầu tiên ra đời sau bao nhiêu ngày kể từ ngày $symbol được ban hành?
+// en: Which provinces have a document implementing $symbol, and how many days after its issue did the first one come?
 // param symbol = "26-NQ/TW" — the symbol of the implemented (central) document
 // note: the Neo4j form of 01_provinces_with_plan.cypher (days by duration.inDays).
 MATCH (d:Document)-[:IMPLEMENTS*1..12]->(c:Document {symbol: $symbol})
 WHERE d.locality IS NOT NULL AND d.level <> 'central'
 WITH DISTINCT c, d
-RETURN d.locality AS province, d.symbol AS plan, d.type AS type, d.issuer AS issuer,
-       d.issued AS issued, duration.inDays(c.issued, d.issued).days AS days, d.uid AS uid
-ORDER BY coalesce(days, 1000000), province, uid
+WITH c, d.locality AS province, count(CASE WHEN d.level = 'provincial' THEN d.uid END) AS plans,
+     count(d.uid) AS documents, min(d.issued) AS first
+RETURN province, plans, documents, first, duration.inDays(c.issued, first).days AS days
+ORDER BY coalesce(days, 1000000), province

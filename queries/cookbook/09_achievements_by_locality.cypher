@@ -5,5 +5,5 @@
 MATCH (t:Target)
 WHERE t.kind = 'achievement'
 RETURN coalesce(t.subject, '(toàn quốc)') AS locality, count(t) AS achievements,
-       sum(CASE WHEN t.unit = 'percent' THEN 1 ELSE 0 END) AS percentages
+       count(CASE WHEN t.unit = 'percent' THEN t.uid END) AS percentages
 ORDER BY achievements DESC, locality

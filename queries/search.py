@@ -1,0 +1,110 @@
+"""Text search over document titles, task texts and organisation names, on either store.
+
+Accents and case do not matter: "can bo chien luoc" and "CÁN BỘ CHIẾN LƯỢC" find "cán bộ cấp
+chiến lược". Every node searched carries `search`, the folded words of its text
+(`graph.keys.search_words`, written at load time), and a row matches when each word of the
+query is one of its words, in any order; rows holding the words as one phrase come first.
+
+Both stores run the same test in Cypher. On Neo4j a full-text index over `search` (analyzer
+standard-folding, created by `kg load`) first narrows the candidates; on the embedded store
+(LadybugDB's FTS extension needs a download, so it is not used) every node of the kind is
+tested. The answers are the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from graph.keys import search_words
+from graph.store import Store
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # as given to `kg search --kind`
+    label: str  # the node label searched
+    tail: str  # Cypher from a candidate `n` to the result columns
+
+
+_COLUMNS = "n.uid AS uid, {text} AS text, {doc} AS document, {label} AS label, " \
+           "n.locality AS locality"
+_RANK = "CASE WHEN (' ' + n.search + ' ') CONTAINS $phrase THEN 0 ELSE 1 END AS rank"
+_ORDER = "ORDER BY rank, size(n.search), uid LIMIT $limit"
+
+KINDS: dict[str, Kind] = {
+    "doc": Kind("doc", "Document",
+                "RETURN 'doc' AS kind, " + _COLUMNS.format(text="n.title", doc="n.symbol",
+                                                           label="n.type")
+                + f", {_RANK} {_ORDER}"),
+    "task": Kind("task", "Task",
+                 "OPTIONAL MATCH (d:Document)-[:HAS_TASK]->(n) "
+                 "WITH n, min(coalesce(d.symbol, d.uid)) AS doc "
+                 "RETURN 'task' AS kind, " + _COLUMNS.format(text="n.text", doc="doc",
+                                                             label="n.label")
+                 + f", {_RANK} {_ORDER}"),
+    "org": Kind("org", "Organisation",
+                "RETURN 'org' AS kind, " + _COLUMNS.format(text="n.name", doc="NULL",
+                                                           label="n.level")
+                + f", {_RANK} {_ORDER}"),
+}
+_MATCHES = "all(w IN $words WHERE (' ' + n.search + ' ') CONTAINS (' ' + w + ' '))"
+FULLTEXT_ANALYZER = "standard-folding"
+
+
+class EmptySearch(ValueError):
+    """A query with no word in it."""
+
+
+def cypher(kind: Kind, dialect: str, lucene: bool = True) -> str:
+    """The statement for one kind: Neo4j's full-text index narrows, the same test decides."""
+    if dialect == "neo4j" and lucene:
+        head = (f"CALL db.index.fulltext.queryNodes('{kind.label}_search_fulltext', $lucene) "
+                "YIELD node AS n ")
+    else:
+        head = f"MATCH (n:{kind.label}) WHERE n.search IS NOT NULL "
+    return head + f"WITH n WHERE {_MATCHES} " + kind.tail
+
+
+def stop_words(store: Store) -> frozenset[str]:
+    """The words Neo4j's analyzer leaves out of its index (and of queries): English ones."""
+    rows = store.query("CALL db.index.fulltext.listAvailableAnalyzers() "
+                       "YIELD analyzer, stopwords WHERE analyzer = $name RETURN stopwords",
+                       {"name": FULLTEXT_ANALYZER})
+    return frozenset(rows[0]["stopwords"]) if rows else frozenset()
+
+
+def search(store: Store, text: str, kind: str | None = None,
+           limit: int = 20) -> list[dict[str, Any]]:
+    """Documents (by title), tasks (by text) and organisations (by name) holding every word
+    of `text`, accents and case aside; up to `limit` of each kind, phrase matches first.
+
+    Columns: kind (doc, task, org), uid, text, document (the document's symbol; a task's
+    document), label (a document's type, a task's numbering, an organisation's level),
+    locality, rank (0 when the words stand together as in the query)."""
+    words = (search_words(text) or "").split()
+    if not words:
+        raise EmptySearch(f"nothing to search for in {text!r}: give a word or more")
+    kinds = [KINDS[kind]] if kind else list(KINDS.values())
+    params: dict[str, Any] = {"words": words, "phrase": f" {' '.join(words)} ", "limit": limit}
+    lucene = False
+    if store.dialect == "neo4j":
+        stop = stop_words(store)
+        kept = [w for w in words if w not in stop]
+        params["lucene"] = " ".join("+" + w for w in kept)
+        lucene = bool(kept)  # a query of stop words only: every node is tested
+    out: list[dict[str, Any]] = []
+    for k in kinds:
+        out.extend(store.query(cypher(k, store.dialect, lucene), params))
+    return out
+
+
+def unsearchable(store: Store) -> int:
+    """Nodes with a text but no `search` words: written before kg had search (a reload of
+    their files fills them: `kg load --repair FILES`)."""
+    total = 0
+    for k, prop in (("Document", "title"), ("Task", "text"), ("Organisation", "name")):
+        rows = store.query(f"MATCH (n:{k}) WHERE n.{prop} IS NOT NULL AND n.search IS NULL "
+                           "RETURN count(n) AS c")
+        total += int(rows[0]["c"])
+    return total
