@@ -460,15 +460,19 @@ def select(scored: Sequence[Alignment], threshold: float,
 def propose(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
             symbols: Mapping[str, str | None] | None = None,
             documents: Collection[str] | None = None, m: Model | None = None,
-            threshold: float | None = None, max_links: int = MAX_LINKS) -> list[Alignment]:
+            threshold: float | None = None, max_links: int = MAX_LINKS,
+            reviews: Mapping[tuple[str, str], str] | None = None) -> list[Alignment]:
     """Links from each task to the tasks it takes up in the documents its plan implements.
 
     `implements` are (child document, parent document) pairs; `symbols` maps document uids to
     their symbols (for explicit citations); `documents`, when given, are the only plans
-    aligned (the others' tasks are candidates only). A plan's links depend on its chain and
-    nothing else: re-aligning only what a load changed gives the same links as re-aligning
-    everything.
+    aligned (the others' tasks are candidates only); `reviews` maps (local, central) pairs an
+    analyst judged to "accept" or "reject": a rejected pair is never proposed (the next
+    candidate may take its place), an accepted one is kept whatever its score. A plan's links
+    depend on its chain and its reviews only: re-aligning only what a load changed gives the
+    same links as re-aligning everything.
     """
+    reviews = reviews or {}
     m = m or model()
     threshold = m.propose if threshold is None else threshold
     out: list[Alignment] = []
@@ -481,9 +485,13 @@ def propose(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
             a = Alignment(p.local, p.central, _basis(p), round(_adjusted(p, float(prob)), 4), ())
             scored.setdefault(p.local, []).append((a, p))
         for loc in locals_:
-            found = scored.get(loc.task.uid, [])
+            found = [(a, p) for a, p in scored.get(loc.task.uid, [])
+                     if reviews.get((a.local, a.central)) != "reject"]
             pair_of = {a.central: p for a, p in found}
-            for a in select([a for a, _ in found], threshold, max_links):
+            kept = select([a for a, _ in found], threshold, max_links)
+            kept += [a for a, _ in found
+                     if reviews.get((a.local, a.central)) == "accept" and a not in kept]
+            for a in kept:
                 out.append(explain(a, loc, by_uid[a.central], pair_of[a.central], w2))
     return out
 

@@ -276,14 +276,16 @@ class LadybugStore:
         self._add_missing_columns()
 
     def _add_missing_columns(self) -> None:
-        """Node properties the ontology gained since the store was made (Source's url, format
-        ... for instance) are added to the tables; COPY names its columns, so their order in
-        the table does not matter."""
-        for n in self.schema.nodes:
-            have = {r["name"] for r in self._read(f"CALL table_info('{n.label}') RETURN name")}
-            for p in n.props:
+        """Properties the ontology gained since the store was made (Source's url, format,
+        ALIGNS_WITH's verdict ... for instance) are added to the tables; COPY names its
+        columns, so their order in the table does not matter."""
+        tables = [(n.label, n.props) for n in self.schema.nodes]
+        tables += [(r.type, r.props) for r in self.schema.rels]
+        for name, props in tables:
+            have = {r["name"] for r in self._read(f"CALL table_info('{name}') RETURN name")}
+            for p in props:
                 if p.name not in have:
-                    self._conn.execute(f"ALTER TABLE {n.label} ADD {p.name} {p.type}")
+                    self._conn.execute(f"ALTER TABLE {name} ADD {p.name} {p.type}")
 
     # ------------------------------------------------------------------ reads
     def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:

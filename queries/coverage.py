@@ -6,7 +6,7 @@ A cell lists the local tasks linked to the central task (ALIGNS_WITH, see alignm
 with their lead agency, and a status:
 
 - covered: at least one link scoring STRONG or more (or based on an explicit citation or
-  copied wording);
+  copied wording, or accepted by an analyst: `kg align accept`, marked reviewed);
 - partly: only weaker links;
 - not covered: no link.
 
@@ -82,7 +82,7 @@ def status(links: Sequence[dict[str, Any]], strong: float = STRONG) -> str:
     """The status of a cell from its links (each with score and basis)."""
     if not links:
         return "not covered"
-    if any((x.get("score") or 0) >= strong or
+    if any((x.get("score") or 0) >= strong or x.get("verdict") == "accept" or
            any(b in (x.get("basis") or "") for b in ("explicit", "wording")) for x in links):
         return "covered"
     return "partly"
@@ -95,7 +95,7 @@ def coverage_table(central_tasks: Sequence[dict[str, Any]], plans: Sequence[dict
 
     `plans`: implementing documents with tasks (uid, symbol, type, issuer, level, locality,
     date, tasks); `links`: ALIGNS_WITH rows (central, task, label, lead, plan, basis, score,
-    words).
+    words, verdict, reviewer).
     """
     def column_of(p: dict[str, Any]) -> str:
         if by == "locality":
@@ -120,7 +120,9 @@ def coverage_table(central_tasks: Sequence[dict[str, Any]], plans: Sequence[dict
             mine = by_cell.get((c["uid"], cid), [])
             tasks = [{"task": x["task"], "label": x["label"], "lead": x.get("lead"),
                       "plan": x["plan"], "score": x.get("score"), "basis": x.get("basis"),
-                      "words": list(x.get("words") or [])} for x in mine]
+                      "words": list(x.get("words") or []),
+                      "reviewed": x.get("verdict") == "accept",
+                      "reviewer": x.get("reviewer")} for x in mine]
             cells[cid] = {"status": status(mine, strong), "tasks": tasks,
                           "leads": sorted({x["lead"] for x in mine if x.get("lead")})}
         counts = {s: sum(1 for cell in cells.values() if cell["status"] == s) for s in STATUSES}
@@ -171,7 +173,8 @@ def coverage_rows(c: Coverage) -> list[dict[str, Any]]:
                             "column": col["name"], "status": cell["status"],
                             "task_label": x and x["label"], "lead": x and x["lead"],
                             "score": x and x["score"], "basis": x and x["basis"],
-                            "words": x and x["words"], "task": x and x["task"]})
+                            "words": x and x["words"], "task": x and x["task"],
+                            "reviewed": x and x["reviewed"]})
     return out
 
 
@@ -184,7 +187,8 @@ def coverage_matrix(c: Coverage) -> tuple[list[tuple[str, str]], list[dict[str, 
         row: dict[str, Any] = {"central": f"{r['label']}. {r['text']}"}
         for col in c.columns:
             cell = r["cells"][col["id"]]
-            tasks = [f"{x['label']} ({x['lead'] or 'chưa rõ chủ trì'})" for x in cell["tasks"]]
+            tasks = [f"{x['label']}{'✓' if x['reviewed'] else ''} "
+                     f"({x['lead'] or 'chưa rõ chủ trì'})" for x in cell["tasks"]]
             row[col["id"]] = [cell["status"], *tasks]
         rows.append(row)
     return columns, rows

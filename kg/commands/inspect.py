@@ -109,6 +109,8 @@ def show(ctx: click.Context, id_or_symbol: str, limit: int, show_all: bool, fmt:
         extra = f" ({r['basis']})" if r.get("basis") else ""
         if r.get("score") is not None:  # ALIGNS_WITH: how sure, and the words shared
             extra = f" ({r['basis']}, score {r['score']:.2f}: {', '.join(r.get('words') or [])})"
+            if r.get("verdict"):  # an analyst's review (kg align accept)
+                extra += f" [reviewed: {r['verdict']} by {r['reviewer']} {r['reviewed_at']}]"
         click.echo(f"  {arrow} {r['type']} {r['other']}{extra}")
         click.echo(f"      [{r['source_name']} {r['method']} {r['confidence']:.2f}] "
                    f"{r['sentence']}")
