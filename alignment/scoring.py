@@ -93,15 +93,17 @@ class Alignment:
 
 @dataclass(frozen=True)
 class Model:
-    """Logistic weights over FEATURES and the two decision thresholds."""
+    """Logistic weights over `features` (chosen among ALL_FEATURES by cross-validation across
+    plans, alignment/calibration.py) and the two decision thresholds."""
 
     intercept: float
     weights: tuple[float, ...]
     propose: float  # probability from which a link is proposed
     covered: float  # probability from which a link alone makes a coverage cell "covered"
+    features: tuple[str, ...] = FEATURES
 
     def probability(self, x: np.ndarray) -> np.ndarray:
-        """P(link right) for feature rows `x` (..., len(FEATURES))."""
+        """P(link right) for feature rows `x` (..., len(self.features))."""
         return 1.0 / (1.0 + np.exp(-(self.intercept + x @ np.asarray(self.weights))))
 
 
@@ -114,8 +116,11 @@ def model() -> Model:
 def read_model(path: Path) -> Model:
     d = yaml.safe_load(path.read_text(encoding="utf-8"))
     w = d["weights"]
-    return Model(float(d["intercept"]), tuple(float(w[f]) for f in FEATURES),
-                 float(d["propose"]), float(d["covered"]))
+    unknown = [f for f in w if f not in ALL_FEATURES]
+    if unknown:
+        raise ValueError(f"{path}: unknown features {unknown}")
+    return Model(float(d["intercept"]), tuple(float(v) for v in w.values()),
+                 float(d["propose"]), float(d["covered"]), tuple(w))
 
 
 # ---------------------------------------------------------------------- text -> features
@@ -478,7 +483,7 @@ def propose(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
     out: list[Alignment] = []
     for locals_, chain in chains(tasks, implements, symbols, documents):
         by_uid = {c.task.uid: c for _, c in chain.cands}
-        found_pairs, w2 = _pairs(locals_, chain)
+        found_pairs, w2 = _pairs(locals_, chain, m.features)
         probs = m.probability(np.array([p.x for p in found_pairs])) if found_pairs else []
         scored: dict[str, list[tuple[Alignment, Pair]]] = {}
         for p, prob in zip(found_pairs, probs, strict=True):
