@@ -14,15 +14,15 @@ so the link appears (accept), disappears (reject) and carries the verdict in cov
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import yaml
 
-from alignment.deriving import below, realign
-from alignment.reviewed import VERDICTS, Review, read_reviews, review_batch
-from alignment.scoring import model
+from alignment.deriving import alignment_inputs, below, plans, realign
+from alignment.reviewed import VERDICTS, Review, read_reviews, review_batch, verdicts
+from alignment.scoring import model, propose
 from graph.loading import load_batches
 from graph.store import Store
 from queries.loader import cypher
@@ -54,6 +54,7 @@ class Proposed:
     concepts: tuple[str, ...]  # shared concepts (alignment/data/thesaurus.ttl)
     uncertainty: float  # distance to the nearer threshold (propose, covered): smaller first
     review: Review | None = None
+    proposed: bool = True  # False: a candidate scored below the proposing threshold
 
     def as_json(self) -> dict[str, Any]:
         d = asdict(self)
@@ -80,14 +81,39 @@ def distance(score: float, thresholds: Sequence[float]) -> float:
     return round(min(abs(score - t) for t in thresholds), 4)
 
 
-def review_queue(store: Store, uid: str, include_reviewed: bool = False) -> list[Proposed]:
+def near_misses(store: Store, docs: Collection[str], floor: float,
+                reviews: Mapping[tuple[str, str], Review]) -> list[Proposed]:
+    """Candidates of the plans `docs` scoring from `floor` up to the proposing threshold, not
+    reviewed: the links alignment may have missed (computed now, they are not stored)."""
+    m = model()
+    aligned = plans(store) & set(docs)
+    tasks, links, symbols = alignment_inputs(store, aligned)
+    by_uid = {t.uid: t for t in tasks}
+    out = []
+    for a in propose(tasks, links, symbols, documents=aligned, threshold=floor,
+                     reviews=verdicts(reviews)):
+        if a.score >= m.propose or (a.local, a.central) in reviews:
+            continue
+        local, central = by_uid[a.local], by_uid[a.central]
+        words, themes, concepts, (clause,) = _split_words(a.words)
+        out.append(Proposed(local.document, symbols.get(local.document) or local.document,
+                            a.local, local.label, local.text, a.central, central.label,
+                            central.text, clause,
+                            a.score, a.basis, words, themes, concepts,
+                            distance(a.score, (m.propose, m.covered)), None, False))
+    return out
+
+
+def review_queue(store: Store, uid: str, include_reviewed: bool = False,
+                 floor: float | None = None) -> list[Proposed]:
     """The links proposed for the tasks of document `uid` and of every document implementing
     it, the most uncertain first (closest to the `propose` or `covered` threshold); links
-    already reviewed only with `include_reviewed`."""
+    already reviewed only with `include_reviewed`; with `floor`, also the candidates scoring
+    from `floor` up to the proposing threshold (links that may have been missed)."""
     docs = sorted(below(store, {uid}))
     reviews = read_reviews(store)
     m = model()
-    out = []
+    out = near_misses(store, docs, floor, reviews) if floor is not None else []
     for r in store.query(cypher("alignment_review_links"), {"docs": docs}):
         review = reviews.get((r["local"], r["central"]))
         if review is not None and not include_reviewed:

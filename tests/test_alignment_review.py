@@ -113,6 +113,19 @@ def test_the_queue_lists_proposed_links_most_uncertain_first_with_both_texts(sto
     assert review_queue(store, "doc:15-KH/TU@bac-ninh") == items  # a plan: its own links
 
 
+def test_the_queue_can_show_candidates_below_the_threshold_that_may_be_missed(store):
+    m = model()
+    items = review_queue(store, "doc:91-NQ/TW", floor=0.0)
+    missed = [p for p in items if not p.proposed]
+    assert missed and all(p.score < m.propose for p in missed)
+    assert {(p.local, p.central) for p in items if p.proposed} == set(links(store))
+    first = missed[0]
+    record(store, first.local, first.central, "accept", by="lan")
+    assert (first.local, first.central) in links(store)  # now a link, reviewed
+    again = review_queue(store, "doc:91-NQ/TW", floor=0.0)
+    assert (first.local, first.central) not in {(p.local, p.central) for p in again}
+
+
 def test_a_rejected_link_is_never_proposed_again(store, tmp_path):
     pair = (L.format(1), C.format(1))
     record(store, *pair, "reject", by="lan", note="rotation rules of the province only")

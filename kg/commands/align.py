@@ -43,6 +43,7 @@ def render_item(i: int, p: Proposed) -> list[str]:
     """One link as the analyst reads it: the local task beside the central clause it takes up,
     then what they share."""
     seen = f"  [{p.review.verdict} by {p.review.by} {p.review.at}]" if p.review else ""
+    seen += "" if p.proposed else "  [not proposed: below the threshold]"
     out = [f"{i:>3}. {p.score:.2f} ({p.basis}, {p.uncertainty:.2f} from a threshold)  "
            f"{p.plan_name} {p.local_label} -> {p.central_label}{seen}",
            *_wrap("local", p.local_text),
@@ -58,20 +59,23 @@ def render_item(i: int, p: Proposed) -> list[str]:
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True,
               help="Text: list at most this many links.")
 @click.option("--all", "include_reviewed", is_flag=True, help="Also links already reviewed.")
+@click.option("--missed", "floor", type=click.FloatRange(0.0, 1.0), default=None,
+              metavar="P", help="Also candidates scoring from P up to the proposing threshold "
+                                "(links alignment may have missed; computed now).")
 @format_option("text", "json")
 @click.pass_context
 def review(ctx: click.Context, symbol: str, limit: int, include_reviewed: bool,
-           fmt: str) -> None:
+           floor: float | None, fmt: str) -> None:
     """Proposed links of the plans implementing SYMBOL (or of the plan SYMBOL), most uncertain
     first: the probability closest to the proposing or the covering threshold.
 
     \b
     Example:
       kg align review 26-NQ/TW --limit 10
-      kg align review '228-KH/TU@Quảng Ninh' --format json
+      kg align review '228-KH/TU@Quảng Ninh' --missed 0.15 --format json
     """
     doc = resolve(ctx, symbol)
-    items = review_queue(get_store(ctx, read_only=True), doc["uid"], include_reviewed)
+    items = review_queue(get_store(ctx, read_only=True), doc["uid"], include_reviewed, floor)
     if fmt == "json":
         click.echo(to_json([p.as_json() for p in items]))
         return
