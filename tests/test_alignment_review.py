@@ -256,6 +256,8 @@ def test_the_cli_reviews_accepts_rejects_exports_and_imports(tmp_path):
     code, out, _ = run(path, "align", "review", "91-NQ/TW", "--all", "--format", "json")
     assert {(x["local"], x["review"]["verdict"]) for x in yaml.safe_load(out)
             if x["review"]} == {(L.format(4), "accept")}
+    code, out, _ = run(path, "check")
+    assert code == 0 and "2 reviews (kg align) not checked" in out and "not found" not in out
     code, _, _ = run(path, "align", "export", str(tmp_path / "r.yaml"))
     assert code == 0
     other = tmp_path / "other.lbdb"
