@@ -13,7 +13,7 @@ import hashlib
 import json
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
-from alignment.reviewed import Review, read_reviews, verdicts
+from alignment.reviewed import read_reviews, verdicts
 from alignment.scoring import Alignment, TaskRecord, propose
 from graph.batch import Batch
 from graph.model import Evidence, Source
@@ -86,21 +86,12 @@ def derived_path(doc: str) -> str:
 
 
 def alignment_batch(doc: str | None, alignments: Sequence[Alignment],
-                    text: Mapping[str, str],
-                    reviews: Mapping[tuple[str, str], Review] | None = None) -> Batch:
+                    text: Mapping[str, str]) -> Batch:
     """The derived source holding the ALIGNS_WITH links of plan `doc` (None: of all plans);
-    its uid is its content. `text` maps the local tasks' uids to their text (the sentence);
-    a link an analyst reviewed carries the review (`reviews`, by pair)."""
-    reviews = reviews or {}
-
-    def judged(a: Alignment) -> dict[str, str]:
-        r = reviews.get((a.local, a.central))
-        return r.link_props() if r else {}
-
+    its uid is its content. `text` maps the local tasks' uids to their text (the sentence)."""
     payload = json.dumps({"plan": doc,
                           "links": sorted([a.local, a.central, a.basis, a.score, list(a.words),
-                                           text.get(a.local, ""), sorted(judged(a).items())]
-                                          for a in alignments)},
+                                           text.get(a.local, "")] for a in alignments)},
                          ensure_ascii=False)
     sha = hashlib.sha256(payload.encode()).hexdigest()
     path = DERIVED_PATH if doc is None else derived_path(doc)
@@ -112,7 +103,7 @@ def alignment_batch(doc: str | None, alignments: Sequence[Alignment],
         sentence = text.get(a.local, "")
         ev = Evidence(source.uid, sentence, 0, len(sentence), "inferred", a.score)
         b.edge("ALIGNS_WITH", ("Task", a.local), ("Task", a.central), ev, basis=a.basis,
-               score=a.score, words=list(a.words), **judged(a))
+               score=a.score, words=list(a.words))
     return b
 
 
@@ -141,7 +132,7 @@ def derived_batches(store: Store, docs: Collection[str], map_: Map = map,
     for a in (a for found in map_(_propose_part, split) for a in found):
         by_plan.setdefault(owner[a.local], []).append(a)
     text = {t.uid: t.text for t in tasks}
-    return [alignment_batch(d, by_plan[d], text, reviews) for d in sorted(by_plan)]
+    return [alignment_batch(d, by_plan[d], text) for d in sorted(by_plan)]
 
 
 def realign(store: Store, changed: Collection[str] | None = None, map_: Map = map,
@@ -175,7 +166,6 @@ def derived_alignment_batch(store: Store) -> Batch:
     `load_batches` directly; `kg load` keeps one derived source per plan, see `realign`)."""
     docs = plans(store)
     tasks, links, symbols = alignment_inputs(store, docs)
-    reviews = read_reviews(store)
     return alignment_batch(None, propose(tasks, links, symbols, documents=docs,
-                                         reviews=verdicts(reviews)),
-                           {t.uid: t.text for t in tasks}, reviews)
+                                         reviews=verdicts(read_reviews(store))),
+                           {t.uid: t.text for t in tasks})

@@ -5,8 +5,7 @@ identified by its content), asserting one `Review` node (ontology/kg.ttl) that n
 by uid. It is not an edge between the tasks: reloading a changed file retracts and rewrites
 its tasks, which would take an edge with them. Realignment reads the reviews
 (`alignment.deriving`): a rejected pair is never proposed, an accepted one is kept whatever
-its score, and the link carries the verdict (ALIGNS_WITH's `verdict`, `reviewer`,
-`reviewed_at`, `note`).
+its score; coverage and `kg show` join the links to the Review nodes by the two uids.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from dataclasses import asdict, dataclass
 
 from graph.batch import Batch
 from graph.model import Evidence, Source
-from graph.store import Store
+from graph.store import Store, StoreError
 from queries.loader import cypher
 
 REVIEW_NAME = "alignment-review"
@@ -44,11 +43,6 @@ class Review:
     @property
     def pair(self) -> tuple[str, str]:
         return self.local, self.central
-
-    def link_props(self) -> dict[str, str]:
-        """What an ALIGNS_WITH link judged by this review carries."""
-        return {"verdict": self.verdict, "reviewer": self.by, "reviewed_at": self.at,
-                "note": self.note}
 
 
 def review_uid(local: str, central: str) -> str:
@@ -76,11 +70,23 @@ def review_batch(r: Review) -> Batch:
 
 
 def read_reviews(store: Store) -> dict[tuple[str, str], Review]:
-    """Every review in the store, by (local uid, central uid)."""
+    """Every review in the store, by (local uid, central uid); none in an embedded store made
+    before reviews existed (no Review table until a writing command adds it)."""
+    try:
+        rows = store.query(cypher("alignment_reviews"))
+    except StoreError as e:
+        if "Table Review does not exist" in str(e):
+            return {}
+        raise
     return {(r["local"], r["central"]): Review(r["local"], r["central"], r["verdict"],
                                                r["reviewer"] or "", r["reviewed_at"] or "",
                                                r["note"] or "")
-            for r in store.query(cypher("alignment_reviews"))}
+            for r in rows}
+
+
+def reviews_of(store: Store, task: str) -> list[Review]:
+    """The reviews of pairs `task` (a uid) is the local or the central task of."""
+    return [r for r in read_reviews(store).values() if task in r.pair]
 
 
 def verdicts(reviews: Mapping[tuple[str, str], Review]) -> dict[tuple[str, str], str]:

@@ -276,16 +276,20 @@ class LadybugStore:
         self._add_missing_columns()
 
     def _add_missing_columns(self) -> None:
-        """Properties the ontology gained since the store was made (Source's url, format,
-        ALIGNS_WITH's verdict ... for instance) are added to the tables; COPY names its
-        columns, so their order in the table does not matter."""
-        tables = [(n.label, n.props) for n in self.schema.nodes]
-        tables += [(r.type, r.props) for r in self.schema.rels]
-        for name, props in tables:
-            have = {r["name"] for r in self._read(f"CALL table_info('{name}') RETURN name")}
-            for p in props:
+        """Node properties the ontology gained since the store was made (Source's url, format
+        ... for instance) are added to the tables; COPY names its columns, so their order in
+        the table does not matter."""
+        for n in self.schema.nodes:
+            have = {r["name"] for r in self._read(f"CALL table_info('{n.label}') RETURN name")}
+            for p in n.props:
                 if p.name not in have:
-                    self._conn.execute(f"ALTER TABLE {name} ADD {p.name} {p.type}")
+                    self._conn.execute(f"ALTER TABLE {n.label} ADD {p.name} {p.type}")
+        for r in self.schema.rels:  # and the pairs a relationship gained (Review MENTIONED_IN)
+            pairs = {(x["source table name"], x["destination table name"])
+                     for x in self._read(f"CALL show_connection('{r.type}') RETURN *")}
+            for a, b in r.pairs:
+                if (a, b) not in pairs:
+                    self._conn.execute(f"ALTER TABLE {r.type} ADD FROM {a} TO {b}")
 
     # ------------------------------------------------------------------ reads
     def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:

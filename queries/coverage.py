@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from alignment.reviewed import read_reviews
 from alignment.scoring import model
 from graph.store import Store
 from queries.loader import cypher
@@ -157,7 +158,10 @@ def coverage(store: Store, uid: str, by: str = "document", strong: float = STRON
         (plans if row["tasks"] else without).append(row)
     links = store.query(cypher("coverage_links"), {"uid": uid})
     with_tasks = {p["uid"] for p in plans}
-    links = [x for x in links if x["plan"] in with_tasks]
+    reviews = read_reviews(store)
+    links = [{**x, "verdict": r.verdict if r else None, "reviewer": r.by if r else None}
+             for x in links if x["plan"] in with_tasks
+             for r in [reviews.get((x["task"], x["central"]))]]
     columns, rows = coverage_table(central_tasks, plans, links, by, strong)
     return Coverage(t.root, by, columns, rows, without, plans)
 

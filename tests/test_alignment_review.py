@@ -18,7 +18,7 @@ from alignment.review import (
     record,
     review_queue,
 )
-from alignment.reviewed import Review
+from alignment.reviewed import Review, read_reviews
 from alignment.scoring import model
 from graph import open_store
 from graph.rdf import to_rdf
@@ -76,10 +76,13 @@ def write_corpus(folder: Path, extra: str = "") -> list[Path]:
 
 
 def links(store) -> dict[tuple[str, str], dict]:
+    """The ALIGNS_WITH links, each with the verdict of its review (None: not reviewed)."""
     rows = store.query("MATCH (t:Task)-[r:ALIGNS_WITH]->(c:Task) RETURN t.uid AS local, "
-                       "c.uid AS central, r.score AS score, r.verdict AS verdict, "
-                       "r.reviewer AS reviewer")
-    return {(r["local"], r["central"]): r for r in rows}
+                       "c.uid AS central, r.score AS score")
+    reviews = read_reviews(store)
+    return {(r["local"], r["central"]): {
+        **r, "verdict": (v := reviews.get((r["local"], r["central"]))) and v.verdict,
+        "reviewer": v and v.by} for r in rows}
 
 
 @pytest.fixture
@@ -176,15 +179,17 @@ def test_coverage_marks_reviewed_links_and_counts_an_accepted_weak_one_as_covere
 def test_show_and_rdf_carry_the_review(store):
     record(store, L.format(3), C.format(3), "accept", by="hoa", note="training of women")
     record(store, L.format(2), C.format(2), "reject", by="hoa")
-    rel = next(r for r in show(store, L.format(3))["relationships"]
-               if r["type"] == "ALIGNS_WITH" and r["other"] == C.format(3))
-    assert rel["verdict"] == "accept" and rel["note"] == "training of women"
-    node = show(store, f"review:{L.format(2)}|{C.format(2)}")
-    assert node["label"] == "Review" and node["properties"]["verdict"] == "reject"
+    assert any(r["type"] == "ALIGNS_WITH" and r["other"] == C.format(3)
+               for r in show(store, L.format(3))["relationships"])
+    node = show(store, f"review:{L.format(3)}|{C.format(3)}")
+    assert node["label"] == "Review" and node["properties"]["verdict"] == "accept"
+    assert node["properties"]["note"] == "training of women"
+    assert node["properties"]["local_task"] == L.format(3)
+    assert [e["method"] for e in node["evidence"]] == ["reviewed"]
     g = to_rdf(store)
-    verdicts = {str(o) for o in g.objects(None, KG.verdict)}
-    assert verdicts == {"accept", "reject"}  # the accepted link's statement, both Review nodes
-    assert len(set(g.subjects(KG.verdict, None))) == 3
+    said = {(str(s).rsplit("/", 1)[-1], str(o)) for s, o in g.subject_objects(KG.verdict)}
+    assert {v for _, v in said} == {"accept", "reject"} and len(said) == 2
+    assert {str(o) for o in g.objects(None, KG.reviewer)} == {"hoa"}
 
 
 def test_bad_verdicts_are_refused_in_one_line(store):
@@ -252,7 +257,9 @@ def test_the_cli_reviews_accepts_rejects_exports_and_imports(tmp_path):
     code, out, _ = run(path, "coverage", "91-NQ/TW")
     assert "4✓" in out and "reviewed ✓ an" in out
     code, out, _ = run(path, "show", L.format(4))
-    assert "[reviewed: accept by an" in out
+    assert f"accept {L.format(4)} -> {C.format(2)} by an" in out
+    code, out, _ = run(path, "show", L.format(2), "--format", "json")
+    assert [r["verdict"] for r in yaml.safe_load(out)["reviews"]] == ["reject"]
     code, out, _ = run(path, "align", "review", "91-NQ/TW", "--all", "--format", "json")
     assert {(x["local"], x["review"]["verdict"]) for x in yaml.safe_load(out)
             if x["review"]} == {(L.format(4), "accept")}
@@ -285,3 +292,37 @@ def test_reviews_on_neo4j(neo4j_store, tmp_path):
     assert cell["status"] == "covered" and any(t["reviewed"] for t in cell["tasks"])
     text = export_reviews(neo4j_store)
     assert [r.verdict for r in parse_reviews(text)] == ["reject", "accept"]
+
+
+def test_a_store_made_before_reviews_existed_takes_them_after_one_writing_open(tmp_path):
+    """Its MENTIONED_IN table lacks the Review pair and it has no Review table: reading finds
+    no review, opening it for writing adds both, and a verdict is then stored."""
+    import dataclasses
+
+    from graph.ladybug_store import LadybugStore
+    from ontology import load_schema
+
+    full = load_schema()
+    old = dataclasses.replace(
+        full, nodes=tuple(n for n in full.nodes if n.label != "Review"),
+        rels=tuple(dataclasses.replace(r, pairs=tuple(p for p in r.pairs if "Review" not in p))
+                   for r in full.rels))
+    path = str(tmp_path / "old.lbdb")
+    s = LadybugStore(path, schema=old)
+    s.ensure_schema()
+    ingest(s, write_corpus(tmp_path / "corpus"))
+    s.close()
+    s = open_store(path, read_only=True)
+    try:
+        cells = [c for r in coverage(s, "doc:91-NQ/TW").rows for c in r["cells"].values()]
+        assert cells and not any(t["reviewed"] for c in cells for t in c["tasks"])
+        assert export_reviews(s).endswith("reviews: []\n")
+    finally:
+        s.close()
+    s = open_store(path)
+    try:
+        s.ensure_schema()
+        record(s, L.format(4), C.format(1), "accept", by="lan")
+        assert links(s)[(L.format(4), C.format(1))]["verdict"] == "accept"
+    finally:
+        s.close()

@@ -83,6 +83,12 @@ def show(ctx: click.Context, id_or_symbol: str, limit: int, show_all: bool, fmt:
     info = show_node(store, id_or_symbol)
     if info is None:
         info = show_node(store, resolve(ctx, id_or_symbol)["uid"])
+    if info["label"] == "Task":  # analysts' verdicts on its links (kg align)
+        from dataclasses import asdict
+
+        from alignment.reviewed import reviews_of
+
+        info["reviews"] = [asdict(r) for r in reviews_of(store, info["properties"]["uid"])]
     if fmt == "json":
         click.echo(to_json(info))
         return
@@ -109,14 +115,17 @@ def show(ctx: click.Context, id_or_symbol: str, limit: int, show_all: bool, fmt:
         extra = f" ({r['basis']})" if r.get("basis") else ""
         if r.get("score") is not None:  # ALIGNS_WITH: how sure, and the words shared
             extra = f" ({r['basis']}, score {r['score']:.2f}: {', '.join(r.get('words') or [])})"
-            if r.get("verdict"):  # an analyst's review (kg align accept)
-                extra += f" [reviewed: {r['verdict']} by {r['reviewer']} {r['reviewed_at']}]"
         click.echo(f"  {arrow} {r['type']} {r['other']}{extra}")
         click.echo(f"      [{r['source_name']} {r['method']} {r['confidence']:.2f}] "
                    f"{r['sentence']}")
     for (arrow, type_), n in shown.items():
         if cap is not None and n > cap:
             click.echo(f"  … {n - cap} more {arrow} {type_} (--all lists them)")
+    if info.get("reviews"):
+        click.echo("reviews (kg align):")
+        for r in info["reviews"]:
+            click.echo(f"  {r['verdict']} {r['local']} -> {r['central']} by {r['by']} "
+                       f"{r['at']}" + (f": {r['note']}" if r["note"] else ""))
 
 
 @click.command("ls")
