@@ -20,7 +20,6 @@ import numpy as np
 import yaml
 
 from alignment.scoring import (
-    FEATURES,
     MAX_LINKS,
     WEIGHTS_FILE,
     Model,
@@ -207,16 +206,20 @@ def _find_plan(ex, spec: dict) -> str:
     raise LookupError(f"{ex.source.name}: no document like {spec}")
 
 
-def examples(gold: Path = GOLD, seeds: Path = SEEDS, names: Sequence[str] = ()) -> list[Example]:
+def examples(gold: Path = GOLD, seeds: Path = SEEDS, names: Sequence[str] = (),
+             centrals: Sequence[Path] = ()) -> list[Example]:
     """Every (local, central) pair of the hand-aligned plans, labelled, from the real
-    extraction of the seeds and the reference batch."""
+    extraction of the texts in `seeds`, the reference batch and `centrals` (structured
+    files of central documents the reference batch lacks)."""
     from loaders import extract_file
     from loaders.reference import reference_extractions
     from loaders.scoring import label_tokens
+    from loaders.structured import read_structured
 
     spec = yaml.safe_load(gold.read_text(encoding="utf-8"))
     extractions = {p["seed"]: extract_file(seeds / p["seed"]) for p in spec["plans"]}
-    everything = [*reference_extractions(), *extractions.values()]
+    everything = [*reference_extractions(), *map(read_structured, centrals),
+                  *extractions.values()]
     tasks = [TaskRecord(t.uid, t.document, t.label, t.text, t.lead,
                         tuple(sorted(x.theme for x in t.themes)), t.order)
              for ex in everything for t in ex.tasks]
@@ -245,7 +248,7 @@ def write_model(m: Model, path: Path = WEIGHTS_FILE) -> None:
     head = ("# Alignment model (alignment/scoring.py), fit on the whole hand alignment by\n"
             "# `python -m alignment.calibration --write`; held-out figures: docs/ANALYSIS.md.\n")
     body = {"intercept": round(m.intercept, 4),
-            "weights": {f: round(w, 4) for f, w in zip(FEATURES, m.weights, strict=True)},
+            "weights": {f: round(w, 4) for f, w in zip(m.features, m.weights, strict=True)},
             "propose": m.propose, "covered": m.covered}
     path.write_text(head + yaml.safe_dump(body, sort_keys=False), encoding="utf-8")
 

@@ -13,6 +13,7 @@ import hashlib
 import json
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
+from alignment.reviewed import read_reviews, verdicts
 from alignment.scoring import Alignment, TaskRecord, propose
 from graph.batch import Batch
 from graph.model import Evidence, Source
@@ -106,13 +107,14 @@ def alignment_batch(doc: str | None, alignments: Sequence[Alignment],
     return b
 
 
-_Part = tuple[list[TaskRecord], list[tuple[str, str]], dict[str, str | None], frozenset[str]]
+_Part = tuple[list[TaskRecord], list[tuple[str, str]], dict[str, str | None], frozenset[str],
+              dict[tuple[str, str], str]]
 Map = Callable[[Callable[[_Part], list[Alignment]], Iterable[_Part]], Iterable[list[Alignment]]]
 
 
 def _propose_part(part: _Part) -> list[Alignment]:
-    tasks, links, symbols, docs = part
-    return propose(tasks, links, symbols, documents=docs)
+    tasks, links, symbols, docs, judged = part
+    return propose(tasks, links, symbols, documents=docs, reviews=judged)
 
 
 def derived_batches(store: Store, docs: Collection[str], map_: Map = map,
@@ -120,9 +122,10 @@ def derived_batches(store: Store, docs: Collection[str], map_: Map = map,
     """The derived sources of the plans `docs` (those with links), computed from the store;
     the plans split in `parts` aligned through `map_` (e.g. a process pool's map)."""
     tasks, links, symbols = alignment_inputs(store, docs)
+    reviews = read_reviews(store)
     ordered = sorted(docs)
     size = max(1, -(-len(ordered) // parts))
-    split = [(tasks, links, symbols, frozenset(ordered[i:i + size]))
+    split = [(tasks, links, symbols, frozenset(ordered[i:i + size]), verdicts(reviews))
              for i in range(0, len(ordered), size)]
     by_plan: dict[str, list[Alignment]] = {}
     owner = {t.uid: t.document for t in tasks}
@@ -163,5 +166,6 @@ def derived_alignment_batch(store: Store) -> Batch:
     `load_batches` directly; `kg load` keeps one derived source per plan, see `realign`)."""
     docs = plans(store)
     tasks, links, symbols = alignment_inputs(store, docs)
-    return alignment_batch(None, propose(tasks, links, symbols, documents=docs),
+    return alignment_batch(None, propose(tasks, links, symbols, documents=docs,
+                                         reviews=verdicts(read_reviews(store))),
                            {t.uid: t.text for t in tasks})

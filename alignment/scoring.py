@@ -93,15 +93,17 @@ class Alignment:
 
 @dataclass(frozen=True)
 class Model:
-    """Logistic weights over FEATURES and the two decision thresholds."""
+    """Logistic weights over `features` (chosen among ALL_FEATURES by cross-validation across
+    plans, alignment/calibration.py) and the two decision thresholds."""
 
     intercept: float
     weights: tuple[float, ...]
     propose: float  # probability from which a link is proposed
     covered: float  # probability from which a link alone makes a coverage cell "covered"
+    features: tuple[str, ...] = FEATURES
 
     def probability(self, x: np.ndarray) -> np.ndarray:
-        """P(link right) for feature rows `x` (..., len(FEATURES))."""
+        """P(link right) for feature rows `x` (..., len(self.features))."""
         return 1.0 / (1.0 + np.exp(-(self.intercept + x @ np.asarray(self.weights))))
 
 
@@ -114,8 +116,11 @@ def model() -> Model:
 def read_model(path: Path) -> Model:
     d = yaml.safe_load(path.read_text(encoding="utf-8"))
     w = d["weights"]
-    return Model(float(d["intercept"]), tuple(float(w[f]) for f in FEATURES),
-                 float(d["propose"]), float(d["covered"]))
+    unknown = [f for f in w if f not in ALL_FEATURES]
+    if unknown:
+        raise ValueError(f"{path}: unknown features {unknown}")
+    return Model(float(d["intercept"]), tuple(float(v) for v in w.values()),
+                 float(d["propose"]), float(d["covered"]), tuple(w))
 
 
 # ---------------------------------------------------------------------- text -> features
@@ -460,30 +465,38 @@ def select(scored: Sequence[Alignment], threshold: float,
 def propose(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
             symbols: Mapping[str, str | None] | None = None,
             documents: Collection[str] | None = None, m: Model | None = None,
-            threshold: float | None = None, max_links: int = MAX_LINKS) -> list[Alignment]:
+            threshold: float | None = None, max_links: int = MAX_LINKS,
+            reviews: Mapping[tuple[str, str], str] | None = None) -> list[Alignment]:
     """Links from each task to the tasks it takes up in the documents its plan implements.
 
     `implements` are (child document, parent document) pairs; `symbols` maps document uids to
     their symbols (for explicit citations); `documents`, when given, are the only plans
-    aligned (the others' tasks are candidates only). A plan's links depend on its chain and
-    nothing else: re-aligning only what a load changed gives the same links as re-aligning
-    everything.
+    aligned (the others' tasks are candidates only); `reviews` maps (local, central) pairs an
+    analyst judged to "accept" or "reject": a rejected pair is never proposed (the next
+    candidate may take its place), an accepted one is kept whatever its score. A plan's links
+    depend on its chain and its reviews only: re-aligning only what a load changed gives the
+    same links as re-aligning everything.
     """
+    reviews = reviews or {}
     m = m or model()
     threshold = m.propose if threshold is None else threshold
     out: list[Alignment] = []
     for locals_, chain in chains(tasks, implements, symbols, documents):
         by_uid = {c.task.uid: c for _, c in chain.cands}
-        found_pairs, w2 = _pairs(locals_, chain)
+        found_pairs, w2 = _pairs(locals_, chain, m.features)
         probs = m.probability(np.array([p.x for p in found_pairs])) if found_pairs else []
         scored: dict[str, list[tuple[Alignment, Pair]]] = {}
         for p, prob in zip(found_pairs, probs, strict=True):
             a = Alignment(p.local, p.central, _basis(p), round(_adjusted(p, float(prob)), 4), ())
             scored.setdefault(p.local, []).append((a, p))
         for loc in locals_:
-            found = scored.get(loc.task.uid, [])
+            found = [(a, p) for a, p in scored.get(loc.task.uid, [])
+                     if reviews.get((a.local, a.central)) != "reject"]
             pair_of = {a.central: p for a, p in found}
-            for a in select([a for a, _ in found], threshold, max_links):
+            kept = select([a for a, _ in found], threshold, max_links)
+            kept += [a for a, _ in found
+                     if reviews.get((a.local, a.central)) == "accept" and a not in kept]
+            for a in kept:
                 out.append(explain(a, loc, by_uid[a.central], pair_of[a.central], w2))
     return out
 

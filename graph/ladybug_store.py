@@ -286,6 +286,12 @@ class LadybugStore:
             for p in n.props:
                 if p.name not in have:
                     self._conn.execute(f"ALTER TABLE {n.label} ADD {p.name} {p.type}")
+        for r in self.schema.rels:  # and the pairs a relationship gained (Review MENTIONED_IN)
+            pairs = {(x["source table name"], x["destination table name"])
+                     for x in self._read(f"CALL show_connection('{r.type}') RETURN *")}
+            for a, b in r.pairs:
+                if (a, b) not in pairs:
+                    self._conn.execute(f"ALTER TABLE {r.type} ADD FROM {a} TO {b}")
 
     # ------------------------------------------------------------------ reads
     def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:

@@ -32,6 +32,7 @@ COMMANDS = {
     "lag": "kg.commands.analysis",
     "targets": "kg.commands.analysis",
     "explore": "kg.commands.explore",
+    "align": "kg.commands.align",
 }
 
 

@@ -29,6 +29,7 @@ from typing import Any, Protocol
 
 from alignment.deriving import DERIVED_PATH, documents_of_batch, documents_of_sources
 from alignment.deriving import realign as realign_store
+from alignment.reviewed import REVIEW_PATH
 from graph import load_batches, to_batch
 from graph.batch import Batch
 from graph.ids import source_uid
@@ -322,7 +323,7 @@ class Writer:
             return 0
         left = [s for s in self.store.sources() if s.complete and s.uid not in self.written
                 and s.uid not in (WRITE_MARK, PENDING.uid)
-                and not s.path.startswith(DERIVED_PATH)]  # realigned in full
+                and not s.path.startswith((DERIVED_PATH, REVIEW_PATH))]  # not files
         if not left:
             self.store.query("MATCH (s:Source {uid: $uid}) DETACH DELETE s", {"uid": WRITE_MARK})
         return len(left)

@@ -132,7 +132,8 @@ def render_coverage(c: Coverage) -> str:
                     "not covered": r["not_covered"]}
         for col in [] if wide else c.columns:
             cell = r["cells"][col["id"]]
-            labels = " ".join(t["label"] for t in cell["tasks"])
+            labels = " ".join(t["label"] + ("✓" if t.get("reviewed") else "")
+                              for t in cell["tasks"])
             row[names[col["id"]]] = f"{MARK[cell['status']]} {labels}".strip()
         row["plans"] = f"{r['covered'] + r['partly']}/{len(c.columns)}"
         matrix.append(row)
@@ -142,15 +143,17 @@ def render_coverage(c: Coverage) -> str:
              f"{t['taken_up']} tasks taken up, {t['not_taken_up']} not",
              "", to_table(matrix, max_width=48), "",
              f"{len(c.columns)} columns: counts per task here, the matrix in --format csv or "
-             "html" if wide else "● covered  ◐ partly (weak links only)  · not covered", "",
+             "html" if wide else "● covered  ◐ partly (weak links only)  · not covered  "
+             "✓ reviewed (accepted by an analyst; the others are proposed)", "",
              "who leads:"]
     for r in c.rows:
         for col in c.columns:
             cell = r["cells"][col["id"]]
             for x in cell["tasks"]:
+                seen = f", reviewed ✓ {x['reviewer']}" if x.get("reviewed") else ""
                 lines.append(f"  {r['label']:>4} <- {names[col['id']]} {x['label']}: "
                              f"{x['lead'] or '(no lead named)'}  [{x['basis']} "
-                             f"{x['score']:.2f}: {', '.join(x['words'][:4])}]")
+                             f"{x['score']:.2f}{seen}: {', '.join(x['words'][:4])}]")
     if c.without_tasks:
         lines += ["", "implementing documents whose tasks are not in the corpus: " +
                   ", ".join(" ".join(filter(None, (d["symbol"] or d["type"], d["locality"])))

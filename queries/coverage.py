@@ -6,7 +6,7 @@ A cell lists the local tasks linked to the central task (ALIGNS_WITH, see alignm
 with their lead agency, and a status:
 
 - covered: at least one link scoring STRONG or more (or based on an explicit citation or
-  copied wording);
+  copied wording, or accepted by an analyst: `kg align accept`, marked reviewed);
 - partly: only weaker links;
 - not covered: no link.
 
@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from alignment.reviewed import read_reviews
 from alignment.scoring import model
 from graph.store import Store
 from queries.loader import cypher
@@ -82,7 +83,7 @@ def status(links: Sequence[dict[str, Any]], strong: float = STRONG) -> str:
     """The status of a cell from its links (each with score and basis)."""
     if not links:
         return "not covered"
-    if any((x.get("score") or 0) >= strong or
+    if any((x.get("score") or 0) >= strong or x.get("verdict") == "accept" or
            any(b in (x.get("basis") or "") for b in ("explicit", "wording")) for x in links):
         return "covered"
     return "partly"
@@ -95,7 +96,7 @@ def coverage_table(central_tasks: Sequence[dict[str, Any]], plans: Sequence[dict
 
     `plans`: implementing documents with tasks (uid, symbol, type, issuer, level, locality,
     date, tasks); `links`: ALIGNS_WITH rows (central, task, label, lead, plan, basis, score,
-    words).
+    words, verdict, reviewer).
     """
     def column_of(p: dict[str, Any]) -> str:
         if by == "locality":
@@ -120,7 +121,9 @@ def coverage_table(central_tasks: Sequence[dict[str, Any]], plans: Sequence[dict
             mine = by_cell.get((c["uid"], cid), [])
             tasks = [{"task": x["task"], "label": x["label"], "lead": x.get("lead"),
                       "plan": x["plan"], "score": x.get("score"), "basis": x.get("basis"),
-                      "words": list(x.get("words") or [])} for x in mine]
+                      "words": list(x.get("words") or []),
+                      "reviewed": x.get("verdict") == "accept",
+                      "reviewer": x.get("reviewer")} for x in mine]
             cells[cid] = {"status": status(mine, strong), "tasks": tasks,
                           "leads": sorted({x["lead"] for x in mine if x.get("lead")})}
         counts = {s: sum(1 for cell in cells.values() if cell["status"] == s) for s in STATUSES}
@@ -156,7 +159,10 @@ def coverage(store: Store, uid: str, by: str = "document", strong: float = STRON
         (plans if row["tasks"] else without).append(row)
     links = store.query(cypher("coverage_links"), {"uid": uid})
     with_tasks = {p["uid"] for p in plans}
-    links = [x for x in links if x["plan"] in with_tasks]
+    reviews = read_reviews(store)
+    links = [{**x, "verdict": r.verdict if r else None, "reviewer": r.by if r else None}
+             for x in links if x["plan"] in with_tasks
+             for r in [reviews.get((x["task"], x["central"]))]]
     columns, rows = coverage_table(central_tasks, plans, links, by, strong)
     return Coverage(t.root, by, columns, rows, without, plans)
 
@@ -172,7 +178,8 @@ def coverage_rows(c: Coverage) -> list[dict[str, Any]]:
                             "column": col["name"], "status": cell["status"],
                             "task_label": x and x["label"], "lead": x and x["lead"],
                             "score": x and x["score"], "basis": x and x["basis"],
-                            "words": x and x["words"], "task": x and x["task"]})
+                            "words": x and x["words"], "task": x and x["task"],
+                            "reviewed": x and x["reviewed"]})
     return out
 
 
@@ -185,7 +192,8 @@ def coverage_matrix(c: Coverage) -> tuple[list[tuple[str, str]], list[dict[str, 
         row: dict[str, Any] = {"central": f"{r['label']}. {r['text']}"}
         for col in c.columns:
             cell = r["cells"][col["id"]]
-            tasks = [f"{x['label']} ({x['lead'] or 'chưa rõ chủ trì'})" for x in cell["tasks"]]
+            tasks = [f"{x['label']}{'✓' if x['reviewed'] else ''} "
+                     f"({x['lead'] or 'chưa rõ chủ trì'})" for x in cell["tasks"]]
             row[col["id"]] = [cell["status"], *tasks]
         rows.append(row)
     return columns, rows

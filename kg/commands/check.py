@@ -72,6 +72,7 @@ def check(ctx: click.Context, jobs: int, fmt: str) -> None:
       kg check
     """
     from alignment.deriving import DERIVED_PATH
+    from alignment.reviewed import REVIEW_PATH
     from graph import to_batch
     from kg.ingest import extract_all, file_uid, workers
     from loaders.reference import reference_extractions
@@ -84,12 +85,14 @@ def check(ctx: click.Context, jobs: int, fmt: str) -> None:
     reference = {x.source.uid: x for x in reference_extractions()}
     notes = {WRITE_MARK, LOAD_MARK}
     findings: dict[str, list] = {"differ": [], "incomplete": [], "changed": [], "missing": []}
-    checked, derived, files = 0, 0, []
+    checked, derived, reviews, files = 0, 0, 0, []
     for s in sources:
         if s.uid in notes:
             continue
         if s.path.startswith(DERIVED_PATH):
             derived += 1  # alignment: recomputed from the documents by kg load
+        elif s.path.startswith(REVIEW_PATH):
+            reviews += 1  # an analyst's verdict (kg align), no file behind it
         elif not s.complete:
             findings["incomplete"].append(s.path)
         elif s.uid in reference:
@@ -116,6 +119,7 @@ def check(ctx: click.Context, jobs: int, fmt: str) -> None:
     bad = bool(findings["differ"] or strays or nodes)
     if fmt == "json":
         click.echo(to_json(findings | {"checked": checked, "derived": derived,
+                                       "reviews": reviews,
                                        "relationships_of_no_source": strays,
                                        "nodes_of_no_source": nodes, "ok": not bad}))
     else:
@@ -134,7 +138,9 @@ def check(ctx: click.Context, jobs: int, fmt: str) -> None:
             click.echo("nodes no source mentions: " + ", ".join(
                 f"{k} {v}" for k, v in sorted(nodes.items())))
         click.echo(f"{checked} sources checked, {len(findings['differ'])} differ from what "
-                   f"they state; {derived} derived (alignment) not checked -> {store.uri}")
+                   f"they state; {derived} derived (alignment)"
+                   + (f" and {reviews} reviews (kg align)" if reviews else "")
+                   + f" not checked -> {store.uri}")
         if bad:
             click.echo("`kg load --repair FILES` reloads files in full and restores what they "
                        "state", err=True)

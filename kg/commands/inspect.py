@@ -86,6 +86,12 @@ def show(ctx: click.Context, id_or_symbol: str, limit: int, show_all: bool, fmt:
         info = show_node(store, resolve(ctx, id_or_symbol)["uid"])
     if info is None:  # resolved, then gone: another process changed the store meanwhile
         raise click.ClickException(f"{id_or_symbol} is no longer in {store.uri}")
+    if info["label"] == "Task":  # analysts' verdicts on its links (kg align)
+        from dataclasses import asdict
+
+        from alignment.reviewed import reviews_of
+
+        info["reviews"] = [asdict(r) for r in reviews_of(store, info["properties"]["uid"])]
     if fmt == "json":
         click.echo(to_json(info))
         return
@@ -118,6 +124,11 @@ def show(ctx: click.Context, id_or_symbol: str, limit: int, show_all: bool, fmt:
     for (arrow, type_), n in shown.items():
         if cap is not None and n > cap:
             click.echo(f"  … {n - cap} more {arrow} {type_} (--all lists them)")
+    if info.get("reviews"):
+        click.echo("reviews (kg align):")
+        for r in info["reviews"]:
+            click.echo(f"  {r['verdict']} {r['local']} -> {r['central']} by {r['by']} "
+                       f"{r['at']}" + (f": {r['note']}" if r["note"] else ""))
 
 
 @click.command("ls")
