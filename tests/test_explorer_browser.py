@@ -295,3 +295,93 @@ def test_kg_explore_on_the_seeds_works_offline(browser, tmp_path):
     assert "Ban Thường vụ Thành ủy Hải Phòng" in v.page.locator(".kg-evidence").inner_text()
     v.offline_and_clean()
     v.page.close()
+
+
+# ------------------------------------------------------------------ lineage layout
+
+def lineage_corpus():
+    """The test corpus plus a commune plan that cites its district plan, the city's plan and
+    the central resolution, as commune plans do."""
+    from graph.model import Document, Evidence, Extraction, Implements
+    from tests.test_viz import _source
+
+    src = _source("xa-lap-le.txt")
+    said = "Đảng ủy xã Lập Lễ ra kế hoạch 15-KH/ĐU theo 7-KH/HU, 123-KH/TU và 26-NQ/TW."
+    ev = Evidence(src.uid, said, 0, len(said), "explicit", 0.95)
+    commune = Document("doc:15-KH/ĐU@hai-phong/lap-le", "15-KH/ĐU", "Kế hoạch",
+                       "Đảng ủy xã Lập Lễ", "commune", "Hải Phòng", None, ev)
+    links = [Implements(commune.uid, p, "explicit", ev)
+             for p in ("doc:7-KH/HU@hai-phong", "doc:123-KH/TU@hai-phong", "doc:26-NQ/TW")]
+    return [*explorer_corpus(), Extraction(src, "", documents=[commune], implements=links)]
+
+
+@pytest.fixture(scope="module")
+def lineage_pages(tmp_path_factory):
+    work = tmp_path_factory.mktemp("lineage")
+    store = open_store(str(work / "kg.lbdb"))
+    store.ensure_schema()
+    load_batches(store, [to_batch(x) for x in lineage_corpus()])
+    page = write_explorer(explore(store), work / "explorer.html")
+    tr = write_trace_html(trace(store, "doc:26-NQ/TW"), work / "trace.html")
+    yield page, tr
+    store.close()
+
+
+def _drawn(v: Visit) -> dict[str, list[float]]:
+    """Where each document is drawn on the screen (DOM px)."""
+    return v.page.evaluate("""() => { const n = kgExplorer.network, out = {};
+        const pos = n.getPositions();
+        for (const id in pos) { const p = n.canvasToDOM(pos[id]); out[id] = [p.x, p.y]; }
+        return out; }""")
+
+
+COMMUNE, DISTRICT, CITY = ("doc:15-KH/ĐU@hai-phong/lap-le", "doc:7-KH/HU@hai-phong",
+                           "doc:123-KH/TU@hai-phong")
+
+
+def test_a_commune_plan_is_drawn_under_its_district_plan_under_its_city_plan(browser,
+                                                                             lineage_pages):
+    for path in lineage_pages:  # the explorer by level, and `kg trace --html` by chain
+        v = Visit(browser, path).ready()
+        at = _drawn(v)
+        assert at[COMMUNE][1] > at[DISTRICT][1] > at[CITY][1] > at["doc:10-KH/TW"][1] > at[
+            "doc:26-NQ/TW"][1]
+        assert abs(at[COMMUNE][0] - at[DISTRICT][0]) < 1  # right under it, not by the root
+        assert abs(at[DISTRICT][0] - at[CITY][0]) < 1
+        assert v.drawing_problems() == {"outside": [], "overlapping": []}
+        # every label drawn at 12 px or more on the first view
+        assert v.page.evaluate("kgExplorer.network.getScale()") * 14 >= 12
+        v.offline_and_clean()
+        v.page.close()
+
+
+def test_level_bands_are_labelled(browser, lineage_pages):
+    v = Visit(browser, lineage_pages[0]).ready()
+    bands = v.page.evaluate("kgExplorer.data.bands")
+    assert [b["label"].split(" · ")[1] for b in bands] == [
+        "central", "provincial", "district", "commune"]
+    at = _drawn(v)
+    top = v.page.evaluate("""() => kgExplorer.data.bands.map(b =>
+        kgExplorer.network.canvasToDOM({x: 0, y: b.top}).y)""")
+    assert top[2] < at[DISTRICT][1] < top[3] < at[COMMUNE][1]
+    v.offline_and_clean()
+    v.page.close()
+
+
+def test_two_hundred_documents_are_legible_at_the_first_view(browser, tmp_path):
+    """Too many to read whole: the first view shows the top of the lineage at 9 px labels;
+    Fit shows everything."""
+    from bench.bench_explorer import synthetic_graph
+
+    g = synthetic_graph(200)
+    v = Visit(browser, write_explorer(g, tmp_path / "200.html")).ready()
+    assert v.page.evaluate("kgExplorer.nodes.length") == 200
+    assert v.page.evaluate("kgExplorer.network.getScale()") * 14 >= 9
+    x, y = _drawn(v)["doc:26-NQ/TW"]
+    width, height = v.page.evaluate("""() => { const c = document.querySelector(
+        '#kg-graph canvas'); return [c.clientWidth, c.clientHeight]; }""")
+    assert 0 < x < width and 0 < y < height / 3  # the root, near the top
+    v.page.click("#kg-fit")
+    assert v.drawing_problems()["outside"] == []
+    v.offline_and_clean()
+    v.page.close()

@@ -22,7 +22,7 @@ from rdflib.namespace import SKOS
 from graph.model import LEVELS
 from ontology import load_schema
 from ontology.schema import ONTOLOGY_FILE
-from viz.layout import NODE_WIDTH, hierarchical_positions
+from viz.layout import NODE_WIDTH, lineage_layout
 
 UNKNOWN_COLOR = "#999999"
 TIP_EVIDENCE = 3  # evidence sentences shown in an edge's tooltip (all of them in the panel)
@@ -36,10 +36,12 @@ class ExplorerGraph:
     edges: list[dict[str, Any]]
     legend: dict[str, list[dict[str, str]]]
     facets: dict[str, Any] = field(default_factory=dict)
+    bands: list[dict[str, Any]] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return {"title": self.title, "root": self.root, "nodes": self.nodes, "edges": self.edges,
-                "legend": self.legend, "facets": self.facets, "nodeWidth": NODE_WIDTH}
+                "legend": self.legend, "facets": self.facets, "bands": self.bands,
+                "nodeWidth": NODE_WIDTH}
 
 
 @cache
@@ -129,8 +131,8 @@ def build_explorer_graph(g: nx.DiGraph, title: str = "kg explorer", root: str | 
                          rank_by: str = "level", upward: bool = False) -> ExplorerGraph:
     """The page's data for a graph of documents (edges child -> parent).
 
-    `rank_by` is "level" (central at the top, communes at the bottom) or "depth" (distance
-    from `root`, as in a trace; `upward` puts the root at the bottom, for `trace --up`).
+    `rank_by` is "level" (central at the top, communes at the bottom) or "depth" (longest
+    chain from `root`; `upward` puts the root at the bottom). See `viz.layout`.
     """
     root = root if root is not None else g.graph.get("root")
     schema = load_schema()
@@ -138,7 +140,8 @@ def build_explorer_graph(g: nx.DiGraph, title: str = "kg explorer", root: str | 
     levels = schema.levels
     shape = schema.node("Document").shape or "box"
     themes = theme_labels()
-    pos = hierarchical_positions(g, rank_by, root, upward=upward)
+    lay = lineage_layout(g, rank_by, root, upward=upward)
+    pos = lay.pos
     nodes = []
     for n, d in g.nodes(data=True):
         level = d.get("level") or "unknown"
@@ -149,7 +152,8 @@ def build_explorer_graph(g: nx.DiGraph, title: str = "kg explorer", root: str | 
             "id": n, "label": node_label(d), "x": x, "y": y, "shape": shape,
             "color": color, "font": text_color(color),
             "border": levels.get(level, UNKNOWN_COLOR),
-            "root": n == root, "symbol": d.get("symbol"), "type": d.get("type"),
+            "root": n == root, "parent": lay.parent[n], "symbol": d.get("symbol"),
+            "type": d.get("type"),
             "issuer": d.get("issuer"), "level": level, "locality": d.get("locality"),
             "date": _iso(d.get("date")), "title": d.get("title"),
             "themes": list(d.get("themes") or []),
@@ -198,4 +202,4 @@ def build_explorer_graph(g: nx.DiGraph, title: str = "kg explorer", root: str | 
         "themes": [{"id": th, "label": themes.get(th, th)} for th in present_themes],
         "dates": [dates[0], dates[-1]] if dates else None,
     }
-    return ExplorerGraph(title, root, nodes, edges, legend, facets)
+    return ExplorerGraph(title, root, nodes, edges, legend, facets, lay.bands)

@@ -39,6 +39,14 @@
   });
 
   var big = data.nodes.length > 1000;
+  // the link to a document's lineage parent is drawn full; its other implements links faint
+  function edgeColor(e) {
+    if (e.color) return { color: e.color, highlight: "#c0392b", hover: e.color };
+    var lineage = byId.get(e.from).parent === e.to;
+    var c = e.basis === "implied" ? "229,152,102" : "127,140,141";
+    return { color: "rgba(" + c + "," + (lineage ? 1 : 0.22) + ")", highlight: "#c0392b",
+             hover: "#34495e" };
+  }
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
     return {
       id: n.id, label: n.label, x: n.x, y: n.y, title: n.tip, shape: n.shape,
@@ -51,8 +59,7 @@
   var edges = new vis.DataSet(data.edges.map(function (e) {
     return {
       id: e.id, from: e.from, to: e.to, title: e.tip, dashes: !!e.dashes,
-      color: e.color ? { color: e.color, highlight: "#c0392b", hover: e.color }
-        : e.basis === "implied" ? { color: "#e59866", highlight: "#c0392b" } : undefined
+      color: edgeColor(e)
     };
   }));
   var network = new vis.Network($("kg-graph"), { nodes: nodes, edges: edges }, {
@@ -66,7 +73,39 @@
              arrows: { to: { enabled: true, scaleFactor: 0.5 } },
              color: { color: "#95a5a6", highlight: "#c0392b", hover: "#34495e" } }
   });
+  // level (or depth) bands: alternate stripes, their names at the left edge of the view
+  network.on("beforeDrawing", function (ctx) {
+    var box = $("kg-graph"), s = network.getScale();
+    var a = network.DOMtoCanvas({ x: 0, y: 0 });
+    var z = network.DOMtoCanvas({ x: box.clientWidth, y: box.clientHeight });
+    ctx.save();
+    ctx.font = "600 " + (12 / s) + "px system-ui, sans-serif";
+    ctx.textBaseline = "top";
+    (data.bands || []).forEach(function (b, i) {
+      if (b.bottom < a.y || b.top > z.y || b.right < a.x || b.left > z.x) return;
+      var left = Math.max(a.x, b.left - 140 / s), right = Math.min(z.x, b.right + 20 / s);
+      ctx.fillStyle = i % 2 ? "#f8f9f9" : "#eef2f5";
+      ctx.fillRect(left, b.top, right - left, b.bottom - b.top);
+      ctx.fillStyle = "#5d6d7e";
+      ctx.fillText(b.label, left + 4 / s, Math.max(b.top, a.y) + 3 / s);
+    });
+    ctx.restore();
+  });
+  // first view: the whole graph if its labels can be read there (>= 9 px), else the top of
+  // it (the roots and the first levels) at that size; "Fit" always shows everything
+  var LEGIBLE = 9 / 14;
+  function firstView() {
+    network.fit({ animation: false });
+    if (network.getScale() >= LEGIBLE || !data.nodes.length) return;
+    var top = Infinity, xs = [];
+    data.nodes.forEach(function (n) { if (!hidden.has(n.id)) top = Math.min(top, n.y); });
+    data.nodes.forEach(function (n) { if (n.y === top && !hidden.has(n.id)) xs.push(n.x); });
+    var h = $("kg-graph").clientHeight / LEGIBLE;
+    network.moveTo({ position: { x: (Math.min.apply(null, xs) + Math.max.apply(null, xs)) / 2,
+                                 y: top - 60 + h / 2 }, scale: LEGIBLE, animation: false });
+  }
   network.once("afterDrawing", function () {
+    firstView();
     window.kgReady = performance.now();
     document.body.setAttribute("data-ready", "1");
   });
