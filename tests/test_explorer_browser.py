@@ -385,3 +385,40 @@ def test_two_hundred_documents_are_legible_at_the_first_view(browser, tmp_path):
     assert v.drawing_problems()["outside"] == []
     v.offline_and_clean()
     v.page.close()
+
+
+# ------------------------------------------------------------------ evidence by worth
+
+def test_a_links_own_sentence_comes_first_and_long_lists_fold(browser, tmp_path):
+    """40 borrowed implied sentences, then the plan's own: the panel opens on its own one."""
+    import networkx as nx
+
+    g = nx.DiGraph()
+    g.add_node("doc:P", symbol="5-KH/TU", type="Kế hoạch", level="provincial", evidence=[
+        {"source": "src:own", "source_name": "own.txt", "sentence": "Tỉnh ủy ra kế hoạch.",
+         "method": "explicit", "confidence": 1.0}])
+    g.add_node("doc:R", symbol="9-NQ/TW", type="Nghị quyết", level="central", evidence=[])
+    borrowed = [{"source": f"src:{i}", "source_name": f"b{i}.txt", "basis": "implied",
+                 "sentence": f"Một câu của văn bản khác, số {i}.", "method": "implied",
+                 "confidence": 0.7} for i in range(40)]
+    own = {"source": "src:own", "source_name": "own.txt", "basis": "explicit",
+           "sentence": "Để thực hiện Nghị quyết 9-NQ/TW, Tỉnh ủy ra kế hoạch.",
+           "method": "explicit", "confidence": 1.0}
+    g.add_edge("doc:P", "doc:R", basis="explicit",
+               evidence=[*borrowed, own, {**own, "source": "src:copy", "source_name": "c.txt"}])
+    v = Visit(browser, write_explorer(g, tmp_path / "ev.html")).ready()
+    page = v.page
+    page.evaluate("kgExplorer.select('doc:P', true)")
+    items = page.locator(".kg-link-evidence > li")
+    assert items.count() == 4  # three shown, then "+38 more"
+    first = items.nth(0).inner_text()
+    assert "9-NQ/TW" in first and "states this link" in first and "also in c.txt" in first
+    assert items.nth(3).inner_text() == "+38 more"  # 41 distinct sentences, 3 shown
+    page.click(".kg-link-evidence .kg-more")
+    assert items.count() == 41
+    assert page.evaluate("""[...document.querySelectorAll('.kg-link-evidence > li')]
+        .map(li => li.dataset.w).join('')""") == "0" + "3" * 40
+    tip = page.evaluate("kgExplorer.edges.get('doc:P->doc:R').title")
+    assert tip.splitlines()[2].startswith("“Để thực hiện") and "+38 more" in tip
+    v.offline_and_clean()
+    v.page.close()

@@ -24,8 +24,8 @@ from graph.model import (
 )
 from kg.cli import cli
 from queries import trace
-from queries.trace import trace_graph
 from queries.explore import explore
+from queries.trace import trace_graph
 from viz import (
     build_explorer_graph,
     hierarchical_positions,
@@ -172,8 +172,10 @@ def test_labels_show_symbol_and_locality_and_edges_carry_evidence(store):
     assert nodes["doc:26-NQ/TW"]["label"] == "26-NQ/TW"
     edge = next(e for e in page.edges if e["from"] == "doc:123-KH/TU@hai-phong"
                 and e["to"] == "doc:26-NQ/TW")
-    assert edge["basis"] == "explicit" and edge["evidence"][0]["source_name"] == "hai-phong.txt"
-    assert HP_SENTENCE in edge["tip"] and "hai-phong.txt" in edge["tip"]
+    texts = page.texts
+    assert edge["basis"] == "explicit" and texts[edge["evidence"][0]["f"]] == "hai-phong.txt"
+    assert texts[edge["evidence"][0]["s"]] == HP_SENTENCE
+    assert edge["evidence"][0]["w"] == 0  # its own text, naming 26-NQ/TW
     assert ["lead" in t for t in nodes["doc:123-KH/TU@hai-phong"]["tasks"]] == [True]
 
 
@@ -264,6 +266,39 @@ def test_a_trace_is_laid_out_by_lineage(store, tmp_path):
     up = write_trace_html(trace(store, "doc:7-KH/HU@hai-phong", up=True), tmp_path / "up.html")
     y = {n["id"]: n["y"] for n in _data(up.read_text(encoding="utf-8"))["nodes"]}
     assert y["doc:7-KH/HU@hai-phong"] > y["doc:123-KH/TU@hai-phong"] > y["doc:26-NQ/TW"]
+
+
+def test_evidence_is_ordered_by_worth_and_folded():
+    from viz.evidence import Texts, ordered
+
+    def ev(sentence, source, method="explicit", basis="explicit", confidence=0.9):
+        return {"sentence": sentence, "source": source, "source_name": source + ".txt",
+                "method": method, "basis": basis, "confidence": confidence,
+                "span_start": 0, "span_end": 5}
+
+    borrowed = [ev(f"Câu mượn số {i}.", f"other{i}", "implied", "implied", 0.7)
+                for i in range(5)]
+    evidence = [*borrowed, ev("Ủy ban ban hành kế hoạch này.", "own"),
+                ev("Ban hành kèm theo Kế hoạch 5-KH/TU.", "third"),
+                ev("Thực hiện Kế hoạch số 5-KH/TU của Tỉnh ủy.", "own"),
+                ev("Thực  hiện kế hoạch số 5-KH/TU của Tỉnh ủy.", "dup")]
+    texts = Texts()
+    out = ordered(evidence, texts, {"own"}, "5-KH/TU")
+    assert [texts.items[e["s"]] for e in out][:3] == [
+        "Thực hiện Kế hoạch số 5-KH/TU của Tỉnh ủy.", "Ủy ban ban hành kế hoạch này.",
+        "Ban hành kèm theo Kế hoạch 5-KH/TU."]
+    assert [e["w"] for e in out] == [0, 1, 2, 3, 3, 3, 3, 3]
+    assert [texts.items[f] for f in out[0]["also"]] == ["dup.txt"]  # the same sentence, once
+    assert len(out) == 8
+
+
+def test_the_page_carries_each_sentence_once(store):
+    html = render_explorer(build_explorer_graph(explore(store)).as_json())
+    data = _data(html)
+    # HP_SENTENCE is 123-KH/TU's own evidence and its link's: one copy in the page
+    assert html.count(json.dumps(HP_SENTENCE, ensure_ascii=False)[1:-1]) == 1
+    assert data["texts"].count(HP_SENTENCE) == 1
+    assert not any("tip" in x for x in data["nodes"] + data["edges"])
 
 
 # ------------------------------------------------------------------ escaping, offline

@@ -39,6 +39,27 @@
   });
 
   var big = data.nodes.length > 1000;
+  var TIP_EVIDENCE = 3, SHOWN_EVIDENCE = 3;
+  function txt(i) { return i === null || i === undefined ? null : data.texts[i]; }
+  function short(s, n) { return s && s.length > n ? s.slice(0, n - 1) + "…" : s; }
+  function docName(id) { var n = byId.get(id); return n ? n.label.replace("\n", " · ") : id; }
+  function nodeTip(n) {
+    var head = [n.type, n.issuer, n.locality, n.date].filter(Boolean).join(" · ");
+    return [n.symbol, head, short(n.title, 200)].filter(Boolean).join("\n");
+  }
+  function edgeTip(e) {
+    var lines = [docName(e.from) + " → " + docName(e.to),
+                 e.kind === "IMPLEMENTS" ? "implements (" + (e.basis || "basis unknown") + ")"
+                   : e.name];
+    e.evidence.slice(0, TIP_EVIDENCE).forEach(function (ev) {
+      var f = txt(ev.f);
+      lines.push("“" + short(txt(ev.s), 240) + "”" + (f ? " — " + f : ""));
+    });
+    if (e.evidence.length > TIP_EVIDENCE) {
+      lines.push("+" + (e.evidence.length - TIP_EVIDENCE) + " more (click the document)");
+    }
+    return lines.join("\n");
+  }
   // the link to a document's lineage parent is drawn full; its other implements links faint
   function edgeColor(e) {
     if (e.color) return { color: e.color, highlight: "#c0392b", hover: e.color };
@@ -49,7 +70,7 @@
   }
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
     return {
-      id: n.id, label: n.label, x: n.x, y: n.y, title: n.tip, shape: n.shape,
+      id: n.id, label: n.label, x: n.x, y: n.y, title: nodeTip(n), shape: n.shape,
       borderWidth: n.root ? 5 : 2, font: { size: n.root ? 18 : 14, color: n.font },
       color: { background: n.color, border: n.border,
                highlight: { background: n.color, border: "#111111" },
@@ -58,7 +79,7 @@
   }));
   var edges = new vis.DataSet(data.edges.map(function (e) {
     return {
-      id: e.id, from: e.from, to: e.to, title: e.tip, dashes: !!e.dashes,
+      id: e.id, from: e.from, to: e.to, title: edgeTip(e), dashes: !!e.dashes,
       color: edgeColor(e)
     };
   }));
@@ -262,15 +283,33 @@
   function themeNames(ids) {
     return ids.map(function (t) { return themeLabel.get(t) || t; }).join(", ");
   }
-  function docName(id) { var n = byId.get(id); return n ? n.label.replace("\n", " · ") : id; }
+  var WORTH = ["states this link", "its own text", "another text", "implied"];
   function evidenceItem(ev) {
     var li = el("li");
-    li.append(el("span", "“" + (ev.sentence || "") + "”", "kg-quote"));
-    var meta = [ev.source_name || ev.source,
-                ev.span_start != null ? "chars " + ev.span_start + "–" + ev.span_end : null,
-                ev.method, ev.confidence != null ? "confidence " + ev.confidence : null];
+    li.setAttribute("data-w", String(ev.w));
+    li.append(el("span", "“" + (txt(ev.s) || "") + "”", "kg-quote"));
+    var meta = [txt(ev.f), ev.a != null ? "chars " + ev.a + "–" + ev.b : null,
+                ev.m, ev.c != null ? "confidence " + ev.c : null,
+                ev.w != null && ev.w !== 1 ? WORTH[ev.w] : null,
+                ev.also.length ? "also in " + ev.also.map(txt).join(", ") : null];
     li.append(el("div", meta.filter(function (x) { return x != null && x !== ""; }).join(" · "), "kg-meta"));
     return li;
+  }
+  // the first few entries; the rest behind "+N more", built only when asked for
+  function evidenceList(list, cls) {
+    var ul = el("ul", null, cls);
+    list.slice(0, SHOWN_EVIDENCE).forEach(function (ev) { ul.append(evidenceItem(ev)); });
+    if (list.length > SHOWN_EVIDENCE) {
+      var li = el("li"), more = el("button", "+" + (list.length - SHOWN_EVIDENCE) + " more", "kg-link kg-more");
+      more.type = "button";
+      more.addEventListener("click", function () {
+        li.remove();
+        list.slice(SHOWN_EVIDENCE).forEach(function (ev) { ul.append(evidenceItem(ev)); });
+      });
+      li.append(more);
+      ul.append(li);
+    }
+    return ul;
   }
   function linkItem(e, other, verb) {
     var li = el("li"), b = el("button", docName(other), "kg-link");
@@ -278,11 +317,7 @@
     b.addEventListener("click", function () { select(other, true); });
     li.append(el("span", verb + " "), b,
               el("span", " (" + (e.kind === "IMPLEMENTS" ? e.basis || "?" : e.name) + ")", "kg-meta"));
-    if (e.evidence.length) {
-      var ul = el("ul");
-      e.evidence.forEach(function (ev) { ul.append(evidenceItem(ev)); });
-      li.append(ul);
-    }
+    if (e.evidence.length) li.append(evidenceList(e.evidence, "kg-link-evidence"));
     return li;
   }
   function showPanel(id) {
@@ -329,9 +364,7 @@
       body.append(d);
     });
     body.append(el("h3", "Evidence (" + n.evidence.length + ")"));
-    var ul3 = el("ul", null, "kg-evidence");
-    n.evidence.forEach(function (ev) { ul3.append(evidenceItem(ev)); });
-    body.append(ul3);
+    body.append(evidenceList(n.evidence, "kg-evidence"));
   }
   function select(id, focus) {
     if (!byId.has(id)) return;
