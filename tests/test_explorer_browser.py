@@ -213,7 +213,53 @@ def test_filters_hide_and_show_documents(visit):
     page.dispatch_event("#kg-to", "change")
     assert shown() == 2  # 123-KH/TU (30 July) and 228-KH/TU (29 August)
     hidden = page.evaluate("kgExplorer.nodes.get({filter: n => n.hidden}).map(n => n.id)")
-    assert "doc:26-NQ/TW" in hidden
+    assert hidden == ["doc:7-KH/HU@hai-phong"]  # the resolution and plan above: context
+    visit.offline_and_clean()
+
+
+def _states(page) -> dict[str, str]:
+    """Each drawn document: "match" or "context" (faded)."""
+    return page.evaluate("""() => Object.fromEntries(kgExplorer.nodes.get({filter: n =>
+        !n.hidden}).map(n => [n.id, n.opacity === 0.3 ? 'context' : 'match']))""")
+
+
+def test_a_filtered_document_keeps_its_chain_faded_and_the_counts_follow(visit):
+    page = visit.page
+    assert page.get_attribute("#kg-count", "data-links") == "5"
+    page.evaluate("kgExplorer.network.moveTo({position: {x: 9000, y: 9000}})")  # looking away
+    page.select_option("#kg-localities", ["Hải Phòng"])
+    page.locator("#kg-types input[value='Nghị quyết']").uncheck()
+    assert _states(page) == {"doc:7-KH/HU@hai-phong": "match",
+                             "doc:123-KH/TU@hai-phong": "match",
+                             "doc:10-KH/TW": "context", "doc:26-NQ/TW": "context"}
+    count = page.inner_text("#kg-count")
+    assert count == "2 / 5 documents (+2 for context) · 4 / 5 links"
+    # the view re-fits to what is left: every drawn box on screen again
+    assert visit.drawing_problems()["outside"] == []
+    page.locator("#kg-links input[value=IMPLEMENTS]").uncheck()
+    assert page.get_attribute("#kg-count", "data-links") == "0"
+    page.click("#kg-reset")
+    assert page.inner_text("#kg-count") == "5 / 5 documents · 5 / 5 links"
+    visit.offline_and_clean()
+
+
+def test_the_neighbourhood_filter_keeps_n_links_around_the_selection(visit):
+    page = visit.page
+    page.evaluate("kgExplorer.select('doc:7-KH/HU@hai-phong', true)")
+    page.check("#kg-hood")
+    assert _states(page) == {"doc:7-KH/HU@hai-phong": "match",
+                             "doc:123-KH/TU@hai-phong": "match",
+                             "doc:10-KH/TW": "context", "doc:26-NQ/TW": "context"}
+    page.fill("#kg-hops", "2")
+    page.dispatch_event("#kg-hops", "change")
+    assert set(_states(page).values()) == {"match"} and len(_states(page)) == 4
+    page.fill("#kg-hops", "3")
+    page.dispatch_event("#kg-hops", "change")
+    assert len(_states(page)) == 5  # 228-KH/TU: via 26-NQ/TW, three links away
+    page.evaluate("kgExplorer.select('doc:228-KH/TU@quang-ninh', true)")  # follows selection
+    page.fill("#kg-hops", "1")
+    page.dispatch_event("#kg-hops", "change")
+    assert _states(page) == {"doc:228-KH/TU@quang-ninh": "match", "doc:26-NQ/TW": "match"}
     visit.offline_and_clean()
 
 

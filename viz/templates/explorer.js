@@ -162,6 +162,7 @@
       hiddenKinds[k.kind] = !box.checked;
       edges.update(data.edges.filter(function (e) { return e.kind === k.kind; })
         .map(function (e) { return { id: e.id, hidden: !box.checked }; }));
+      showCount();
     });
     var sw = el("span", null, "kg-line");
     sw.style.borderTopColor = k.color;
@@ -184,6 +185,9 @@
       .map(function (o) { return o.value; });
   }
 
+  // state of each document: "match" (drawn), "context" (an ancestor of a match on its
+  // lineage, drawn faded so that the chain stays readable) or absent (hidden)
+  var state = new Map(data.nodes.map(function (n) { return [n.id, "match"]; }));
   var hidden = new Set();
   function visible(n, f) {
     if (n.type && checked.type[n.type] === false) return false;
@@ -193,24 +197,56 @@
     if ((f.from || f.to) && !n.date) return false;
     if (f.from && n.date < f.from) return false;
     if (f.to && n.date > f.to) return false;
+    if (f.hood && !f.hood.has(n.id)) return false;
     return true;
   }
-  function applyFilters() {
-    var f = { localities: new Set(selected("kg-localities")), themes: new Set(selected("kg-themes")),
-              from: $("kg-from").value, to: $("kg-to").value };
-    var changes = [];
-    data.nodes.forEach(function (n) {
-      var hide = !visible(n, f);
-      if (hide !== hidden.has(n.id)) {
-        changes.push({ id: n.id, hidden: hide });
-        if (hide) hidden.add(n.id); else hidden.delete(n.id);
+  // documents within `hops` links (any kind, either direction) of `id`
+  function neighbourhood(id, hops) {
+    var seen = new Set([id]), frontier = [id];
+    for (var i = 0; i < hops; i++) {
+      var next = [];
+      frontier.forEach(function (x) {
+        [up.get(x), down.get(x), out.get(x), into.get(x)].forEach(function (list) {
+          list.forEach(function (e) {
+            var y = e.from === x ? e.to : e.from;
+            if (!seen.has(y)) { seen.add(y); next.push(y); }
+          });
+        });
+      });
+      frontier = next;
+    }
+    return seen;
+  }
+  function currentFilters() {
+    var hood = $("kg-hood").checked && current !== null
+      ? neighbourhood(current, Math.max(1, parseInt($("kg-hops").value, 10) || 1)) : null;
+    return { localities: new Set(selected("kg-localities")), themes: new Set(selected("kg-themes")),
+             from: $("kg-from").value, to: $("kg-to").value, hood: hood };
+  }
+  function applyFilters(refit) {
+    var f = currentFilters(), next = new Map();
+    data.nodes.forEach(function (n) { if (visible(n, f)) next.set(n.id, "match"); });
+    next.forEach(function (_, id) {
+      for (var p = byId.get(id).parent; p && !next.has(p); p = byId.get(p).parent) {
+        next.set(p, "context");
       }
     });
+    var changes = [];
+    data.nodes.forEach(function (n) {
+      var was = state.get(n.id), now = next.get(n.id);
+      if (was === now) return;
+      changes.push({ id: n.id, hidden: !now, opacity: now === "context" ? 0.3 : 1 });
+      if (now) hidden.delete(n.id); else hidden.add(n.id);
+    });
+    state = next;
     if (changes.length) nodes.update(changes);
     showCount();
+    if (refit !== false && changes.length) {
+      network.fit({ nodes: Array.from(state.keys()), animation: false });
+    }
   }
-  ["kg-localities", "kg-themes", "kg-from", "kg-to"].forEach(function (id) {
-    $(id).addEventListener("change", applyFilters);
+  ["kg-localities", "kg-themes", "kg-from", "kg-to", "kg-hood", "kg-hops"].forEach(function (id) {
+    $(id).addEventListener("change", function () { applyFilters(); });
   });
   $("kg-reset").addEventListener("click", function () {
     document.querySelectorAll("#kg-types input, #kg-levels input").forEach(function (b) {
@@ -225,13 +261,26 @@
     });
     $("kg-from").value = "";
     $("kg-to").value = "";
+    $("kg-hood").checked = false;
     applyFilters();
   });
+  function linksShown() {
+    var k = 0;
+    data.edges.forEach(function (e) {
+      if (state.has(e.from) && state.has(e.to) && !hiddenKinds[e.kind]) k++;
+    });
+    return k;
+  }
   function showCount() {
-    var shown = data.nodes.length - hidden.size;
-    $("kg-count").textContent = shown + " / " + data.nodes.length + " documents · " +
+    var shown = 0, context = 0;
+    state.forEach(function (v) { if (v === "match") shown++; else context++; });
+    var links = linksShown();
+    $("kg-count").textContent = shown + " / " + data.nodes.length + " documents" +
+      (context ? " (+" + context + " for context)" : "") + " · " + links + " / " +
       data.edges.length + " links";
     $("kg-count").setAttribute("data-shown", String(shown));
+    $("kg-count").setAttribute("data-context", String(context));
+    $("kg-count").setAttribute("data-links", String(links));
   }
   showCount();
 
@@ -370,6 +419,7 @@
     if (!byId.has(id)) return;
     current = id;
     $("kg-path").disabled = false;
+    if ($("kg-hood").checked) applyFilters();
     network.selectNodes([id]);
     if (focus) network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: false });
     showPanel(id);
