@@ -142,6 +142,43 @@ def test_search_finds_symbols_and_names_with_or_without_accents(visit):
     visit.offline_and_clean()
 
 
+def _ring_at(page, node_id: str) -> list[int]:
+    """The colour drawn just left of a document's box (where a search ring goes)."""
+    return page.evaluate("""id => { const n = kgExplorer.network, b = n.getBoundingBox(id);
+        const p = n.canvasToDOM({x: b.left, y: (b.top + b.bottom) / 2});
+        const c = document.querySelector('#kg-graph canvas'), r = window.devicePixelRatio;
+        return [...c.getContext('2d').getImageData(Math.round((p.x - 5) * r),
+                                                   Math.round(p.y * r), 1, 1).data]; }""",
+                         node_id)
+
+
+def test_search_counts_ranks_plans_first_and_goes_by_keyboard(visit):
+    page = visit.page
+    # the resolution is older, but plans rank before other documents
+    assert [r.split(" · ")[0].split("\n")[0] for r in visit.search("nghi quyet")] == [
+        "123-KH/TU", "26-NQ/TW"]
+    assert page.inner_text("#kg-hits") == "2 matches"
+    assert page.get_attribute("#kg-hits", "data-count") == "2"
+    assert sorted(page.evaluate("kgExplorer.matches()")) == ["doc:123-KH/TU@hai-phong",
+                                                             "doc:26-NQ/TW"]
+    page.wait_for_timeout(100)
+    yellow = [241, 196, 15, 255]
+    assert _ring_at(page, "doc:26-NQ/TW") == yellow  # every match ringed on the canvas
+    assert _ring_at(page, "doc:123-KH/TU@hai-phong") == yellow
+    assert _ring_at(page, "doc:10-KH/TW") != yellow
+    page.press("#kg-search", "ArrowDown")
+    assert page.locator("#kg-results li.kg-active").inner_text().startswith("26-NQ/TW")
+    page.press("#kg-search", "ArrowDown")  # wraps round
+    assert page.locator("#kg-results li.kg-active").inner_text().startswith("123-KH/TU")
+    page.press("#kg-search", "ArrowUp")
+    page.press("#kg-search", "Enter")
+    assert page.locator("#kg-panel h2").inner_text() == "26-NQ/TW"
+    assert page.evaluate("kgExplorer.network.getSelectedNodes()") == ["doc:26-NQ/TW"]
+    visit.search("")
+    assert page.inner_text("#kg-hits") == "" and page.evaluate("kgExplorer.matches()") == []
+    visit.offline_and_clean()
+
+
 def test_clicking_the_node_shows_its_tasks_and_evidence(visit):
     page = visit.page
     page.fill("#kg-search", "123-KH/TU")

@@ -139,6 +139,7 @@ def build_explorer_graph(g: nx.DiGraph, title: str = "kg explorer", root: str | 
             "color": color, "font": text_color(color),
             "border": levels.get(level, UNKNOWN_COLOR),
             "root": n == root, "parent": lay.parent[n], "symbol": d.get("symbol"),
+            "plan": bool(t and t.english == "Plan"),
             "type": d.get("type"),
             "issuer": d.get("issuer"), "level": level, "locality": d.get("locality"),
             "date": _iso(d.get("date")), "title": d.get("title"),

@@ -285,6 +285,9 @@
   showCount();
 
   // ------------------------------------------------------------------ search
+  // every word must occur (accents and case ignored); ranked: the exact symbol, symbols that
+  // start with the query, plans, the rest; then by date
+  var SHOWN_RESULTS = 30;
   function search(q) {
     var words = fold(q).split(/\s+/).filter(Boolean);
     if (!words.length) return [];
@@ -293,16 +296,19 @@
       return words.every(function (w) { return n.key.indexOf(w) >= 0; });
     });
     function rank(n) {
-      return n.symbolKey === whole ? 0 : n.symbolKey.indexOf(whole) === 0 ? 1 : 2;
+      return n.symbolKey === whole ? 0 : n.symbolKey.indexOf(whole) === 0 ? 1 : n.plan ? 2 : 3;
     }
     hits.sort(function (a, b) { return rank(a) - rank(b) || (a.date || "9").localeCompare(b.date || "9"); });
     return hits;
   }
-  var results = [];
+  var results = [], active = 0, matches = new Set();
   function showResults() {
-    var ol = $("kg-results");
+    var ol = $("kg-results"), q = $("kg-search").value.trim();
     ol.replaceChildren();
-    results = search($("kg-search").value).slice(0, 30);
+    var all = search(q);
+    matches = new Set(all.map(function (n) { return n.id; }));
+    results = all.slice(0, SHOWN_RESULTS);
+    active = 0;
     results.forEach(function (n, i) {
       var li = el("li", null, i === 0 ? "kg-active" : "");
       li.append(el("span", n.label.replace("\n", " · ")),
@@ -311,8 +317,19 @@
       li.addEventListener("mousedown", function (ev) { ev.preventDefault(); choose(n.id); });
       ol.append(li);
     });
-    if (!results.length && $("kg-search").value.trim()) ol.append(el("li", "No document matches"));
-    ol.hidden = !$("kg-search").value.trim();
+    if (!results.length && q) ol.append(el("li", "No document matches"));
+    ol.hidden = !q;
+    $("kg-hits").textContent = !q ? "" : all.length === 1 ? "1 match"
+      : all.length + " matches" + (all.length > SHOWN_RESULTS ? " (first " + SHOWN_RESULTS + " listed)" : "");
+    $("kg-hits").setAttribute("data-count", String(all.length));
+    network.redraw();
+  }
+  function setActive(i) {
+    var items = $("kg-results").children;
+    if (!results.length) return;
+    active = (i + results.length) % results.length;
+    Array.prototype.forEach.call(items, function (li, k) { li.classList.toggle("kg-active", k === active); });
+    items[active].scrollIntoView({ block: "nearest" });
   }
   function choose(id) {
     $("kg-results").hidden = true;
@@ -320,11 +337,30 @@
   }
   $("kg-search").addEventListener("input", showResults);
   $("kg-search").addEventListener("keydown", function (ev) {
-    if (ev.key === "Enter" && results.length) choose(results[0].id);
+    if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      ev.preventDefault();
+      if ($("kg-results").hidden) showResults();
+      else setActive(active + (ev.key === "ArrowDown" ? 1 : -1));
+    }
+    if (ev.key === "Enter" && results.length) choose(results[active].id);
     if (ev.key === "Escape") $("kg-results").hidden = true;
   });
   $("kg-search").addEventListener("blur", function () { $("kg-results").hidden = true; });
   $("kg-search").addEventListener("focus", function () { if ($("kg-search").value) showResults(); });
+  // every match ringed on the canvas while the query stands
+  network.on("afterDrawing", function (ctx) {
+    if (!matches.size) return;
+    var s = network.getScale();
+    ctx.save();
+    ctx.strokeStyle = "#f1c40f";
+    ctx.lineWidth = 5 / s;
+    matches.forEach(function (id) {
+      if (hidden.has(id)) return;
+      var b = network.getBoundingBox(id), m = 5 / s;
+      if (b) ctx.strokeRect(b.left - m, b.top - m, b.right - b.left + 2 * m, b.bottom - b.top + 2 * m);
+    });
+    ctx.restore();
+  });
 
   // ------------------------------------------------------------------ side panel
   var current = null;
@@ -461,5 +497,6 @@
   });
 
   window.kgExplorer = { network: network, nodes: nodes, edges: edges, data: data, fold: fold,
-                        search: search, select: select, pathToRoot: pathToRoot };
+                        search: search, select: select, pathToRoot: pathToRoot,
+                        matches: function () { return Array.from(matches); } };
 })();
