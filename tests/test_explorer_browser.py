@@ -505,3 +505,70 @@ def test_a_links_own_sentence_comes_first_and_long_lists_fold(browser, tmp_path)
     assert tip.splitlines()[2].startswith("“Để thực hiện") and "+38 more" in tip
     v.offline_and_clean()
     v.page.close()
+
+
+# ------------------------------------------------------------------ share
+
+def test_the_url_hash_carries_the_selection_and_filters(browser, graph_and_page):
+    v = Visit(browser, graph_and_page[1]).ready()
+    page = v.page
+    page.locator("#kg-types input[value='Nghị quyết']").uncheck()
+    page.select_option("#kg-localities", ["Hải Phòng", "Quảng Ninh"])
+    page.fill("#kg-from", "2018-06-01")
+    page.dispatch_event("#kg-from", "change")
+    page.evaluate("kgExplorer.select('doc:123-KH/TU@hai-phong', true)")
+    page.check("#kg-hood")
+    url = page.url
+    assert "#" in url and "sel=doc%3A123-KH%2FTU%40hai-phong" in url
+    count = page.inner_text("#kg-count")
+    v.offline_and_clean()
+    v.page.close()
+
+    again = browser.new_page()
+    again.goto(url)
+    again.wait_for_function("window.kgReady !== undefined")
+    assert again.inner_text("#kg-count") == count
+    assert not again.locator("#kg-types input[value='Nghị quyết']").is_checked()
+    assert again.locator("#kg-types input[value='Kế hoạch']").is_checked()
+    assert again.evaluate("""[...document.getElementById('kg-localities').selectedOptions]
+        .map(o => o.value)""") == ["Hải Phòng", "Quảng Ninh"]
+    assert again.input_value("#kg-from") == "2018-06-01" and again.is_checked("#kg-hood")
+    assert again.evaluate("kgExplorer.network.getSelectedNodes()") == [
+        "doc:123-KH/TU@hai-phong"]
+    assert again.locator("#kg-panel h2").inner_text() == "123-KH/TU\nHải Phòng"
+    assert again.url == url  # restoring writes the same hash back
+    again.close()
+
+
+def _save(page, button: str) -> bytes:
+    with page.expect_download() as d:
+        page.click(button)
+    return Path(d.value.path()).read_bytes()
+
+
+def test_the_shown_graph_exports_as_png_svg_and_csv(visit):
+    page = visit.page
+    page.select_option("#kg-localities", ["Hải Phòng"])  # 2 shown, 2 above them for context
+    png = _save(page, "#kg-png")
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 5_000
+    svg = _save(page, "#kg-svg").decode("utf-8")
+    assert svg.startswith("<svg") and svg.count("<g ") == 4 and svg.count("<line ") == 4
+    assert "<img" not in svg and "&lt;img src=x onerror=alert(1)&gt;" in svg  # title, as text
+    assert ">7-KH/HU</text>" in svg and 'opacity="0.3"' in svg
+    docs = _save(page, "#kg-csv-docs").decode("utf-8-sig").splitlines()
+    assert docs[0].startswith("id,symbol,type,level") and len(docs) == 5
+    row = next(r for r in docs if r.startswith("doc:7-KH/HU@hai-phong,"))
+    assert XSS in row and row.endswith(",match")
+    assert next(r for r in docs if r.startswith("doc:26-NQ/TW,")).endswith(",context")
+    links = _save(page, "#kg-csv-links").decode("utf-8-sig").splitlines()
+    assert links[0] == "from,to,kind,basis,evidence,first_sentence,file" and len(links) == 5
+    assert any(r.startswith("doc:123-KH/TU@hai-phong,doc:26-NQ/TW,IMPLEMENTS,explicit,1,")
+               for r in links)
+    assert page.evaluate("""() => { const t = kgExplorer.data.nodes[0];
+        const keep = t.title; t.title = '=HYPERLINK("x")';
+        const out = kgExplorer.documentsCsv(); t.title = keep; return out; }""").count(
+        "\"'=HYPERLINK(\"\"x\"\")\"") == 1  # a formula stays text in a spreadsheet
+    legend = page.locator("#kg-edge-legend li").all_inner_texts()
+    assert [x.split(":")[0].strip() for x in legend] == ["explicit", "implied", "faint",
+                                                         "dashed"]
+    visit.offline_and_clean()

@@ -241,6 +241,7 @@
     state = next;
     if (changes.length) nodes.update(changes);
     showCount();
+    saveView();
     if (refit !== false && changes.length) {
       network.fit({ nodes: Array.from(state.keys()), animation: false });
     }
@@ -459,6 +460,7 @@
     network.selectNodes([id]);
     if (focus) network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: false });
     showPanel(id);
+    saveView();
   }
   network.on("click", function (p) {
     if (p.nodes.length) select(p.nodes[0], false);
@@ -468,6 +470,7 @@
     current = null;
     $("kg-path").disabled = true;
     network.unselectAll();
+    saveView();
   });
 
   // ------------------------------------------------------------------ path to root
@@ -496,7 +499,177 @@
     network.setOptions({ physics: { enabled: $("kg-physics").checked } });
   });
 
+
+  // ------------------------------------------------------------------ share: the URL hash
+  // #sel=ID&xtype=T&xlevel=L&xlink=K&loc=L&theme=T&from=D&to=D&hood=N — a link opens this view
+  var restoring = false;
+  function saveView() {
+    if (restoring) return;
+    var p = new URLSearchParams();
+    if (current !== null) p.set("sel", current);
+    Object.keys(checked.type).forEach(function (t) { if (!checked.type[t]) p.append("xtype", t); });
+    Object.keys(checked.level).forEach(function (l) { if (!checked.level[l]) p.append("xlevel", l); });
+    Object.keys(hiddenKinds).forEach(function (k) { if (hiddenKinds[k]) p.append("xlink", k); });
+    selected("kg-localities").forEach(function (l) { p.append("loc", l); });
+    selected("kg-themes").forEach(function (t) { p.append("theme", t); });
+    if ($("kg-from").value) p.set("from", $("kg-from").value);
+    if ($("kg-to").value) p.set("to", $("kg-to").value);
+    if ($("kg-hood").checked) p.set("hood", $("kg-hops").value);
+    var hash = p.toString();
+    try { history.replaceState(null, "", hash ? "#" + hash : location.pathname); }
+    catch (err) { location.hash = hash; }
+  }
+  function restoreView() {
+    var p = new URLSearchParams(location.hash.slice(1));
+    if (!location.hash) return;
+    restoring = true;
+    var off = { xtype: new Set(p.getAll("xtype")), xlevel: new Set(p.getAll("xlevel")),
+                xlink: new Set(p.getAll("xlink")) };
+    document.querySelectorAll("#kg-types input").forEach(function (b) {
+      b.checked = !off.xtype.has(b.value);
+      checked.type[b.value] = b.checked;
+    });
+    document.querySelectorAll("#kg-levels input").forEach(function (b) {
+      b.checked = !off.xlevel.has(b.value);
+      checked.level[b.value] = b.checked;
+    });
+    document.querySelectorAll("#kg-links input").forEach(function (b) {
+      if (b.checked === off.xlink.has(b.value)) {
+        b.checked = !off.xlink.has(b.value);
+        b.dispatchEvent(new Event("change"));
+      }
+    });
+    [["kg-localities", "loc"], ["kg-themes", "theme"]].forEach(function (x) {
+      var want = new Set(p.getAll(x[1]));
+      Array.prototype.forEach.call($(x[0]).options, function (o) { o.selected = want.has(o.value); });
+    });
+    $("kg-from").value = p.get("from") || "";
+    $("kg-to").value = p.get("to") || "";
+    $("kg-hood").checked = p.has("hood");
+    if (p.has("hood")) $("kg-hops").value = p.get("hood");
+    var sel = p.get("sel");
+    if (sel && byId.has(sel)) {
+      current = sel;
+      $("kg-path").disabled = false;
+    }
+    applyFilters(false);
+    if (sel && byId.has(sel)) select(sel, true);
+    restoring = false;
+    saveView();
+  }
+
+  // ------------------------------------------------------------------ share: exports
+  function download(name, blob) {
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 5000);
+  }
+  function shownNodes() { return data.nodes.filter(function (n) { return state.has(n.id); }); }
+  function shownEdges() {
+    return data.edges.filter(function (e) {
+      return state.has(e.from) && state.has(e.to) && !hiddenKinds[e.kind];
+    });
+  }
+  // a spreadsheet must not run a cell: text starting with = + - @ gets a leading apostrophe
+  function csvCell(v) {
+    var t = v === null || v === undefined ? "" : String(v);
+    if (/^[=+\-@\t\r]/.test(t)) t = "'" + t;
+    return /[",\n\r;]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
+  }
+  function csv(rows) {
+    return "\ufeff" + rows.map(function (r) { return r.map(csvCell).join(","); }).join("\r\n") + "\r\n";
+  }
+  function documentsCsv() {
+    return csv([["id", "symbol", "type", "level", "locality", "date", "issuer", "title",
+                 "lineage_parent", "shown_as"]].concat(shownNodes().map(function (n) {
+      return [n.id, n.symbol, n.type, n.level, n.locality, n.date, n.issuer, n.title, n.parent,
+              state.get(n.id)];
+    })));
+  }
+  function linksCsv() {
+    return csv([["from", "to", "kind", "basis", "evidence", "first_sentence", "file"]].concat(
+      shownEdges().map(function (e) {
+        var ev = e.evidence[0] || {};
+        return [e.from, e.to, e.kind, e.basis, e.evidence.length, txt(ev.s), txt(ev.f)];
+      })));
+  }
+  // the shown documents and links as an SVG drawing (text as text nodes, escaped by the DOM)
+  function svgDrawing() {
+    var NS = "http://www.w3.org/2000/svg", pos = network.getPositions(), list = shownNodes();
+    var svg = document.createElementNS(NS, "svg"), boxes = {};
+    var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    list.forEach(function (n) {
+      var b = network.getBoundingBox(n.id);
+      boxes[n.id] = b;
+      minX = Math.min(minX, b.left); minY = Math.min(minY, b.top);
+      maxX = Math.max(maxX, b.right); maxY = Math.max(maxY, b.bottom);
+    });
+    if (!list.length) { minX = minY = 0; maxX = maxY = 10; }
+    var pad = 20;
+    svg.setAttribute("xmlns", NS);
+    svg.setAttribute("viewBox", [minX - pad, minY - pad, maxX - minX + 2 * pad, maxY - minY + 2 * pad].join(" "));
+    svg.setAttribute("width", String(Math.round(maxX - minX + 2 * pad)));
+    svg.setAttribute("height", String(Math.round(maxY - minY + 2 * pad)));
+    svg.setAttribute("font-family", "sans-serif");
+    shownEdges().forEach(function (e) {
+      var line = document.createElementNS(NS, "line"), a = pos[e.from], z = pos[e.to];
+      line.setAttribute("x1", a.x); line.setAttribute("y1", a.y);
+      line.setAttribute("x2", z.x); line.setAttribute("y2", z.y);
+      var c = edgeColor(e);
+      line.setAttribute("stroke", c.color);
+      if (e.dashes) line.setAttribute("stroke-dasharray", "6 4");
+      line.setAttribute("data-id", e.id);
+      svg.append(line);
+    });
+    list.forEach(function (n) {
+      var b = boxes[n.id], g = document.createElementNS(NS, "g");
+      var r = document.createElementNS(NS, "rect");
+      r.setAttribute("x", b.left); r.setAttribute("y", b.top);
+      r.setAttribute("width", b.right - b.left); r.setAttribute("height", b.bottom - b.top);
+      r.setAttribute("rx", 3);
+      r.setAttribute("fill", n.color); r.setAttribute("stroke", n.border);
+      r.setAttribute("stroke-width", n.root ? 5 : 2);
+      if (state.get(n.id) === "context") g.setAttribute("opacity", "0.3");
+      g.setAttribute("data-id", n.id);
+      g.append(r);
+      var lines = n.label.split("\n");
+      lines.forEach(function (line, i) {
+        var t = document.createElementNS(NS, "text");
+        t.setAttribute("x", (b.left + b.right) / 2);
+        t.setAttribute("y", (b.top + b.bottom) / 2 + (i - (lines.length - 1) / 2) * 16 + 5);
+        t.setAttribute("text-anchor", "middle");
+        t.setAttribute("font-size", "14");
+        t.setAttribute("fill", n.font);
+        t.textContent = line;
+        g.append(t);
+      });
+      var title = document.createElementNS(NS, "title");
+      title.textContent = nodeTip(n);
+      g.append(title);
+      svg.append(g);
+    });
+    return new XMLSerializer().serializeToString(svg);
+  }
+  $("kg-png").addEventListener("click", function () {
+    document.querySelector("#kg-graph canvas").toBlob(function (b) { download("kg-view.png", b); }, "image/png");
+  });
+  $("kg-svg").addEventListener("click", function () {
+    download("kg-graph.svg", new Blob([svgDrawing()], { type: "image/svg+xml" }));
+  });
+  $("kg-csv-docs").addEventListener("click", function () {
+    download("kg-documents.csv", new Blob([documentsCsv()], { type: "text/csv" }));
+  });
+  $("kg-csv-links").addEventListener("click", function () {
+    download("kg-links.csv", new Blob([linksCsv()], { type: "text/csv" }));
+  });
+  restoreView();
+
   window.kgExplorer = { network: network, nodes: nodes, edges: edges, data: data, fold: fold,
                         search: search, select: select, pathToRoot: pathToRoot,
-                        matches: function () { return Array.from(matches); } };
+                        matches: function () { return Array.from(matches); },
+                        documentsCsv: documentsCsv, linksCsv: linksCsv, svg: svgDrawing };
 })();
