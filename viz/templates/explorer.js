@@ -112,9 +112,9 @@
     });
     ctx.restore();
   });
-  // first view: the whole graph if its labels can be read there (>= 9 px), else the top of
+  // first view: the whole graph if its labels can be read there (10 px), else the top of
   // it (the roots and the first levels) at that size; "Fit" always shows everything
-  var LEGIBLE = 9 / 14;
+  var LEGIBLE = 10 / 14;  // 10 px aimed at, so that a later resize of the canvas keeps 9
   function firstView() {
     network.fit({ animation: false });
     if (network.getScale() >= LEGIBLE || !data.nodes.length) return;
