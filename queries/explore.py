@@ -75,7 +75,8 @@ def explore(store: Store, root: str | None = None, depth: int | None = None) -> 
         child, parent = r["child"], r["parent"]
         if child not in g or parent not in g:
             continue
-        ev = {**{k: r.get(k) for k in _EVIDENCE}, "source_name": names.get(r["source"])}
+        ev = {**{k: r.get(k) for k in _EVIDENCE}, "source_name": names.get(r["source"]),
+              "basis": r["basis"]}
         if g.has_edge(child, parent):
             data = g.edges[child, parent]
             data["evidence"].append(ev)

@@ -142,6 +142,43 @@ def test_search_finds_symbols_and_names_with_or_without_accents(visit):
     visit.offline_and_clean()
 
 
+def _ring_at(page, node_id: str) -> list[int]:
+    """The colour drawn just left of a document's box (where a search ring goes)."""
+    return page.evaluate("""id => { const n = kgExplorer.network, b = n.getBoundingBox(id);
+        const p = n.canvasToDOM({x: b.left, y: (b.top + b.bottom) / 2});
+        const c = document.querySelector('#kg-graph canvas'), r = window.devicePixelRatio;
+        return [...c.getContext('2d').getImageData(Math.round((p.x - 5) * r),
+                                                   Math.round(p.y * r), 1, 1).data]; }""",
+                         node_id)
+
+
+def test_search_counts_ranks_plans_first_and_goes_by_keyboard(visit):
+    page = visit.page
+    # the resolution is older, but plans rank before other documents
+    assert [r.split(" · ")[0].split("\n")[0] for r in visit.search("nghi quyet")] == [
+        "123-KH/TU", "26-NQ/TW"]
+    assert page.inner_text("#kg-hits") == "2 matches"
+    assert page.get_attribute("#kg-hits", "data-count") == "2"
+    assert sorted(page.evaluate("kgExplorer.matches()")) == ["doc:123-KH/TU@hai-phong",
+                                                             "doc:26-NQ/TW"]
+    page.wait_for_timeout(100)
+    yellow = [241, 196, 15, 255]
+    assert _ring_at(page, "doc:26-NQ/TW") == yellow  # every match ringed on the canvas
+    assert _ring_at(page, "doc:123-KH/TU@hai-phong") == yellow
+    assert _ring_at(page, "doc:10-KH/TW") != yellow
+    page.press("#kg-search", "ArrowDown")
+    assert page.locator("#kg-results li.kg-active").inner_text().startswith("26-NQ/TW")
+    page.press("#kg-search", "ArrowDown")  # wraps round
+    assert page.locator("#kg-results li.kg-active").inner_text().startswith("123-KH/TU")
+    page.press("#kg-search", "ArrowUp")
+    page.press("#kg-search", "Enter")
+    assert page.locator("#kg-panel h2").inner_text() == "26-NQ/TW"
+    assert page.evaluate("kgExplorer.network.getSelectedNodes()") == ["doc:26-NQ/TW"]
+    visit.search("")
+    assert page.inner_text("#kg-hits") == "" and page.evaluate("kgExplorer.matches()") == []
+    visit.offline_and_clean()
+
+
 def test_clicking_the_node_shows_its_tasks_and_evidence(visit):
     page = visit.page
     page.fill("#kg-search", "123-KH/TU")
@@ -213,7 +250,53 @@ def test_filters_hide_and_show_documents(visit):
     page.dispatch_event("#kg-to", "change")
     assert shown() == 2  # 123-KH/TU (30 July) and 228-KH/TU (29 August)
     hidden = page.evaluate("kgExplorer.nodes.get({filter: n => n.hidden}).map(n => n.id)")
-    assert "doc:26-NQ/TW" in hidden
+    assert hidden == ["doc:7-KH/HU@hai-phong"]  # the resolution and plan above: context
+    visit.offline_and_clean()
+
+
+def _states(page) -> dict[str, str]:
+    """Each drawn document: "match" or "context" (faded)."""
+    return page.evaluate("""() => Object.fromEntries(kgExplorer.nodes.get({filter: n =>
+        !n.hidden}).map(n => [n.id, n.opacity === 0.3 ? 'context' : 'match']))""")
+
+
+def test_a_filtered_document_keeps_its_chain_faded_and_the_counts_follow(visit):
+    page = visit.page
+    assert page.get_attribute("#kg-count", "data-links") == "5"
+    page.evaluate("kgExplorer.network.moveTo({position: {x: 9000, y: 9000}})")  # looking away
+    page.select_option("#kg-localities", ["Hải Phòng"])
+    page.locator("#kg-types input[value='Nghị quyết']").uncheck()
+    assert _states(page) == {"doc:7-KH/HU@hai-phong": "match",
+                             "doc:123-KH/TU@hai-phong": "match",
+                             "doc:10-KH/TW": "context", "doc:26-NQ/TW": "context"}
+    count = page.inner_text("#kg-count")
+    assert count == "2 / 5 documents (+2 for context) · 4 / 5 links"
+    # the view re-fits to what is left: every drawn box on screen again
+    assert visit.drawing_problems()["outside"] == []
+    page.locator("#kg-links input[value=IMPLEMENTS]").uncheck()
+    assert page.get_attribute("#kg-count", "data-links") == "0"
+    page.click("#kg-reset")
+    assert page.inner_text("#kg-count") == "5 / 5 documents · 5 / 5 links"
+    visit.offline_and_clean()
+
+
+def test_the_neighbourhood_filter_keeps_n_links_around_the_selection(visit):
+    page = visit.page
+    page.evaluate("kgExplorer.select('doc:7-KH/HU@hai-phong', true)")
+    page.check("#kg-hood")
+    assert _states(page) == {"doc:7-KH/HU@hai-phong": "match",
+                             "doc:123-KH/TU@hai-phong": "match",
+                             "doc:10-KH/TW": "context", "doc:26-NQ/TW": "context"}
+    page.fill("#kg-hops", "2")
+    page.dispatch_event("#kg-hops", "change")
+    assert set(_states(page).values()) == {"match"} and len(_states(page)) == 4
+    page.fill("#kg-hops", "3")
+    page.dispatch_event("#kg-hops", "change")
+    assert len(_states(page)) == 5  # 228-KH/TU: via 26-NQ/TW, three links away
+    page.evaluate("kgExplorer.select('doc:228-KH/TU@quang-ninh', true)")  # follows selection
+    page.fill("#kg-hops", "1")
+    page.dispatch_event("#kg-hops", "change")
+    assert _states(page) == {"doc:228-KH/TU@quang-ninh": "match", "doc:26-NQ/TW": "match"}
     visit.offline_and_clean()
 
 
@@ -295,3 +378,197 @@ def test_kg_explore_on_the_seeds_works_offline(browser, tmp_path):
     assert "Ban Thường vụ Thành ủy Hải Phòng" in v.page.locator(".kg-evidence").inner_text()
     v.offline_and_clean()
     v.page.close()
+
+
+# ------------------------------------------------------------------ lineage layout
+
+def lineage_corpus():
+    """The test corpus plus a commune plan that cites its district plan, the city's plan and
+    the central resolution, as commune plans do."""
+    from graph.model import Document, Evidence, Extraction, Implements
+    from tests.test_viz import _source
+
+    src = _source("xa-lap-le.txt")
+    said = "Đảng ủy xã Lập Lễ ra kế hoạch 15-KH/ĐU theo 7-KH/HU, 123-KH/TU và 26-NQ/TW."
+    ev = Evidence(src.uid, said, 0, len(said), "explicit", 0.95)
+    commune = Document("doc:15-KH/ĐU@hai-phong/lap-le", "15-KH/ĐU", "Kế hoạch",
+                       "Đảng ủy xã Lập Lễ", "commune", "Hải Phòng", None, ev)
+    links = [Implements(commune.uid, p, "explicit", ev)
+             for p in ("doc:7-KH/HU@hai-phong", "doc:123-KH/TU@hai-phong", "doc:26-NQ/TW")]
+    return [*explorer_corpus(), Extraction(src, "", documents=[commune], implements=links)]
+
+
+@pytest.fixture(scope="module")
+def lineage_pages(tmp_path_factory):
+    work = tmp_path_factory.mktemp("lineage")
+    store = open_store(str(work / "kg.lbdb"))
+    store.ensure_schema()
+    load_batches(store, [to_batch(x) for x in lineage_corpus()])
+    page = write_explorer(explore(store), work / "explorer.html")
+    tr = write_trace_html(trace(store, "doc:26-NQ/TW"), work / "trace.html")
+    yield page, tr
+    store.close()
+
+
+def _drawn(v: Visit) -> dict[str, list[float]]:
+    """Where each document is drawn on the screen (DOM px)."""
+    return v.page.evaluate("""() => { const n = kgExplorer.network, out = {};
+        const pos = n.getPositions();
+        for (const id in pos) { const p = n.canvasToDOM(pos[id]); out[id] = [p.x, p.y]; }
+        return out; }""")
+
+
+COMMUNE, DISTRICT, CITY = ("doc:15-KH/ĐU@hai-phong/lap-le", "doc:7-KH/HU@hai-phong",
+                           "doc:123-KH/TU@hai-phong")
+
+
+def test_a_commune_plan_is_drawn_under_its_district_plan_under_its_city_plan(browser,
+                                                                             lineage_pages):
+    for path in lineage_pages:  # the explorer by level, and `kg trace --html` by chain
+        v = Visit(browser, path).ready()
+        at = _drawn(v)
+        assert at[COMMUNE][1] > at[DISTRICT][1] > at[CITY][1] > at["doc:10-KH/TW"][1] > at[
+            "doc:26-NQ/TW"][1]
+        assert abs(at[COMMUNE][0] - at[DISTRICT][0]) < 1  # right under it, not by the root
+        assert abs(at[DISTRICT][0] - at[CITY][0]) < 1
+        assert v.drawing_problems() == {"outside": [], "overlapping": []}
+        # every label drawn at 12 px or more on the first view
+        assert v.page.evaluate("kgExplorer.network.getScale()") * 14 >= 12
+        v.offline_and_clean()
+        v.page.close()
+
+
+def test_level_bands_are_labelled(browser, lineage_pages):
+    v = Visit(browser, lineage_pages[0]).ready()
+    bands = v.page.evaluate("kgExplorer.data.bands")
+    assert [b["label"].split(" · ")[1] for b in bands] == [
+        "central", "provincial", "district", "commune"]
+    at = _drawn(v)
+    top = v.page.evaluate("""() => kgExplorer.data.bands.map(b =>
+        kgExplorer.network.canvasToDOM({x: 0, y: b.top}).y)""")
+    assert top[2] < at[DISTRICT][1] < top[3] < at[COMMUNE][1]
+    v.offline_and_clean()
+    v.page.close()
+
+
+def test_two_hundred_documents_are_legible_at_the_first_view(browser, tmp_path):
+    """Too many to read whole: the first view shows the top of the lineage at 9 px labels;
+    Fit shows everything."""
+    from bench.bench_explorer import synthetic_graph
+
+    g = synthetic_graph(200)
+    v = Visit(browser, write_explorer(g, tmp_path / "200.html")).ready()
+    assert v.page.evaluate("kgExplorer.nodes.length") == 200
+    assert v.page.evaluate("kgExplorer.network.getScale()") * 14 >= 9
+    x, y = _drawn(v)["doc:26-NQ/TW"]
+    width, height = v.page.evaluate("""() => { const c = document.querySelector(
+        '#kg-graph canvas'); return [c.clientWidth, c.clientHeight]; }""")
+    assert 0 < x < width and 0 < y < height / 3  # the root, near the top
+    v.page.click("#kg-fit")
+    assert v.drawing_problems()["outside"] == []
+    v.offline_and_clean()
+    v.page.close()
+
+
+# ------------------------------------------------------------------ evidence by worth
+
+def test_a_links_own_sentence_comes_first_and_long_lists_fold(browser, tmp_path):
+    """40 borrowed implied sentences, then the plan's own: the panel opens on its own one."""
+    import networkx as nx
+
+    g = nx.DiGraph()
+    g.add_node("doc:P", symbol="5-KH/TU", type="Kế hoạch", level="provincial", evidence=[
+        {"source": "src:own", "source_name": "own.txt", "sentence": "Tỉnh ủy ra kế hoạch.",
+         "method": "explicit", "confidence": 1.0}])
+    g.add_node("doc:R", symbol="9-NQ/TW", type="Nghị quyết", level="central", evidence=[])
+    borrowed = [{"source": f"src:{i}", "source_name": f"b{i}.txt", "basis": "implied",
+                 "sentence": f"Một câu của văn bản khác, số {i}.", "method": "implied",
+                 "confidence": 0.7} for i in range(40)]
+    own = {"source": "src:own", "source_name": "own.txt", "basis": "explicit",
+           "sentence": "Để thực hiện Nghị quyết 9-NQ/TW, Tỉnh ủy ra kế hoạch.",
+           "method": "explicit", "confidence": 1.0}
+    g.add_edge("doc:P", "doc:R", basis="explicit",
+               evidence=[*borrowed, own, {**own, "source": "src:copy", "source_name": "c.txt"}])
+    v = Visit(browser, write_explorer(g, tmp_path / "ev.html")).ready()
+    page = v.page
+    page.evaluate("kgExplorer.select('doc:P', true)")
+    items = page.locator(".kg-link-evidence > li")
+    assert items.count() == 4  # three shown, then "+38 more"
+    first = items.nth(0).inner_text()
+    assert "9-NQ/TW" in first and "states this link" in first and "also in c.txt" in first
+    assert items.nth(3).inner_text() == "+38 more"  # 41 distinct sentences, 3 shown
+    page.click(".kg-link-evidence .kg-more")
+    assert items.count() == 41
+    assert page.evaluate("""[...document.querySelectorAll('.kg-link-evidence > li')]
+        .map(li => li.dataset.w).join('')""") == "0" + "3" * 40
+    tip = page.evaluate("kgExplorer.edges.get('doc:P->doc:R').title")
+    assert tip.splitlines()[2].startswith("“Để thực hiện") and "+38 more" in tip
+    v.offline_and_clean()
+    v.page.close()
+
+
+# ------------------------------------------------------------------ share
+
+def test_the_url_hash_carries_the_selection_and_filters(browser, graph_and_page):
+    v = Visit(browser, graph_and_page[1]).ready()
+    page = v.page
+    page.locator("#kg-types input[value='Nghị quyết']").uncheck()
+    page.select_option("#kg-localities", ["Hải Phòng", "Quảng Ninh"])
+    page.fill("#kg-from", "2018-06-01")
+    page.dispatch_event("#kg-from", "change")
+    page.evaluate("kgExplorer.select('doc:123-KH/TU@hai-phong', true)")
+    page.check("#kg-hood")
+    url = page.url
+    assert "#" in url and "sel=doc%3A123-KH%2FTU%40hai-phong" in url
+    count = page.inner_text("#kg-count")
+    v.offline_and_clean()
+    v.page.close()
+
+    again = browser.new_page()
+    again.goto(url)
+    again.wait_for_function("window.kgReady !== undefined")
+    assert again.inner_text("#kg-count") == count
+    assert not again.locator("#kg-types input[value='Nghị quyết']").is_checked()
+    assert again.locator("#kg-types input[value='Kế hoạch']").is_checked()
+    assert again.evaluate("""[...document.getElementById('kg-localities').selectedOptions]
+        .map(o => o.value)""") == ["Hải Phòng", "Quảng Ninh"]
+    assert again.input_value("#kg-from") == "2018-06-01" and again.is_checked("#kg-hood")
+    assert again.evaluate("kgExplorer.network.getSelectedNodes()") == [
+        "doc:123-KH/TU@hai-phong"]
+    assert again.locator("#kg-panel h2").inner_text() == "123-KH/TU\nHải Phòng"
+    assert again.url == url  # restoring writes the same hash back
+    again.close()
+
+
+def _save(page, button: str) -> bytes:
+    with page.expect_download() as d:
+        page.click(button)
+    return Path(d.value.path()).read_bytes()
+
+
+def test_the_shown_graph_exports_as_png_svg_and_csv(visit):
+    page = visit.page
+    page.select_option("#kg-localities", ["Hải Phòng"])  # 2 shown, 2 above them for context
+    png = _save(page, "#kg-png")
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 5_000
+    svg = _save(page, "#kg-svg").decode("utf-8")
+    assert svg.startswith("<svg") and svg.count("<g ") == 4 and svg.count("<line ") == 4
+    assert "<img" not in svg and "&lt;img src=x onerror=alert(1)&gt;" in svg  # title, as text
+    assert ">7-KH/HU</text>" in svg and 'opacity="0.3"' in svg
+    docs = _save(page, "#kg-csv-docs").decode("utf-8-sig").splitlines()
+    assert docs[0].startswith("id,symbol,type,level") and len(docs) == 5
+    row = next(r for r in docs if r.startswith("doc:7-KH/HU@hai-phong,"))
+    assert XSS in row and row.endswith(",match")
+    assert next(r for r in docs if r.startswith("doc:26-NQ/TW,")).endswith(",context")
+    links = _save(page, "#kg-csv-links").decode("utf-8-sig").splitlines()
+    assert links[0] == "from,to,kind,basis,evidence,first_sentence,file" and len(links) == 5
+    assert any(r.startswith("doc:123-KH/TU@hai-phong,doc:26-NQ/TW,IMPLEMENTS,explicit,1,")
+               for r in links)
+    assert page.evaluate("""() => { const t = kgExplorer.data.nodes[0];
+        const keep = t.title; t.title = '=HYPERLINK("x")';
+        const out = kgExplorer.documentsCsv(); t.title = keep; return out; }""").count(
+        "\"'=HYPERLINK(\"\"x\"\")\"") == 1  # a formula stays text in a spreadsheet
+    legend = page.locator("#kg-edge-legend li").all_inner_texts()
+    assert [x.split(":")[0].strip() for x in legend] == ["explicit", "implied", "faint",
+                                                         "dashed"]
+    visit.offline_and_clean()

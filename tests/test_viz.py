@@ -25,6 +25,7 @@ from graph.model import (
 from kg.cli import cli
 from queries import trace
 from queries.explore import explore
+from queries.trace import trace_graph
 from viz import (
     build_explorer_graph,
     hierarchical_positions,
@@ -171,45 +172,133 @@ def test_labels_show_symbol_and_locality_and_edges_carry_evidence(store):
     assert nodes["doc:26-NQ/TW"]["label"] == "26-NQ/TW"
     edge = next(e for e in page.edges if e["from"] == "doc:123-KH/TU@hai-phong"
                 and e["to"] == "doc:26-NQ/TW")
-    assert edge["basis"] == "explicit" and edge["evidence"][0]["source_name"] == "hai-phong.txt"
-    assert HP_SENTENCE in edge["tip"] and "hai-phong.txt" in edge["tip"]
+    texts = page.texts
+    assert edge["basis"] == "explicit" and texts[edge["evidence"][0]["f"]] == "hai-phong.txt"
+    assert texts[edge["evidence"][0]["s"]] == HP_SENTENCE
+    assert edge["evidence"][0]["w"] == 0  # its own text, naming 26-NQ/TW
     assert ["lead" in t for t in nodes["doc:123-KH/TU@hai-phong"]["tasks"]] == [True]
 
 
-def test_layout_puts_levels_top_down_and_dates_left_to_right(store):
+def test_layout_puts_levels_top_down_and_a_document_under_what_it_implements(store):
     page = build_explorer_graph(explore(store))
+    nodes = {n["id"]: n for n in page.nodes}
     pos = {n["id"]: (n["x"], n["y"]) for n in page.nodes}
     central, province, district = (pos["doc:26-NQ/TW"][1],
                                    pos["doc:123-KH/TU@hai-phong"][1],
                                    pos["doc:7-KH/HU@hai-phong"][1])
     assert central < province < district
-    assert pos["doc:26-NQ/TW"][1] == pos["doc:10-KH/TW"][1]
-    assert pos["doc:26-NQ/TW"][0] < pos["doc:10-KH/TW"][0]  # 19 May before 6 June
-    assert pos["doc:123-KH/TU@hai-phong"][0] < pos["doc:228-KH/TU@quang-ninh"][0]
+    # the central plan sits in the central band, a layer below the resolution it implements
+    assert pos["doc:26-NQ/TW"][1] < pos["doc:10-KH/TW"][1] < province
+    # lineage parent: the most specific document implemented, not the root
+    assert nodes["doc:123-KH/TU@hai-phong"]["parent"] == "doc:10-KH/TW"
+    assert nodes["doc:7-KH/HU@hai-phong"]["parent"] == "doc:123-KH/TU@hai-phong"
+    assert nodes["doc:26-NQ/TW"]["parent"] is None
+    assert pos["doc:7-KH/HU@hai-phong"][0] == pos["doc:123-KH/TU@hai-phong"][0]
+    assert pos["doc:123-KH/TU@hai-phong"][0] < pos["doc:228-KH/TU@quang-ninh"][0]  # by date
+    assert [b["label"] for b in page.bands] == [
+        "Trung ương · central", "Tỉnh · provincial", "Huyện · district"]
 
 
-def test_a_crowded_level_wraps_into_rows():
+def _chain_graph() -> nx.DiGraph:
+    """Two central resolutions; under the later one two central plans, each with a provincial
+    plan; the second plan's provincial plan also implements the first resolution."""
     g = nx.DiGraph()
+    day = dt.date(2019, 1, 1)
+    for i, (n, level) in enumerate([("R2", "central"), ("R1", "central"), ("A", "central"),
+                                    ("B", "central"), ("a", "provincial"),
+                                    ("b", "provincial")]):
+        g.add_node(n, level=level, date=day + dt.timedelta(days=i))
+    g.add_edges_from([("A", "R1"), ("B", "R1"), ("a", "A"), ("b", "B"), ("b", "R2")])
+    return g
+
+
+def test_barycentre_order_removes_a_crossing_that_date_order_makes():
+    from viz.layout import crossings, lineage_layout
+
+    g = _chain_graph()
+    lay = lineage_layout(g)
+    assert lay.parent["b"] == "B"  # the plan, deeper than the resolution R2
+    assert crossings(g, lay.pos) == 0
+    # by date alone, b (under B, right of A) would reach R2 on the far left across A -> a
+    by_date = dict(lay.pos)
+    by_date["A"], by_date["B"] = lay.pos["B"], lay.pos["A"]
+    by_date["a"], by_date["b"] = lay.pos["b"], lay.pos["a"]
+    assert crossings(g, by_date) > 0
+
+
+def test_a_wide_fan_wraps_onto_shelves_and_childless_siblings_into_grids():
+    g = nx.DiGraph()
+    g.add_node("root", level="central")
+    for p in range(30):
+        g.add_node(f"p{p}", level="provincial", date=dt.date(2019, 1, 1) + dt.timedelta(days=p))
+        g.add_node(f"d{p}", level="district")
+        g.add_edges_from([(f"p{p}", "root"), (f"d{p}", f"p{p}")])
     for i in range(25):
         g.add_node(f"c{i}", level="commune", date=dt.date(2019, 1, 1) + dt.timedelta(days=i))
-    g.add_node("p", level="provincial")
+        g.add_edge(f"c{i}", "d0")
     pos = hierarchical_positions(g, row_width=10)
-    assert len({pos[f"c{i}"][1] for i in range(25)}) == 3
-    assert pos["p"][1] < min(pos[f"c{i}"][1] for i in range(25))
-    assert pos["c0"][0] < pos["c1"][0] and pos["c0"][1] == pos["c9"][1] != pos["c10"][1]
+    rows = [pos[f"c{i}"][1] for i in range(25)]
+    assert 1 < len(set(rows)) <= 5 and max(map(rows.count, rows)) <= 10  # a small grid
+    assert pos["c0"][0] < pos["c1"][0] and pos["c0"][1] == pos["c1"][1]
+    shelves = {pos[f"p{p}"][1] for p in range(30)}
+    assert len(shelves) > 1  # thirty provinces do not make one row thirty boxes wide
+    for p in range(30):
+        assert pos[f"d{p}"][1] > pos[f"p{p}"][1] and pos[f"d{p}"][0] == pos[f"p{p}"][0]
+    xs = [x for x, _ in pos.values()]
+    ys = [y for _, y in pos.values()]
+    assert (max(xs) - min(xs)) < 3 * (max(ys) - min(ys))  # wider than tall, not a ribbon
 
 
-def test_a_trace_is_laid_out_by_depth(store, tmp_path):
+def test_a_trace_is_laid_out_by_lineage(store, tmp_path):
     out = write_trace_html(trace(store, "doc:26-NQ/TW"), tmp_path / "trace.html")
     data = _data(out.read_text(encoding="utf-8"))
     assert data["root"] == "doc:26-NQ/TW"
     y = {n["id"]: n["y"] for n in data["nodes"]}
-    assert y["doc:26-NQ/TW"] < y["doc:10-KH/TW"] == y["doc:123-KH/TU@hai-phong"] < y[
+    # 123-KH/TU implements both the resolution and its plan: drawn under the plan
+    assert y["doc:26-NQ/TW"] < y["doc:10-KH/TW"] < y["doc:123-KH/TU@hai-phong"] < y[
         "doc:7-KH/HU@hai-phong"]
     assert [n["id"] for n in data["nodes"] if n["root"]] == ["doc:26-NQ/TW"]
+    assert [b["label"] for b in data["bands"]] == [
+        "Trung ương · central", "Tỉnh · provincial", "Huyện · district"]
+    by_depth = hierarchical_positions(trace_graph(trace(store, "doc:26-NQ/TW")), "depth",
+                                      "doc:26-NQ/TW")
+    assert by_depth["doc:10-KH/TW"][1] < by_depth["doc:123-KH/TU@hai-phong"][1]
     up = write_trace_html(trace(store, "doc:7-KH/HU@hai-phong", up=True), tmp_path / "up.html")
     y = {n["id"]: n["y"] for n in _data(up.read_text(encoding="utf-8"))["nodes"]}
     assert y["doc:7-KH/HU@hai-phong"] > y["doc:123-KH/TU@hai-phong"] > y["doc:26-NQ/TW"]
+
+
+def test_evidence_is_ordered_by_worth_and_folded():
+    from viz.evidence import Texts, ordered
+
+    def ev(sentence, source, method="explicit", basis="explicit", confidence=0.9):
+        return {"sentence": sentence, "source": source, "source_name": source + ".txt",
+                "method": method, "basis": basis, "confidence": confidence,
+                "span_start": 0, "span_end": 5}
+
+    borrowed = [ev(f"Câu mượn số {i}.", f"other{i}", "implied", "implied", 0.7)
+                for i in range(5)]
+    evidence = [*borrowed, ev("Ủy ban ban hành kế hoạch này.", "own"),
+                ev("Ban hành kèm theo Kế hoạch 5-KH/TU.", "third"),
+                ev("Thực hiện Kế hoạch số 5-KH/TU của Tỉnh ủy.", "own"),
+                ev("Thực  hiện kế hoạch số 5-KH/TU của Tỉnh ủy.", "dup")]
+    texts = Texts()
+    out = ordered(evidence, texts, {"own"}, "5-KH/TU")
+    assert [texts.items[e["s"]] for e in out][:3] == [
+        "Thực hiện Kế hoạch số 5-KH/TU của Tỉnh ủy.", "Ủy ban ban hành kế hoạch này.",
+        "Ban hành kèm theo Kế hoạch 5-KH/TU."]
+    assert [e["w"] for e in out] == [0, 1, 2, 3, 3, 3, 3, 3]
+    assert [texts.items[f] for f in out[0]["also"]] == ["dup.txt"]  # the same sentence, once
+    assert len(out) == 8
+
+
+def test_the_page_carries_each_sentence_once(store):
+    html = render_explorer(build_explorer_graph(explore(store)).as_json())
+    data = _data(html)
+    # HP_SENTENCE is 123-KH/TU's own evidence and its link's: one copy in the page
+    assert html.count(json.dumps(HP_SENTENCE, ensure_ascii=False)[1:-1]) == 1
+    assert data["texts"].count(HP_SENTENCE) == 1
+    assert not any("tip" in x for x in data["nodes"] + data["edges"])
 
 
 # ------------------------------------------------------------------ escaping, offline

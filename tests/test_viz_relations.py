@@ -59,7 +59,8 @@ def test_edges_and_legend_take_style_from_the_ontology(store):
     schema = load_schema()
     based = next(e for e in page.edges if e["kind"] == "BASED_ON" and e["to"] == DECREE)
     assert based["color"] == schema.rel("BASED_ON").color and based["dashes"] is True
-    assert "căn cứ · based on" in based["tip"] and "Căn cứ Nghị định" in based["tip"]
+    assert based["name"] == "căn cứ · based on"
+    assert "Căn cứ Nghị định" in page.texts[based["evidence"][0]["s"]]
     impl = next(e for e in page.edges if e["kind"] == "IMPLEMENTS")
     assert not impl.get("dashes")
     assert len({e["id"] for e in page.edges}) == len(page.edges)
@@ -76,7 +77,7 @@ def test_relation_text_is_escaped_in_the_page(store):
     assert XSS not in html and "<script>alert(2)" not in html and "<!--" not in html
     data = json.loads(re.search(r'<script id="kg-data" type="application/json">(.*?)</script>',
                                 html, re.S).group(1))
-    sentences = [ev["sentence"] for e in data["edges"] if e["kind"] == "AMENDS"
+    sentences = [data["texts"][ev["s"]] for e in data["edges"] if e["kind"] == "AMENDS"
                  for ev in e["evidence"]]
     assert f"Sửa đổi {XSS} {BREAKOUT}" in sentences
 
@@ -96,6 +97,8 @@ def test_the_page_draws_relations_dashed_and_lists_them(store, tmp_path, browser
         panel = page.locator("#kg-panel-body").inner_text()
         assert "other relations (5)" in panel.lower() and "implements (1)" in panel.lower()
         assert XSS in panel  # shown as text, never run
+        tip = page.evaluate("kgExplorer.edges.get().find(e => e.id.includes('BASED_ON')).title")
+        assert "căn cứ · based on" in tip and "Căn cứ" in tip
         page.locator("#kg-links input[value='BASED_ON']").uncheck()
         hidden = page.evaluate("kgExplorer.edges.get().filter(e => e.hidden).length")
         assert hidden == 2

@@ -2,7 +2,7 @@
 
 `build_explorer_graph` takes a networkx graph of documents (from `queries.explore.explore` or
 `queries.trace_graph`; edges child -> parent) and returns nodes with precomputed positions,
-colours and shapes from the ontology, tooltips, tasks and evidence; edges with their kind
+colours and shapes from the ontology, tasks and evidence; edges with their kind
 (IMPLEMENTS, or another relation between documents listed in `g.graph["relations"]`: BASED_ON,
 REPLACES …, drawn in the ontology's colour and dashed), basis and evidence; the legend; and
 the values each filter offers. Everything is text: the page renders it with textContent only.
@@ -18,10 +18,10 @@ import networkx as nx
 
 from graph.model import LEVELS
 from ontology import load_schema, theme_labels
-from viz.layout import NODE_WIDTH, hierarchical_positions
+from viz.evidence import Texts, ordered
+from viz.layout import NODE_WIDTH, lineage_layout
 
 UNKNOWN_COLOR = "#999999"
-TIP_EVIDENCE = 3  # evidence sentences shown in an edge's tooltip (all of them in the panel)
 
 
 @dataclass(frozen=True)
@@ -32,10 +32,13 @@ class ExplorerGraph:
     edges: list[dict[str, Any]]
     legend: dict[str, list[dict[str, str]]]
     facets: dict[str, Any] = field(default_factory=dict)
+    bands: list[dict[str, Any]] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)  # evidence sentences and file names, once
 
     def as_json(self) -> dict[str, Any]:
         return {"title": self.title, "root": self.root, "nodes": self.nodes, "edges": self.edges,
-                "legend": self.legend, "facets": self.facets, "nodeWidth": NODE_WIDTH}
+                "legend": self.legend, "facets": self.facets, "bands": self.bands,
+                "texts": self.texts, "nodeWidth": NODE_WIDTH}
 
 
 def _iso(value: Any) -> str | None:
@@ -76,12 +79,6 @@ def _short(text: str | None, n: int) -> str | None:
     return text if text is None or len(text) <= n else text[: n - 1] + "…"
 
 
-def _node_tip(d: dict[str, Any]) -> str:
-    head = " · ".join(filter(None, [d.get("type"), d.get("issuer"), d.get("locality"),
-                                    _iso(d.get("date"))]))
-    return "\n".join(filter(None, [d.get("symbol"), head, _short(d.get("title"), 200)]))
-
-
 def _evidence(e: dict[str, Any]) -> list[dict[str, Any]]:
     """An edge's evidence list; a trace edge has one sentence and a count of sources."""
     if e.get("evidence") is not None:
@@ -90,17 +87,6 @@ def _evidence(e: dict[str, Any]) -> list[dict[str, Any]]:
         return [{"sentence": e["sentence"], "source_name": None, "method": None,
                  "confidence": None}]
     return []
-
-
-def _edge_tip(child: str, parent: str, basis: str | None, evidence: list[dict],
-              kind: str | None = None) -> str:
-    lines = [f"{child} → {parent}", kind or f"implements ({basis or 'basis unknown'})"]
-    for ev in evidence[:TIP_EVIDENCE]:
-        src = f" — {ev['source_name']}" if ev.get("source_name") else ""
-        lines.append(f"“{_short(ev.get('sentence'), 240)}”{src}")
-    if len(evidence) > TIP_EVIDENCE:
-        lines.append(f"… and {len(evidence) - TIP_EVIDENCE} more (click the document)")
-    return "\n".join(lines)
 
 
 _PROPS = ("symbol", "type", "issuer", "level", "locality", "date", "title", "depth",
@@ -116,8 +102,8 @@ def build_explorer_graph(g: nx.DiGraph, title: str = "kg explorer", root: str | 
                          rank_by: str = "level", upward: bool = False) -> ExplorerGraph:
     """The page's data for a graph of documents (edges child -> parent).
 
-    `rank_by` is "level" (central at the top, communes at the bottom) or "depth" (distance
-    from `root`, as in a trace; `upward` puts the root at the bottom, for `trace --up`).
+    `rank_by` is "level" (central at the top, communes at the bottom) or "depth" (longest
+    chain from `root`; `upward` puts the root at the bottom). See `viz.layout`.
     """
     root = root if root is not None else g.graph.get("root")
     schema = load_schema()
@@ -125,7 +111,10 @@ def build_explorer_graph(g: nx.DiGraph, title: str = "kg explorer", root: str | 
     levels = schema.levels
     shape = schema.node("Document").shape or "box"
     themes = theme_labels()
-    pos = hierarchical_positions(g, rank_by, root, upward=upward)
+    lay = lineage_layout(g, rank_by, root, upward=upward)
+    pos = lay.pos
+    texts = Texts()
+    own = {n: {ev.get("source") for ev in d.get("evidence") or ()} for n, d in g.nodes(data=True)}
     nodes = []
     for n, d in g.nodes(data=True):
         level = d.get("level") or "unknown"
@@ -136,35 +125,33 @@ def build_explorer_graph(g: nx.DiGraph, title: str = "kg explorer", root: str | 
             "id": n, "label": node_label(d), "x": x, "y": y, "shape": shape,
             "color": color, "font": text_color(color),
             "border": levels.get(level, UNKNOWN_COLOR),
-            "root": n == root, "symbol": d.get("symbol"), "type": d.get("type"),
+            "root": n == root, "parent": lay.parent[n], "symbol": d.get("symbol"),
+            "plan": bool(t and t.english == "Plan"),
+            "type": d.get("type"),
             "issuer": d.get("issuer"), "level": level, "locality": d.get("locality"),
             "date": _iso(d.get("date")), "title": d.get("title"),
             "themes": list(d.get("themes") or []),
             "props": _props({**d, "id": n}),
             "tasks": _plain(d.get("tasks") or []),
-            "evidence": _plain(d.get("evidence") or []),
-            "tip": _node_tip(d),
+            "evidence": ordered(_plain(d.get("evidence") or []), texts, own[n]),
         })
-    label = {n["id"]: n["label"].replace("\n", " · ") for n in nodes}
+    label = {n["id"] for n in nodes}
     links = {r.type: r for r in schema.document_links}
     edges = []
     for child, parent, e in g.edges(data=True):
-        evidence = _evidence(e)
+        evidence = ordered(_evidence(e), texts, own[child], g.nodes[parent].get("symbol"))
         edges.append({"id": f"{child}->{parent}", "from": child, "to": parent,
-                      "kind": "IMPLEMENTS", "basis": e.get("basis"), "evidence": evidence,
-                      "tip": _edge_tip(label[child], label[parent], e.get("basis"), evidence)})
+                      "kind": "IMPLEMENTS", "basis": e.get("basis"), "evidence": evidence})
     for r in g.graph.get("relations") or ():
         rel = links.get(r["type"])
         if rel is None or r["child"] not in label or r["parent"] not in label:
             continue
-        evidence = _plain(r["evidence"])
-        name = f"{rel.label_vi} · {rel.label_en}"
+        evidence = ordered(_plain(r["evidence"]), texts, own[r["child"]],
+                           g.nodes[r["parent"]].get("symbol"))
         edges.append({"id": f"{r['child']}-{rel.type}->{r['parent']}", "from": r["child"],
                       "to": r["parent"], "kind": rel.type, "basis": None,
                       "color": rel.color or UNKNOWN_COLOR, "dashes": rel.dashes,
-                      "name": name, "evidence": evidence,
-                      "tip": _edge_tip(label[r["child"]], label[r["parent"]], None, evidence,
-                                       name)})
+                      "name": f"{rel.label_vi} · {rel.label_en}", "evidence": evidence})
     present_types = sorted({n["type"] for n in nodes if n["type"]})
     present_levels = [lv for lv in LEVELS if any(n["level"] == lv for n in nodes)]
     present_themes = sorted({th for n in nodes for th in n["themes"]})
@@ -185,4 +172,4 @@ def build_explorer_graph(g: nx.DiGraph, title: str = "kg explorer", root: str | 
         "themes": [{"id": th, "label": themes.get(th, th)} for th in present_themes],
         "dates": [dates[0], dates[-1]] if dates else None,
     }
-    return ExplorerGraph(title, root, nodes, edges, legend, facets)
+    return ExplorerGraph(title, root, nodes, edges, legend, facets, lay.bands, texts.items)

@@ -28,12 +28,10 @@ def write_explorer(g: nx.DiGraph, path: Path | str, title: str = "kg explorer",
 
 
 def write_trace_html(t: Trace, path: Path | str) -> Path:
-    """`kg trace X --html FILE`: the trace drawn by depth below (or, for `--up`, above) its
-    root."""
+    """`kg trace X --html FILE`: the trace in level bands, each document under the one it
+    implements (so `--up` puts the root at the bottom), the root drawn with a thick border."""
     name = t.root.get("symbol") or t.root.get("title") or t.root["id"]
-    upward = any(e["child"] == t.root["id"] for e in t.edges)  # the root implements the rest
-    return write_explorer(trace_graph(t), path, title=f"kg trace {name}", root=t.root["id"],
-                          rank_by="depth", upward=upward)
+    return write_explorer(trace_graph(t), path, title=f"kg trace {name}", root=t.root["id"])
 
 
 def write_table_html(title: str, columns: Sequence[str | tuple[str, str]],

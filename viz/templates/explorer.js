@@ -39,9 +39,38 @@
   });
 
   var big = data.nodes.length > 1000;
+  var TIP_EVIDENCE = 3, SHOWN_EVIDENCE = 3;
+  function txt(i) { return i === null || i === undefined ? null : data.texts[i]; }
+  function short(s, n) { return s && s.length > n ? s.slice(0, n - 1) + "…" : s; }
+  function docName(id) { var n = byId.get(id); return n ? n.label.replace("\n", " · ") : id; }
+  function nodeTip(n) {
+    var head = [n.type, n.issuer, n.locality, n.date].filter(Boolean).join(" · ");
+    return [n.symbol, head, short(n.title, 200)].filter(Boolean).join("\n");
+  }
+  function edgeTip(e) {
+    var lines = [docName(e.from) + " → " + docName(e.to),
+                 e.kind === "IMPLEMENTS" ? "implements (" + (e.basis || "basis unknown") + ")"
+                   : e.name];
+    e.evidence.slice(0, TIP_EVIDENCE).forEach(function (ev) {
+      var f = txt(ev.f);
+      lines.push("“" + short(txt(ev.s), 240) + "”" + (f ? " — " + f : ""));
+    });
+    if (e.evidence.length > TIP_EVIDENCE) {
+      lines.push("+" + (e.evidence.length - TIP_EVIDENCE) + " more (click the document)");
+    }
+    return lines.join("\n");
+  }
+  // the link to a document's lineage parent is drawn full; its other implements links faint
+  function edgeColor(e) {
+    if (e.color) return { color: e.color, highlight: "#c0392b", hover: e.color };
+    var lineage = byId.get(e.from).parent === e.to;
+    var c = e.basis === "implied" ? "229,152,102" : "127,140,141";
+    return { color: "rgba(" + c + "," + (lineage ? 1 : 0.22) + ")", highlight: "#c0392b",
+             hover: "#34495e" };
+  }
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
     return {
-      id: n.id, label: n.label, x: n.x, y: n.y, title: n.tip, shape: n.shape,
+      id: n.id, label: n.label, x: n.x, y: n.y, title: nodeTip(n), shape: n.shape,
       borderWidth: n.root ? 5 : 2, font: { size: n.root ? 18 : 14, color: n.font },
       color: { background: n.color, border: n.border,
                highlight: { background: n.color, border: "#111111" },
@@ -50,9 +79,8 @@
   }));
   var edges = new vis.DataSet(data.edges.map(function (e) {
     return {
-      id: e.id, from: e.from, to: e.to, title: e.tip, dashes: !!e.dashes,
-      color: e.color ? { color: e.color, highlight: "#c0392b", hover: e.color }
-        : e.basis === "implied" ? { color: "#e59866", highlight: "#c0392b" } : undefined
+      id: e.id, from: e.from, to: e.to, title: edgeTip(e), dashes: !!e.dashes,
+      color: edgeColor(e)
     };
   }));
   var network = new vis.Network($("kg-graph"), { nodes: nodes, edges: edges }, {
@@ -66,7 +94,39 @@
              arrows: { to: { enabled: true, scaleFactor: 0.5 } },
              color: { color: "#95a5a6", highlight: "#c0392b", hover: "#34495e" } }
   });
+  // level (or depth) bands: alternate stripes, their names at the left edge of the view
+  network.on("beforeDrawing", function (ctx) {
+    var box = $("kg-graph"), s = network.getScale();
+    var a = network.DOMtoCanvas({ x: 0, y: 0 });
+    var z = network.DOMtoCanvas({ x: box.clientWidth, y: box.clientHeight });
+    ctx.save();
+    ctx.font = "600 " + (12 / s) + "px system-ui, sans-serif";
+    ctx.textBaseline = "top";
+    (data.bands || []).forEach(function (b, i) {
+      if (b.bottom < a.y || b.top > z.y || b.right < a.x || b.left > z.x) return;
+      var left = Math.max(a.x, b.left - 140 / s), right = Math.min(z.x, b.right + 20 / s);
+      ctx.fillStyle = i % 2 ? "#f8f9f9" : "#eef2f5";
+      ctx.fillRect(left, b.top, right - left, b.bottom - b.top);
+      ctx.fillStyle = "#5d6d7e";
+      ctx.fillText(b.label, left + 4 / s, Math.max(b.top, a.y) + 3 / s);
+    });
+    ctx.restore();
+  });
+  // first view: the whole graph if its labels can be read there (10 px), else the top of
+  // it (the roots and the first levels) at that size; "Fit" always shows everything
+  var LEGIBLE = 10 / 14;  // 10 px aimed at, so that a later resize of the canvas keeps 9
+  function firstView() {
+    network.fit({ animation: false });
+    if (network.getScale() >= LEGIBLE || !data.nodes.length) return;
+    var top = Infinity, xs = [];
+    data.nodes.forEach(function (n) { if (!hidden.has(n.id)) top = Math.min(top, n.y); });
+    data.nodes.forEach(function (n) { if (n.y === top && !hidden.has(n.id)) xs.push(n.x); });
+    var h = $("kg-graph").clientHeight / LEGIBLE;
+    network.moveTo({ position: { x: (Math.min.apply(null, xs) + Math.max.apply(null, xs)) / 2,
+                                 y: top - 60 + h / 2 }, scale: LEGIBLE, animation: false });
+  }
   network.once("afterDrawing", function () {
+    firstView();
     window.kgReady = performance.now();
     document.body.setAttribute("data-ready", "1");
   });
@@ -102,6 +162,7 @@
       hiddenKinds[k.kind] = !box.checked;
       edges.update(data.edges.filter(function (e) { return e.kind === k.kind; })
         .map(function (e) { return { id: e.id, hidden: !box.checked }; }));
+      showCount();
     });
     var sw = el("span", null, "kg-line");
     sw.style.borderTopColor = k.color;
@@ -124,6 +185,9 @@
       .map(function (o) { return o.value; });
   }
 
+  // state of each document: "match" (drawn), "context" (an ancestor of a match on its
+  // lineage, drawn faded so that the chain stays readable) or absent (hidden)
+  var state = new Map(data.nodes.map(function (n) { return [n.id, "match"]; }));
   var hidden = new Set();
   function visible(n, f) {
     if (n.type && checked.type[n.type] === false) return false;
@@ -133,24 +197,57 @@
     if ((f.from || f.to) && !n.date) return false;
     if (f.from && n.date < f.from) return false;
     if (f.to && n.date > f.to) return false;
+    if (f.hood && !f.hood.has(n.id)) return false;
     return true;
   }
-  function applyFilters() {
-    var f = { localities: new Set(selected("kg-localities")), themes: new Set(selected("kg-themes")),
-              from: $("kg-from").value, to: $("kg-to").value };
-    var changes = [];
-    data.nodes.forEach(function (n) {
-      var hide = !visible(n, f);
-      if (hide !== hidden.has(n.id)) {
-        changes.push({ id: n.id, hidden: hide });
-        if (hide) hidden.add(n.id); else hidden.delete(n.id);
+  // documents within `hops` links (any kind, either direction) of `id`
+  function neighbourhood(id, hops) {
+    var seen = new Set([id]), frontier = [id];
+    for (var i = 0; i < hops; i++) {
+      var next = [];
+      frontier.forEach(function (x) {
+        [up.get(x), down.get(x), out.get(x), into.get(x)].forEach(function (list) {
+          list.forEach(function (e) {
+            var y = e.from === x ? e.to : e.from;
+            if (!seen.has(y)) { seen.add(y); next.push(y); }
+          });
+        });
+      });
+      frontier = next;
+    }
+    return seen;
+  }
+  function currentFilters() {
+    var hood = $("kg-hood").checked && current !== null
+      ? neighbourhood(current, Math.max(1, parseInt($("kg-hops").value, 10) || 1)) : null;
+    return { localities: new Set(selected("kg-localities")), themes: new Set(selected("kg-themes")),
+             from: $("kg-from").value, to: $("kg-to").value, hood: hood };
+  }
+  function applyFilters(refit) {
+    var f = currentFilters(), next = new Map();
+    data.nodes.forEach(function (n) { if (visible(n, f)) next.set(n.id, "match"); });
+    next.forEach(function (_, id) {
+      for (var p = byId.get(id).parent; p && !next.has(p); p = byId.get(p).parent) {
+        next.set(p, "context");
       }
     });
+    var changes = [];
+    data.nodes.forEach(function (n) {
+      var was = state.get(n.id), now = next.get(n.id);
+      if (was === now) return;
+      changes.push({ id: n.id, hidden: !now, opacity: now === "context" ? 0.3 : 1 });
+      if (now) hidden.delete(n.id); else hidden.add(n.id);
+    });
+    state = next;
     if (changes.length) nodes.update(changes);
     showCount();
+    saveView();
+    if (refit !== false && changes.length) {
+      network.fit({ nodes: Array.from(state.keys()), animation: false });
+    }
   }
-  ["kg-localities", "kg-themes", "kg-from", "kg-to"].forEach(function (id) {
-    $(id).addEventListener("change", applyFilters);
+  ["kg-localities", "kg-themes", "kg-from", "kg-to", "kg-hood", "kg-hops"].forEach(function (id) {
+    $(id).addEventListener("change", function () { applyFilters(); });
   });
   $("kg-reset").addEventListener("click", function () {
     document.querySelectorAll("#kg-types input, #kg-levels input").forEach(function (b) {
@@ -165,17 +262,33 @@
     });
     $("kg-from").value = "";
     $("kg-to").value = "";
+    $("kg-hood").checked = false;
     applyFilters();
   });
+  function linksShown() {
+    var k = 0;
+    data.edges.forEach(function (e) {
+      if (state.has(e.from) && state.has(e.to) && !hiddenKinds[e.kind]) k++;
+    });
+    return k;
+  }
   function showCount() {
-    var shown = data.nodes.length - hidden.size;
-    $("kg-count").textContent = shown + " / " + data.nodes.length + " documents · " +
+    var shown = 0, context = 0;
+    state.forEach(function (v) { if (v === "match") shown++; else context++; });
+    var links = linksShown();
+    $("kg-count").textContent = shown + " / " + data.nodes.length + " documents" +
+      (context ? " (+" + context + " for context)" : "") + " · " + links + " / " +
       data.edges.length + " links";
     $("kg-count").setAttribute("data-shown", String(shown));
+    $("kg-count").setAttribute("data-context", String(context));
+    $("kg-count").setAttribute("data-links", String(links));
   }
   showCount();
 
   // ------------------------------------------------------------------ search
+  // every word must occur (accents and case ignored); ranked: the exact symbol, symbols that
+  // start with the query, plans, the rest; then by date
+  var SHOWN_RESULTS = 30;
   function search(q) {
     var words = fold(q).split(/\s+/).filter(Boolean);
     if (!words.length) return [];
@@ -184,16 +297,19 @@
       return words.every(function (w) { return n.key.indexOf(w) >= 0; });
     });
     function rank(n) {
-      return n.symbolKey === whole ? 0 : n.symbolKey.indexOf(whole) === 0 ? 1 : 2;
+      return n.symbolKey === whole ? 0 : n.symbolKey.indexOf(whole) === 0 ? 1 : n.plan ? 2 : 3;
     }
     hits.sort(function (a, b) { return rank(a) - rank(b) || (a.date || "9").localeCompare(b.date || "9"); });
     return hits;
   }
-  var results = [];
+  var results = [], active = 0, matches = new Set();
   function showResults() {
-    var ol = $("kg-results");
+    var ol = $("kg-results"), q = $("kg-search").value.trim();
     ol.replaceChildren();
-    results = search($("kg-search").value).slice(0, 30);
+    var all = search(q);
+    matches = new Set(all.map(function (n) { return n.id; }));
+    results = all.slice(0, SHOWN_RESULTS);
+    active = 0;
     results.forEach(function (n, i) {
       var li = el("li", null, i === 0 ? "kg-active" : "");
       li.append(el("span", n.label.replace("\n", " · ")),
@@ -202,8 +318,19 @@
       li.addEventListener("mousedown", function (ev) { ev.preventDefault(); choose(n.id); });
       ol.append(li);
     });
-    if (!results.length && $("kg-search").value.trim()) ol.append(el("li", "No document matches"));
-    ol.hidden = !$("kg-search").value.trim();
+    if (!results.length && q) ol.append(el("li", "No document matches"));
+    ol.hidden = !q;
+    $("kg-hits").textContent = !q ? "" : all.length === 1 ? "1 match"
+      : all.length + " matches" + (all.length > SHOWN_RESULTS ? " (first " + SHOWN_RESULTS + " listed)" : "");
+    $("kg-hits").setAttribute("data-count", String(all.length));
+    network.redraw();
+  }
+  function setActive(i) {
+    var items = $("kg-results").children;
+    if (!results.length) return;
+    active = (i + results.length) % results.length;
+    Array.prototype.forEach.call(items, function (li, k) { li.classList.toggle("kg-active", k === active); });
+    items[active].scrollIntoView({ block: "nearest" });
   }
   function choose(id) {
     $("kg-results").hidden = true;
@@ -211,11 +338,30 @@
   }
   $("kg-search").addEventListener("input", showResults);
   $("kg-search").addEventListener("keydown", function (ev) {
-    if (ev.key === "Enter" && results.length) choose(results[0].id);
+    if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      ev.preventDefault();
+      if ($("kg-results").hidden) showResults();
+      else setActive(active + (ev.key === "ArrowDown" ? 1 : -1));
+    }
+    if (ev.key === "Enter" && results.length) choose(results[active].id);
     if (ev.key === "Escape") $("kg-results").hidden = true;
   });
   $("kg-search").addEventListener("blur", function () { $("kg-results").hidden = true; });
   $("kg-search").addEventListener("focus", function () { if ($("kg-search").value) showResults(); });
+  // every match ringed on the canvas while the query stands
+  network.on("afterDrawing", function (ctx) {
+    if (!matches.size) return;
+    var s = network.getScale();
+    ctx.save();
+    ctx.strokeStyle = "#f1c40f";
+    ctx.lineWidth = 5 / s;
+    matches.forEach(function (id) {
+      if (hidden.has(id)) return;
+      var b = network.getBoundingBox(id), m = 5 / s;
+      if (b) ctx.strokeRect(b.left - m, b.top - m, b.right - b.left + 2 * m, b.bottom - b.top + 2 * m);
+    });
+    ctx.restore();
+  });
 
   // ------------------------------------------------------------------ side panel
   var current = null;
@@ -223,15 +369,33 @@
   function themeNames(ids) {
     return ids.map(function (t) { return themeLabel.get(t) || t; }).join(", ");
   }
-  function docName(id) { var n = byId.get(id); return n ? n.label.replace("\n", " · ") : id; }
+  var WORTH = ["states this link", "its own text", "another text", "implied"];
   function evidenceItem(ev) {
     var li = el("li");
-    li.append(el("span", "“" + (ev.sentence || "") + "”", "kg-quote"));
-    var meta = [ev.source_name || ev.source,
-                ev.span_start != null ? "chars " + ev.span_start + "–" + ev.span_end : null,
-                ev.method, ev.confidence != null ? "confidence " + ev.confidence : null];
+    li.setAttribute("data-w", String(ev.w));
+    li.append(el("span", "“" + (txt(ev.s) || "") + "”", "kg-quote"));
+    var meta = [txt(ev.f), ev.a != null ? "chars " + ev.a + "–" + ev.b : null,
+                ev.m, ev.c != null ? "confidence " + ev.c : null,
+                ev.w != null && ev.w !== 1 ? WORTH[ev.w] : null,
+                ev.also.length ? "also in " + ev.also.map(txt).join(", ") : null];
     li.append(el("div", meta.filter(function (x) { return x != null && x !== ""; }).join(" · "), "kg-meta"));
     return li;
+  }
+  // the first few entries; the rest behind "+N more", built only when asked for
+  function evidenceList(list, cls) {
+    var ul = el("ul", null, cls);
+    list.slice(0, SHOWN_EVIDENCE).forEach(function (ev) { ul.append(evidenceItem(ev)); });
+    if (list.length > SHOWN_EVIDENCE) {
+      var li = el("li"), more = el("button", "+" + (list.length - SHOWN_EVIDENCE) + " more", "kg-link kg-more");
+      more.type = "button";
+      more.addEventListener("click", function () {
+        li.remove();
+        list.slice(SHOWN_EVIDENCE).forEach(function (ev) { ul.append(evidenceItem(ev)); });
+      });
+      li.append(more);
+      ul.append(li);
+    }
+    return ul;
   }
   function linkItem(e, other, verb) {
     var li = el("li"), b = el("button", docName(other), "kg-link");
@@ -239,11 +403,7 @@
     b.addEventListener("click", function () { select(other, true); });
     li.append(el("span", verb + " "), b,
               el("span", " (" + (e.kind === "IMPLEMENTS" ? e.basis || "?" : e.name) + ")", "kg-meta"));
-    if (e.evidence.length) {
-      var ul = el("ul");
-      e.evidence.forEach(function (ev) { ul.append(evidenceItem(ev)); });
-      li.append(ul);
-    }
+    if (e.evidence.length) li.append(evidenceList(e.evidence, "kg-link-evidence"));
     return li;
   }
   function showPanel(id) {
@@ -290,17 +450,17 @@
       body.append(d);
     });
     body.append(el("h3", "Evidence (" + n.evidence.length + ")"));
-    var ul3 = el("ul", null, "kg-evidence");
-    n.evidence.forEach(function (ev) { ul3.append(evidenceItem(ev)); });
-    body.append(ul3);
+    body.append(evidenceList(n.evidence, "kg-evidence"));
   }
   function select(id, focus) {
     if (!byId.has(id)) return;
     current = id;
     $("kg-path").disabled = false;
+    if ($("kg-hood").checked) applyFilters();
     network.selectNodes([id]);
     if (focus) network.focus(id, { scale: Math.max(network.getScale(), 0.9), animation: false });
     showPanel(id);
+    saveView();
   }
   network.on("click", function (p) {
     if (p.nodes.length) select(p.nodes[0], false);
@@ -310,6 +470,7 @@
     current = null;
     $("kg-path").disabled = true;
     network.unselectAll();
+    saveView();
   });
 
   // ------------------------------------------------------------------ path to root
@@ -338,6 +499,177 @@
     network.setOptions({ physics: { enabled: $("kg-physics").checked } });
   });
 
+
+  // ------------------------------------------------------------------ share: the URL hash
+  // #sel=ID&xtype=T&xlevel=L&xlink=K&loc=L&theme=T&from=D&to=D&hood=N — a link opens this view
+  var restoring = false;
+  function saveView() {
+    if (restoring) return;
+    var p = new URLSearchParams();
+    if (current !== null) p.set("sel", current);
+    Object.keys(checked.type).forEach(function (t) { if (!checked.type[t]) p.append("xtype", t); });
+    Object.keys(checked.level).forEach(function (l) { if (!checked.level[l]) p.append("xlevel", l); });
+    Object.keys(hiddenKinds).forEach(function (k) { if (hiddenKinds[k]) p.append("xlink", k); });
+    selected("kg-localities").forEach(function (l) { p.append("loc", l); });
+    selected("kg-themes").forEach(function (t) { p.append("theme", t); });
+    if ($("kg-from").value) p.set("from", $("kg-from").value);
+    if ($("kg-to").value) p.set("to", $("kg-to").value);
+    if ($("kg-hood").checked) p.set("hood", $("kg-hops").value);
+    var hash = p.toString();
+    try { history.replaceState(null, "", hash ? "#" + hash : location.pathname); }
+    catch (err) { location.hash = hash; }
+  }
+  function restoreView() {
+    var p = new URLSearchParams(location.hash.slice(1));
+    if (!location.hash) return;
+    restoring = true;
+    var off = { xtype: new Set(p.getAll("xtype")), xlevel: new Set(p.getAll("xlevel")),
+                xlink: new Set(p.getAll("xlink")) };
+    document.querySelectorAll("#kg-types input").forEach(function (b) {
+      b.checked = !off.xtype.has(b.value);
+      checked.type[b.value] = b.checked;
+    });
+    document.querySelectorAll("#kg-levels input").forEach(function (b) {
+      b.checked = !off.xlevel.has(b.value);
+      checked.level[b.value] = b.checked;
+    });
+    document.querySelectorAll("#kg-links input").forEach(function (b) {
+      if (b.checked === off.xlink.has(b.value)) {
+        b.checked = !off.xlink.has(b.value);
+        b.dispatchEvent(new Event("change"));
+      }
+    });
+    [["kg-localities", "loc"], ["kg-themes", "theme"]].forEach(function (x) {
+      var want = new Set(p.getAll(x[1]));
+      Array.prototype.forEach.call($(x[0]).options, function (o) { o.selected = want.has(o.value); });
+    });
+    $("kg-from").value = p.get("from") || "";
+    $("kg-to").value = p.get("to") || "";
+    $("kg-hood").checked = p.has("hood");
+    if (p.has("hood")) $("kg-hops").value = p.get("hood");
+    var sel = p.get("sel");
+    if (sel && byId.has(sel)) {
+      current = sel;
+      $("kg-path").disabled = false;
+    }
+    applyFilters(false);
+    if (sel && byId.has(sel)) select(sel, true);
+    restoring = false;
+    saveView();
+  }
+
+  // ------------------------------------------------------------------ share: exports
+  function download(name, blob) {
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 5000);
+  }
+  function shownNodes() { return data.nodes.filter(function (n) { return state.has(n.id); }); }
+  function shownEdges() {
+    return data.edges.filter(function (e) {
+      return state.has(e.from) && state.has(e.to) && !hiddenKinds[e.kind];
+    });
+  }
+  // a spreadsheet must not run a cell: text starting with = + - @ gets a leading apostrophe
+  function csvCell(v) {
+    var t = v === null || v === undefined ? "" : String(v);
+    if (/^[=+\-@\t\r]/.test(t)) t = "'" + t;
+    return /[",\n\r;]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
+  }
+  function csv(rows) {
+    return "\ufeff" + rows.map(function (r) { return r.map(csvCell).join(","); }).join("\r\n") + "\r\n";
+  }
+  function documentsCsv() {
+    return csv([["id", "symbol", "type", "level", "locality", "date", "issuer", "title",
+                 "lineage_parent", "shown_as"]].concat(shownNodes().map(function (n) {
+      return [n.id, n.symbol, n.type, n.level, n.locality, n.date, n.issuer, n.title, n.parent,
+              state.get(n.id)];
+    })));
+  }
+  function linksCsv() {
+    return csv([["from", "to", "kind", "basis", "evidence", "first_sentence", "file"]].concat(
+      shownEdges().map(function (e) {
+        var ev = e.evidence[0] || {};
+        return [e.from, e.to, e.kind, e.basis, e.evidence.length, txt(ev.s), txt(ev.f)];
+      })));
+  }
+  // the shown documents and links as an SVG drawing (text as text nodes, escaped by the DOM)
+  function svgDrawing() {
+    var NS = "http://www.w3.org/2000/svg", pos = network.getPositions(), list = shownNodes();
+    var svg = document.createElementNS(NS, "svg"), boxes = {};
+    var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    list.forEach(function (n) {
+      var b = network.getBoundingBox(n.id);
+      boxes[n.id] = b;
+      minX = Math.min(minX, b.left); minY = Math.min(minY, b.top);
+      maxX = Math.max(maxX, b.right); maxY = Math.max(maxY, b.bottom);
+    });
+    if (!list.length) { minX = minY = 0; maxX = maxY = 10; }
+    var pad = 20;
+    svg.setAttribute("xmlns", NS);
+    svg.setAttribute("viewBox", [minX - pad, minY - pad, maxX - minX + 2 * pad, maxY - minY + 2 * pad].join(" "));
+    svg.setAttribute("width", String(Math.round(maxX - minX + 2 * pad)));
+    svg.setAttribute("height", String(Math.round(maxY - minY + 2 * pad)));
+    svg.setAttribute("font-family", "sans-serif");
+    shownEdges().forEach(function (e) {
+      var line = document.createElementNS(NS, "line"), a = pos[e.from], z = pos[e.to];
+      line.setAttribute("x1", a.x); line.setAttribute("y1", a.y);
+      line.setAttribute("x2", z.x); line.setAttribute("y2", z.y);
+      var c = edgeColor(e);
+      line.setAttribute("stroke", c.color);
+      if (e.dashes) line.setAttribute("stroke-dasharray", "6 4");
+      line.setAttribute("data-id", e.id);
+      svg.append(line);
+    });
+    list.forEach(function (n) {
+      var b = boxes[n.id], g = document.createElementNS(NS, "g");
+      var r = document.createElementNS(NS, "rect");
+      r.setAttribute("x", b.left); r.setAttribute("y", b.top);
+      r.setAttribute("width", b.right - b.left); r.setAttribute("height", b.bottom - b.top);
+      r.setAttribute("rx", 3);
+      r.setAttribute("fill", n.color); r.setAttribute("stroke", n.border);
+      r.setAttribute("stroke-width", n.root ? 5 : 2);
+      if (state.get(n.id) === "context") g.setAttribute("opacity", "0.3");
+      g.setAttribute("data-id", n.id);
+      g.append(r);
+      var lines = n.label.split("\n");
+      lines.forEach(function (line, i) {
+        var t = document.createElementNS(NS, "text");
+        t.setAttribute("x", (b.left + b.right) / 2);
+        t.setAttribute("y", (b.top + b.bottom) / 2 + (i - (lines.length - 1) / 2) * 16 + 5);
+        t.setAttribute("text-anchor", "middle");
+        t.setAttribute("font-size", "14");
+        t.setAttribute("fill", n.font);
+        t.textContent = line;
+        g.append(t);
+      });
+      var title = document.createElementNS(NS, "title");
+      title.textContent = nodeTip(n);
+      g.append(title);
+      svg.append(g);
+    });
+    return new XMLSerializer().serializeToString(svg);
+  }
+  $("kg-png").addEventListener("click", function () {
+    document.querySelector("#kg-graph canvas").toBlob(function (b) { download("kg-view.png", b); }, "image/png");
+  });
+  $("kg-svg").addEventListener("click", function () {
+    download("kg-graph.svg", new Blob([svgDrawing()], { type: "image/svg+xml" }));
+  });
+  $("kg-csv-docs").addEventListener("click", function () {
+    download("kg-documents.csv", new Blob([documentsCsv()], { type: "text/csv" }));
+  });
+  $("kg-csv-links").addEventListener("click", function () {
+    download("kg-links.csv", new Blob([linksCsv()], { type: "text/csv" }));
+  });
+  restoreView();
+
   window.kgExplorer = { network: network, nodes: nodes, edges: edges, data: data, fold: fold,
-                        search: search, select: select, pathToRoot: pathToRoot };
+                        search: search, select: select, pathToRoot: pathToRoot,
+                        matches: function () { return Array.from(matches); },
+                        documentsCsv: documentsCsv, linksCsv: linksCsv, svg: svgDrawing };
 })();
