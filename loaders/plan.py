@@ -310,7 +310,7 @@ def _intro_assignment(text: str, lst: ItemList) -> _Assignment:
 def owner_document(ctx: TextContext, at: int) -> Document | None:
     """The plan a list at `at` belongs to: the last plan-type document mentioned before it in
     the same province's section (else in the text), preferring plans to other directives."""
-    section = max((o for o, _ in ctx.localities if o <= at), default=0)
+    section = ctx.section_start(at)
     before = [d for d in ctx.documents if d.evidence.start < at]
     for pool in ([d for d in before if d.evidence.start >= section], before):
         for types in (PLAN_TYPES, DIRECTIVE_TYPES):
@@ -395,6 +395,11 @@ def _task(ctx: TextContext, text: str, doc: Document, node: Node, root: _Assignm
         deadline=deadline, themes=tag_themes(own), order=order), assignment
 
 
+def _repeat(uid: str, n: int) -> str:
+    """The uid of the n-th repeat of a task's uid (0: the uid itself)."""
+    return uid if n == 0 else f"{uid}~" if n == 1 else f"{uid}~{n}"
+
+
 def extract_plan(ctx: TextContext) -> PlanParts:
     """Tasks (with lead, supporters, deadline, themes), targets and the bodies named."""
     subject = own_document(ctx)
@@ -402,11 +407,18 @@ def extract_plan(ctx: TextContext) -> PlanParts:
     tasks: list[Task] = []
     mentions: list[Mention] = []
     seen: set[str] = set()
+    repeats: dict[str, int] = {}  # uid -> how many of its suffixes have been tried
 
     def add(task: Task) -> None:
-        uid = task.uid
+        # a label printed twice in one document: the second is "uid~", the n-th "uid~n"
+        # (n tildes grew the uids, and the search for a free one, with the square of n)
+        base = task.uid
+        n = repeats.get(base, 0)
+        uid = _repeat(base, n)
         while uid in seen:
-            uid += "~"
+            n += 1
+            uid = _repeat(base, n)
+        repeats[base] = n + 1
         seen.add(uid)
         tasks.append(task if uid == task.uid else replace(task, uid=uid))
 

@@ -1,0 +1,114 @@
+"""Extraction does work in proportion to the text: the lookups that replaced whole-list scans
+answer as the scans did, and a text four times longer costs about four times the steps.
+
+Steps are counted, not timed: the lines of loaders/ the interpreter runs (a scan of every
+earlier span or mention for each match shows up as lines per KB growing with the text).
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import unicodedata
+from pathlib import Path
+
+import loaders
+from bench.bench_extract import _source, corpus
+from loaders.implements import _Generics, _Opener
+from loaders.issuers import Orgs, find_organisations
+from loaders.matching import Spans
+from loaders.pipeline import extract_text
+from loaders.plan import _repeat
+
+
+def _lines_run(text: str) -> int:
+    """Lines of loaders/ executed while extracting `text`."""
+    root = str(Path(loaders.__file__).parent)
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        count += 1
+        return local
+
+    def calls(frame, event, arg):
+        return local if frame.f_code.co_filename.startswith(root) else None
+
+    sys.settrace(calls)
+    try:
+        extract_text(text, _source(0, text))
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def test_steps_grow_in_proportion_to_the_text():
+    whole = b"\n".join(corpus(0.25, 5))  # plans and round-ups, one after another in one text
+    texts = [unicodedata.normalize("NFC", whole[:kb * 1000].decode(errors="ignore"))
+             for kb in (5, 50, 200)]
+    _lines_run(texts[0])  # gazetteers and patterns load once
+    small, large = (_lines_run(t) / len(t) for t in texts[1:])
+    # 0.92 here; 1.39 when overlaps, sections and mentions were scanned from the start
+    assert large / small < 1.25
+
+
+def test_spans_overlap_as_the_scan_of_all_spans_says():
+    r = random.Random(1)
+    for _ in range(300):
+        held = []
+        spans = Spans()
+        for _ in range(r.randint(0, 30)):
+            a = r.randint(0, 2000)
+            b = a + r.choice([0, 1, 2, 5, 40, 300, 700])
+            held.append((a, b))
+            spans.add(a, b)
+        for _ in range(30):
+            a = r.randint(0, 2100)
+            b = a + r.choice([0, 1, 3, 255, 256, 600])
+            assert spans.overlaps(a, b) == any(x < b and a < y for x, y in held)
+
+
+def test_org_lookups_equal_the_scans():
+    text = ("Ban Thường vụ Tỉnh ủy Nghệ An và Sở Nội vụ, UBND tỉnh; Ban Tổ chức Tỉnh ủy cùng "
+            "Bộ Chính trị, Sở Tài chính. ") * 8
+    orgs = find_organisations(text)
+    assert isinstance(orgs, Orgs) and len(orgs) > 20
+    for pos in range(0, len(text), 7):
+        assert orgs.starting_at(pos) == next((o for o in orgs if o.start == pos), None)
+        for lo in (0, pos // 2, pos - 40):
+            assert orgs.within(lo, pos) == [o for o in orgs if lo <= o.start and o.end <= pos]
+            assert orgs.ending_at(pos, lo) == next(
+                (o for o in orgs if o.end == pos and lo <= o.start), None)
+
+
+class _M:
+    def __init__(self, start: int, type_: str, uids: tuple[str, ...]):
+        self.start, self.end, self.tail_end, self.type, self.uids = start, start + 5, start + 5, \
+            type_, uids
+
+
+def test_generic_objects_resolve_as_the_backward_scans():
+    r = random.Random(3)
+    types = ["Kế hoạch", "Nghị quyết", "Chỉ thị"]
+    for _ in range(200):
+        mentions = sorted((_M(r.randint(0, 500), r.choice(types),
+                              r.choice([(), (f"d{r.randint(0, 9)}",)]))
+                           for _ in range(r.randint(0, 25))), key=lambda m: m.start)
+        openers = [_Opener(a, a + 20, r.sample(mentions, min(len(mentions), r.randint(0, 3))), [])
+                   for a in sorted(r.sample(range(0, 500, 10), r.randint(0, 8)))]
+        resolve = _Generics(openers, mentions)
+        for m in mentions:
+            lo = r.choice([0, m.start // 2, m.start])
+            for kind in types:
+                want = next((tuple(u for t in op.targets for u in t.uids)
+                             for op in reversed(openers) if lo <= op.start <= m.start
+                             and any(t.type == kind for t in op.targets)), None)
+                if want is None:
+                    want = next((p.uids for p in reversed(mentions)
+                                 if lo <= p.start < m.start and p.type == kind and p.uids), ())
+                assert resolve(kind, m, lo) == want
+
+
+def test_a_repeated_task_label_gets_a_numbered_uid():
+    assert [_repeat("task:x:ii-1", n) for n in range(4)] == [
+        "task:x:ii-1", "task:x:ii-1~", "task:x:ii-1~2", "task:x:ii-1~3"]
