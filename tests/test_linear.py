@@ -14,11 +14,13 @@ from pathlib import Path
 
 import loaders
 from bench.bench_extract import _source, corpus
+from graph.model import Document, Evidence
+from loaders.context import TextContext
 from loaders.implements import _Generics, _Opener
 from loaders.issuers import Orgs, find_organisations
 from loaders.matching import Spans
 from loaders.pipeline import extract_text
-from loaders.plan import _repeat
+from loaders.plan import DIRECTIVE_TYPES, PLAN_TYPES, _Owners, _repeat
 
 
 def _lines_run(text: str) -> int:
@@ -112,3 +114,29 @@ def test_generic_objects_resolve_as_the_backward_scans():
 def test_a_repeated_task_label_gets_a_numbered_uid():
     assert [_repeat("task:x:ii-1", n) for n in range(4)] == [
         "task:x:ii-1", "task:x:ii-1~", "task:x:ii-1~2", "task:x:ii-1~3"]
+
+
+def _owner_by_scan(ctx, at):
+    section = max((o for o, _ in ctx.localities if o <= at), default=0)
+    before = [d for d in ctx.documents if d.evidence.start < at]
+    for pool in ([d for d in before if d.evidence.start >= section], before):
+        for types in (PLAN_TYPES, DIRECTIVE_TYPES):
+            cands = [d for d in pool if d.type in types]
+            if cands:
+                return max(cands, key=lambda d: d.evidence.start)
+    return None
+
+
+def test_the_owner_of_a_list_is_the_one_the_scan_finds():
+    r = random.Random(4)
+    src = _source(0, "")
+    types = [*DIRECTIVE_TYPES, "Hướng dẫn", None]
+    for _ in range(200):
+        docs = [Document(f"d{i}", None, r.choice(types), None, "provincial", None, None,
+                         Evidence(src.uid, "", s, s + 3))
+                for i, s in enumerate(r.choices(range(0, 400, 7), k=r.randint(0, 20)))]
+        ctx = TextContext("x" * 500, src, documents=docs,
+                          localities=[(o, "Nghệ An") for o in sorted(r.sample(range(500), 3))])
+        owners = _Owners(ctx)
+        for at in range(0, 500, 13):
+            assert owners(at) is _owner_by_scan(ctx, at)
