@@ -21,6 +21,7 @@ from loaders.issuers import Orgs, find_organisations
 from loaders.matching import Spans
 from loaders.pipeline import extract_text
 from loaders.plan import DIRECTIVE_TYPES, PLAN_TYPES, _Owners, _repeat
+from loaders.targets import _Plans
 
 
 def _lines_run(text: str) -> int:
@@ -140,3 +141,20 @@ def test_the_owner_of_a_list_is_the_one_the_scan_finds():
         owners = _Owners(ctx)
         for at in range(0, 500, 13):
             assert owners(at) is _owner_by_scan(ctx, at)
+
+
+def test_the_reporting_plan_of_a_target_is_the_one_the_scan_finds():
+    r = random.Random(5)
+    src = _source(0, "")
+    for _ in range(200):
+        docs = [Document(f"d{i}", None, r.choice([*PLAN_TYPES, "Nghị quyết"]), None,
+                         "provincial", r.choice(["Nghệ An", "Cà Mau", None]), None,
+                         Evidence(src.uid, "", s, s + 3))
+                for i, s in enumerate(r.choices(range(0, 400, 7), k=r.randint(0, 20)))]
+        plans = _Plans(docs)
+        for at in range(0, 450, 11):
+            for place in ("Nghệ An", "Cà Mau", None):
+                cands = [d for d in docs if d.type in PLAN_TYPES and d.evidence.start < at
+                         and place and d.locality == place]
+                want = max(cands, key=lambda d: d.evidence.start).uid if cands else None
+                assert plans(at, place) == want
