@@ -44,6 +44,8 @@ class TextContext:
     localities: list[tuple[int, str]] = field(default_factory=list)  # (offset, province) sections
     default_locality: str | None = None  # the province the whole text is about, if any
     origin: tuple[str, Normalised] | None = None  # (original text, map) when `text` is repaired
+    _sections: tuple[list, int, list[int]] | None = field(default=None, repr=False,
+                                                          compare=False)
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -72,7 +74,22 @@ class TextContext:
         sentence = " ".join(original[a:b].split())
         return Evidence(self.source.uid, sentence, start, end, method, confidence)
 
+    def _section_starts(self) -> list[int]:
+        """The sections' offsets (ascending), kept while `localities` is the same list: a list
+        built for every lookup made long texts quadratic."""
+        held = self._sections
+        if held is None or held[0] is not self.localities or held[1] != len(self.localities):
+            held = self._sections = (self.localities, len(self.localities),
+                                     [o for o, _ in self.localities])
+        return held[2]
+
     def locality_at(self, offset: int) -> str | None:
         """The province the text is talking about at `offset` (section heading or whole text)."""
-        i = bisect.bisect_right([o for o, _ in self.localities], offset) - 1
+        i = bisect.bisect_right(self._section_starts(), offset) - 1
         return self.localities[i][1] if i >= 0 else self.default_locality
+
+    def section_start(self, offset: int) -> int:
+        """Where the province section holding `offset` starts (0 before the first heading)."""
+        starts = self._section_starts()
+        i = bisect.bisect_right(starts, offset) - 1
+        return starts[i] if i >= 0 else 0

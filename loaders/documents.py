@@ -21,7 +21,8 @@ from loaders.context import TextContext
 from loaders.dates import date_after, leading_date
 from loaders.header import unit_name
 from loaders.identity import below_province, numbered_uid, unnumbered_uid
-from loaders.issuers import Org, find_organisations, issuer_after, qualified
+from loaders.issuers import Org, as_orgs, find_organisations, issuer_after, qualified
+from loaders.matching import Spans
 from loaders.references import (
     Ref,
     body_code,
@@ -107,7 +108,7 @@ def _issuer_before(orgs: list[Org], text: str, ref_start: int, sent: tuple[int, 
     if not m:
         return None
     verb = sent[0] + m.start()
-    before = [o for o in orgs if sent[0] <= o.start and o.end <= verb]
+    before = as_orgs(orgs).within(sent[0], verb)
     if before and verb - before[-1].end <= 40:
         return before[-1]
     return None
@@ -122,7 +123,7 @@ def _issuer_at(orgs: list[Org], text: str, ref_start: int, sent: tuple[int, int]
     at = _AT.search(text, max(sent[0], ref_start - 40), ref_start)
     if at is None:
         return None
-    return next((o for o in orgs if o.end == at.start() and sent[0] <= o.start), None)
+    return as_orgs(orgs).ending_at(at.start(), sent[0])
 
 
 def _locality(ctx: TextContext, level: str, org: Org | None, pos: int) -> str | None:
@@ -233,9 +234,11 @@ def find_documents(ctx: TextContext) -> Found:
             found.aliases.append(Alias(org.surface, (r.symbol,), ctx.evidence(org.start, org.end,
                                                                                "alias")))
 
-    masked = [(r.start, r.end) for r in refs]
+    masked = Spans((r.start, r.end) for r in refs)
     _add_nicknames(ctx, refs, masked, drafts, add, found, orgs, sents)
-    masked += [(o.start, o.end) for o in orgs if " " in o.surface and not o.surface.isupper()]
+    for o in orgs:
+        if " " in o.surface and not o.surface.isupper():
+            masked.add(o.start, o.end)
     _add_unnumbered(ctx, orgs, masked, sents, drafts, add, found)
     found.mentions.sort(key=lambda m: m.start)
     for d in sorted(drafts.values(), key=lambda d: not d.is_subject):  # the text's own first
@@ -331,14 +334,14 @@ def _add_subject(ctx: TextContext, s: SubjectDoc, add, found: Found) -> None:
     found.mentions.append(Mention(s.start, s.end, s.end, (uid,), True, s.type))
 
 
-def _add_nicknames(ctx: TextContext, refs: list[Ref], masked, drafts, add, found: Found,
+def _add_nicknames(ctx: TextContext, refs: list[Ref], masked: Spans, drafts, add, found: Found,
                    orgs: list[Org], sents) -> None:
     text = ctx.text
     by_symbol = {symbol_key(d.symbol): d.uid for d in drafts.values() if d.symbol}
     for p in registry.find_plenum_mentions(text):
-        if any(a < p.end and p.start < b for a, b in masked):
+        if masked.overlaps(p.start, p.end):
             continue
-        masked.append((p.start, p.end))
+        masked.add(p.start, p.end)
         named = [s for s in p.members if symbol_key(s) in by_symbol]
         refers = p.members if p.plural or len(named) != 1 else tuple(named)
         if not any(a.text == p.text for a in found.aliases):
@@ -346,7 +349,7 @@ def _add_nicknames(ctx: TextContext, refs: list[Ref], masked, drafts, add, found
         uids = tuple(by_symbol[symbol_key(s)] for s in refers if symbol_key(s) in by_symbol)
         found.mentions.append(Mention(p.start, p.end, p.end, uids, False, "Nghị quyết"))
     for r in find_short_citations(text, masked):
-        masked.append((r.start, r.end))
+        masked.add(r.start, r.end)
         target = next((d for d in drafts.values() if d.symbol and d.type == r.type
                        and registry.same_number(d.symbol.split("-")[0].split("/")[0], r.number)),
                       None)

@@ -86,12 +86,16 @@ class _Opener:
 def _chain(mentions: list[Mention], pos: int, stop: int, first_gap: int = 30,
            text: str = "", source: Mention | None = None) -> list[Mention]:
     """Mentions listed one after another from `pos` (a cue's end) up to `stop`; after a ";" a
-    mention with a cue of its own starts a new item of the list, not a further object."""
+    mention with a cue of its own starts a new item of the list, not a further object.
+    (`mentions` sorted by start: the list is read from `pos` on, not from its head.)"""
     out: list[Mention] = []
     cur, limit = pos, first_gap
-    for m in mentions:
-        if m.start < cur or m.start >= stop:
+    for i in range(bisect.bisect_left(mentions, pos, key=_start), len(mentions)):
+        m = mentions[i]
+        if m.start < cur:
             continue
+        if m.start >= stop:
+            break
         if m.start - cur > limit:
             break
         gap = text[cur:m.start]
@@ -114,6 +118,7 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
     symbols = {d.uid: d.symbol for d in docs}
     by_uid = {d.uid: d for d in docs}
     edges: dict[tuple[str, str], Implements] = {}
+    linked: dict[str, list[str]] = {}  # source -> its targets, in the order edges were added
     generics: list[tuple[str, Mention, int, int]] = []
     concretises: list[tuple[str, str, int, int]] = []
 
@@ -121,6 +126,8 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
         if a == b or not a or not b:
             return
         old = edges.get((a, b))
+        if old is None:
+            linked.setdefault(a, []).append(b)
         if old is None or (old.basis == "implied" and basis == "explicit"):
             method = "explicit" if basis == "explicit" else "implied"
             edges[(a, b)] = Implements(a, b, basis, ctx.evidence(start, end, method,
@@ -128,7 +135,7 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
                                                                   else 0.7))
 
     def section_of(pos: int) -> tuple[int, int]:
-        i = max(k for k, s in enumerate(sections) if s <= pos)
+        i = bisect.bisect_right(sections, pos) - 1  # (sections ascend from 0)
         return sections[i], sections[min(i + 1, len(sections) - 1)]
 
     # inline cues, and cues inside a cited document's description
@@ -160,10 +167,11 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
 
     # openers
     openers: list[_Opener] = []
+    starts = [m.start for m in mentions]  # ascending
     for a, b in sents:
         if not _OPENER.match(text, a):
             continue
-        inside = [m for m in mentions if a <= m.start < b]
+        inside = mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
         issued = [m for m in inside if m.issued]
         first_issue = min((m.start for m in issued), default=b)
         targets = [m for m in inside if m.start < first_issue and not m.issued
@@ -175,8 +183,9 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
                     link(src.uids[0], uid, "explicit", a, b)
         _heads_implied(targets, dates, symbols, link, a, b, text)
         _chain_implied(targets, by_uid, link, a, b)
+    resolve = _Generics(openers, mentions)
     for generic, m, sa, sb in generics:
-        for uid in _resolve_generic(generic, m, openers, mentions, section_of):
+        for uid in resolve(generic, m, section_of(m.start)[0]):
             link(m.uids[0], uid, "explicit", sa, sb)
 
     # the subject's own title: what it says the document carries out
@@ -232,8 +241,8 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
     # "C nhằm cụ thể hóa B", B implementing the central A: C carries A out too (to concretise a
     # plan is to carry out what the plan carries out; "thực hiện B" alone says no more than B)
     for a, b, sa, sb in concretises:
-        for (b2, c), _ in list(edges.items()):
-            if b2 == b and _is_head(c, symbols, by_uid):
+        for c in list(linked.get(b, ())):
+            if _is_head(c, symbols, by_uid):
                 link(a, c, "implied", sa, sb)
 
     _programme_links(text, mentions, sents, subject, link)
@@ -243,24 +252,49 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
         if op.issued:
             continue
         _, pb = span_at(paras, op.start)
-        for m in mentions:
-            if op.end <= m.start < pb and m.issued and len(m.uids) == 1:
+        for m in mentions[bisect.bisect_left(starts, op.end):bisect.bisect_left(starts, pb)]:
+            if m.issued and len(m.uids) == 1:
                 for t in op.targets:
                     for uid in t.uids:
                         link(m.uids[0], uid, "implied", m.start, m.end)
     return list(edges.values())
 
 
-def _resolve_generic(type_name: str, m: Mention, openers: list[_Opener],
-                     mentions: list[Mention], section_of) -> tuple[str, ...]:
-    lo, _hi = section_of(m.start)
-    for op in reversed(openers):
-        if lo <= op.start <= m.start and any(t.type == type_name for t in op.targets):
-            return tuple(u for t in op.targets for u in t.uids)
-    for prev in reversed(mentions):
-        if lo <= prev.start < m.start and prev.type == type_name and prev.uids:
-            return prev.uids
-    return ()
+class _Generics:
+    """What a generic object ("Kế hoạch thực hiện Nghị quyết") stands for: the documents of the
+    last opener of its section before it that names a document of that type, else the last
+    mention of that type before it in the section. Openers and mentions are filed by type in
+    text order and found by bisection (a scan back over all of them for every generic object
+    made long texts quadratic)."""
+
+    def __init__(self, openers: list[_Opener], mentions: list[Mention]) -> None:
+        self.openers: dict[str | None, tuple[list[int], list[_Opener]]] = {}
+        for op in openers:  # in text order
+            for kind in dict.fromkeys(t.type for t in op.targets):
+                starts, ops = self.openers.setdefault(kind, ([], []))
+                starts.append(op.start)
+                ops.append(op)
+        self.mentions: dict[str | None, tuple[list[int], list[Mention]]] = {}
+        for prev in mentions:  # sorted by start
+            if prev.uids:
+                starts, ms = self.mentions.setdefault(prev.type, ([], []))
+                starts.append(prev.start)
+                ms.append(prev)
+
+    def __call__(self, type_name: str, m: Mention, lo: int) -> tuple[str, ...]:
+        starts, ops = self.openers.get(type_name, ((), ()))
+        i = bisect.bisect_right(starts, m.start) - 1
+        if i >= 0 and starts[i] >= lo:
+            return tuple(u for t in ops[i].targets for u in t.uids)
+        starts, ms = self.mentions.get(type_name, ((), ()))
+        i = bisect.bisect_left(starts, m.start) - 1
+        if i >= 0 and starts[i] >= lo:
+            return ms[i].uids
+        return ()
+
+
+def _start(m: Mention) -> int:
+    return m.start
 
 
 def _heads_implied(targets: list[Mention], dates, symbols, link, a: int, b: int,

@@ -6,7 +6,9 @@ Patterns are data (loaders/data/issuers.yaml). A provincial body named without i
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -15,7 +17,7 @@ import yaml
 
 from graph.keys import modern_tones
 from loaders.localities import Mention, find_provinces, province_regex
-from loaders.matching import finditer_at
+from loaders.matching import Spans, finditer_at
 
 DATA = Path(__file__).with_name("data") / "issuers.yaml"
 
@@ -143,24 +145,54 @@ def _canonical(m: re.Match[str], entry: dict) -> str:
     return template.replace("{term}", f" khóa {term}" if term else "")
 
 
-def find_organisations(text: str) -> list[Org]:
+class Orgs(list):
+    """Organisations in text order without overlaps (so their ends ascend too), as
+    `find_organisations` gives them, looked up by bisection: lookups that scanned the whole
+    list for every match made long texts quadratic. Not to be changed once built."""
+
+    def __init__(self, orgs: Iterable[Org] = ()) -> None:
+        super().__init__(orgs)
+        self.starts = [o.start for o in self]
+        self.ends = [o.end for o in self]
+
+    def starting_at(self, pos: int) -> Org | None:
+        i = bisect.bisect_left(self.starts, pos)
+        return self[i] if i < len(self) and self.starts[i] == pos else None
+
+    def ending_at(self, pos: int, lo: int = 0) -> Org | None:
+        """The body ending at `pos`, if it starts at `lo` or after."""
+        i = bisect.bisect_left(self.ends, pos)
+        return self[i] if i < len(self) and self.ends[i] == pos and self.starts[i] >= lo \
+            else None
+
+    def within(self, lo: int, hi: int) -> list[Org]:
+        """The bodies inside [lo, hi), in text order."""
+        return self[bisect.bisect_left(self.starts, lo):bisect.bisect_right(self.ends, hi)]
+
+
+def as_orgs(orgs: Iterable[Org]) -> Orgs:
+    """`orgs` (in text order, without overlaps) indexed for lookups."""
+    return orgs if isinstance(orgs, Orgs) else Orgs(orgs)
+
+
+def find_organisations(text: str) -> Orgs:
     """Issuing bodies named in `text`, longest match first, no overlaps, in text order."""
     norm = modern_tones(text)
     found: list[Org] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     cands = []
     for (pat, entry), offsets in zip(_patterns(), _offsets(norm), strict=True):
         for m in finditer_at(pat, norm, offsets):
             cands.append((m.start(), -(m.end() - m.start()), m, entry))
     for start, _neg, m, entry in sorted(cands, key=lambda c: (c[1], c[0])):
         end = m.end()
-        if any(a < end and start < b for a, b in taken):
+        if taken.overlaps(start, end):
             continue
-        taken.append((start, end))
+        taken.add(start, end)
         provs = _provinces_in(text[start:end])
         found.append(Org(start, end, text[start:end], _canonical(m, entry), entry["level"],
                          entry["kind"], provs[-1].province if provs else None, _unit(m)))
-    return sorted(found, key=lambda o: o.start)
+    return Orgs(sorted(found, key=lambda o: o.start))
 
 
 @lru_cache(maxsize=4096)
@@ -177,7 +209,7 @@ def issuer_after(orgs: list[Org], text: str, pos: int) -> Org | None:
     m = _CUA.match(text, pos)
     if not m:
         return None
-    return next((o for o in orgs if o.start == m.end()), None)
+    return as_orgs(orgs).starting_at(m.end())
 
 
 def qualified(org: Org, locality: str | None) -> str:

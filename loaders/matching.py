@@ -149,3 +149,33 @@ def spaces_at(text: str, breaks: list[int]) -> str:
         last = at + 1
     pieces.append(text[last:])
     return " ".join(pieces)
+
+
+class Spans:
+    """Spans [a, b) gathered in any order, asked whether a span overlaps one of them.
+
+    Each span is filed under the blocks of offsets it covers, so a question reads only the
+    spans near it: a list scanned whole for every question made long texts quadratic.
+    `overlaps(a, b)` answers exactly `any(x < b and a < y for x, y in spans)`, empty spans
+    included.
+    """
+
+    _SHIFT = 8  # blocks of 256 characters
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._blocks: dict[int, list[tuple[int, int]]] = {}
+        for a, b in spans:
+            self.add(a, b)
+
+    def _keys(self, a: int, b: int) -> range:
+        # every offset p with a <= p < b (p = a when the span is empty) lies in these blocks;
+        # two spans overlap only where such an offset is common to both
+        return range(a >> self._SHIFT, (max(a, b - 1) >> self._SHIFT) + 1)
+
+    def add(self, a: int, b: int) -> None:
+        for k in self._keys(a, b):
+            self._blocks.setdefault(k, []).append((a, b))
+
+    def overlaps(self, a: int, b: int) -> bool:
+        get = self._blocks.get
+        return any(x < b and a < y for k in self._keys(a, b) for x, y in get(k, ()))

@@ -14,6 +14,7 @@ quan") are left out; a request ("Đề nghị …") has no lead.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -21,7 +22,7 @@ from graph.ids import task_uid
 from graph.model import Deadline, Document, Organisation, Target, Task
 from loaders.context import TextContext
 from loaders.deadlines import find_deadline, parse_deadline
-from loaders.matching import fold_same_length
+from loaders.matching import Spans, fold_same_length
 from loaders.organisations import (
     Mention,
     gazetteer,
@@ -307,17 +308,41 @@ def _intro_assignment(text: str, lst: ItemList) -> _Assignment:
     return _apply(text, lst.intro_start + cut, lst.intro_end, _NONE, False)
 
 
-def owner_document(ctx: TextContext, at: int) -> Document | None:
+class _Owners:
     """The plan a list at `at` belongs to: the last plan-type document mentioned before it in
-    the same province's section (else in the text), preferring plans to other directives."""
-    section = max((o for o, _ in ctx.localities if o <= at), default=0)
-    before = [d for d in ctx.documents if d.evidence.start < at]
-    for pool in ([d for d in before if d.evidence.start >= section], before):
+    the same province's section (else in the text), preferring plans to other directives.
+
+    The documents of each kind are filed by where they are mentioned (the first of the text's
+    order where two share a place), so a list finds its plan by bisection, not by a pass over
+    every document.
+    """
+
+    def __init__(self, ctx: TextContext) -> None:
+        self.ctx = ctx
+        self.kinds: list[tuple[list[int], list[Document]]] = []
         for types in (PLAN_TYPES, DIRECTIVE_TYPES):
-            cands = [d for d in pool if d.type in types]
-            if cands:
-                return max(cands, key=lambda d: d.evidence.start)
-    return None
+            first: dict[int, Document] = {}
+            for d in ctx.documents:
+                if d.type in types:
+                    first.setdefault(d.evidence.start, d)
+            starts = sorted(first)
+            self.kinds.append((starts, [first[s] for s in starts]))
+
+    def __call__(self, at: int) -> Document | None:
+        last = []  # of each kind, the one mentioned last before `at`
+        for starts, docs in self.kinds:
+            i = bisect.bisect_left(starts, at) - 1
+            last.append(docs[i] if i >= 0 else None)
+        section = self.ctx.section_start(at)
+        for d in last:  # in the section first
+            if d is not None and d.evidence.start >= section:
+                return d
+        return next((d for d in last if d is not None), None)
+
+
+def owner_document(ctx: TextContext, at: int) -> Document | None:
+    """The plan a list at `at` belongs to (`_Owners`)."""
+    return _Owners(ctx)(at)
 
 
 _HEAD = 3000  # characters: where a header prints the text's own number
@@ -395,6 +420,11 @@ def _task(ctx: TextContext, text: str, doc: Document, node: Node, root: _Assignm
         deadline=deadline, themes=tag_themes(own), order=order), assignment
 
 
+def _repeat(uid: str, n: int) -> str:
+    """The uid of the n-th repeat of a task's uid (0: the uid itself)."""
+    return uid if n == 0 else f"{uid}~" if n == 1 else f"{uid}~{n}"
+
+
 def extract_plan(ctx: TextContext) -> PlanParts:
     """Tasks (with lead, supporters, deadline, themes), targets and the bodies named."""
     subject = own_document(ctx)
@@ -402,27 +432,36 @@ def extract_plan(ctx: TextContext) -> PlanParts:
     tasks: list[Task] = []
     mentions: list[Mention] = []
     seen: set[str] = set()
+    repeats: dict[str, int] = {}  # uid -> how many of its suffixes have been tried
 
     def add(task: Task) -> None:
-        uid = task.uid
+        # a label printed twice in one document: the second is "uid~", the n-th "uid~n"
+        # (n tildes grew the uids, and the search for a free one, with the square of n)
+        base = task.uid
+        n = repeats.get(base, 0)
+        uid = _repeat(base, n)
         while uid in seen:
-            uid += "~"
+            n += 1
+            uid = _repeat(base, n)
+        repeats[base] = n + 1
         seen.add(uid)
         tasks.append(task if uid == task.uid else replace(task, uid=uid))
 
     tables = table_tasks(ctx, subject, outline.body_end) if subject is not None else []
-    spans = [t.evidence for t in tables]  # rows of task tables are read as rows, not items
+    # rows of task tables are read as rows, not items
+    spans = Spans((t.evidence.start, t.evidence.end) for t in tables) if tables else None
     # a page's furniture (related-document lists, menus) comes before the document's header
     body_start = subject.evidence.start if subject is not None else 0
     # a text that lost its part headings (a database page) names tasks only by who does them
     need_lead = subject is not None and not has_sections(outline)
+    owner = _Owners(ctx) if subject is None else None
     for lst in outline.lists:
         wanted = {n for n in task_nodes(replace(outline, lists=(lst,))) if n.start >= body_start}
         if spans:
-            wanted = {n for n in wanted if not any(e.start <= n.start < e.end for e in spans)}
+            wanted = {n for n in wanted if not spans.overlaps(n.start, n.start + 1)}
         if not wanted:
             continue
-        doc = subject or owner_document(ctx, lst.items[0].start)
+        doc = subject or owner(lst.items[0].start)
         if doc is None:
             continue
         root = _intro_assignment(outline.text, lst) if subject is None else _NONE

@@ -10,6 +10,7 @@ the type, which settles the Party QĐ ambiguity. Short citations ("Nghị quyế
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from graph.keys import fold, modern_tones
-from loaders.matching import finditer_at, whole_words
+from loaders.matching import Spans, finditer_at, whole_words
 
 DATA = Path(__file__).with_name("data") / "doc_types.yaml"
 _DIGITS = re.compile(r"\d+")
@@ -176,7 +177,7 @@ def _printed_type(text: str, start: int) -> tuple[str | None, int]:
 def find_symbols(text: str) -> list[Ref]:
     """Every numbered reference (Party and State symbols), in text order."""
     pats = _patterns()
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     refs: list[Ref] = []
     numbers: list[int] = []  # a symbol starts a run of digits …
     slashed: list[int] = []  # … and a State-shaped one has a slash right after it
@@ -187,12 +188,12 @@ def find_symbols(text: str) -> list[Ref]:
     for family in ("state_qppl", "party_state_order", "state_adm", "party", "letter",
                    "letter_any"):
         for m in finditer_at(pats[family], text, numbers if family == "party" else slashed):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             if family == "letter_any" and m.start() > 2 and not _SAID_NUMBER.search(
                     text, max(0, m.start() - 12), m.start()):
                 continue  # an unknown body code counts after "Số" (or read on its own)
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
             refs.append(_make_ref(text, m, family))
     return sorted((r for r in refs if r is not None), key=lambda r: r.start)
 
@@ -232,11 +233,13 @@ def _make_ref(text: str, m: re.Match[str], kind: str) -> Ref:
     return Ref(start, m.end(), num, type_name, symbol, family, level, local, printed is not None)
 
 
-def find_short_citations(text: str, masked: list[tuple[int, int]] = ()) -> list[Ref]:
-    """Type word + number without a symbol: "Nghị quyết 26", "Chỉ thị số 05", "Đề án 25"."""
+def find_short_citations(text: str, masked: Spans | Iterable[tuple[int, int]] = ()) -> list[Ref]:
+    """Type word + number without a symbol: "Nghị quyết 26", "Chỉ thị số 05", "Đề án 25";
+    none overlapping a `masked` span."""
+    masked = masked if isinstance(masked, Spans) else Spans(masked)
     out = []
     for m in _patterns()["short"].finditer(modern_tones(text)):
-        if any(a < m.end() and m.start() < b for a, b in masked):
+        if masked.overlaps(m.start(), m.end()):
             continue
         number = m.group(2)
         if len(number) == 4 and number[:2] in ("19", "20"):

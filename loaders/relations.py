@@ -17,6 +17,7 @@ These are never implements links: trace, coverage and gaps read IMPLEMENTS only.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -119,7 +120,7 @@ def _chain(folded: str, mentions: list[Mention], pos: int, stop: int,
     at = lead.match(folded, pos)
     cur = at.end() if at else pos
     out: list[Mention] = []
-    for m in mentions:
+    for m in _from(mentions, cur):
         if m.start < cur:
             continue
         if m.start >= stop or m.start != cur:
@@ -128,6 +129,13 @@ def _chain(folded: str, mentions: list[Mention], pos: int, stop: int,
         gap = _CHAIN_GAP.match(folded, m.tail_end)
         cur = gap.end() if gap else m.tail_end
     return out
+
+
+def _from(mentions: list[Mention], pos: int) -> Iterator[Mention]:
+    """The mentions (sorted by start) from the first that starts at `pos` or after: read
+    from there, not from the head of the list for every question."""
+    for i in range(bisect.bisect_left(mentions, pos, key=lambda m: m.start), len(mentions)):
+        yield mentions[i]
 
 
 def _basis(folded: str, mentions: list[Mention], subject: str | None, link) -> None:
@@ -176,7 +184,7 @@ def _issued_by_clause(mentions: list[Mention], pos: int, stop: int) -> str | Non
     …"), read only after a comma right behind the cited documents: a document issued inside
     their description ("A … về việc ban hành Chương trình …") is never taken for it, and a
     clause that issues nothing ("Căn cứ A, các sở xây dựng …": an instruction) links nothing."""
-    issued = next((m for m in mentions if pos <= m.start < stop and m.issued), None)
+    issued = next((m for m in _from(mentions, pos) if m.start < stop and m.issued), None)
     return issued.uids[0] if issued is not None and len(issued.uids) == 1 else None
 
 

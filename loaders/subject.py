@@ -37,9 +37,11 @@ def _block(text: str, pos: int) -> tuple[list[tuple[int, int]], bool]:
     """Spans of the lines from `pos` up to a blank line or a part heading, and whether a blank
     line (or the end) closed them."""
     out = []
-    while pos < len(text) and not text[pos:text.find("\n", pos) if "\n" in text[pos:] else
-                                           len(text)].strip():
-        pos = text.find("\n", pos) + 1 if "\n" in text[pos:] else len(text)  # blank lines
+    while pos < len(text):  # blank lines (looked for without copying the rest of the text)
+        nl = text.find("\n", pos)
+        if text[pos:nl if nl >= 0 else len(text)].strip():
+            break
+        pos = nl + 1 if nl >= 0 else len(text)
     while pos < len(text):
         m = _LINE.match(text, pos)
         if not m.group().strip():

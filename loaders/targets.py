@@ -275,7 +275,8 @@ def _own(ctx: TextContext) -> Document | None:
     return next((d for d in ctx.documents if d.is_subject), None)
 
 
-def _subject(ctx: TextContext, para: str, p: _Para, offset: int, v: Value) -> str | None:
+def _subject(ctx: TextContext, para: str, p: _Para, offset: int, v: Value,
+             own: Document | None) -> str | None:
     """Who a value is about: a province named before it in its paragraph, else the section's
     province, else the text's own document's (none for a central one), else — unless the
     sentence speaks of the nation — the province of the text or of its source."""
@@ -284,7 +285,6 @@ def _subject(ctx: TextContext, para: str, p: _Para, offset: int, v: Value) -> st
         return named
     if ctx.localities and ctx.localities[0][0] <= offset + v.start:
         return ctx.locality_at(offset + v.start)
-    own = _own(ctx)
     if own is not None and (own.locality or own.level == "central"):
         return own.locality
     r, clause = rules(), p.clause_start(v.start)
@@ -294,14 +294,23 @@ def _subject(ctx: TextContext, para: str, p: _Para, offset: int, v: Value) -> st
     return ctx.default_locality
 
 
-def _document(ctx: TextContext, at: int, subject: str | None) -> str | None:
-    """The plan of the subject's province mentioned last before `at` (the one reporting)."""
-    own = _own(ctx)
-    if own is not None:
-        return own.uid
-    cands: list[Document] = [d for d in ctx.documents if d.type in PLAN_TYPES
-                             and d.evidence.start < at and subject and d.locality == subject]
-    return max(cands, key=lambda d: d.evidence.start).uid if cands else None
+class _Plans:
+    """The plan of a province mentioned last before an offset (the one reporting): the plans
+    filed by province and by where they are mentioned (the first of the text's order where
+    two share a place), found by bisection rather than a pass over every document."""
+
+    def __init__(self, docs: list[Document]) -> None:
+        first: dict[str, dict[int, Document]] = {}
+        for d in docs:
+            if d.type in PLAN_TYPES and d.locality:
+                first.setdefault(d.locality, {}).setdefault(d.evidence.start, d)
+        self.by_place = {place: (sorted(at), [at[k] for k in sorted(at)])
+                         for place, at in first.items()}
+
+    def __call__(self, at: int, subject: str | None) -> str | None:
+        starts, plans = self.by_place.get(subject, ((), ())) if subject else ((), ())
+        i = bisect.bisect_left(starts, at) - 1
+        return plans[i].uid if i >= 0 else None
 
 
 def _heading_kind(folded: str) -> str | None:
@@ -360,6 +369,7 @@ def find_targets(ctx: TextContext) -> list[Target]:
     folded_text = fold_same_length(ctx.text)  # one character for one: slices fold alike
     layout = Layout(ctx.text, folded_text, value_hits(folded_text))
     scope = _Scope(layout)
+    plans = _Plans(ctx.documents) if own is None else None
     r = rules()
     for start, end in layout.paragraphs():
         folded, text, offset = folded_text[start:end], ctx.text[start:end], start
@@ -373,7 +383,7 @@ def find_targets(ctx: TextContext) -> list[Target]:
         for i, v in enumerate(values):
             kind = _kind(p, v, inherited, default)
             year = _year(p, v, kind, inherited_year)
-            subject = _subject(ctx, text, p, offset, v)
+            subject = _subject(ctx, text, p, offset, v, own)
             prev_end = values[i - 1].end if i else 0
             next_start = values[i + 1].start if i + 1 < len(values) else len(text)
             clause = _clause(text, p, v, prev_end, next_start)
@@ -381,8 +391,8 @@ def find_targets(ctx: TextContext) -> list[Target]:
             out.append(Target(
                 uid=text_target_uid(ctx.source.uid, a), kind=kind, subject=subject, text=clause,
                 value=v.value, evidence=_evidence(ctx, a, b),
-                document=_document(ctx, a, subject), low=v.low, high=v.high, unit=v.unit,
-                qualifier=v.qualifier, year=year, indicator=clause))
+                document=own.uid if own is not None else plans(a, subject), low=v.low,
+                high=v.high, unit=v.unit, qualifier=v.qualifier, year=year, indicator=clause))
         scope.last_kind, scope.last_year = out[-1].kind, out[-1].year
     return out
 

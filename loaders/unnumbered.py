@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from graph.keys import fold, modern_tones
-from loaders.issuers import Org
-from loaders.matching import whole_words
+from loaders.issuers import Org, Orgs, as_orgs
+from loaders.matching import Spans, whole_words
 from loaders.references import type_words
 
 _TYPES = ("Nghị quyết", "Kế hoạch hành động", "Kế hoạch", "Chỉ thị", "Kết luận", "Quy định",
@@ -62,8 +62,8 @@ def _title_after(text: str, pos: int) -> str:
     return " ".join(words[:14])
 
 
-def _org_ending_before(orgs: list[Org], text: str, pos: int, sent_start: int) -> Org | None:
-    before = [o for o in orgs if sent_start <= o.start and o.end <= pos]
+def _org_ending_before(orgs: Orgs, text: str, pos: int, sent_start: int) -> Org | None:
+    before = orgs.within(sent_start, pos)
     if not before:
         return None
     o = before[-1]
@@ -71,14 +71,16 @@ def _org_ending_before(orgs: list[Org], text: str, pos: int, sent_start: int) ->
     return o if len(gap) <= 40 and not _OTHER_BODY.search(gap) else None
 
 
-def find_unnumbered(text: str, orgs: list[Org], masked: list[tuple[int, int]],
+def find_unnumbered(text: str, orgs: list[Org], masked: Spans | Iterable[tuple[int, int]],
                     sentences: Sequence[tuple[int, int]]) -> list[Unnumbered]:
     """Unnumbered document mentions, outside masked spans (symbols, nicknames, org names)."""
     norm = modern_tones(text)
     out: dict[int, Unnumbered] = {}
+    masked = masked if isinstance(masked, Spans) else Spans(masked)
+    orgs = as_orgs(orgs)
 
     def free(a: int, b: int) -> bool:
-        return not any(x < b and a < y for x, y in masked) and not text[a:b].isupper()
+        return not masked.overlaps(a, b) and not text[a:b].isupper()
 
     starts = [a for a, _ in sentences]  # ascending, the spans disjoint
 
@@ -110,14 +112,14 @@ def find_unnumbered(text: str, orgs: list[Org], masked: list[tuple[int, int]],
         a, b = m.start(1), m.end(1)
         if a in out or not free(a, b) or _NOT_TITLE.match(norm, m.end()):
             continue
-        issuer = next((o for o in orgs if o.start == m.end()), None)
+        issuer = orgs.starting_at(m.end())
         title = _title_after(text, m.end())
         if issuer is None and (len(title.split()) < 3 or text[a - 1:a] == "("
                                or _CARRIED.search(norm, max(0, a - 30), a)):
             continue  # a programme's name carried out ("thực hiện Chương trình Hỗ trợ …")
         if issuer is None:
             sa, _ = sent_of(a)
-            before = [o for o in orgs if sa <= o.start and o.end <= a]
+            before = orgs.within(sa, a)
             while len(before) > 1 and not text[before[-2].end:before[-1].start].strip():
                 before.pop()  # "Ban Chỉ đạo … Ban Chấp hành Trung ương": the body, not its parent
             issuer = before[-1] if before else None
@@ -126,7 +128,7 @@ def find_unnumbered(text: str, orgs: list[Org], masked: list[tuple[int, int]],
         out[a] = Unnumbered(a, b, name(m.group(1)), issuer, title, False, False, "explicit")
     for m in _OF.finditer(norm):
         a, b = m.start(1), m.end(1)
-        issuer = next((o for o in orgs if o.start == m.end()), None)
+        issuer = orgs.starting_at(m.end())
         if a in out or not free(a, b) or issuer is None or issuer.level == "central":
             continue
         out[a] = Unnumbered(a, b, name(m.group(1)), issuer, None, False, True, "explicit")
