@@ -58,14 +58,34 @@ def fold(text: str | None) -> str:
     return _SPACE.sub(" ", _strip_marks(text)).strip().lower()
 
 
+class _WordChars(dict):
+    """str.translate table: a character -> its folded form (as `fold`: marks dropped, "đ" ->
+    "d", lower case) when it belongs to a word (letters, digits, "_"), else a space."""
+
+    def __missing__(self, code: int) -> str:
+        out = _MARKS[code].lower()
+        self[code] = out if (out.isalnum() or out == "_") else " "
+        return self[code]
+
+
+_WORD_CHARS = _WordChars()
+
+
 def search_words(text: str | None) -> str | None:
     """The words of a text, folded, one space apart: what `kg search` matches a query's words
     against, in both stores (queries/search.py). Punctuation goes, so a word is a word.
+    One translate and a split (a regex over `fold`'s output took twice as long).
 
     >>> search_words("Cán bộ (cấp chiến lược), Đảng")
     'can bo cap chien luoc dang'
     """
-    return " ".join(_WORD.findall(fold(text))) or None
+    if not text:
+        return None
+    try:
+        words = text.translate(_WORD_CHARS)
+    except _Reordered:  # a mark NFD may move: the slow, literal way
+        words = " ".join(_WORD.findall(fold(text)))
+    return " ".join(words.split()) or None
 
 
 @lru_cache(maxsize=1 << 16)

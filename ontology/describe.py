@@ -25,11 +25,10 @@ def _text(g: Graph, s: URIRef, p: URIRef, lang: str | None = "en") -> str | None
 
 
 def meaning(iri: str) -> str:
-    """A term's English label, then its comment when it has one."""
+    """A term's English label, then its comment when it has one: "label: comment"."""
     g = ontology_graph()
     s = URIRef(iri)
-    parts = [_text(g, s, RDFS.label), _text(g, s, RDFS.comment)]
-    return ". ".join(p.rstrip(".") for p in parts if p) + ("." if any(parts) else "")
+    return ": ".join(p for p in (_text(g, s, RDFS.label), _text(g, s, RDFS.comment)) if p)
 
 
 def example(iri: str) -> str | None:

@@ -28,7 +28,8 @@ def test_nodes_merge_by_uid_first_non_null_value_wins():
     a.node("Theme", "theme:x", ev, name=None, key="k1")
     b.node("Theme", "theme:x", factories.ev(b.source, "Câu."), name="X", key="k2")
     rows = to_rows([a, b], load_schema())
-    assert list(rows.nodes["Theme"]) == [{"uid": "theme:x", "key": "k1", "name": "X"}]
+    assert list(rows.nodes["Theme"]) == [{"uid": "theme:x", "key": "k1", "name": "X",
+                                         "name_vi": None}]
     assert [r["to"] for r in rows.rels[("MENTIONED_IN", "Theme", "Source")]] == \
         [a.source.uid, b.source.uid]
     assert rows.count == 2 + 1 + 2  # two sources, one theme, two mentions

@@ -49,7 +49,7 @@ def test_kg_schema_lists_evidence_meanings_and_examples():
     for head in ("NODE LABELS", "RELATIONSHIP TYPES", "RELATIONSHIP PROPERTIES"):
         assert head in text
     assert re.search(r"^sentence \(STRING\) on every relationship", text, re.M)
-    assert re.search(r"^score \(DOUBLE\) on ALIGNS_WITH\n    alignment score\. The probability",
+    assert re.search(r"^score \(DOUBLE\) on ALIGNS_WITH\n    alignment score: The probability",
                      text, re.M)
     assert text.count("try: MATCH") == len(load_schema().rels)
     data = json.loads(_kg("schema", "--format", "json"))
