@@ -15,7 +15,8 @@ from viz.explorer import UNKNOWN_COLOR, text_color
 DOCUMENT_TYPE = "Kế hoạch"  # the type whose colour Documents take
 # What Browser writes on each node: a property the ontology declares on that label.
 CAPTIONS = {"Document": "name", "Task": "label", "Target": "kind", "Organisation": "name",
-            "Locality": "name", "Theme": "name_vi", "Alias": "text", "Source": "name"}
+            "Locality": "name", "Theme": "name_vi", "Alias": "text", "Source": "name",
+            "Review": "verdict"}
 DIAMETERS = {"Document": 65, "Task": 40}
 
 
@@ -42,7 +43,7 @@ def grass(schema: Schema | None = None) -> str:
         out += [f"node.{label} {{", f"  diameter: {DIAMETERS.get(label, 50)}px;",
                 f"  color: {color};", f"  border-color: {color};",
                 f"  text-color-internal: {text_color(color)};",
-                f"  caption: '{{{CAPTIONS[label]}}}';", "}"]
+                f"  caption: '{{{CAPTIONS.get(label, 'uid')}}}';", "}"]
     for r in schema.rels:
         color = r.color or UNKNOWN_COLOR
         width = 3 if r.type == "IMPLEMENTS" else 1
