@@ -88,11 +88,18 @@ def review(ctx: click.Context, symbol: str, limit: int, include_reviewed: bool,
         click.echo(f"… {len(items) - limit} more (--limit)")
 
 
+def _login() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name (a container without a user entry)
+        return "unknown"
+
+
 def _verdict(ctx: click.Context, verdict: str, local: str, central: str, note: str,
              by: str | None) -> None:
     store = get_store(ctx)
     try:
-        r = record(store, local, central, verdict, by or getpass.getuser(), note)
+        r = record(store, local, central, verdict, by or _login(), note)
     except ReviewError as e:
         raise click.ClickException(str(e)) from e
     click.echo(f"{r.verdict}ed {r.local} -> {r.central} (by {r.by}, {r.at}); plan realigned")
