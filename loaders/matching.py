@@ -167,15 +167,25 @@ class Spans:
         for a, b in spans:
             self.add(a, b)
 
-    def _keys(self, a: int, b: int) -> range:
-        # every offset p with a <= p < b (p = a when the span is empty) lies in these blocks;
-        # two spans overlap only where such an offset is common to both
-        return range(a >> self._SHIFT, (max(a, b - 1) >> self._SHIFT) + 1)
-
     def add(self, a: int, b: int) -> None:
-        for k in self._keys(a, b):
-            self._blocks.setdefault(k, []).append((a, b))
+        # every offset p with a <= p < b (p = a when the span is empty) lies in the blocks
+        # filed under; two spans overlap only where such an offset is common to both
+        k, last = a >> self._SHIFT, (b - 1 if b > a else a) >> self._SHIFT
+        blocks = self._blocks
+        while k <= last:
+            held = blocks.get(k)
+            if held is None:
+                blocks[k] = [(a, b)]
+            else:
+                held.append((a, b))
+            k += 1
 
     def overlaps(self, a: int, b: int) -> bool:
-        get = self._blocks.get
-        return any(x < b and a < y for k in self._keys(a, b) for x, y in get(k, ()))
+        k, last = a >> self._SHIFT, (b - 1 if b > a else a) >> self._SHIFT
+        blocks = self._blocks
+        while k <= last:
+            for x, y in blocks.get(k, ()):
+                if x < b and a < y:
+                    return True
+            k += 1
+        return False

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from kg.commands.extract import echo_skipped
+from kg.commands.extract import echo_skipped, max_file_mb_option
 from kg.context import get_store
 from kg.ingest import IngestReport, SourceError, WriteAborted, ingest
 from kg.output import to_json
@@ -61,6 +61,7 @@ class Bar:
               show_default="the number of CPUs",
               help="Processes extracting files (and scoring alignments) in parallel; 1: this "
                    "process only.")
+@max_file_mb_option
 @click.pass_context
 def load(ctx: click.Context, paths: tuple[str, ...], manifest: str | None,
          locality: str | None, realign: bool, quiet: bool, timings: bool, bulk: bool | None,
