@@ -53,10 +53,16 @@ def fold_same_length(text: str) -> str:
         return text.lower()
     if len(text) < 256:  # (below, the array's set-up costs more than the lookups save)
         return text.translate(_TABLE)
+    if len(text) > _CHUNK:  # a long text piece by piece: the arrays of one piece at a time
+        return "".join(fold_same_length.__wrapped__(text[i:i + _CHUNK])
+                       for i in range(0, len(text), _CHUNK))
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     if codes.max() >= _ARRAY_SIZE:  # a rare character beyond the array
         return text.translate(_TABLE)
     return _fold_array()[codes].tobytes().decode("utf-32-le")
+
+
+_CHUNK = 1 << 20  # characters folded at once (four arrays of 4 MB, not of 4 bytes a character)
 
 
 def _trie_regex(trie: dict[str, dict], end: str = "") -> str:
