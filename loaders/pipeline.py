@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from graph.keys import modern_tones
 from graph.model import Document, Extraction, Locality, Organisation, Source
 from loaders.context import TextContext
 from loaders.documents import find_documents
@@ -25,11 +26,14 @@ from loaders.localities import (
     source_locality,
     successor,
 )
+from loaders.matching import fold_same_length
 from loaders.normalise import normalise
 from loaders.organisations import canonical_name
 from loaders.plan import extract_plan
 from loaders.read import read_source
 from loaders.relations import find_relations
+from loaders.segments import sentences
+from loaders.structure import parse_outline
 
 
 def context(text: str, source: Source) -> TextContext:
@@ -80,10 +84,25 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+# A text this long (characters) is not kept in the caches of whole texts once extracted:
+# its folded copies, sentences and outline would outlive it by several times its size
+_LONG = 1_000_000
+
+
+def _forget_texts() -> None:
+    """Empty the caches keyed by whole texts (they serve the steps of one extraction)."""
+    for cached in (fold_same_length, modern_tones, sentences, parse_outline):
+        cached.cache_clear()
+
+
 def extract_text(text: str, source: Source) -> Extraction:
     """Everything the extractors read from one text."""
-    with _no_cycle_collection():
-        return _extract(text, source)
+    try:
+        with _no_cycle_collection():
+            return _extract(text, source)
+    finally:
+        if len(text) >= _LONG:
+            _forget_texts()
 
 
 def _extract(text: str, source: Source) -> Extraction:
