@@ -25,11 +25,14 @@ def document_key(doc: Document) -> str:
 def to_gold(extraction: Extraction) -> dict[str, Any]:
     """The extraction in the gold format; keys are consistent within the file."""
     keys: dict[str, str] = {}
+    taken: set[str] = set()  # (the values of `keys`, looked up without a pass over them)
     for d in extraction.documents:
         key, n = document_key(d), 2
-        while key in keys.values():
+        while key in taken:
             key, n = f"{document_key(d)} #{n}", n + 1
+        taken.discard(keys.get(d.uid))
         keys[d.uid] = key
+        taken.add(key)
     docs = [{"key": keys[d.uid], "symbol": d.symbol, "type": d.type, "issuer": d.issuer,
              "level": d.level, "locality": d.locality,
              "date": d.date.isoformat() if d.date else None} for d in extraction.documents]

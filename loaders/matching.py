@@ -53,10 +53,16 @@ def fold_same_length(text: str) -> str:
         return text.lower()
     if len(text) < 256:  # (below, the array's set-up costs more than the lookups save)
         return text.translate(_TABLE)
+    if len(text) > _CHUNK:  # a long text piece by piece: the arrays of one piece at a time
+        return "".join(fold_same_length.__wrapped__(text[i:i + _CHUNK])
+                       for i in range(0, len(text), _CHUNK))
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     if codes.max() >= _ARRAY_SIZE:  # a rare character beyond the array
         return text.translate(_TABLE)
     return _fold_array()[codes].tobytes().decode("utf-32-le")
+
+
+_CHUNK = 1 << 20  # characters folded at once (four arrays of 4 MB, not of 4 bytes a character)
 
 
 def _trie_regex(trie: dict[str, dict], end: str = "") -> str:
@@ -167,15 +173,25 @@ class Spans:
         for a, b in spans:
             self.add(a, b)
 
-    def _keys(self, a: int, b: int) -> range:
-        # every offset p with a <= p < b (p = a when the span is empty) lies in these blocks;
-        # two spans overlap only where such an offset is common to both
-        return range(a >> self._SHIFT, (max(a, b - 1) >> self._SHIFT) + 1)
-
     def add(self, a: int, b: int) -> None:
-        for k in self._keys(a, b):
-            self._blocks.setdefault(k, []).append((a, b))
+        # every offset p with a <= p < b (p = a when the span is empty) lies in the blocks
+        # filed under; two spans overlap only where such an offset is common to both
+        k, last = a >> self._SHIFT, (b - 1 if b > a else a) >> self._SHIFT
+        blocks = self._blocks
+        while k <= last:
+            held = blocks.get(k)
+            if held is None:
+                blocks[k] = [(a, b)]
+            else:
+                held.append((a, b))
+            k += 1
 
     def overlaps(self, a: int, b: int) -> bool:
-        get = self._blocks.get
-        return any(x < b and a < y for k in self._keys(a, b) for x, y in get(k, ()))
+        k, last = a >> self._SHIFT, (b - 1 if b > a else a) >> self._SHIFT
+        blocks = self._blocks
+        while k <= last:
+            for x, y in blocks.get(k, ()):
+                if x < b and a < y:
+                    return True
+            k += 1
+        return False

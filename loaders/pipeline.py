@@ -6,8 +6,12 @@ tasks, targets and organisations (loaders.plan) -> Extraction.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from graph.keys import modern_tones
 from graph.model import Document, Extraction, Locality, Organisation, Source
 from loaders.context import TextContext
 from loaders.documents import find_documents
@@ -22,12 +26,15 @@ from loaders.localities import (
     source_locality,
     successor,
 )
+from loaders.matching import fold_same_length
 from loaders.normalise import normalise
 from loaders.organisations import canonical_name
 from loaders.plan import extract_plan
 from loaders.read import read_source
 from loaders.readers import Input
 from loaders.relations import find_relations
+from loaders.segments import sentences
+from loaders.structure import parse_outline
 
 
 def context(text: str, source: Source) -> TextContext:
@@ -64,8 +71,42 @@ def document_context(text: str, source: Source, ctx: TextContext | None = None) 
     return dctx
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """The cycle collector paused: extraction makes millions of small objects and few cycles,
+    and each collection walked all of them again (15-20% of the time on long texts); what
+    cycles there are are collected once it is back on."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+# A text this long (characters) is not kept in the caches of whole texts once extracted:
+# its folded copies, sentences and outline would outlive it by several times its size
+_LONG = 1_000_000
+
+
+def _forget_texts() -> None:
+    """Empty the caches keyed by whole texts (they serve the steps of one extraction)."""
+    for cached in (fold_same_length, modern_tones, sentences, parse_outline):
+        cached.cache_clear()
+
+
 def extract_text(text: str, source: Source) -> Extraction:
     """Everything the extractors read from one text."""
+    try:
+        with _no_cycle_collection():
+            return _extract(text, source)
+    finally:
+        if len(text) >= _LONG:
+            _forget_texts()
+
+
+def _extract(text: str, source: Source) -> Extraction:
     ctx = context(text, source)
     dctx = document_context(text, source, ctx)
     found = find_documents(dctx)

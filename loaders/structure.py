@@ -263,6 +263,9 @@ def parse_outline(text: str, mode: str = "plan") -> Outline:
     intro = (0, 0)
     last_para = (0, 0)
     prev_end = 0
+    # items of each kind so far in each list of siblings (keyed by the list, which is held so
+    # that its id stays its own): counted as they come, not by a pass over the siblings
+    kinds: dict[int, tuple[list[Node], dict[str, int]]] = {}
 
     def close(at: int) -> None:
         nonlocal current, stack
@@ -309,7 +312,8 @@ def parse_outline(text: str, mode: str = "plan") -> Outline:
                 intro = last_para
             parent = stack[-1] if stack else None
             siblings = parent.children if parent else current
-            node.ordinal = 1 + sum(1 for s in siblings if s.kind == kind)
+            _, counted = kinds.setdefault(id(siblings), (siblings, {}))
+            counted[kind] = node.ordinal = counted.get(kind, 0) + 1
             node.parent = parent
             siblings.append(node)
             stack.append(node)

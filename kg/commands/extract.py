@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import yaml
 
 from kg.output import format_option, to_json
 from loaders import SourceError, dump_gold, extract_file, to_gold
-from loaders.readers import Input, list_inputs
+from loaders.readers import MAX_FILE_MB, MAX_FILE_MB_ENV, Input, list_inputs
 from loaders.scoring import format_table, index_predictions, score
 
 
@@ -29,6 +30,30 @@ def echo_skipped(skipped: list[tuple[str, str]], limit: int = 20) -> None:
         click.echo(f"skipped: {f}: {why}", err=True)
     if len(skipped) > limit:
         click.echo(f"skipped: … and {len(skipped) - limit} more", err=True)
+
+
+def max_file_mb_option(command):
+    """`--max-file-mb`: files larger are refused, one line each, for this command (its worker
+    processes included, through KG_MAX_FILE_MB, which is put back when the command ends)."""
+
+    def cap(ctx: click.Context, _param, value: float | None) -> None:
+        if value is None:
+            return
+        before = os.environ.get(MAX_FILE_MB_ENV)
+        os.environ[MAX_FILE_MB_ENV] = repr(value)
+
+        def put_back() -> None:
+            if before is None:
+                os.environ.pop(MAX_FILE_MB_ENV, None)
+            else:
+                os.environ[MAX_FILE_MB_ENV] = before
+
+        ctx.call_on_close(put_back)
+
+    return click.option("--max-file-mb", type=click.FloatRange(0, min_open=True),
+                        callback=cap, expose_value=False,
+                        help=f"Refuse files larger than this many MB (default "
+                             f"{MAX_FILE_MB}, or KG_MAX_FILE_MB).")(command)
 
 
 def _as_json(extraction) -> dict:
@@ -54,6 +79,7 @@ def source_options(verb: str) -> Callable:
 @click.argument("paths", nargs=-1, required=True)
 @source_options("read")
 @format_option("gold", "json")
+@max_file_mb_option
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[str, ...], manifest: str | None,
             locality: str | None, fmt: str) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from kg.commands.extract import echo_skipped, source_options
+from kg.commands.extract import echo_skipped, max_file_mb_option, source_options
 from kg.context import get_store
 from kg.ingest import IngestReport, SourceError, WriteAborted, ingest
 from kg.output import format_option, to_json
@@ -59,6 +59,7 @@ class Bar:
               show_default="the number of CPUs",
               help="Processes extracting files (and scoring alignments) in parallel; 1: this "
                    "process only.")
+@max_file_mb_option
 @click.pass_context
 def load(ctx: click.Context, paths: tuple[str, ...], manifest: str | None,
          locality: str | None, realign: bool, quiet: bool, timings: bool, bulk: bool | None,

@@ -25,8 +25,10 @@ from loaders.readers.web import fetch, is_url
 READERS: tuple[ModuleType, ...] = (text, pdf, docx, doc, html)
 SUFFIXES = tuple(s for r in READERS for s in r.SUFFIXES)
 URL_LISTS = (".urls",)  # a text file of URLs, one a line
-# Files larger than this are refused before reading (KG_MAX_FILE_MB overrides).
+# Files larger than this are refused before reading (KG_MAX_FILE_MB, or the commands'
+# --max-file-mb, overrides).
 MAX_FILE_MB = 100
+MAX_FILE_MB_ENV = "KG_MAX_FILE_MB"
 
 __all__ = ["READERS", "SUFFIXES", "Input", "Reading", "Refused", "list_inputs", "read_bytes",
            "read_input", "reader_for"]
@@ -81,6 +83,10 @@ def max_bytes() -> int:
     return int(setting(MAX_FILE_MB_SETTING, MAX_FILE_MB) * 2**20)
 
 
+def _mb(size: float) -> str:
+    return f"{round(size / 2**20, 1):g}"
+
+
 def read_bytes(raw: bytes, name: str, mime: str | None = None) -> Reading:
     """Bytes through the reader they call for; SourceError (one line) when none can."""
     if not raw.strip():
@@ -119,8 +125,8 @@ def read_input(item: Input | str | Path) -> tuple[bytes, Reading]:
     try:
         size = p.stat().st_size
         if size > max_bytes():
-            raise SourceError(where, f"is too large ({size / 2**20:.0f} MB > "
-                                     f"{max_bytes() // 2**20} MB; KG_MAX_FILE_MB raises the cap)")
+            raise SourceError(where, f"is too large ({_mb(size)} MB > {_mb(max_bytes())} MB; "
+                                     "--max-file-mb or KG_MAX_FILE_MB raises the cap)")
         raw = p.read_bytes()
     except OSError as e:
         raise SourceError(where, f"cannot be read ({e.strerror})") from e
