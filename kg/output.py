@@ -58,6 +58,38 @@ def to_json(data: Any) -> str:
     return "".join(out)
 
 
+class JsonListWriter:
+    """Writes a JSON list item by item, as `to_json(items)` would print the whole list, so a
+    command's output never sits in memory twice (a 50 MB text's extraction is ~1 GB as one
+    string)."""
+
+    def __init__(self, write: Callable[[str], Any], every: int = 4096) -> None:
+        self._write, self._every = write, every
+        self._buf: list[str] = []
+        self.count = 0
+
+    def append(self, piece: str) -> None:  # what _encode calls
+        self._buf.append(piece)
+        if len(self._buf) >= self._every:
+            self.flush()
+
+    def flush(self) -> None:
+        self._write("".join(self._buf))
+        self._buf.clear()
+
+    def add(self, item: Any) -> None:
+        """One more item of the list."""
+        self.append("[\n  " if self.count == 0 else ",\n  ")
+        _encode(item, "\n  ", self)  # type: ignore[arg-type]
+        self.count += 1
+
+    def close(self) -> None:
+        """End the list (nothing is written for an empty one) with a final line break."""
+        if self.count:
+            self.append("\n]\n")
+        self.flush()
+
+
 _string = json.encoder.encode_basestring  # json's escaping when ensure_ascii=False
 _SCALARS = {type(None): lambda _: "null", bool: lambda v: "true" if v else "false",
             int: int.__repr__, str: _string}

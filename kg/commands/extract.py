@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import click
 import yaml
 
-from kg.output import format_option, to_json
+from kg.output import JsonListWriter, format_option, to_json
 from loaders import SourceError, dump_gold, extract_file, to_gold
 from loaders.readers import MAX_FILE_MB, MAX_FILE_MB_ENV, Input, list_inputs
 from loaders.scoring import format_table, index_predictions, score
@@ -95,7 +96,8 @@ def extract(ctx: click.Context, paths: tuple[str, ...], manifest: str | None,
     Example:
       kg extract ../shared/seeds/*.txt --format gold > pred.yaml
     """
-    items: list[dict] = []
+    items: list[dict] = []  # gold: the YAML is written whole; json: item by item
+    json_out = JsonListWriter(sys.stdout.write)
     failed = False
     skipped: list[tuple[str, str]] = []
     try:
@@ -110,9 +112,13 @@ def extract(ctx: click.Context, paths: tuple[str, ...], manifest: str | None,
             click.echo(f"error: {e}", err=True)
             failed = True
             continue
-        items.append(to_gold(ex) if fmt == "gold" else _as_json(ex))
+        if fmt == "gold":
+            items.append(to_gold(ex))
+        else:
+            json_out.add(_as_json(ex))
     if items:
-        click.echo(dump_gold(items) if fmt == "gold" else to_json(items), nl=fmt != "gold")
+        click.echo(dump_gold(items), nl=False)
+    json_out.close()
     if failed:
         ctx.exit(1)
 
