@@ -165,7 +165,9 @@ class _Forest:
     def grid_rows(self) -> dict[Key, int]:
         """Rows each layer needs: its largest grid's."""
         rows: dict[Key, int] = {}
-        for segs in self.order.values():
+        for n, segs in self.order.items():
+            if n is None:  # documents linked to nothing get shelves of their own
+                continue
             for kind, m in segs:
                 if kind == "grid":
                     k = self.keys[m[0]]
@@ -184,9 +186,12 @@ class _Forest:
                 self.measure(seg[1])
         shelves: list[list[tuple]] = [[]]
         used = 0
+        if n is None:  # trees first; then the documents linked to nothing, a shelf a layer
+            segs = [x for x in segs if x[0] == "tree"] + [x for x in segs if x[0] == "grid"]
         for seg in segs:
             w = self.seg_width(seg)
-            if shelves[-1] and used + w > self.shelf_width:
+            alone = n is None and seg[0] == "grid"
+            if shelves[-1] and (alone or used + w > self.shelf_width):
                 shelves.append([])
                 used = 0
             shelves[-1].append(seg)

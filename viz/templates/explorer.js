@@ -18,6 +18,33 @@
     return e;
   }
 
+  // the data comes packed (viz/explorer.py): strings as indices into data.texts, evidence
+  // and tasks as arrays; evidence is unpacked here, a document's tasks when it is shown
+  function unpackEv(a) {
+    return { s: a[0], f: a[1], a: a[2], b: a[3], m: txt(a[4]), c: a[5], w: a[6], also: a[7] };
+  }
+  function taskOf(t) {
+    return { label: txt(t[0]), text: txt(t[1]), lead: txt(t[2]), support: t[3].map(txt),
+             deadline: txt(t[4]), themes: t[5] };
+  }
+  function propsOf(n) {
+    return [["symbol", n.symbol], ["type", n.type], ["issuer", n.issuer], ["level", n.level],
+            ["locality", n.locality], ["date", n.date], ["title", n.title], ["depth", n.depth],
+            ["lag_days", n.lag_days], ["id", n.id]].filter(function (p) {
+      return p[1] !== null && p[1] !== undefined && p[1] !== "";
+    });
+  }
+  data.nodes.forEach(function (n) {
+    n.evidence = n.evidence.map(unpackEv);
+    var th = new Set();
+    n.tasks.forEach(function (t) { t[5].forEach(function (x) { th.add(x); }); });
+    n.themes = Array.from(th).sort();
+  });
+  data.edges.forEach(function (e) {
+    e.kind = e.kind || "IMPLEMENTS";
+    e.id = e.id || e.from + "->" + e.to;
+    e.evidence = e.evidence.map(unpackEv);
+  });
   var byId = new Map();
   var up = new Map();   // child id -> edges to the documents it implements
   var down = new Map(); // parent id -> edges from the documents implementing it
@@ -112,18 +139,18 @@
     });
     ctx.restore();
   });
-  // first view: the whole graph if its labels can be read there (10 px), else the top of
-  // it (the roots and the first levels) at that size; "Fit" always shows everything
-  var LEGIBLE = 10 / 14;  // 10 px aimed at, so that a later resize of the canvas keeps 9
+  // first view: the whole graph if its labels can be read there (9 px), else the top of
+  // it (the roots and the first levels) at 10 px; "Fit" always shows everything
+  var LEGIBLE = 9 / 14, CLOSE = 10 / 14;
   function firstView() {
     network.fit({ animation: false });
     if (network.getScale() >= LEGIBLE || !data.nodes.length) return;
     var top = Infinity, xs = [];
     data.nodes.forEach(function (n) { if (!hidden.has(n.id)) top = Math.min(top, n.y); });
     data.nodes.forEach(function (n) { if (n.y === top && !hidden.has(n.id)) xs.push(n.x); });
-    var h = $("kg-graph").clientHeight / LEGIBLE;
+    var h = $("kg-graph").clientHeight / CLOSE;
     network.moveTo({ position: { x: (Math.min.apply(null, xs) + Math.max.apply(null, xs)) / 2,
-                                 y: top - 60 + h / 2 }, scale: LEGIBLE, animation: false });
+                                 y: top - 60 + h / 2 }, scale: CLOSE, animation: false });
   }
   network.once("afterDrawing", function () {
     firstView();
@@ -413,7 +440,7 @@
     body.append(el("h2", n.label));
     if (n.root) body.append(el("div", "root of this view", "kg-meta"));
     var dl = el("dl");
-    n.props.forEach(function (p) { dl.append(el("dt", p[0]), el("dd", p[1])); });
+    propsOf(n).forEach(function (p) { dl.append(el("dt", p[0]), el("dd", p[1])); });
     if (n.themes.length) dl.append(el("dt", "themes"), el("dd", themeNames(n.themes)));
     body.append(dl);
     var ups = up.get(id), downs = down.get(id);
@@ -438,7 +465,7 @@
       body.append(ul4);
     }
     body.append(el("h3", "Tasks (" + n.tasks.length + ")"));
-    n.tasks.forEach(function (t) {
+    n.tasks.map(taskOf).forEach(function (t) {
       var d = el("div", null, "kg-task"), head = el("div");
       head.append(el("b", t.label), el("span", t.text));
       d.append(head);
