@@ -261,7 +261,7 @@ def test_a_trace_is_laid_out_by_lineage(store, tmp_path):
     # 123-KH/TU implements both the resolution and its plan: drawn under the plan
     assert y["doc:26-NQ/TW"] < y["doc:10-KH/TW"] < y["doc:123-KH/TU@hai-phong"] < y[
         "doc:7-KH/HU@hai-phong"]
-    assert [n["id"] for n in data["nodes"] if n["root"]] == ["doc:26-NQ/TW"]
+    assert [n["id"] for n in data["nodes"] if n.get("root")] == ["doc:26-NQ/TW"]
     assert [b["label"] for b in data["bands"]] == [
         "Trung ương · central", "Tỉnh · provincial", "Huyện · district"]
     by_depth = hierarchical_positions(trace_graph(trace(store, "doc:26-NQ/TW")), "depth",

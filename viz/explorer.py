@@ -40,9 +40,21 @@ class ExplorerGraph:
     texts: list[str] = field(default_factory=list)  # evidence sentences and file names, once
 
     def as_json(self) -> dict[str, Any]:
-        return {"title": self.title, "root": self.root, "nodes": self.nodes, "edges": self.edges,
+        """The page's data, packed: colours come from the legend, flags only when true, a
+        link's ends as the documents' positions in `nodes` ("f", "t")."""
+        index = {n["id"]: i for i, n in enumerate(self.nodes)}
+        nodes = [{k: v for k, v in n.items() if k not in _DERIVED and
+                  not (k in _FLAGS and not v)} for n in self.nodes]
+        edges = [{**{k: v for k, v in e.items() if k not in ("from", "to")},
+                  "f": index[e["from"]], "t": index[e["to"]]} for e in self.edges]
+        return {"title": self.title, "root": self.root, "nodes": nodes, "edges": edges,
                 "legend": self.legend, "facets": self.facets, "bands": self.bands,
-                "texts": self.texts, "nodeWidth": NODE_WIDTH}
+                "texts": self.texts, "nodeWidth": NODE_WIDTH, "unknownColor": UNKNOWN_COLOR,
+                "shape": self.nodes[0]["shape"] if self.nodes else "box"}
+
+
+_DERIVED = ("shape", "color", "font", "border")  # rebuilt by the page from the legend
+_FLAGS = ("root", "plan")
 
 
 @cache
@@ -178,7 +190,8 @@ def build_explorer_graph(g: nx.DiGraph, title: str = "kg explorer", root: str | 
     dates = sorted(n["date"] for n in nodes if n["date"])
     legend = {
         "types": [{"name": name, "english": types[name].english if name in types else "",
-                   "color": types[name].color if name in types else UNKNOWN_COLOR}
+                   "color": types[name].color if name in types else UNKNOWN_COLOR,
+                   "font": text_color(types[name].color if name in types else UNKNOWN_COLOR)}
                   for name in present_types],
         "levels": [{"name": lv, "color": levels.get(lv, UNKNOWN_COLOR)} for lv in present_levels],
         "links": [{"kind": r.type, "name": r.label_vi, "english": r.label_en,

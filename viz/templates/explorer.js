@@ -34,13 +34,24 @@
       return p[1] !== null && p[1] !== undefined && p[1] !== "";
     });
   }
+  var typeStyle = new Map(data.legend.types.map(function (t) { return [t.name, t]; }));
+  var levelColor = new Map(data.legend.levels.map(function (l) { return [l.name, l.color]; }));
   data.nodes.forEach(function (n) {
+    var t = typeStyle.get(n.type);
+    n.color = t ? t.color : data.unknownColor;
+    n.font = t ? t.font : "#ffffff";
+    n.border = levelColor.get(n.level) || data.unknownColor;
+    n.shape = data.shape;
+    n.root = !!n.root;
+    n.plan = !!n.plan;
     n.evidence = n.evidence.map(unpackEv);
     var th = new Set();
     n.tasks.forEach(function (t) { t[5].forEach(function (x) { th.add(x); }); });
     n.themes = Array.from(th).sort();
   });
   data.edges.forEach(function (e) {
+    e.from = data.nodes[e.f].id;
+    e.to = data.nodes[e.t].id;
     e.kind = e.kind || "IMPLEMENTS";
     e.id = e.id || e.from + "->" + e.to;
     e.evidence = e.evidence.map(unpackEv);
