@@ -106,7 +106,13 @@
     return { color: "rgba(" + c + "," + (lineage ? 1 : 0.22) + ")", highlight: "#c0392b",
              hover: "#34495e" };
   }
-  var nodes = new vis.DataSet(data.nodes.map(function (n) {
+  // a large graph opens on an overview (per level, per province); what is drawn is then a
+  // scope: a province, a level or a document's surroundings, with the chain above them
+  var OVERVIEW_MIN = 400;
+  var overviewFirst = data.nodes.length > OVERVIEW_MIN;
+  var scope = overviewFirst ? new Set() : null, scopeName = overviewFirst ? "" : "all";
+  function inScope(id) { return scope === null || scope.has(id); }
+  function visNode(n) {
     return {
       id: n.id, label: n.label, x: n.x, y: n.y, title: nodeTip(n), shape: n.shape,
       borderWidth: n.root ? 5 : 2, font: { size: n.root ? 18 : 14, color: n.font },
@@ -114,13 +120,18 @@
                highlight: { background: n.color, border: "#111111" },
                hover: { background: n.color, border: "#111111" } }
     };
-  }));
-  var edges = new vis.DataSet(data.edges.map(function (e) {
+  }
+  function visEdge(e) {
     return {
       id: e.id, from: e.from, to: e.to, title: edgeTip(e), dashes: !!e.dashes,
-      color: edgeColor(e)
+      color: edgeColor(e), hidden: !!hiddenKinds[e.kind]
     };
-  }));
+  }
+  var hiddenKinds = {};
+  var nodes = new vis.DataSet(data.nodes.filter(function (n) { return inScope(n.id); }).map(visNode));
+  var edges = new vis.DataSet(data.edges.filter(function (e) {
+    return inScope(e.from) && inScope(e.to);
+  }).map(visEdge));
   var network = new vis.Network($("kg-graph"), { nodes: nodes, edges: edges }, {
     autoResize: true,
     physics: { enabled: false, solver: "barnesHut", stabilization: false },
@@ -155,10 +166,10 @@
   var LEGIBLE = 9 / 14, CLOSE = 10 / 14;
   function firstView() {
     network.fit({ animation: false });
-    if (network.getScale() >= LEGIBLE || !data.nodes.length) return;
+    if (network.getScale() >= LEGIBLE || !state.size) return;
     var top = Infinity, xs = [];
-    data.nodes.forEach(function (n) { if (!hidden.has(n.id)) top = Math.min(top, n.y); });
-    data.nodes.forEach(function (n) { if (n.y === top && !hidden.has(n.id)) xs.push(n.x); });
+    state.forEach(function (_, id) { top = Math.min(top, byId.get(id).y); });
+    state.forEach(function (_, id) { if (byId.get(id).y === top) xs.push(byId.get(id).x); });
     var h = $("kg-graph").clientHeight / CLOSE;
     network.moveTo({ position: { x: (Math.min.apply(null, xs) + Math.max.apply(null, xs)) / 2,
                                  y: top - 60 + h / 2 }, scale: CLOSE, animation: false });
@@ -190,7 +201,6 @@
   checkList("kg-types", data.legend.types, "type", false);
   checkList("kg-levels", data.legend.levels, "level", true);
   // relations: one line per kind in its colour (dashed but implements), a box hides its edges
-  var hiddenKinds = {};
   (data.legend.links || []).forEach(function (k) {
     var li = el("li"), label = el("label"), box = el("input");
     box.type = "checkbox";
@@ -198,8 +208,9 @@
     box.value = k.kind;
     box.addEventListener("change", function () {
       hiddenKinds[k.kind] = !box.checked;
-      edges.update(data.edges.filter(function (e) { return e.kind === k.kind; })
-        .map(function (e) { return { id: e.id, hidden: !box.checked }; }));
+      edges.update(data.edges.filter(function (e) {
+        return e.kind === k.kind && inScope(e.from) && inScope(e.to);
+      }).map(function (e) { return { id: e.id, hidden: !box.checked }; }));
       showCount();
     });
     var sw = el("span", null, "kg-line");
@@ -225,7 +236,8 @@
 
   // state of each document: "match" (drawn), "context" (an ancestor of a match on its
   // lineage, drawn faded so that the chain stays readable) or absent (hidden)
-  var state = new Map(data.nodes.map(function (n) { return [n.id, "match"]; }));
+  var state = new Map(data.nodes.filter(function (n) { return inScope(n.id); })
+    .map(function (n) { return [n.id, "match"]; }));
   var hidden = new Set();
   function visible(n, f) {
     if (n.type && checked.type[n.type] === false) return false;
@@ -262,15 +274,17 @@
              from: $("kg-from").value, to: $("kg-to").value, hood: hood };
   }
   function applyFilters(refit) {
-    var f = currentFilters(), next = new Map();
-    data.nodes.forEach(function (n) { if (visible(n, f)) next.set(n.id, "match"); });
+    var f = currentFilters(), next = new Map(), drawn = data.nodes.filter(function (n) {
+      return inScope(n.id);
+    });
+    drawn.forEach(function (n) { if (visible(n, f)) next.set(n.id, "match"); });
     next.forEach(function (_, id) {
-      for (var p = byId.get(id).parent; p && !next.has(p); p = byId.get(p).parent) {
+      for (var p = byId.get(id).parent; p && !next.has(p) && inScope(p); p = byId.get(p).parent) {
         next.set(p, "context");
       }
     });
     var changes = [];
-    data.nodes.forEach(function (n) {
+    drawn.forEach(function (n) {
       var was = state.get(n.id), now = next.get(n.id);
       if (was === now) return;
       changes.push({ id: n.id, hidden: !now, opacity: now === "context" ? 0.3 : 1 });
@@ -492,6 +506,7 @@
   }
   function select(id, focus) {
     if (!byId.has(id)) return;
+    if (!inScope(id)) setScope(around(id), "doc:" + id);
     current = id;
     $("kg-path").disabled = false;
     if ($("kg-hood").checked) applyFilters();
@@ -538,12 +553,146 @@
   });
 
 
+  // ------------------------------------------------------------------ overview and scope
+  function withAncestors(ids) {
+    var out = new Set(ids);
+    ids.forEach(function (id) {
+      for (var p = byId.get(id).parent; p && !out.has(p); p = byId.get(p).parent) out.add(p);
+    });
+    return out;
+  }
+  // a document, what it links to and what links to it, and the chains above them all
+  function around(id) {
+    var ids = new Set([id]);
+    [up.get(id), down.get(id), out.get(id), into.get(id)].forEach(function (list) {
+      list.forEach(function (e) { ids.add(e.from); ids.add(e.to); });
+    });
+    return withAncestors(ids);
+  }
+  function scopeOf(name) {
+    if (name === "all") return null;
+    var i = name.indexOf(":"), kind = name.slice(0, i), value = name.slice(i + 1);
+    if (kind === "doc" && byId.has(value)) return around(value);
+    var ids = data.nodes.filter(function (n) {
+      return kind === "loc" ? n.locality === value : kind === "level" ? n.level === value : false;
+    }).map(function (n) { return n.id; });
+    return withAncestors(ids);
+  }
+  function setScope(ids, name) {
+    scope = ids;
+    scopeName = name;
+    nodes.clear();
+    edges.clear();
+    var drawn = data.nodes.filter(function (n) { return inScope(n.id); });
+    nodes.add(drawn.map(visNode));
+    edges.add(data.edges.filter(function (e) { return inScope(e.from) && inScope(e.to); }).map(visEdge));
+    state = new Map(drawn.map(function (n) { return [n.id, "match"]; }));
+    hidden = new Set();
+    $("kg-overview").hidden = true;
+    $("kg-scope").textContent = name === "all" ? "" : name.replace(/^(loc|level|doc):/, "") + " · ";
+    applyFilters(false);
+    network.once("afterDrawing", firstView);
+    network.redraw();
+    saveView();
+  }
+  function showOverview() {
+    $("kg-overview").hidden = false;
+    scopeName = "";
+    saveView();
+  }
+  function days(a, b) { return Math.round((Date.parse(b) - Date.parse(a)) / 86400000); }
+  function buildOverview() {
+    var box = $("kg-overview");
+    box.replaceChildren();
+    box.append(el("h2", data.nodes.length + " documents, " + data.edges.length + " links"));
+    box.append(el("p", "Too many to read in one drawing. Open a level or a province (with the " +
+      "documents above them), search for a document, or draw everything.", "kg-meta"));
+    var all = el("button", "Draw all " + data.nodes.length + " documents");
+    all.id = "kg-all";
+    all.type = "button";
+    all.addEventListener("click", function () { setScope(null, "all"); });
+    box.append(all);
+    box.append(el("h3", "By level"));
+    var table = el("table", null, "kg-levels-table");
+    var count = {};
+    data.nodes.forEach(function (n) { count[n.level] = (count[n.level] || 0) + 1; });
+    data.legend.levels.forEach(function (l) {
+      var tr = el("tr"), b = el("button", l.name, "kg-link");
+      b.type = "button";
+      b.setAttribute("data-level", l.name);
+      b.addEventListener("click", function () { setScope(scopeOf("level:" + l.name), "level:" + l.name); });
+      var td = el("td");
+      td.append(b);
+      tr.append(td, el("td", String(count[l.name] || 0)));
+      table.append(tr);
+    });
+    box.append(table);
+    // provinces: has a provincial document; lag = its earliest provincial document's date
+    // after the date of the document at the top of its chain
+    var prov = new Map();
+    data.nodes.forEach(function (n) {
+      if (!n.locality) return;
+      var p = prov.get(n.locality) || { name: n.locality, docs: 0, plan: false, lag: null };
+      p.docs++;
+      if (n.level === "provincial") {
+        p.plan = p.plan || n.plan;
+        var top = n;
+        while (top.parent) top = byId.get(top.parent);
+        if (n.date && top.date && top !== n) {
+          var d = days(top.date, n.date);
+          if (p.lag === null || d < p.lag) p.lag = d;
+        }
+      }
+      prov.set(n.locality, p);
+    });
+    var head = el("h3", "By province (" + prov.size + ")");
+    var pick = el("select");
+    pick.id = "kg-colour-by";
+    pick.add(new Option("colour: has a provincial plan", "plan"));
+    pick.add(new Option("colour: days from the top document to the first provincial one", "lag"));
+    box.append(head, pick);
+    var tiles = el("div", null, "kg-tiles");
+    function colour(p) {
+      if (pick.value === "plan") return p.plan ? "#abebc6" : "#eaeded";
+      if (p.lag === null) return "#eaeded";
+      return p.lag <= 60 ? "#abebc6" : p.lag <= 120 ? "#f9e79f" : p.lag <= 240 ? "#f5cba3" : "#f5b7b1";
+    }
+    function paint() {
+      Array.prototype.forEach.call(tiles.children, function (t) {
+        var p = prov.get(t.getAttribute("data-loc"));
+        t.style.background = colour(p);
+      });
+    }
+    Array.from(prov.values()).sort(function (a, b) { return a.name.localeCompare(b.name, "vi"); })
+      .forEach(function (p) {
+        var t = el("button", null, "kg-tile");
+        t.type = "button";
+        t.setAttribute("data-loc", p.name);
+        t.append(el("b", p.name), el("span", p.docs + " docs" +
+          (p.lag !== null ? " · " + p.lag + " d" : ""), "kg-meta"));
+        t.title = p.name + ": " + p.docs + " documents" + (p.plan ? ", a provincial plan" : ", no provincial plan") +
+          (p.lag !== null ? ", first provincial document " + p.lag + " days after the top of its chain" : "");
+        t.addEventListener("click", function () { setScope(scopeOf("loc:" + p.name), "loc:" + p.name); });
+        tiles.append(t);
+      });
+    pick.addEventListener("change", paint);
+    box.append(tiles);
+    paint();
+  }
+  if (overviewFirst) {
+    buildOverview();
+    $("kg-overview").hidden = false;
+    $("kg-overview-btn").hidden = false;
+  }
+  $("kg-overview-btn").addEventListener("click", showOverview);
+
   // ------------------------------------------------------------------ share: the URL hash
   // #sel=ID&xtype=T&xlevel=L&xlink=K&loc=L&theme=T&from=D&to=D&hood=N — a link opens this view
   var restoring = false;
   function saveView() {
     if (restoring) return;
     var p = new URLSearchParams();
+    if (overviewFirst && scopeName) p.set("scope", scopeName);
     if (current !== null) p.set("sel", current);
     Object.keys(checked.type).forEach(function (t) { if (!checked.type[t]) p.append("xtype", t); });
     Object.keys(checked.level).forEach(function (l) { if (!checked.level[l]) p.append("xlevel", l); });
@@ -585,6 +734,7 @@
     $("kg-to").value = p.get("to") || "";
     $("kg-hood").checked = p.has("hood");
     if (p.has("hood")) $("kg-hops").value = p.get("hood");
+    if (overviewFirst && p.get("scope")) setScope(scopeOf(p.get("scope")), p.get("scope"));
     var sel = p.get("sel");
     if (sel && byId.has(sel)) {
       current = sel;
