@@ -107,7 +107,7 @@ def _short(text: str | None, n: int) -> str | None:
 def _evidence(e: dict[str, Any]) -> list[dict[str, Any]]:
     """An edge's evidence list; a trace edge has one sentence and a count of sources."""
     if e.get("evidence") is not None:
-        return _plain(e["evidence"])
+        return list(e["evidence"])
     if e.get("sentence"):
         return [{"sentence": e["sentence"], "source_name": None, "method": None,
                  "confidence": None}]
@@ -116,8 +116,8 @@ def _evidence(e: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _task(t: dict[str, Any], texts: Texts) -> list[Any]:
     """[label, text, lead, [supporters], deadline, [theme ids]], strings as `texts` indices."""
-    return [texts(t.get("label")), texts(t.get("text")), texts(t.get("lead")),
-            [texts(x) for x in t.get("support") or ()], texts(t.get("deadline")),
+    return [texts(_plain(t.get("label"))), texts(t.get("text")), texts(t.get("lead")),
+            [texts(x) for x in t.get("support") or ()], texts(_plain(t.get("deadline"))),
             list(t.get("themes") or ())]
 
 
@@ -161,8 +161,8 @@ def build_explorer_graph(g: nx.DiGraph, title: str = "kg explorer", root: str | 
             "type": d.get("type"),
             "issuer": d.get("issuer"), "level": level, "locality": d.get("locality"),
             "date": _iso(d.get("date")), "title": d.get("title"),
-            "tasks": [_task(t, texts) for t in _plain(d.get("tasks") or [])],
-            "evidence": _packed(ordered(_plain(d.get("evidence") or []), texts, own[n]), texts),
+            "tasks": [_task(t, texts) for t in d.get("tasks") or ()],
+            "evidence": _packed(ordered(d.get("evidence") or (), texts, own[n]), texts),
             **{k: _plain(d[k]) for k in ("depth", "lag_days") if d.get(k) is not None},
         })
         themes_of[n] = list(d.get("themes") or [])
@@ -177,7 +177,7 @@ def build_explorer_graph(g: nx.DiGraph, title: str = "kg explorer", root: str | 
         rel = links.get(r["type"])
         if rel is None or r["child"] not in label or r["parent"] not in label:
             continue
-        evidence = ordered(_plain(r["evidence"]), texts, own[r["child"]],
+        evidence = ordered(r["evidence"], texts, own[r["child"]],
                            g.nodes[r["parent"]].get("symbol"))
         edges.append({"id": f"{r['child']}-{rel.type}->{r['parent']}", "from": r["child"],
                       "to": r["parent"], "kind": rel.type, "basis": None,
