@@ -2,7 +2,8 @@
 
 Run on demand:  python -m bench.explorer_shots [--store /tmp/s5000.lbdb]
 
-- docs/explorer-lineage.png: `kg explore` of ../shared/seeds, 123-KH/TU selected.
+- docs/explorer-lineage.png: the browser tests' own corpus (our wording, never the shared
+  texts), 123-KH/TU selected.
 - docs/explorer-overview.png: the overview of the store given (a loaded `kg synth` corpus).
 PNGs are reduced to 256 colours when Pillow is importable, to keep the repository small.
 """
@@ -10,7 +11,6 @@ PNGs are reduced to 256 colours when Pillow is importable, to keep the repositor
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 from pathlib import Path
 
@@ -18,7 +18,6 @@ from bench.bench_explorer import ARGS, CHROMIUM, corpus_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def _small(path: Path) -> None:
@@ -50,19 +49,18 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--store", help="a store of a loaded kg synth corpus, for the overview")
     args = ap.parse_args(argv)
-    from click.testing import CliRunner
-
-    from kg.cli import cli
+    from graph import load_batches, open_store, to_batch
+    from queries.explore import explore
+    from tests.test_explorer_browser import lineage_corpus
     from viz import write_explorer
 
     with tempfile.TemporaryDirectory() as work:
-        store, page = str(Path(work) / "kg.lbdb"), Path(work) / "seeds.html"
-        runner = CliRunner()
-        for a in (["--store", store, "load", *map(str, sorted(SEEDS.glob("*.txt")))],
-                  ["--store", store, "explore", "--out", str(page)]):
-            r = runner.invoke(cli, a)
-            if r.exit_code:
-                sys.exit(r.output)
+        store = open_store(str(Path(work) / "kg.lbdb"))
+        store.ensure_schema()
+        load_batches(store, [to_batch(x) for x in lineage_corpus()])
+        page = write_explorer(explore(store), Path(work) / "lineage.html",
+                              title="kg explore (test corpus)")
+        store.close()
         shoot(page, DOCS / "explorer-lineage.png",
               "kgExplorer.select('doc:123-KH/TU@hai-phong', false)")
         if args.store:

@@ -340,7 +340,9 @@
     var shown = 0, context = 0;
     state.forEach(function (v) { if (v === "match") shown++; else context++; });
     var links = linksShown();
-    $("kg-count").textContent = shown + " / " + data.nodes.length + " documents" +
+    $("kg-count").textContent = overviewFirst && scope !== null && !scope.size
+      ? "overview of " + data.nodes.length + " documents · " + data.edges.length + " links"
+      : shown + " / " + data.nodes.length + " documents" +
       (context ? " (+" + context + " for context)" : "") + " · " + links + " / " +
       data.edges.length + " links";
     $("kg-count").setAttribute("data-shown", String(shown));
