@@ -572,3 +572,49 @@ def test_the_shown_graph_exports_as_png_svg_and_csv(visit):
     assert [x.split(":")[0].strip() for x in legend] == ["explicit", "implied", "faint",
                                                          "dashed"]
     visit.offline_and_clean()
+
+
+# ------------------------------------------------------------------ overview first
+
+def test_a_large_graph_opens_on_an_overview_and_expands_a_province(browser, tmp_path):
+    from bench.bench_explorer import synthetic_graph
+
+    g = synthetic_graph(600)
+    v = Visit(browser, write_explorer(g, tmp_path / "600.html")).ready()
+    page = v.page
+    assert page.is_visible("#kg-overview") and page.evaluate("kgExplorer.nodes.length") == 0
+    names = page.locator(".kg-levels-table button").all_inner_texts()
+    counts = page.locator(".kg-levels-table td:nth-child(2)").all_inner_texts()
+    levels = dict(zip(names, counts, strict=True))
+    assert levels == {lv: str(sum(d["level"] == lv for _, d in g.nodes(data=True)))
+                      for lv in ("central", "provincial", "district", "commune")}
+    tiles = page.locator(".kg-tile")
+    assert tiles.count() == len({d["locality"] for _, d in g.nodes(data=True) if d["locality"]})
+    province = "Hải Phòng 0"
+    mine = {n for n, d in g.nodes(data=True) if d["locality"] == province}
+    tile = page.locator(f".kg-tile[data-loc='{province}']")
+    assert tile.evaluate("t => getComputedStyle(t).backgroundColor") == "rgb(171, 235, 198)"
+    tile.click()  # has a provincial plan: green; opens its lineage with the chain above
+    assert page.is_hidden("#kg-overview")
+    drawn = set(page.evaluate("kgExplorer.nodes.getIds()"))
+    assert drawn == mine | {"doc:10-KH/TW", "doc:26-NQ/TW"}
+    assert page.get_attribute("#kg-count", "data-shown") == str(len(drawn))
+    assert "scope=loc%3AH" in page.url
+    url = page.url
+    # a search reaches a document outside the drawn province: its surroundings are drawn
+    visit_search = v.search("3-KH/TU")
+    assert visit_search[0].startswith("3-KH/TU") and page.inner_text("#kg-hits") == "2 matches"
+    page.press("#kg-search", "Enter")
+    assert "doc:3-KH/TU" in page.evaluate("kgExplorer.nodes.getIds()")
+    assert page.locator("#kg-panel h2").inner_text().startswith("3-KH/TU")
+    page.click("#kg-overview-btn")
+    assert page.is_visible("#kg-overview")
+    v.offline_and_clean()
+    v.page.close()
+
+    again = browser.new_page()
+    again.goto(url)
+    again.wait_for_function("window.kgReady !== undefined")
+    assert again.is_hidden("#kg-overview")
+    assert set(again.evaluate("kgExplorer.nodes.getIds()")) == drawn
+    again.close()

@@ -18,13 +18,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
+_MARKS = re.compile("[\u0300-\u036f]+")  # combining marks: every Vietnamese tone and hat
 
+
+@lru_cache(maxsize=1 << 16)
 def fold(text: str | None) -> str:
     """Lower case, no accents, đ as d, single spaces: for matching, never for display."""
-    t = unicodedata.normalize("NFD", text or "")
-    t = "".join(ch for ch in t if unicodedata.category(ch) != "Mn")
+    t = _MARKS.sub("", unicodedata.normalize("NFD", text or ""))
     return re.sub(r"\s+", " ", t.replace("đ", "d").replace("Đ", "D").lower()).strip()
 
 

@@ -36,9 +36,21 @@ class ExplorerGraph:
     texts: list[str] = field(default_factory=list)  # evidence sentences and file names, once
 
     def as_json(self) -> dict[str, Any]:
-        return {"title": self.title, "root": self.root, "nodes": self.nodes, "edges": self.edges,
+        """The page's data, packed: colours come from the legend, flags only when true, a
+        link's ends as the documents' positions in `nodes` ("f", "t")."""
+        index = {n["id"]: i for i, n in enumerate(self.nodes)}
+        nodes = [{k: v for k, v in n.items() if k not in _DERIVED and
+                  not (k in _FLAGS and not v)} for n in self.nodes]
+        edges = [{**{k: v for k, v in e.items() if k not in ("from", "to")},
+                  "f": index[e["from"]], "t": index[e["to"]]} for e in self.edges]
+        return {"title": self.title, "root": self.root, "nodes": nodes, "edges": edges,
                 "legend": self.legend, "facets": self.facets, "bands": self.bands,
-                "texts": self.texts, "nodeWidth": NODE_WIDTH}
+                "texts": self.texts, "nodeWidth": NODE_WIDTH, "unknownColor": UNKNOWN_COLOR,
+                "shape": self.nodes[0]["shape"] if self.nodes else "box"}
+
+
+_DERIVED = ("shape", "color", "font", "border")  # rebuilt by the page from the legend
+_FLAGS = ("root", "plan")
 
 
 def _iso(value: Any) -> str | None:
@@ -82,20 +94,25 @@ def _short(text: str | None, n: int) -> str | None:
 def _evidence(e: dict[str, Any]) -> list[dict[str, Any]]:
     """An edge's evidence list; a trace edge has one sentence and a count of sources."""
     if e.get("evidence") is not None:
-        return _plain(e["evidence"])
+        return list(e["evidence"])
     if e.get("sentence"):
         return [{"sentence": e["sentence"], "source_name": None, "method": None,
                  "confidence": None}]
     return []
 
 
-_PROPS = ("symbol", "type", "issuer", "level", "locality", "date", "title", "depth",
-          "lag_days", "id")
+def _task(t: dict[str, Any], texts: Texts) -> list[Any]:
+    """[label, text, lead, [supporters], deadline, [theme ids]], strings as `texts` indices."""
+    return [texts(_plain(t.get("label"))), texts(t.get("text")), texts(t.get("lead")),
+            [texts(x) for x in t.get("support") or ()], texts(_plain(t.get("deadline"))),
+            list(t.get("themes") or ())]
 
 
-def _props(d: dict[str, Any]) -> list[list[Any]]:
-    """The panel's property list, in a fixed order, without empty values."""
-    return [[k, _plain(d[k])] for k in _PROPS if d.get(k) not in (None, "")]
+def _packed(entries: list[dict[str, Any]], texts: Texts) -> list[list[Any]]:
+    """Evidence entries (see viz.evidence) as [s, f, a, b, method, c, w, also]: the page is
+    a fifth smaller at 5,000 documents than with named fields."""
+    return [[e["s"], e["f"], e["a"], e["b"], texts(e["m"]), e["c"], e["w"], e["also"]]
+            for e in entries]
 
 
 def build_explorer_graph(g: nx.DiGraph, title: str = "kg explorer", root: str | None = None,
@@ -115,6 +132,7 @@ def build_explorer_graph(g: nx.DiGraph, title: str = "kg explorer", root: str | 
     pos = lay.pos
     texts = Texts()
     own = {n: {ev.get("source") for ev in d.get("evidence") or ()} for n, d in g.nodes(data=True)}
+    themes_of: dict[str, list[str]] = {}
     nodes = []
     for n, d in g.nodes(data=True):
         level = d.get("level") or "unknown"
@@ -130,41 +148,43 @@ def build_explorer_graph(g: nx.DiGraph, title: str = "kg explorer", root: str | 
             "type": d.get("type"),
             "issuer": d.get("issuer"), "level": level, "locality": d.get("locality"),
             "date": _iso(d.get("date")), "title": d.get("title"),
-            "themes": list(d.get("themes") or []),
-            "props": _props({**d, "id": n}),
-            "tasks": _plain(d.get("tasks") or []),
-            "evidence": ordered(_plain(d.get("evidence") or []), texts, own[n]),
+            "tasks": [_task(t, texts) for t in d.get("tasks") or ()],
+            "evidence": _packed(ordered(d.get("evidence") or (), texts, own[n]), texts),
+            **{k: _plain(d[k]) for k in ("depth", "lag_days") if d.get(k) is not None},
         })
+        themes_of[n] = list(d.get("themes") or [])
     label = {n["id"] for n in nodes}
     links = {r.type: r for r in schema.document_links}
     edges = []
     for child, parent, e in g.edges(data=True):
         evidence = ordered(_evidence(e), texts, own[child], g.nodes[parent].get("symbol"))
-        edges.append({"id": f"{child}->{parent}", "from": child, "to": parent,
-                      "kind": "IMPLEMENTS", "basis": e.get("basis"), "evidence": evidence})
+        edges.append({"from": child, "to": parent, "basis": e.get("basis"),
+                      "evidence": _packed(evidence, texts)})  # id and kind: set by the page
     for r in g.graph.get("relations") or ():
         rel = links.get(r["type"])
         if rel is None or r["child"] not in label or r["parent"] not in label:
             continue
-        evidence = ordered(_plain(r["evidence"]), texts, own[r["child"]],
+        evidence = ordered(r["evidence"], texts, own[r["child"]],
                            g.nodes[r["parent"]].get("symbol"))
         edges.append({"id": f"{r['child']}-{rel.type}->{r['parent']}", "from": r["child"],
                       "to": r["parent"], "kind": rel.type, "basis": None,
                       "color": rel.color or UNKNOWN_COLOR, "dashes": rel.dashes,
-                      "name": f"{rel.label_vi} · {rel.label_en}", "evidence": evidence})
+                      "name": f"{rel.label_vi} · {rel.label_en}",
+                      "evidence": _packed(evidence, texts)})
     present_types = sorted({n["type"] for n in nodes if n["type"]})
     present_levels = [lv for lv in LEVELS if any(n["level"] == lv for n in nodes)]
-    present_themes = sorted({th for n in nodes for th in n["themes"]})
+    present_themes = sorted({th for ths in themes_of.values() for th in ths})
     dates = sorted(n["date"] for n in nodes if n["date"])
     legend = {
         "types": [{"name": name, "english": types[name].english if name in types else "",
-                   "color": types[name].color if name in types else UNKNOWN_COLOR}
+                   "color": types[name].color if name in types else UNKNOWN_COLOR,
+                   "font": text_color(types[name].color if name in types else UNKNOWN_COLOR)}
                   for name in present_types],
         "levels": [{"name": lv, "color": levels.get(lv, UNKNOWN_COLOR)} for lv in present_levels],
         "links": [{"kind": r.type, "name": r.label_vi, "english": r.label_en,
                    "color": r.color or UNKNOWN_COLOR, "dashes": r.dashes}
                   for r in sorted(schema.document_links, key=lambda r: (r.dashes, r.type))
-                  if any(e["kind"] == r.type for e in edges)],
+                  if any(e.get("kind", "IMPLEMENTS") == r.type for e in edges)],
     }
     facets = {
         "types": present_types, "levels": present_levels,

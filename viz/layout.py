@@ -89,7 +89,10 @@ def layer_keys(g: nx.DiGraph, by: str = "level", root: str | None = None,
     """Each document's (band, layer), and the drawing DAG (edges from drawn-above to below)."""
     if by not in ("level", "depth"):
         raise ValueError(f"rank by 'level' or 'depth', not {by!r}")
-    h = _acyclic(nx.DiGraph(g) if upward else g.reverse(copy=True))
+    h = nx.DiGraph()  # structure only: copying the documents' data costs seconds at 5,000
+    h.add_nodes_from(g)
+    h.add_edges_from(g.edges() if upward else ((p, c) for c, p in g.edges()))
+    h = _acyclic(h)
     order = list(nx.topological_sort(h))
     if by == "depth":
         dist = _longest_from(h, order, root)
@@ -165,7 +168,9 @@ class _Forest:
     def grid_rows(self) -> dict[Key, int]:
         """Rows each layer needs: its largest grid's."""
         rows: dict[Key, int] = {}
-        for segs in self.order.values():
+        for n, segs in self.order.items():
+            if n is None:  # documents linked to nothing get shelves of their own
+                continue
             for kind, m in segs:
                 if kind == "grid":
                     k = self.keys[m[0]]
@@ -184,9 +189,12 @@ class _Forest:
                 self.measure(seg[1])
         shelves: list[list[tuple]] = [[]]
         used = 0
+        if n is None:  # trees first; then the documents linked to nothing, a shelf a layer
+            segs = [x for x in segs if x[0] == "tree"] + [x for x in segs if x[0] == "grid"]
         for seg in segs:
             w = self.seg_width(seg)
-            if shelves[-1] and used + w > self.shelf_width:
+            alone = n is None and seg[0] == "grid"
+            if shelves[-1] and (alone or used + w > self.shelf_width):
                 shelves.append([])
                 used = 0
             shelves[-1].append(seg)
@@ -332,26 +340,27 @@ def lineage_layout(g: nx.DiGraph, by: str = "level", root: str | None = None,
     keys, h = layer_keys(g, by, root, upward)
     parent = lineage_parents(g, keys, h)
 
-    def build(width: int) -> _Forest:
-        forest = _Forest(g, keys, parent, row_width, width)
-        forest.layout()
-        forest.reorder_by_barycentre(h)
+    # the order (date, then one barycentre pass) is taken on the unwrapped forest; then the
+    # shelf width whose drawing fits a screen at the largest scale
+    forest = _Forest(g, keys, parent, row_width, 10**9)
+    forest.layout()
+    forest.reorder_by_barycentre(h)
+    forest.measure(None)
+    widths = [shelf_width] if shelf_width else []
+    width = row_width
+    while not shelf_width and width < forest.width[None]:
+        widths.append(width)
+        width = math.ceil(width * 1.4)
+    best, best_fit = 10**9, -1.0
+    for w in [10**9, *widths]:
+        forest.shelf_width = w
         forest.measure(None)
         forest.place(None, 0, 0)
-        return forest
-
-    if shelf_width:
-        forest = build(shelf_width)
-    else:  # the shelf width whose drawing fits a screen at the largest scale
-        forest = build(10**9)
-        widest = forest.width[None]
-        best = _fit(forest)
-        width = row_width
-        while width < widest:
-            f = build(width)
-            if _fit(f) > best:
-                forest, best = f, _fit(f)
-            width = math.ceil(width * 1.4)
+        if _fit(forest) > best_fit:
+            best, best_fit = w, _fit(forest)
+    forest.shelf_width = shelf_width or best
+    forest.measure(None)
+    forest.place(None, 0, 0)
     mid = forest.width[None] / 2
     pos = {n: (int((forest.col[n] - mid) * X_GAP), -forest.y[n] if upward else forest.y[n])
            for n in g}

@@ -18,6 +18,44 @@
     return e;
   }
 
+  // the data comes packed (viz/explorer.py): strings as indices into data.texts, evidence
+  // and tasks as arrays; evidence is unpacked here, a document's tasks when it is shown
+  function unpackEv(a) {
+    return { s: a[0], f: a[1], a: a[2], b: a[3], m: txt(a[4]), c: a[5], w: a[6], also: a[7] };
+  }
+  function taskOf(t) {
+    return { label: txt(t[0]), text: txt(t[1]), lead: txt(t[2]), support: t[3].map(txt),
+             deadline: txt(t[4]), themes: t[5] };
+  }
+  function propsOf(n) {
+    return [["symbol", n.symbol], ["type", n.type], ["issuer", n.issuer], ["level", n.level],
+            ["locality", n.locality], ["date", n.date], ["title", n.title], ["depth", n.depth],
+            ["lag_days", n.lag_days], ["id", n.id]].filter(function (p) {
+      return p[1] !== null && p[1] !== undefined && p[1] !== "";
+    });
+  }
+  var typeStyle = new Map(data.legend.types.map(function (t) { return [t.name, t]; }));
+  var levelColor = new Map(data.legend.levels.map(function (l) { return [l.name, l.color]; }));
+  data.nodes.forEach(function (n) {
+    var t = typeStyle.get(n.type);
+    n.color = t ? t.color : data.unknownColor;
+    n.font = t ? t.font : "#ffffff";
+    n.border = levelColor.get(n.level) || data.unknownColor;
+    n.shape = data.shape;
+    n.root = !!n.root;
+    n.plan = !!n.plan;
+    n.evidence = n.evidence.map(unpackEv);
+    var th = new Set();
+    n.tasks.forEach(function (t) { t[5].forEach(function (x) { th.add(x); }); });
+    n.themes = Array.from(th).sort();
+  });
+  data.edges.forEach(function (e) {
+    e.from = data.nodes[e.f].id;
+    e.to = data.nodes[e.t].id;
+    e.kind = e.kind || "IMPLEMENTS";
+    e.id = e.id || e.from + "->" + e.to;
+    e.evidence = e.evidence.map(unpackEv);
+  });
   var byId = new Map();
   var up = new Map();   // child id -> edges to the documents it implements
   var down = new Map(); // parent id -> edges from the documents implementing it
@@ -68,7 +106,13 @@
     return { color: "rgba(" + c + "," + (lineage ? 1 : 0.22) + ")", highlight: "#c0392b",
              hover: "#34495e" };
   }
-  var nodes = new vis.DataSet(data.nodes.map(function (n) {
+  // a large graph opens on an overview (per level, per province); what is drawn is then a
+  // scope: a province, a level or a document's surroundings, with the chain above them
+  var OVERVIEW_MIN = 400;
+  var overviewFirst = data.nodes.length > OVERVIEW_MIN;
+  var scope = overviewFirst ? new Set() : null, scopeName = overviewFirst ? "" : "all";
+  function inScope(id) { return scope === null || scope.has(id); }
+  function visNode(n) {
     return {
       id: n.id, label: n.label, x: n.x, y: n.y, title: nodeTip(n), shape: n.shape,
       borderWidth: n.root ? 5 : 2, font: { size: n.root ? 18 : 14, color: n.font },
@@ -76,13 +120,18 @@
                highlight: { background: n.color, border: "#111111" },
                hover: { background: n.color, border: "#111111" } }
     };
-  }));
-  var edges = new vis.DataSet(data.edges.map(function (e) {
+  }
+  function visEdge(e) {
     return {
       id: e.id, from: e.from, to: e.to, title: edgeTip(e), dashes: !!e.dashes,
-      color: edgeColor(e)
+      color: edgeColor(e), hidden: !!hiddenKinds[e.kind]
     };
-  }));
+  }
+  var hiddenKinds = {};
+  var nodes = new vis.DataSet(data.nodes.filter(function (n) { return inScope(n.id); }).map(visNode));
+  var edges = new vis.DataSet(data.edges.filter(function (e) {
+    return inScope(e.from) && inScope(e.to);
+  }).map(visEdge));
   var network = new vis.Network($("kg-graph"), { nodes: nodes, edges: edges }, {
     autoResize: true,
     physics: { enabled: false, solver: "barnesHut", stabilization: false },
@@ -112,18 +161,30 @@
     });
     ctx.restore();
   });
-  // first view: the whole graph if its labels can be read there (10 px), else the top of
-  // it (the roots and the first levels) at that size; "Fit" always shows everything
-  var LEGIBLE = 10 / 14;  // 10 px aimed at, so that a later resize of the canvas keeps 9
+  // first view: the whole graph if its labels can be read there (9 px), else the top of
+  // it (the roots and the first levels) at 10 px; "Fit" always shows everything
+  var LEGIBLE = 9 / 14, CLOSE = 10 / 14;
+  // fit from the precomputed positions (network.fit measures every box: 0.5 s at 5,000)
+  function fitTo(ids) {
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    Array.from(ids).forEach(function (id) {
+      var n = byId.get(id);
+      x0 = Math.min(x0, n.x); x1 = Math.max(x1, n.x); y0 = Math.min(y0, n.y); y1 = Math.max(y1, n.y);
+    });
+    if (x0 === Infinity) return;
+    var w = x1 - x0 + data.nodeWidth + 20, h = y1 - y0 + 100, box = $("kg-graph");
+    network.moveTo({ position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, animation: false,
+                     scale: Math.min(1, box.clientWidth / w, box.clientHeight / h) });
+  }
   function firstView() {
-    network.fit({ animation: false });
-    if (network.getScale() >= LEGIBLE || !data.nodes.length) return;
+    fitTo(state.keys());
+    if (network.getScale() >= LEGIBLE || !state.size) return;
     var top = Infinity, xs = [];
-    data.nodes.forEach(function (n) { if (!hidden.has(n.id)) top = Math.min(top, n.y); });
-    data.nodes.forEach(function (n) { if (n.y === top && !hidden.has(n.id)) xs.push(n.x); });
-    var h = $("kg-graph").clientHeight / LEGIBLE;
+    state.forEach(function (_, id) { top = Math.min(top, byId.get(id).y); });
+    state.forEach(function (_, id) { if (byId.get(id).y === top) xs.push(byId.get(id).x); });
+    var h = $("kg-graph").clientHeight / CLOSE;
     network.moveTo({ position: { x: (Math.min.apply(null, xs) + Math.max.apply(null, xs)) / 2,
-                                 y: top - 60 + h / 2 }, scale: LEGIBLE, animation: false });
+                                 y: top - 60 + h / 2 }, scale: CLOSE, animation: false });
   }
   network.once("afterDrawing", function () {
     firstView();
@@ -152,7 +213,6 @@
   checkList("kg-types", data.legend.types, "type", false);
   checkList("kg-levels", data.legend.levels, "level", true);
   // relations: one line per kind in its colour (dashed but implements), a box hides its edges
-  var hiddenKinds = {};
   (data.legend.links || []).forEach(function (k) {
     var li = el("li"), label = el("label"), box = el("input");
     box.type = "checkbox";
@@ -160,8 +220,9 @@
     box.value = k.kind;
     box.addEventListener("change", function () {
       hiddenKinds[k.kind] = !box.checked;
-      edges.update(data.edges.filter(function (e) { return e.kind === k.kind; })
-        .map(function (e) { return { id: e.id, hidden: !box.checked }; }));
+      edges.update(data.edges.filter(function (e) {
+        return e.kind === k.kind && inScope(e.from) && inScope(e.to);
+      }).map(function (e) { return { id: e.id, hidden: !box.checked }; }));
       showCount();
     });
     var sw = el("span", null, "kg-line");
@@ -187,7 +248,8 @@
 
   // state of each document: "match" (drawn), "context" (an ancestor of a match on its
   // lineage, drawn faded so that the chain stays readable) or absent (hidden)
-  var state = new Map(data.nodes.map(function (n) { return [n.id, "match"]; }));
+  var state = new Map(data.nodes.filter(function (n) { return inScope(n.id); })
+    .map(function (n) { return [n.id, "match"]; }));
   var hidden = new Set();
   function visible(n, f) {
     if (n.type && checked.type[n.type] === false) return false;
@@ -224,15 +286,17 @@
              from: $("kg-from").value, to: $("kg-to").value, hood: hood };
   }
   function applyFilters(refit) {
-    var f = currentFilters(), next = new Map();
-    data.nodes.forEach(function (n) { if (visible(n, f)) next.set(n.id, "match"); });
+    var f = currentFilters(), next = new Map(), drawn = data.nodes.filter(function (n) {
+      return inScope(n.id);
+    });
+    drawn.forEach(function (n) { if (visible(n, f)) next.set(n.id, "match"); });
     next.forEach(function (_, id) {
-      for (var p = byId.get(id).parent; p && !next.has(p); p = byId.get(p).parent) {
+      for (var p = byId.get(id).parent; p && !next.has(p) && inScope(p); p = byId.get(p).parent) {
         next.set(p, "context");
       }
     });
     var changes = [];
-    data.nodes.forEach(function (n) {
+    drawn.forEach(function (n) {
       var was = state.get(n.id), now = next.get(n.id);
       if (was === now) return;
       changes.push({ id: n.id, hidden: !now, opacity: now === "context" ? 0.3 : 1 });
@@ -243,7 +307,7 @@
     showCount();
     saveView();
     if (refit !== false && changes.length) {
-      network.fit({ nodes: Array.from(state.keys()), animation: false });
+      fitTo(state.keys());
     }
   }
   ["kg-localities", "kg-themes", "kg-from", "kg-to", "kg-hood", "kg-hops"].forEach(function (id) {
@@ -276,7 +340,9 @@
     var shown = 0, context = 0;
     state.forEach(function (v) { if (v === "match") shown++; else context++; });
     var links = linksShown();
-    $("kg-count").textContent = shown + " / " + data.nodes.length + " documents" +
+    $("kg-count").textContent = overviewFirst && scope !== null && !scope.size
+      ? "overview of " + data.nodes.length + " documents · " + data.edges.length + " links"
+      : shown + " / " + data.nodes.length + " documents" +
       (context ? " (+" + context + " for context)" : "") + " · " + links + " / " +
       data.edges.length + " links";
     $("kg-count").setAttribute("data-shown", String(shown));
@@ -413,7 +479,7 @@
     body.append(el("h2", n.label));
     if (n.root) body.append(el("div", "root of this view", "kg-meta"));
     var dl = el("dl");
-    n.props.forEach(function (p) { dl.append(el("dt", p[0]), el("dd", p[1])); });
+    propsOf(n).forEach(function (p) { dl.append(el("dt", p[0]), el("dd", p[1])); });
     if (n.themes.length) dl.append(el("dt", "themes"), el("dd", themeNames(n.themes)));
     body.append(dl);
     var ups = up.get(id), downs = down.get(id);
@@ -438,7 +504,7 @@
       body.append(ul4);
     }
     body.append(el("h3", "Tasks (" + n.tasks.length + ")"));
-    n.tasks.forEach(function (t) {
+    n.tasks.map(taskOf).forEach(function (t) {
       var d = el("div", null, "kg-task"), head = el("div");
       head.append(el("b", t.label), el("span", t.text));
       d.append(head);
@@ -454,6 +520,7 @@
   }
   function select(id, focus) {
     if (!byId.has(id)) return;
+    if (!inScope(id)) setScope(around(id), "doc:" + id);
     current = id;
     $("kg-path").disabled = false;
     if ($("kg-hood").checked) applyFilters();
@@ -494,11 +561,144 @@
   });
 
   // ------------------------------------------------------------------ view
-  $("kg-fit").addEventListener("click", function () { network.fit({ animation: false }); });
+  $("kg-fit").addEventListener("click", function () { fitTo(state.keys()); });
   $("kg-physics").addEventListener("change", function () {
     network.setOptions({ physics: { enabled: $("kg-physics").checked } });
   });
 
+
+  // ------------------------------------------------------------------ overview and scope
+  function withAncestors(ids) {
+    var out = new Set(ids);
+    ids.forEach(function (id) {
+      for (var p = byId.get(id).parent; p && !out.has(p); p = byId.get(p).parent) out.add(p);
+    });
+    return out;
+  }
+  // a document, what it links to and what links to it, and the chains above them all
+  function around(id) {
+    var ids = new Set([id]);
+    [up.get(id), down.get(id), out.get(id), into.get(id)].forEach(function (list) {
+      list.forEach(function (e) { ids.add(e.from); ids.add(e.to); });
+    });
+    return withAncestors(ids);
+  }
+  function scopeOf(name) {
+    if (name === "all") return null;
+    var i = name.indexOf(":"), kind = name.slice(0, i), value = name.slice(i + 1);
+    if (kind === "doc" && byId.has(value)) return around(value);
+    var ids = data.nodes.filter(function (n) {
+      return kind === "loc" ? n.locality === value : kind === "level" ? n.level === value : false;
+    }).map(function (n) { return n.id; });
+    return withAncestors(ids);
+  }
+  function setScope(ids, name) {
+    scope = ids;
+    scopeName = name;
+    nodes.clear();
+    edges.clear();
+    var drawn = data.nodes.filter(function (n) { return inScope(n.id); });
+    nodes.add(drawn.map(visNode));
+    edges.add(data.edges.filter(function (e) { return inScope(e.from) && inScope(e.to); }).map(visEdge));
+    state = new Map(drawn.map(function (n) { return [n.id, "match"]; }));
+    hidden = new Set();
+    $("kg-overview").hidden = true;
+    $("kg-scope").textContent = name === "all" ? "" : name.replace(/^(loc|level|doc):/, "") + " · ";
+    applyFilters(false);
+    network.once("afterDrawing", firstView);
+    network.redraw();
+    saveView();
+  }
+  function showOverview() {
+    $("kg-overview").hidden = false;
+    scopeName = "";
+    saveView();
+  }
+  function days(a, b) { return Math.round((Date.parse(b) - Date.parse(a)) / 86400000); }
+  function buildOverview() {
+    var box = $("kg-overview");
+    box.replaceChildren();
+    box.append(el("h2", data.nodes.length + " documents, " + data.edges.length + " links"));
+    box.append(el("p", "Too many to read in one drawing. Open a level or a province (with the " +
+      "documents above them), search for a document, or draw everything.", "kg-meta"));
+    var all = el("button", "Draw all " + data.nodes.length + " documents");
+    all.id = "kg-all";
+    all.type = "button";
+    all.addEventListener("click", function () { setScope(null, "all"); });
+    box.append(all);
+    box.append(el("h3", "By level"));
+    var table = el("table", null, "kg-levels-table");
+    var count = {};
+    data.nodes.forEach(function (n) { count[n.level] = (count[n.level] || 0) + 1; });
+    data.legend.levels.forEach(function (l) {
+      var tr = el("tr"), b = el("button", l.name, "kg-link");
+      b.type = "button";
+      b.setAttribute("data-level", l.name);
+      b.addEventListener("click", function () { setScope(scopeOf("level:" + l.name), "level:" + l.name); });
+      var td = el("td");
+      td.append(b);
+      tr.append(td, el("td", String(count[l.name] || 0)));
+      table.append(tr);
+    });
+    box.append(table);
+    // provinces: has a provincial document; lag = its earliest provincial document's date
+    // after the date of the document at the top of its chain
+    var prov = new Map();
+    data.nodes.forEach(function (n) {
+      if (!n.locality) return;
+      var p = prov.get(n.locality) || { name: n.locality, docs: 0, plan: false, lag: null };
+      p.docs++;
+      if (n.level === "provincial") {
+        p.plan = p.plan || n.plan;
+        var top = n;
+        while (top.parent) top = byId.get(top.parent);
+        if (n.date && top.date && top !== n) {
+          var d = days(top.date, n.date);
+          if (p.lag === null || d < p.lag) p.lag = d;
+        }
+      }
+      prov.set(n.locality, p);
+    });
+    var head = el("h3", "By province (" + prov.size + ")");
+    var pick = el("select");
+    pick.id = "kg-colour-by";
+    pick.add(new Option("colour: has a provincial plan", "plan"));
+    pick.add(new Option("colour: days from the top document to the first provincial one", "lag"));
+    box.append(head, pick);
+    var tiles = el("div", null, "kg-tiles");
+    function colour(p) {
+      if (pick.value === "plan") return p.plan ? "#abebc6" : "#eaeded";
+      if (p.lag === null) return "#eaeded";
+      return p.lag <= 60 ? "#abebc6" : p.lag <= 120 ? "#f9e79f" : p.lag <= 240 ? "#f5cba3" : "#f5b7b1";
+    }
+    function paint() {
+      Array.prototype.forEach.call(tiles.children, function (t) {
+        var p = prov.get(t.getAttribute("data-loc"));
+        t.style.background = colour(p);
+      });
+    }
+    Array.from(prov.values()).sort(function (a, b) { return a.name.localeCompare(b.name, "vi"); })
+      .forEach(function (p) {
+        var t = el("button", null, "kg-tile");
+        t.type = "button";
+        t.setAttribute("data-loc", p.name);
+        t.append(el("b", p.name), el("span", p.docs + " docs" +
+          (p.lag !== null ? " · " + p.lag + " d" : ""), "kg-meta"));
+        t.title = p.name + ": " + p.docs + " documents" + (p.plan ? ", a provincial plan" : ", no provincial plan") +
+          (p.lag !== null ? ", first provincial document " + p.lag + " days after the top of its chain" : "");
+        t.addEventListener("click", function () { setScope(scopeOf("loc:" + p.name), "loc:" + p.name); });
+        tiles.append(t);
+      });
+    pick.addEventListener("change", paint);
+    box.append(tiles);
+    paint();
+  }
+  if (overviewFirst) {
+    buildOverview();
+    $("kg-overview").hidden = false;
+    $("kg-overview-btn").hidden = false;
+  }
+  $("kg-overview-btn").addEventListener("click", showOverview);
 
   // ------------------------------------------------------------------ share: the URL hash
   // #sel=ID&xtype=T&xlevel=L&xlink=K&loc=L&theme=T&from=D&to=D&hood=N — a link opens this view
@@ -506,6 +706,7 @@
   function saveView() {
     if (restoring) return;
     var p = new URLSearchParams();
+    if (overviewFirst && scopeName) p.set("scope", scopeName);
     if (current !== null) p.set("sel", current);
     Object.keys(checked.type).forEach(function (t) { if (!checked.type[t]) p.append("xtype", t); });
     Object.keys(checked.level).forEach(function (l) { if (!checked.level[l]) p.append("xlevel", l); });
@@ -547,6 +748,7 @@
     $("kg-to").value = p.get("to") || "";
     $("kg-hood").checked = p.has("hood");
     if (p.has("hood")) $("kg-hops").value = p.get("hood");
+    if (overviewFirst && p.get("scope")) setScope(scopeOf(p.get("scope")), p.get("scope"));
     var sel = p.get("sel");
     if (sel && byId.has(sel)) {
       current = sel;
