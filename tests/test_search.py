@@ -123,3 +123,13 @@ def test_kg_search_cli(tmp_path: Path):
     assert empty.exit_code != 0 and "give a word" in empty.output
     none = run(cli, ["--store", str(path), "search", "khong co tu nay"])
     assert none.exit_code == 0 and "no match" in none.output
+
+
+@pytest.mark.bench
+def test_the_search_benchmark_prints_its_figures(capsys):
+    from bench.bench_search import main
+
+    assert main(["--tasks", "300", "--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "search_words" in out and "query time, embedded store, 300 tasks" in out
+    assert out.count("kg search (folded words)") == 4 and "hits 20" in out
