@@ -99,6 +99,16 @@ def test_a_folded_query_finds_accented_text_neo4j(neo, embedded):
 
 
 @pytest.mark.neo4j
+def test_without_its_index_neo4j_still_answers(neo, embedded):
+    neo.query("DROP INDEX Task_search_fulltext")  # as in a store made before kg search
+    assert search(neo, "can bo chien luoc", "task") == search(embedded, "cán bộ chiến lược",
+                                                             "task")
+    neo.ensure_schema()  # `kg load` makes it again
+    assert "Task_search_fulltext" in {
+        r["name"] for r in neo.query("SHOW FULLTEXT INDEXES YIELD name RETURN name")}
+
+
+@pytest.mark.neo4j
 def test_neo4j_indexes_the_words_full_text_with_folding(neo):
     rows = neo.query("CALL db.index.fulltext.queryNodes('Task_search_fulltext', $q) "
                      "YIELD node RETURN node.uid AS uid ORDER BY uid", {"q": "BỒI DƯỠNG"})
@@ -123,3 +133,13 @@ def test_kg_search_cli(tmp_path: Path):
     assert empty.exit_code != 0 and "give a word" in empty.output
     none = run(cli, ["--store", str(path), "search", "khong co tu nay"])
     assert none.exit_code == 0 and "no match" in none.output
+
+
+@pytest.mark.bench
+def test_the_search_benchmark_prints_its_figures(capsys):
+    from bench.bench_search import main
+
+    assert main(["--tasks", "300", "--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "search_words" in out and "query time, embedded store, 300 tasks" in out
+    assert out.count("kg search (folded words)") == 4 and "hits 20" in out
