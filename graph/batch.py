@@ -19,7 +19,7 @@ from graph.ids import (
 )
 from graph.keys import fold, search_words, symbol_key
 from graph.model import Evidence, Extraction, Source
-from ontology.describe import theme_names
+from ontology import theme_labels
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ def to_batch(ex: Extraction) -> Batch:
             b.edge(rel, ("Task", t.uid), ("Organisation", org), t.evidence)
         for tag in t.themes:
             th = theme_uid(tag.theme)
-            b.node("Theme", th, None, name=tag.theme, name_vi=theme_names().get(tag.theme),
+            b.node("Theme", th, None, name=tag.theme, name_vi=theme_labels().get(tag.theme),
                    key=fold(tag.theme))
             b.edge("HAS_THEME", ("Task", t.uid), ("Theme", th), t.evidence,
                    words=list(tag.words))

@@ -6,11 +6,9 @@ name (`name_vi`) from the SKOS scheme, so query results carry it next to the slu
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 from rdflib import RDFS, Graph, Literal, URIRef
-from rdflib.namespace import SKOS
 
 from ontology.schema import KG, ONTOLOGY_FILE, Prop, Schema, ontology_graph
 
@@ -34,15 +32,6 @@ def meaning(iri: str) -> str:
 def example(iri: str) -> str | None:
     """The example query the ontology gives for a relationship (kg:example)."""
     return _text(ontology_graph(), URIRef(iri), KG.example, lang=None)
-
-
-@cache
-def theme_names() -> dict[str, str]:
-    """Theme id (the concept's local name, a Theme node's `name`) -> skos:prefLabel@vi."""
-    g = Graph()
-    g.parse(THEMES_FILE, format="turtle")
-    return {str(c).rsplit("#", 1)[-1]: str(o) for c, o in g.subject_objects(SKOS.prefLabel)
-            if isinstance(o, Literal) and o.language == "vi"}
 
 
 def describe(schema: Schema) -> dict[str, list[dict[str, Any]]]:

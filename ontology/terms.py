@@ -89,6 +89,7 @@ def themes() -> tuple[Theme, ...]:
     return tuple(out)
 
 
+@cache
 def theme_labels() -> dict[str, str]:
-    """Theme id -> its Vietnamese preferred label."""
+    """Theme id (a Theme node's `name`) -> its Vietnamese preferred label (`name_vi`)."""
     return {t.id: t.label_vi for t in themes()}

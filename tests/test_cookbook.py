@@ -18,8 +18,8 @@ from graph.keys import search_words
 from graph.ladybug_store import LadybugStore
 from graph.neo4j_store import Neo4jStore
 from kg.cli import cli
-from ontology import load_schema
-from ontology.describe import example, theme_names
+from ontology import load_schema, theme_labels
+from ontology.describe import example
 from queries.cookbook import COOKBOOK_DIR, Recipe, parse, recipe, recipes, run
 from queries.coverage import STRONG
 from queries.search import search
@@ -146,7 +146,7 @@ def longest_chains(rows: list[dict]) -> None:
 def tasks_by_theme(rows: list[dict]) -> None:
     assert _cols(rows[:1], "theme", "theme_vi", "tasks") == [("training", "Đào tạo, bồi dưỡng", 16)]
     assert len(rows) == 23
-    assert all(theme_names()[r["theme"]] == r["theme_vi"] for r in rows)
+    assert all(theme_labels()[r["theme"]] == r["theme_vi"] for r in rows)
 
 
 def achievements(rows: list[dict]) -> None:

@@ -14,8 +14,8 @@ from click.testing import CliRunner
 from graph import load_batches, to_batch
 from graph.ladybug_store import LadybugStore
 from kg.cli import cli
-from ontology import load_schema
-from ontology.describe import describe, theme_names
+from ontology import load_schema, theme_labels
+from ontology.describe import describe
 from tests.factories import corpus
 from viz.explorer import build_explorer_graph, text_color
 from viz.grass import CAPTIONS, grass
@@ -61,8 +61,8 @@ def test_kg_schema_lists_evidence_meanings_and_examples():
 
 
 def test_themes_carry_their_vietnamese_name(tmp_path):
-    assert theme_names()["succession"] == "Quy hoạch cán bộ"
-    assert theme_names()["strategic-cadres"] == "Cán bộ cấp chiến lược"
+    assert theme_labels()["succession"] == "Quy hoạch cán bộ"
+    assert theme_labels()["strategic-cadres"] == "Cán bộ cấp chiến lược"
     store = LadybugStore(str(tmp_path / "kg.lbdb"))
     store.ensure_schema()
     load_batches(store, [to_batch(x) for x in corpus()])
@@ -102,8 +102,9 @@ def test_the_style_sheet_has_the_explorers_colours():
     g.add_edge("a", "b")
     g.graph["relations"] = [{"type": r.type, "child": "a", "parent": "b", "evidence": []}
                             for r in schema.document_links if r.type != "IMPLEMENTS"]
-    drawn = build_explorer_graph(g).as_json()
-    plan = next(n for n in drawn["nodes"] if n["id"] == "a")
+    explorer = build_explorer_graph(g)
+    drawn = explorer.as_json()
+    plan = next(n for n in explorer.nodes if n["id"] == "a")  # as drawn (the page derives it)
     assert rules["node.Document"]["color"] == plan["color"]
     assert rules["node.Document"]["text-color-internal"] == plan["font"]
     for link in drawn["legend"]["links"]:
