@@ -72,7 +72,8 @@ def to_batch(ex: Extraction) -> Batch:
     b = Batch(ex.source)
     for d in ex.documents:
         b.node("Document", d.uid, d.evidence, symbol=d.symbol, type=d.type, issuer=d.issuer,
-               level=d.level, locality=d.locality, issued=d.date, title=d.title,
+               level=d.level, locality=d.locality, issued=d.date,
+               issued_year=d.date.year if d.date else None, title=d.title,
                name=d.symbol or d.title or d.type, symbol_key=symbol_key(d.symbol) or None,
                key=fold(" ".join(filter(None, [symbol_key(d.symbol), d.type, d.title,
                                                 d.issuer, d.locality]))))

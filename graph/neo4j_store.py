@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
@@ -26,6 +27,7 @@ import neo4j
 from neo4j import GraphDatabase, RoutingControl
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
+from graph import pairs
 from graph.batch import Batch
 from graph.rows import Rows, to_rows
 from graph.store import ReadOnlyError, SourceInfo, StoreError
@@ -200,7 +202,7 @@ class Neo4jStore:
             if (e.code or "").endswith(".AccessMode"):
                 raise ReadOnlyError(f"Neo4j at {where} is open for reading only: this "
                                     f"statement writes ({_one_line(e)})") from e
-            raise StoreError(f"Neo4j query failed at {where}: {_one_line(e)}") from e
+            raise StoreError(f"Neo4j query failed at {where}: {_hint(e)}{_one_line(e)}") from e
         except DriverError as e:
             raise StoreError(f"Neo4j at {where}: {_one_line(e)}") from e
 
@@ -231,6 +233,22 @@ class Neo4jStore:
                 s.run(stmt).consume()
             if todo:
                 s.run("CALL db.awaitIndexes(300)").consume()
+            self._migrate(s)
+
+    def _migrate(self, s: neo4j.Session) -> None:
+        """Bring a store written by an older kg to today's shapes (docs/NEO4J.md, "Stores built
+        before"): one IMPLEMENTS per source becomes an IMPLEMENTS_EVIDENCE each, then one
+        IMPLEMENTS per pair is kept from them; documents get their issued_year."""
+        if not pairs.kept_in(self.schema):
+            return
+        if s.execute_read(_run, _OLD_IMPLEMENTS)[0]["c"]:
+            s.execute_write(_run, "MATCH (a:Document)-[r:IMPLEMENTS]->(b:Document) "
+                                  "WHERE r.evidence_count IS NULL "
+                                  "CREATE (a)-[e:IMPLEMENTS_EVIDENCE]->(b) SET e = properties(r) "
+                                  "DELETE r")
+            self._sync_pairs(s)
+        s.execute_write(_run, "MATCH (d:Document) WHERE d.issued IS NOT NULL AND "
+                              "d.issued_year IS NULL SET d.issued_year = d.issued.year")
 
     # ------------------------------------------------------------------ reads
     def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -255,6 +273,7 @@ class Neo4jStore:
         with self._errors(), self._session() as s:
             for group in _groups(steps, self.chunk):
                 s.execute_write(_apply, group)
+            self._sync_pairs(s)
             s.execute_write(_run, "UNWIND $uids AS u MATCH (s:Source {uid: u}) "
                                   "SET s.complete = true",
                             uids=[b.source.uid for b in batches])
@@ -282,13 +301,37 @@ class Neo4jStore:
                           list(map(_packer(props, ("from", "to")), batch))))
         return steps
 
+    def _pair_step(self, rows: Sequence[dict[str, Any]]) -> Step:
+        """CREATE the IMPLEMENTS of `rows` (`graph.pairs.pair_row`)."""
+        props = self.schema.rel(pairs.PAIR).props
+        fields = ", ".join(f"{p.name}: {_value(p, i + 2)}" for i, p in enumerate(props))
+        return (f"UNWIND $rows AS r MATCH (a:Document {{uid: r[0]}}) "
+                f"MATCH (b:Document {{uid: r[1]}}) CREATE (a)-[:{pairs.PAIR} {{{fields}}}]->(b)",
+                list(map(_packer(props, ("from", "to")), rows)))
+
+    def _sync_pairs(self, s: neo4j.Session) -> None:
+        """One IMPLEMENTS per pair stated, as its statements say (`graph.pairs`): missing
+        pairs created, pairs whose statements or dates changed rebuilt, unstated ones gone."""
+        if not pairs.kept_in(self.schema):
+            return
+        missing = pairs.pair_rows(s.execute_read(_run, pairs.MISSING))
+        stale = [(r["from"], r["to"]) for r in s.execute_read(_run, pairs.STALE)]
+        rebuilt: list[dict[str, Any]] = []
+        if stale:
+            stmt, params = pairs.statements_of(stale)
+            rebuilt = pairs.pair_rows(s.execute_read(_run, stmt, **params))
+            stmt, params = pairs.delete_pairs(stale)
+            s.execute_write(_run, stmt, **params)
+        for group in _groups([self._pair_step([*missing, *rebuilt])], self.chunk):
+            s.execute_write(_apply, group)
+
     def retract(self, source_uids: Sequence[str]) -> None:
         if not source_uids:
             return
         self._writable()
         sources = list(source_uids)
         with self._errors(), self._session() as s:
-            for rel in self.schema.rels:
+            for rel in self.schema.stated:  # IMPLEMENTS follows its statements (_sync_pairs)
                 self._until_done(s, f"MATCH ()-[r:{rel.type}]->() WHERE r.source IN $sources "
                                     "WITH r LIMIT $n DELETE r RETURN count(*) AS c", sources)
             s.execute_write(_run, "MATCH (s:Source) WHERE s.uid IN $sources DETACH DELETE s",
@@ -298,6 +341,7 @@ class Neo4jStore:
                     self._until_done(s, f"MATCH (n:{n.label}) WHERE NOT EXISTS "
                                         "{ MATCH (n)-[:MENTIONED_IN]->(:Source) } "
                                         "WITH n LIMIT $n DETACH DELETE n RETURN count(*) AS c")
+            self._sync_pairs(s)
 
     def _until_done(self, s: neo4j.Session, stmt: str, sources: list[str] | None = None) -> None:
         """Run a `… LIMIT $n DELETE … RETURN count(*) AS c` statement until it deletes less."""
@@ -334,9 +378,26 @@ class Neo4jStore:
         self._driver.close()
 
 
+_OLD_IMPLEMENTS = ("MATCH ()-[r:IMPLEMENTS]->() WHERE r.evidence_count IS NULL "
+                   "RETURN count(r) AS c")
+
+
 def _run(tx: neo4j.ManagedTransaction, stmt: str, **params: Any) -> list[dict[str, Any]]:
     """A transaction function: run one statement, return its rows."""
     return [r.data() for r in tx.run(stmt, params)]
+
+
+def _hint(e: Exception) -> str:
+    """What to write instead of an embedded-store function Neo4j does not know, if it is one."""
+    unknown = re.search(r"Unknown function '(\w+)'", str(e))
+    if unknown and unknown[1].lower() in _EMBEDDED_ONLY:
+        return (f"{unknown[1]}() is the embedded store's: on Neo4j write d.issued_year or "
+                "d.issued.year, r.lag_days, duration.between(a, b).days, size(list) "
+                "(queries that run on both use the stored integers). ")
+    return ""
+
+
+_EMBEDDED_ONLY = {"date_part", "date_diff", "list_extract", "list_concat", "label"}
 
 
 def _one_line(e: Exception) -> str:

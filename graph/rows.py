@@ -156,7 +156,9 @@ gc_paused = _GcPause()
 
 
 def to_rows(batches: Sequence[Batch], schema: Schema) -> Rows:
-    """Merge nodes across batches by uid; one relationship per (type, ends, source)."""
+    """Merge nodes across batches by uid; one relationship per (type, ends, source). A type the
+    stores keep one per pair (IMPLEMENTS) is written as the type it sums up
+    (IMPLEMENTS_EVIDENCE, `Schema.stated_as`); the stores derive the pairs (`graph.pairs`)."""
     with gc_paused:
         return _to_rows(batches, schema)
 
@@ -176,7 +178,7 @@ def _to_rows(batches: Sequence[Batch], schema: Schema) -> Rows:
         if t is None:
             rel = schema.rel(key[0])
             if key[1:] not in rel.pairs:
-                raise ValueError(f"the ontology does not let {key[0]} connect "
+                raise ValueError(f"the ontology does not let {schema.summary_of(key[0])} connect "
                                  f"{key[1]} to {key[2]}")
             if not set(EVIDENCE_KEYS) <= {p.name for p in rel.props}:
                 raise ValueError(f"{key[0]} does not declare the evidence properties")
@@ -184,6 +186,7 @@ def _to_rows(batches: Sequence[Batch], schema: Schema) -> Rows:
         return t
 
     edges = []  # (type, from label, from uid, to label, to uid, evidence, props), in order
+    stated_as = {r.type: schema.stated_as(r.type) for r in schema.rels}
     for b in batches:
         s = b.source
         node_table("Source").add(s.uid, {"name": s.name, "path": s.path, "sha256": s.sha256,
@@ -194,8 +197,8 @@ def _to_rows(batches: Sequence[Batch], schema: Schema) -> Rows:
                                          "complete": False})
         for n in b.nodes:
             (nodes.get(n.label) or node_table(n.label)).add(n.uid, n.props)
-        edges.extend((e.type, e.src_label, e.src, e.dst_label, e.dst, e.evidence, e.props)
-                     for e in b.edges)
+        edges.extend((stated_as.get(e.type, e.type), e.src_label, e.src, e.dst_label, e.dst,
+                      e.evidence, e.props) for e in b.edges)
         edges.extend(("MENTIONED_IN", n.label, n.uid, "Source", s.uid, n.evidence, {})
                      for n in b.nodes if n.evidence is not None)
     seen: set[tuple[str, str, str, str]] = set()

@@ -47,6 +47,7 @@ class RelTable:
     forward_only: bool = False  # kg:storeForwardOnly: no lists kept from the target side
     color: str | None = None  # kg:color: the explorer's edge colour
     dashes: bool = False  # kg:dashes: drawn dashed (relations besides implements)
+    summarises: str | None = None  # kg:summarises: one per pair, kept from this per-source type
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,28 @@ class Schema:
     @property
     def document_links(self) -> tuple[RelTable, ...]:
         """The relationship types between documents only (IMPLEMENTS, BASED_ON, REPLACES …)."""
-        return tuple(r for r in self.rels if r.pairs == (("Document", "Document"),))
+        summed = {r.summarises for r in self.rels}  # IMPLEMENTS_EVIDENCE: IMPLEMENTS per source
+        return tuple(r for r in self.rels
+                     if r.pairs == (("Document", "Document"),) and r.type not in summed)
+
+    @property
+    def stated(self) -> tuple[RelTable, ...]:
+        """The relationship types sources state, one per source and pair, with evidence: all
+        but those the stores keep one per pair (`summarises`)."""
+        return tuple(r for r in self.rels if not r.summarises)
+
+    def stated_as(self, type_: str) -> str:
+        """The type a batch's relationship of `type_` is written as: IMPLEMENTS, stated by
+        a source, is an IMPLEMENTS_EVIDENCE; the stores keep IMPLEMENTS from those."""
+        for r in self.rels:
+            if r.type == type_:
+                return r.summarises or type_
+        return type_
+
+    def summary_of(self, type_: str) -> str:
+        """The type that sums up `type_` one per pair (IMPLEMENTS for IMPLEMENTS_EVIDENCE),
+        or `type_` itself: what a statement is called when shown or exported."""
+        return next((r.type for r in self.rels if r.summarises == type_), type_)
 
     @property
     def names(self) -> set[str]:
@@ -107,6 +129,12 @@ def _prop(g: Graph, p: URIRef) -> Prop:
     if t not in STORE_TYPES:
         raise ValueError(f"kg.ttl: {p} has store type {t!r}, expected one of {STORE_TYPES}")
     return Prop(str(g.value(p, KG.storeName)), t, str(p))
+
+
+def _summarised(g: Graph, p: URIRef) -> str | None:
+    """The store name of the per-source property that `p` sums up one per pair, if any."""
+    of = g.value(p, KG.summarises)
+    return None if of is None else str(g.value(of, KG.storeName))
 
 
 def schema_from_graph(g: Graph) -> Schema:
@@ -138,7 +166,7 @@ def schema_from_graph(g: Graph) -> Schema:
         rels.append(RelTable(name, str(p), tuple((f, t) for f in froms for t in tos),
                              (*every, *own), _lang(g, p, "vi"), _lang(g, p, "en"),
                              bool(g.value(p, KG.storeForwardOnly)), _str(g, p, KG.color),
-                             bool(g.value(p, KG.dashes))))
+                             bool(g.value(p, KG.dashes)), _summarised(g, p)))
     doc_types = tuple(
         DocType(_lang(g, c, "vi"), str(g.value(c, KG.typeCode)), _lang(g, c, "en"),
                 _str(g, c, KG.color) or "#999999")
