@@ -6,7 +6,7 @@ graph carries exactly what `kg extract` reports (one extraction, two outputs).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -151,21 +151,3 @@ def _organisation(b: Batch, name: str, level: str, locality: str | None, ev: Evi
     b.node("Organisation", uid, ev, name=name, level=level,
            locality=locality if level != "central" else None, key=fold(name))
     return uid
-
-
-def merge_nodes(nodes: Iterable[Node]) -> dict[tuple[str, str], dict[str, Any]]:
-    """One property map per (label, uid): the first value of each property wins (null and an
-    empty list are no value). The stores apply the same rule across writes, so the graph does
-    not depend on how files are grouped into writes."""
-    out: dict[tuple[str, str], dict[str, Any]] = {}
-    for n in nodes:
-        props = out.setdefault((n.label, n.uid), {})
-        for k, v in n.props.items():
-            if missing(props.get(k)) and not missing(v):
-                props[k] = v
-    return out
-
-
-def missing(value: Any) -> bool:
-    """No value: null, or an empty list."""
-    return value is None or (isinstance(value, list | tuple) and not value)

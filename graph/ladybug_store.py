@@ -47,8 +47,6 @@ if TYPE_CHECKING:  # writes import these when they run: reading needs neither Ar
     from graph.stage import Stage, StagedTable
     from ontology import Prop, Schema
 
-# Nodes that stay when no source mentions them any more: reference data.
-_KEPT_LABELS = ("Locality", "Theme", "Source")
 
 
 CHECKPOINT_SHARE = 0.5  # checkpoint when the records since the last one reach this share ...
@@ -496,15 +494,12 @@ class LadybugStore:
         """One IMPLEMENTS per pair stated (`graph.pairs`): missing ones are copied in now;
         pairs to rebuild (restated, retracted, newly dated) wait for data copied since the
         last checkpoint to be durable, as updates do (`_update_nodes`)."""
-        self._unsynced = False
-        if not pairs.kept_in(self.schema):
-            return
         self._copy_missing_pairs()
-        if self._read(pairs.STALE + " LIMIT 1"):
-            if self._copied:
-                self.checkpoint()
-            else:
-                self._rebuild_pairs()
+        if self._copied and pairs.kept_in(self.schema) and self._read(pairs.STALE + " LIMIT 1"):
+            self.checkpoint()  # which rebuilds them once the copies are durable
+            return
+        self._rebuild_pairs()
+        self._unsynced = False
 
     def _copy_missing_pairs(self) -> None:
         if not pairs.kept_in(self.schema):
@@ -572,7 +567,7 @@ class LadybugStore:
 
     def _update_nodes(self, label: str, props: Sequence[Prop], data: pa.Table) -> None:
         """Give the existing nodes the values of `data` they lack: the first value stated
-        stays (as within a write, `graph.batch.merge_nodes`).
+        stays (the rule of `graph.rows.missing`, as within a write).
 
         Updates go through the write-ahead log while copies do not, so replaying an update of
         a node copied since the last checkpoint, after a crash, would touch data that is gone
@@ -752,7 +747,7 @@ class LadybugStore:
             self.query(f"MATCH ()-[r:{rel.type}]->() WHERE r.source IN $sources DELETE r", params)
         self.query("MATCH (s:Source) WHERE s.uid IN $sources DETACH DELETE s", params)
         for n in self.schema.nodes:
-            if n.label not in _KEPT_LABELS:
+            if not n.kept:  # reference data stays (kg:keptWithoutSource)
                 self.query(f"MATCH (n:{n.label}) WHERE NOT EXISTS "
                            "{ MATCH (n)-[:MENTIONED_IN]->(:Source) } DETACH DELETE n")
         self._rebuild_pairs()

@@ -44,6 +44,16 @@ def kept_in(schema: Schema) -> bool:
     """Whether `schema` keeps IMPLEMENTS one per pair (a kg before it did not)."""
     return any(r.type == PAIR and r.summarises == STATED for r in schema.rels)
 
+# The pairs `$sources` state (retracting them changes those).
+STATED_BY = (f"MATCH (a:Document)-[e:{STATED}]->(b:Document) WHERE e.source IN $sources "
+             "RETURN DISTINCT a.uid AS `from`, b.uid AS `to`")
+# The pairs of the documents `$uids` whose lag a date of theirs may now give. (The Neo4j store
+# keeps pairs write by write with these and STATED_BY; the embedded one with MISSING and STALE
+# at its next read or checkpoint, which suits its copies.)
+UNDATED_OF = (f"UNWIND $uids AS u MATCH (d:Document {{uid: u}})-[r:{PAIR}]-(:Document) "
+              "WHERE r.lag_days IS NULL "
+              "RETURN startNode(r).uid AS `from`, endNode(r).uid AS `to`")
+
 
 def _strength(s: Mapping[str, Any]) -> tuple:
     """Order of statements, strongest first: confidence, explicit before implied, then a

@@ -56,9 +56,19 @@ class Rows:
         return sum(map(len, self.nodes.values())) + sum(map(len, self.rels.values()))
 
 
+def missing(value: Any) -> bool:
+    """No value: null, or an empty list. The rule for filling node properties: a property
+    keeps the first value stated, and a later statement fills it only while it is missing.
+    Rows apply it within a write (`_NodeTable`); each store applies the same rule across
+    writes in its own statements (`LadybugStore._fill`, `neo4j_store._value`), and a staged
+    bulk copy in Arrow (`graph.stage.merge_by_uid`), so the graph does not depend on how files
+    are grouped into writes (tests/test_ladybug_store.py, test_store_contract.py)."""
+    return value is None or (isinstance(value, list | tuple) and not value)
+
+
 class _NodeTable:
-    """One label's rows while they are gathered: one row per uid, the first value of each
-    property kept (null and an empty list are no value, as in `graph.batch.merge_nodes`)."""
+    """One label's rows while they are gathered: one row per uid, each property filled by the
+    rule of `missing` (the first value stated stays)."""
 
     def __init__(self, label: str, names: Sequence[str]) -> None:
         self.label = label
@@ -87,13 +97,11 @@ class _NodeTable:
                 cols[k][-1] = v
             cols["uid"][-1] = uid
             return
-        for k, v in props.items():  # `missing`, inlined: most nodes seen again state nothing new
-            if v is None or (not v and isinstance(v, list | tuple)):
-                continue
-            col = cols[k]
-            old = col[i]
-            if old is None or (not old and isinstance(old, list | tuple)):
-                col[i] = v
+        for k, v in props.items():
+            if not missing(v):
+                col = cols[k]
+                if missing(col[i]):
+                    col[i] = v
 
 
 class _RelTable:

@@ -23,6 +23,7 @@ class Prop:
     name: str
     type: str  # one of STORE_TYPES
     iri: str
+    indexed: bool = False  # kg:indexed: the stores index it wherever a node carries it
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class NodeTable:
     label_en: str
     color: str | None
     shape: str | None
+    kept: bool = False  # kg:keptWithoutSource: stays when no source mentions it (reference data)
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,11 @@ class Schema:
                 return r.summarises or type_
         return type_
 
+    @property
+    def kept_labels(self) -> tuple[str, ...]:
+        """Labels whose nodes stay when no source mentions them (kg:keptWithoutSource)."""
+        return tuple(n.label for n in self.nodes if n.kept)
+
     def summary_of(self, type_: str) -> str:
         """The type that sums up `type_` one per pair (IMPLEMENTS for IMPLEMENTS_EVIDENCE),
         or `type_` itself: what a statement is called when shown or exported."""
@@ -128,7 +135,7 @@ def _prop(g: Graph, p: URIRef) -> Prop:
     t = _str(g, p, KG.storeType)
     if t not in STORE_TYPES:
         raise ValueError(f"kg.ttl: {p} has store type {t!r}, expected one of {STORE_TYPES}")
-    return Prop(str(g.value(p, KG.storeName)), t, str(p))
+    return Prop(str(g.value(p, KG.storeName)), t, str(p), bool(g.value(p, KG.indexed)))
 
 
 def _summarised(g: Graph, p: URIRef) -> str | None:
@@ -148,7 +155,8 @@ def schema_from_graph(g: Graph) -> Schema:
         if not props or props[0].name != "uid":
             raise ValueError(f"kg.ttl: class {label} has no uid property")
         nodes.append(NodeTable(label, str(c), tuple(props), _lang(g, c, "vi"), _lang(g, c, "en"),
-                               _str(g, c, KG.color), _str(g, c, KG.shape)))
+                               _str(g, c, KG.color), _str(g, c, KG.shape),
+                               bool(g.value(c, KG.keptWithoutSource))))
     every = sorted((_prop(g, p) for p in datatype if g.value(p, KG.onEveryRelation)),
                    key=lambda x: x.name)
     rels = []

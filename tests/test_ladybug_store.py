@@ -292,32 +292,6 @@ def test_a_failed_write_leaves_no_update_waiting(tmp_path, monkeypatch):
     s.close()
 
 
-def conflicting_batches() -> list:
-    """Three sources stating different values for the same nodes."""
-    out = [to_batch(x) for x in factories.corpus()]
-    for i, b in enumerate(out):
-        b.node("Document", "doc:x", None, symbol=f"X-{i}", title=None if i == 0 else f"t{i}")
-        b.node("Task", "task:x", None, support=[] if i < 2 else [f"Sở {i}"], label=f"l{i}")
-    return out
-
-
-def test_the_first_value_stated_stays_however_the_writes_are_grouped(tmp_path):
-    graphs = []
-    for name, writes in (("one", [conflicting_batches()]),
-                         ("each", [[b] for b in conflicting_batches()])):
-        s = LadybugStore(str(tmp_path / f"{name}.lbdb"))
-        s.ensure_schema()
-        for w in writes:
-            load_batches(s, w)
-        assert s.query("MATCH (d:Document {uid: 'doc:x'}) RETURN d.symbol AS s, d.title AS t")\
-            == [{"s": "X-0", "t": "t1"}]
-        assert s.query("MATCH (t:Task {uid: 'task:x'}) RETURN t.support AS s, t.label AS l") \
-            == [{"s": ["Sở 2"], "l": "l0"}]
-        graphs.append(_graph(s))
-        s.close()
-    assert graphs[0] == graphs[1]
-
-
 def test_checkpoints_come_with_a_share_of_the_store_bounded_both_ways():
     from graph.ladybug_store import CHECKPOINT_MAX_RECORDS, checkpoint_due
 

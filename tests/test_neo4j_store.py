@@ -235,15 +235,3 @@ def test_the_cli_reports_a_wrong_password_in_one_line(neo4j_uri):
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "refused the credentials" in result.stderr
     assert "wrong-password" not in result.stderr and "Traceback" not in result.output
-
-
-def test_the_first_value_stated_stays_on_neo4j_too(neo4j_store, lbdb_path):
-    from tests.test_ladybug_store import conflicting_batches
-
-    for b in conflicting_batches():
-        load_batches(neo4j_store, [b])
-    embedded = LadybugStore(str(lbdb_path))
-    embedded.ensure_schema()
-    load_batches(embedded, conflicting_batches())
-    assert contents(neo4j_store) == contents(embedded)
-    embedded.close()

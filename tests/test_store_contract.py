@@ -121,6 +121,29 @@ def test_undeclared_property_is_refused_before_writing(store):
     assert stats(store)["nodes"]["Document"] == 0
 
 
+def conflicting_batches() -> list:
+    """Three sources stating different values for the same nodes."""
+    out = [to_batch(x) for x in factories.corpus()]
+    for i, b in enumerate(out):
+        b.node("Document", "doc:x", None, symbol=f"X-{i}", title=None if i == 0 else f"t{i}")
+        b.node("Task", "task:x", None, support=[] if i < 2 else [f"Sở {i}"], label=f"l{i}")
+    return out
+
+
+def test_the_first_value_stated_stays_however_the_writes_are_grouped(store, tmp_path):
+    for b in conflicting_batches():  # one write each here, all in one write below
+        load_batches(store, [b])
+    assert store.query("MATCH (d:Document {uid: 'doc:x'}) RETURN d.symbol AS s, d.title AS t"
+                       ) == [{"s": "X-0", "t": "t1"}]
+    assert store.query("MATCH (t:Task {uid: 'task:x'}) RETURN t.support AS s, t.label AS l"
+                       ) == [{"s": ["Sở 2"], "l": "l0"}]
+    one = open_store(str(tmp_path / "one.lbdb"))
+    one.ensure_schema()
+    load_batches(one, conflicting_batches())
+    assert contents(store) == contents(one)
+    one.close()
+
+
 def test_the_first_value_stated_stays_and_a_null_keeps_it(store):
     # the provinces' texts name 26-NQ/TW without its date or issuer; the central text's stay
     load_batches(store, [to_batch(x) for x in reversed(factories.corpus())])
@@ -296,3 +319,23 @@ def test_a_store_built_before_is_brought_up_to_date_when_opened_for_writing(old_
     assert links(store, HP, NQ)[0]["n"] == 2
     store.close()
     fresh.close()
+
+
+# ---------------------------------------------------------------- the registry
+
+
+def test_stores_are_picked_by_uri_scheme_from_one_registry(tmp_path):
+    from graph.store import STORES, store_class, store_kind
+
+    assert store_kind(str(tmp_path / "x.lbdb")).name == "ladybug"
+    for uri in ("bolt://h:7687", "NEO4J+S://h", "neo4j+ssc://u:p@h:7687"):
+        assert store_kind(uri).name == "neo4j"
+    assert store_class("neo4j").dialect == "neo4j" and store_class("ladybug").dialect == "ladybug"
+    assert set(STORES) == {"ladybug", "neo4j"}
+    with pytest.raises(StoreError, match="use bolt://HOST:7687"):
+        open_store("http://localhost:7474")
+    with pytest.raises(StoreError, match=r"bolt, bolt\+s, .*neo4j\+ssc") as e:
+        open_store("ftp://h/kg")
+    assert "\n" not in str(e.value) and not (tmp_path / "ftp:").exists()
+    with pytest.raises(StoreError, match="kg has ladybug, neo4j"):
+        store_class("sqlite")

@@ -41,11 +41,9 @@ def stated_counts(batch, schema) -> Counter:
 
 def sourceless(store, schema) -> dict[str, int]:
     """Nodes no source mentions (kg deletes those on retraction: someone else made them)."""
-    from graph.ladybug_store import _KEPT_LABELS
-
     out = {}
     for n in schema.nodes:
-        if n.label not in _KEPT_LABELS:
+        if not n.kept:
             c = store.query(f"MATCH (n:{n.label}) WHERE NOT EXISTS "
                             "{ MATCH (n)-[:MENTIONED_IN]->(:Source) } RETURN count(n) AS c")
             if c[0]["c"]:

@@ -271,10 +271,9 @@ def schema(fmt: str) -> None:
 
     s = load_schema()
     if fmt in ("ddl", "neo4j-ddl"):
-        if fmt == "ddl":
-            from graph.ladybug_store import LadybugStore as Target
-        else:
-            from graph.neo4j_store import Neo4jStore as Target
+        from graph.store import store_class
+
+        Target = store_class("ladybug" if fmt == "ddl" else "neo4j")
         click.echo(";\n".join(Target.ddl_for(s)) + ";")
         return
     rows = [{"kind": "node", "name": n.label, "vi": n.label_vi,
