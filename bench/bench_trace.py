@@ -231,11 +231,13 @@ def copy_rows(store: Any, rows: dict[str, list[dict]]) -> None:
         if table:
             data = _arrow(schema.node(label).props, table)  # COPY reads `data` by name
             store._conn.execute(f"COPY {label} FROM data")
-    for type_, ends in (("IMPLEMENTS", ""), ("ISSUED_BY", ""),
-                        ("RELEVANT_FOR", " (from='Document', to='Locality')")):
-        if rows[type_]:
-            data = _arrow(schema.rel(type_).props, rows[type_], lead=("from", "to"))  # noqa: F841
+    for stated, ends in (("IMPLEMENTS", ""), ("ISSUED_BY", ""),
+                         ("RELEVANT_FOR", " (from='Document', to='Locality')")):
+        type_ = schema.stated_as(stated)  # IMPLEMENTS is stated as IMPLEMENTS_EVIDENCE ...
+        if rows[stated]:
+            data = _arrow(schema.rel(type_).props, rows[stated], lead=("from", "to"))  # noqa: F841
             store._conn.execute(f"COPY {type_} FROM data{ends}")
+    store._unsynced = True  # ... and the store makes one IMPLEMENTS per pair at its next read
 
 
 def step_build(store_path: Path, n_docs: int, seed: int) -> dict[str, Any]:

@@ -6,7 +6,7 @@ graph carries exactly what `kg extract` reports (one extraction, two outputs).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,7 +63,8 @@ def to_batch(ex: Extraction) -> Batch:
     b = Batch(ex.source)
     for d in ex.documents:
         b.node("Document", d.uid, d.evidence, symbol=d.symbol, type=d.type, issuer=d.issuer,
-               level=d.level, locality=d.locality, issued=d.date, title=d.title,
+               level=d.level, locality=d.locality, issued=d.date,
+               issued_year=d.date.year if d.date else None, title=d.title,
                name=d.symbol or d.title or d.type, symbol_key=symbol_key(d.symbol) or None,
                key=fold(" ".join(filter(None, [symbol_key(d.symbol), d.type, d.title,
                                                 d.issuer, d.locality]))),
@@ -145,21 +146,3 @@ def _organisation(b: Batch, name: str, level: str, locality: str | None, ev: Evi
            locality=locality if level != "central" else None, key=fold(name),
            search=search_words(name))
     return uid
-
-
-def merge_nodes(nodes: Iterable[Node]) -> dict[tuple[str, str], dict[str, Any]]:
-    """One property map per (label, uid): the first value of each property wins (null and an
-    empty list are no value). The stores apply the same rule across writes, so the graph does
-    not depend on how files are grouped into writes."""
-    out: dict[tuple[str, str], dict[str, Any]] = {}
-    for n in nodes:
-        props = out.setdefault((n.label, n.uid), {})
-        for k, v in n.props.items():
-            if missing(props.get(k)) and not missing(v):
-                props[k] = v
-    return out
-
-
-def missing(value: Any) -> bool:
-    """No value: null, or an empty list."""
-    return value is None or (isinstance(value, list | tuple) and not value)

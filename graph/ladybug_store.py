@@ -30,11 +30,13 @@ import re
 import shutil
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import ladybug
 
+from graph import pairs
 from graph.settings import BUFFER_POOL_MB, setting
 from graph.store import ReadOnlyError, SourceInfo, StoreError
 
@@ -46,8 +48,6 @@ if TYPE_CHECKING:  # writes import these when they run: reading needs neither Ar
     from graph.stage import Stage, StagedTable
     from ontology import Prop, Schema
 
-# Nodes that stay when no source mentions them any more: reference data.
-_KEPT_LABELS = ("Locality", "Theme", "Source")
 
 
 CHECKPOINT_SHARE = 0.5  # checkpoint when the records since the last one reach this share ...
@@ -111,6 +111,8 @@ def _has(expr: str, prop: Prop) -> str:
     return f"{expr} IS NOT NULL"
 
 
+_OLD_PAIRS = "IMPLEMENTS_BEFORE_PAIRS"  # an old store's IMPLEMENTS while it is migrated
+_OLD_PAIRS_RENAME = f"ALTER TABLE IMPLEMENTS RENAME TO {_OLD_PAIRS}"
 _READ_ONLY_REFUSAL = "Cannot execute write operations in a read-only database"
 _CHECKPOINT = re.compile(r"\s*CHECKPOINT\b", re.IGNORECASE)
 
@@ -156,22 +158,40 @@ def _open_failure(path: str, error: str, read_only: bool) -> str:
     return f"cannot open the embedded store {path}: {' '.join(error.split())[:300]}"
 
 
-def _hint(error: str) -> str:
-    """What to do about a LadybugDB error, when kg knows."""
+def _hint(error: str, cypher: str = "") -> str:
+    """What to write instead, when kg knows what the embedded dialect refused."""
     backward = re.search(r'bwd data for rel table "(\w+)"', error)
     if backward:
-        return (f" ({backward[1]} is stored from its source side only, docs/ARCHITECTURE.md "
+        return (f"{backward[1]} is stored from its source side only, docs/ARCHITECTURE.md "
                 "15: start the pattern from that side, e.g. MATCH (t:Task)-[:LEAD]->(o:"
-                "Organisation {name: $name}), not from a node bound by an earlier WITH)")
+                "Organisation {name: $name}), not from a node bound by an earlier WITH")
     if "Undirected rel pattern" in error:
-        return (" (LEAD, SUPPORT, ISSUED_BY, RELEVANT_FOR and HAS_THEME are stored from their "
+        return ("LEAD, SUPPORT, ISSUED_BY, RELEVANT_FOR and HAS_THEME are stored from their "
                 "source side only, docs/ARCHITECTURE.md 15: give the pattern a direction, e.g. "
-                "MATCH (t:Task)-[:LEAD]->(o:Organisation))")
+                "MATCH (t:Task)-[:LEAD]->(o:Organisation)")
     missing = re.search(r"Table (\w+) does not exist", error)
     if missing:
-        return (f" (the store has no {missing[1]} table: it was made by an older kg, or is "
-                "not a kg store; `kg load --realign` adds the tables this kg uses)")
+        return (f"the store has no {missing[1]} table: it was made by an older kg, or is "
+                "not a kg store; `kg load --realign` adds the tables this kg uses")
+    if re.search(r"has data type DATE but .* was expected", error):
+        return ("the embedded store reads no fields of a date (d.issued.year): write "
+                "d.issued_year for a document's year, r.lag_days for the days between a plan "
+                "and what it implements, or date_part('year', d.issued)")
+    if re.search(r"\[\s*\w+\s+IN\b[^\]]*\|", cypher) and "not in scope" in error:
+        return ("the embedded store has no list comprehensions ([x IN list | ...]): UNWIND "
+                "the list and collect() again, or use list functions")
+    if re.search(r"\b(duration|datetime|date)\s*\.\s*\w+\s*\(", cypher):
+        return ("the embedded store has no duration.between() or date.*() functions: write "
+                "r.lag_days (IMPLEMENTS), d.issued_year, or date_part / date_diff")
     return ""
+
+
+def _query_failure(error: str, cypher: str) -> str:
+    """A LadybugDB error as one line: what to write instead when kg knows, then the engine's
+    first line (a parser error's other lines only point at the offset it already names)."""
+    said = " ".join(error.strip().splitlines()[0].split()) if error.strip() else error
+    hint = _hint(error, cypher)
+    return f"query failed: {hint} (LadybugDB: {said})" if hint else f"query failed: {said}"
 
 
 @functools.cache
@@ -210,6 +230,8 @@ def _plain(value: Any) -> Any:
         return {k: _plain(v) for k, v in value.items() if not k.startswith("_")}
     if isinstance(value, list):
         return [_plain(v) for v in value]
+    if isinstance(value, Decimal):  # sum() of integers is a 128-bit integer, given as Decimal
+        return int(value) if value == value.to_integral_value() else float(value)
     return value
 
 
@@ -236,6 +258,7 @@ class LadybugStore:
         self._stage: Stage | None = None  # while `bulk` stages writes
         self._staged: dict[str, SourceInfo] = {}  # the sources staged
         self._recovered = False  # whether a stopped bulk copy was looked for (`_finish_copy`)
+        self._unsynced = False  # whether IMPLEMENTS may lag its statements (`_sync_pairs`)
         self.read_only = read_only
         _check_openable(Path(path), read_only)
         try:
@@ -246,6 +269,12 @@ class LadybugStore:
             self._conn = ladybug.Connection(self._db)
         except (RuntimeError, OSError) as e:
             raise StoreError(_open_failure(path, str(e), read_only)) from e
+        if read_only and self._has_old_pairs():
+            self.close()
+            raise StoreError(f"{path} was built by an older kg (one IMPLEMENTS per source): "
+                             "open it once for writing to bring it up to date, e.g. "
+                             f"`kg --store {path} load --realign` (docs/NEO4J.md, \"Stores "
+                             "built before\")")
 
     # ------------------------------------------------------------------ schema
     @property
@@ -273,9 +302,45 @@ class LadybugStore:
     def ensure_schema(self) -> None:
         if self.read_only:
             return
+        old_pairs = self._has_old_pairs()
+        if old_pairs:
+            self._conn.execute(_OLD_PAIRS_RENAME)
         for stmt in self.ddl_for(self.schema):
             self._conn.execute(stmt)
         self._add_missing_columns()
+        if old_pairs:
+            self._migrate_pairs()
+
+    def _has_old_pairs(self) -> bool:
+        """Whether IMPLEMENTS is the one-per-source table of a store built before one per pair
+        (it lacks `evidence_count`)."""
+        if not pairs.kept_in(self.schema):
+            return False
+        try:
+            cols = {r["name"] for r in self._read("CALL table_info('IMPLEMENTS') RETURN name")}
+        except StoreError:  # no such table: a new store
+            return False
+        return "evidence_count" not in cols
+
+    def _migrate_pairs(self) -> None:
+        """A store built before one IMPLEMENTS per pair (docs/NEO4J.md, "Stores built
+        before"): its per-source rows become IMPLEMENTS_EVIDENCE, the pairs are kept from
+        them, documents get their issued_year; then it is checkpointed."""
+        from graph.rows import Table
+
+        cols = [p.name for p in self.schema.rel(pairs.STATED).props]
+        rows = self._read(f"MATCH (a:Document)-[r:{_OLD_PAIRS}]->(b:Document) RETURN "
+                          "a.uid AS `from`, b.uid AS `to`, "
+                          + ", ".join(f"r.{c} AS {c}" for c in cols))
+        if rows:
+            table = Table({k: [r[k] for r in rows] for k in ("from", "to", *cols)})
+            data = _arrow(self.schema.rel(pairs.STATED).props, table)
+            self._conn.execute(f"COPY {pairs.STATED} FROM $data", {"data": data})
+        self._conn.execute(f"DROP TABLE {_OLD_PAIRS}")
+        self._conn.execute("MATCH (d:Document) WHERE d.issued IS NOT NULL AND "
+                           "d.issued_year IS NULL SET d.issued_year = date_part('year', d.issued)")
+        self._copied = self._unsynced = True
+        self.checkpoint()
 
     def _add_missing_columns(self) -> None:
         """Node properties the ontology gained since the store was made (Source's url, format
@@ -297,6 +362,8 @@ class LadybugStore:
     def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         if self._deferred:  # reads see every write: apply the updates still waiting
             self.checkpoint()
+        elif self._unsynced:  # ... and one IMPLEMENTS per pair stated
+            self._sync_pairs()
         return self._read(cypher, params)
 
     def _read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -309,7 +376,8 @@ class LadybugStore:
             if _READ_ONLY_REFUSAL in str(e):
                 raise ReadOnlyError(f"{self.uri} is open for reading only: this statement "
                                     "writes") from e
-            raise StoreError(f"query failed: {e}{_hint(str(e))}") from e
+            self._raise_if_cache_too_small(e)
+            raise StoreError(_query_failure(str(e), cypher)) from e
         cols = result.get_column_names()
         rows = []
         while result.has_next():
@@ -353,6 +421,7 @@ class LadybugStore:
                                 for b in batches)
         else:
             self._copy_rows(rows)
+            self._unsynced = True
             self._pending.extend(b.source.uid for b in batches)
             self._pending_records += rows.count
         self._renew_connection()
@@ -405,6 +474,8 @@ class LadybugStore:
         last checkpoint)."""
         if self.read_only or not self._copied:
             return
+        if self._unsynced:  # pairs copied in before the checkpoint makes them durable
+            self._copy_missing_pairs()
         try:
             self._conn.execute("CHECKPOINT")
         except RuntimeError as e:
@@ -415,6 +486,9 @@ class LadybugStore:
         deferred, self._deferred = self._deferred, []
         for label, props, data in deferred:  # in write order: the first value stated stays
             self._fill(label, props, data)
+        if self._unsynced:
+            self._rebuild_pairs()  # on durable data only: see `_update_nodes`
+            self._unsynced = False
         if self._pending:
             self._read("UNWIND $uids AS u MATCH (s:Source {uid: u}) SET s.complete = true",
                        {"uids": self._pending})
@@ -422,6 +496,55 @@ class LadybugStore:
             self._stored_records += self._pending_records
         self._pending, self._pending_records = [], 0
         self._conn.execute(f"CALL auto_checkpoint={str(resume_auto).lower()}")
+
+    # ------------------------------------------------------------------ pairs
+    def _sync_pairs(self) -> None:
+        """One IMPLEMENTS per pair stated (`graph.pairs`): missing ones are copied in now;
+        pairs to rebuild (restated, retracted, newly dated) wait for data copied since the
+        last checkpoint to be durable, as updates do (`_update_nodes`)."""
+        self._copy_missing_pairs()
+        if self._copied and pairs.kept_in(self.schema) and self._read(pairs.STALE + " LIMIT 1"):
+            self.checkpoint()  # which rebuilds them once the copies are durable
+            return
+        self._rebuild_pairs()
+        self._unsynced = False
+
+    def _copy_missing_pairs(self) -> None:
+        if not pairs.kept_in(self.schema):
+            return
+        rows = pairs.pair_rows(self._read(pairs.MISSING))
+        if rows:
+            self._copied = True
+            self._conn.execute(f"COPY {pairs.PAIR} FROM $data",
+                               {"data": self._pair_table(rows)})
+
+    def _pair_table(self, rows: Sequence[Mapping[str, Any]]) -> pa.Table:
+        from graph.rows import REL_LEAD, Table
+
+        props = self.schema.rel(pairs.PAIR).props
+        return _arrow(props, Table({k: [r[k] for r in rows]
+                                    for k in (*REL_LEAD, *(p.name for p in props))}))
+
+    def _rebuild_pairs(self) -> None:
+        """Rebuild the IMPLEMENTS whose statements or dates changed, from their statements
+        (statements, not COPY: written to the log, durable at once)."""
+        if not pairs.kept_in(self.schema):
+            return
+        stale = [(r["from"], r["to"]) for r in self._read(pairs.STALE)]
+        if not stale:
+            return
+        stmt, params = pairs.statements_of(stale)
+        rows = pairs.pair_rows(self._read(stmt, params))
+        stmt, params = pairs.delete_pairs(stale)
+        self._read(stmt, params)
+        if rows:
+            props = self.schema.rel(pairs.PAIR).props
+            data = self._pair_table(rows).rename_columns(
+                ["child", "parent", *(p.name for p in props)])
+            fields = ", ".join(f"{p.name}: {p.name}" for p in props)
+            self._conn.execute("LOAD FROM $data MATCH (a:Document {uid: child}), "
+                               f"(b:Document {{uid: parent}}) "
+                               f"CREATE (a)-[:{pairs.PAIR} {{{fields}}}]->(b)", {"data": data})
 
     def _stored(self, label: str, data: pa.Table) -> pa.Array:
         """Whether each row's uid is a node of `label` in the store."""
@@ -452,7 +575,7 @@ class LadybugStore:
 
     def _update_nodes(self, label: str, props: Sequence[Prop], data: pa.Table) -> None:
         """Give the existing nodes the values of `data` they lack: the first value stated
-        stays (as within a write, `graph.batch.merge_nodes`).
+        stays (the rule of `graph.rows.missing`, as within a write).
 
         Updates go through the write-ahead log while copies do not, so replaying an update of
         a node copied since the last checkpoint, after a crash, would touch data that is gone
@@ -590,7 +713,7 @@ class LadybugStore:
             for piece in pieces(directory / t.file, t.piece, skip=done):
                 with self._copy_failure(directory, t.name):
                     self._conn.execute(f"COPY {t.name}{cols} FROM '{piece}'{opts}")
-                    self._copied = True
+                    self._copied = self._unsynced = True  # statements copied: pairs to keep
                     unsaved += min(t.piece, t.rows - done)
                     done += t.piece
                     if unsaved >= t.piece:
@@ -628,13 +751,14 @@ class LadybugStore:
         self.checkpoint()
         self._stored_records = None  # recounted when next needed
         params = {"sources": list(source_uids)}
-        for rel in self.schema.rels:
+        for rel in self.schema.stated:  # IMPLEMENTS follows its statements (_rebuild_pairs)
             self.query(f"MATCH ()-[r:{rel.type}]->() WHERE r.source IN $sources DELETE r", params)
         self.query("MATCH (s:Source) WHERE s.uid IN $sources DETACH DELETE s", params)
         for n in self.schema.nodes:
-            if n.label not in _KEPT_LABELS:
+            if not n.kept:  # reference data stays (kg:keptWithoutSource)
                 self.query(f"MATCH (n:{n.label}) WHERE NOT EXISTS "
                            "{ MATCH (n)-[:MENTIONED_IN]->(:Source) } DETACH DELETE n")
+        self._rebuild_pairs()
 
     def close(self) -> None:
         self.checkpoint()

@@ -6,7 +6,7 @@ user value a parameter. Constraints and indexes come from the ontology. The rows
 `graph.rows.to_rows`, the same the embedded store copies, so both stores hold the same graph.
 
 Nodes are `MERGE`d by uid; a property keeps the first value stated and later sources only fill
-what a node lacks (as in the embedded store and `graph.batch.merge_nodes`). Relationships are
+what a node lacks (the rule of `graph.rows.missing`, as in the embedded store). Relationships are
 `CREATE`d with their properties in the pattern (Cypher leaves null ones out, and no SET means
 no Eager in the plan). Rows travel as positional lists `r[i]` (no key strings to pack; a null
 is one byte), several statements share a transaction of up to `CHUNK` rows. docs/NEO4J.md,
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
@@ -26,18 +27,13 @@ import neo4j
 from neo4j import GraphDatabase, RoutingControl
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
+from graph import pairs
 from graph.batch import Batch
 from graph.rows import Rows, to_rows
 from graph.store import ReadOnlyError, SourceInfo, StoreError
 from ontology import Prop, Schema, load_schema
 
 CHUNK = 10_000  # rows per transaction (more: longer GC pauses on the server, no faster)
-# Nodes that stay when no source mentions them any more: reference data (as in the embedded store).
-_KEPT_LABELS = ("Locality", "Theme", "Source")
-# Properties looked up by the built-in queries; indexed on every label the ontology declares
-# them on (uid has a uniqueness constraint, which is an index too).
-INDEXED = ("symbol_key", "symbol", "key", "path", "name", "level", "locality", "year",
-           "deadline_year")
 
 
 def split_uri(uri: str) -> tuple[str, tuple[str, str] | None, str]:
@@ -117,7 +113,7 @@ def _value(prop: Prop, i: int, old: str | None = None) -> str:
     """Cypher for property `prop` from `r[i]`: a new list property is [] rather than absent
     (as in the embedded store), and with `old` (the variable of an existing node) the value
     it has stays; `r[i]` only fills one it lacks (null, or an empty list), as in
-    `graph.batch.merge_nodes` and the embedded store."""
+    `graph.rows.missing` and the embedded store."""
     new = f"coalesce(r[{i}], [])" if prop.type == "STRING[]" else f"r[{i}]"
     if old is None:
         return new
@@ -200,7 +196,7 @@ class Neo4jStore:
             if (e.code or "").endswith(".AccessMode"):
                 raise ReadOnlyError(f"Neo4j at {where} is open for reading only: this "
                                     f"statement writes ({_one_line(e)})") from e
-            raise StoreError(f"Neo4j query failed at {where}: {_one_line(e)}") from e
+            raise StoreError(f"Neo4j query failed at {where}: {_hint(e)}{_one_line(e)}") from e
         except DriverError as e:
             raise StoreError(f"Neo4j at {where}: {_one_line(e)}") from e
 
@@ -212,9 +208,9 @@ class Neo4jStore:
         for n in schema.nodes:
             out.append(f"CREATE CONSTRAINT {n.label}_uid IF NOT EXISTS "
                        f"FOR (n:{n.label}) REQUIRE n.uid IS UNIQUE")
-            names = {p.name for p in n.props}
-            out.extend(f"CREATE INDEX {n.label}_{p} IF NOT EXISTS FOR (n:{n.label}) ON (n.{p})"
-                       for p in INDEXED if p in names)
+            # what the built-in queries look up (kg:indexed; uid's constraint is an index too)
+            out.extend(f"CREATE INDEX {n.label}_{p.name} IF NOT EXISTS FOR (n:{n.label}) "
+                       f"ON (n.{p.name})" for p in n.props if p.indexed)
             # `kg search` (queries/search.py): folded words, folded queries (standard-folding)
             out.extend(f"CREATE FULLTEXT INDEX {n.label}_{p.name}_fulltext IF NOT EXISTS "
                        f"FOR (n:{n.label}) ON EACH [n.{p.name}] "
@@ -236,6 +232,22 @@ class Neo4jStore:
                 s.run(stmt).consume()
             if todo:
                 s.run("CALL db.awaitIndexes(300)").consume()
+            self._migrate(s)
+
+    def _migrate(self, s: neo4j.Session) -> None:
+        """Bring a store written by an older kg to today's shapes (docs/NEO4J.md, "Stores built
+        before"): one IMPLEMENTS per source becomes an IMPLEMENTS_EVIDENCE each, then one
+        IMPLEMENTS per pair is kept from them; documents get their issued_year."""
+        if not pairs.kept_in(self.schema):
+            return
+        if s.execute_read(_run, _OLD_IMPLEMENTS)[0]["c"]:
+            s.execute_write(_run, "MATCH (a:Document)-[r:IMPLEMENTS]->(b:Document) "
+                                  "WHERE r.evidence_count IS NULL "
+                                  "CREATE (a)-[e:IMPLEMENTS_EVIDENCE]->(b) SET e = properties(r) "
+                                  "DELETE r")
+            self._sync_pairs(s)
+        s.execute_write(_run, "MATCH (d:Document) WHERE d.issued IS NOT NULL AND "
+                              "d.issued_year IS NULL SET d.issued_year = d.issued.year")
 
     # ------------------------------------------------------------------ reads
     def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -260,6 +272,7 @@ class Neo4jStore:
         with self._errors(), self._session() as s:
             for group in _groups(steps, self.chunk):
                 s.execute_write(_apply, group)
+            self._rebuild_pairs(s, self._pairs_written(s, rows))
             s.execute_write(_run, "UNWIND $uids AS u MATCH (s:Source {uid: u}) "
                                   "SET s.complete = true",
                             uids=[b.source.uid for b in batches])
@@ -287,22 +300,79 @@ class Neo4jStore:
                           list(map(_packer(props, ("from", "to")), batch))))
         return steps
 
+    def _pair_step(self, rows: Sequence[dict[str, Any]]) -> Step:
+        """CREATE the IMPLEMENTS of `rows` (`graph.pairs.pair_row`)."""
+        props = self.schema.rel(pairs.PAIR).props
+        fields = ", ".join(f"{p.name}: {_value(p, i + 2)}" for i, p in enumerate(props))
+        return (f"UNWIND $rows AS r MATCH (a:Document {{uid: r[0]}}) "
+                f"MATCH (b:Document {{uid: r[1]}}) CREATE (a)-[:{pairs.PAIR} {{{fields}}}]->(b)",
+                list(map(_packer(props, ("from", "to")), rows)))
+
+    def _pairs_written(self, s: neo4j.Session, rows: Rows) -> set[tuple[str, str]]:
+        """The pairs a write may change: those its sources state, and the undated-lag pairs
+        of its documents (a date it gives makes their lag). Looked up by key: a write costs
+        what it writes, not what the store holds (`_sync_pairs` scans it all)."""
+        if not pairs.kept_in(self.schema):
+            return set()
+        stated = rows.rels.get((pairs.STATED, "Document", "Document"))
+        out = set(zip(stated.columns["from"], stated.columns["to"], strict=True)) if stated \
+            else set()
+        docs = rows.nodes.get("Document")
+        if docs:
+            out.update((r["from"], r["to"]) for r in s.execute_read(
+                _run, pairs.UNDATED_OF, uids=[u for u, d in zip(docs.columns["uid"],
+                                                                 docs.columns["issued"],
+                                                                 strict=True) if d]))
+        return out
+
+    def _rebuild_pairs(self, s: neo4j.Session, which: set[tuple[str, str]]) -> None:
+        """The IMPLEMENTS of `which` as their statements say: deleted, then made again from
+        the statements left (none: the pair is gone)."""
+        if not which:
+            return
+        todo = sorted(which)
+        stmt, params = pairs.statements_of(todo)
+        rebuilt = pairs.pair_rows(s.execute_read(_run, stmt, **params))
+        stmt, params = pairs.delete_pairs(todo)
+        s.execute_write(_run, stmt, **params)
+        for group in _groups([self._pair_step(rebuilt)], self.chunk):
+            s.execute_write(_apply, group)
+
+    def _sync_pairs(self, s: neo4j.Session) -> None:
+        """One IMPLEMENTS per pair stated, as its statements say (`graph.pairs`): missing
+        pairs created, pairs whose statements or dates changed rebuilt, unstated ones gone."""
+        if not pairs.kept_in(self.schema):
+            return
+        missing = pairs.pair_rows(s.execute_read(_run, pairs.MISSING))
+        stale = [(r["from"], r["to"]) for r in s.execute_read(_run, pairs.STALE)]
+        rebuilt: list[dict[str, Any]] = []
+        if stale:
+            stmt, params = pairs.statements_of(stale)
+            rebuilt = pairs.pair_rows(s.execute_read(_run, stmt, **params))
+            stmt, params = pairs.delete_pairs(stale)
+            s.execute_write(_run, stmt, **params)
+        for group in _groups([self._pair_step([*missing, *rebuilt])], self.chunk):
+            s.execute_write(_apply, group)
+
     def retract(self, source_uids: Sequence[str]) -> None:
         if not source_uids:
             return
         self._writable()
         sources = list(source_uids)
         with self._errors(), self._session() as s:
-            for rel in self.schema.rels:
+            stated = ([(r["from"], r["to"]) for r in s.execute_read(
+                _run, pairs.STATED_BY, sources=sources)] if pairs.kept_in(self.schema) else [])
+            for rel in self.schema.stated:  # IMPLEMENTS follows its statements (_sync_pairs)
                 self._until_done(s, f"MATCH ()-[r:{rel.type}]->() WHERE r.source IN $sources "
                                     "WITH r LIMIT $n DELETE r RETURN count(*) AS c", sources)
             s.execute_write(_run, "MATCH (s:Source) WHERE s.uid IN $sources DETACH DELETE s",
                             sources=sources)
             for n in self.schema.nodes:
-                if n.label not in _KEPT_LABELS:
+                if not n.kept:  # reference data stays (kg:keptWithoutSource)
                     self._until_done(s, f"MATCH (n:{n.label}) WHERE NOT EXISTS "
                                         "{ MATCH (n)-[:MENTIONED_IN]->(:Source) } "
                                         "WITH n LIMIT $n DETACH DELETE n RETURN count(*) AS c")
+            self._rebuild_pairs(s, set(stated))
 
     def _until_done(self, s: neo4j.Session, stmt: str, sources: list[str] | None = None) -> None:
         """Run a `… LIMIT $n DELETE … RETURN count(*) AS c` statement until it deletes less."""
@@ -345,9 +415,26 @@ def _ddl_name(stmt: str) -> str:
     return words[words.index("IF") - 1]
 
 
+_OLD_IMPLEMENTS = ("MATCH ()-[r:IMPLEMENTS]->() WHERE r.evidence_count IS NULL "
+                   "RETURN count(r) AS c")
+
+
 def _run(tx: neo4j.ManagedTransaction, stmt: str, **params: Any) -> list[dict[str, Any]]:
     """A transaction function: run one statement, return its rows."""
     return [r.data() for r in tx.run(stmt, params)]
+
+
+def _hint(e: Exception) -> str:
+    """What to write instead of an embedded-store function Neo4j does not know, if it is one."""
+    unknown = re.search(r"Unknown function '(\w+)'", str(e))
+    if unknown and unknown[1].lower() in _EMBEDDED_ONLY:
+        return (f"{unknown[1]}() is the embedded store's: on Neo4j write d.issued_year or "
+                "d.issued.year, r.lag_days, duration.between(a, b).days, size(list) "
+                "(queries that run on both use the stored integers). ")
+    return ""
+
+
+_EMBEDDED_ONLY = {"date_part", "date_diff", "list_extract", "list_concat", "label"}
 
 
 def _one_line(e: Exception) -> str:

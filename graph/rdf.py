@@ -39,12 +39,16 @@ def to_rdf(store: Store, schema: Schema | None = None) -> Graph:
     schema = schema or load_schema()
     classes, props = _iris(schema)
     types = {p.name: p.type for t in (*schema.nodes, *schema.rels) for p in t.props}
-    rels = {r.type: URIRef(r.iri) for r in schema.rels}
+    # a statement of a source is exported as the relation it states (IMPLEMENTS_EVIDENCE as
+    # kg:implements, reified with its evidence); the one-per-pair summary is not exported
+    rels = {r.type: URIRef(schema.rel(schema.summary_of(r.type)).iri) for r in schema.stated}
     g = Graph()
     g.bind("kg", KG)
     g.bind("prov", PROV)
     g.bind("id", DATA)
     for kind, key, rows in dump(store, schema):
+        if kind == "rel" and key[0] not in rels:
+            continue
         for row in rows:
             if kind == "node":
                 s = node_iri(row["uid"])

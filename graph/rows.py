@@ -52,9 +52,19 @@ class Rows:
         return sum(map(len, self.nodes.values())) + sum(map(len, self.rels.values()))
 
 
+def missing(value: Any) -> bool:
+    """No value: null, or an empty list. The rule for filling node properties: a property
+    keeps the first value stated, and a later statement fills it only while it is missing.
+    Rows apply it within a write (`_NodeTable`); each store applies the same rule across
+    writes in its own statements (`LadybugStore._fill`, `neo4j_store._value`), and a staged
+    bulk copy in Arrow (`graph.stage.merge_by_uid`), so the graph does not depend on how files
+    are grouped into writes (tests/test_ladybug_store.py, test_store_contract.py)."""
+    return value is None or (isinstance(value, list | tuple) and not value)
+
+
 class _NodeTable:
-    """One label's rows while they are gathered: one row per uid, the first value of each
-    property kept (null and an empty list are no value, as in `graph.batch.merge_nodes`)."""
+    """One label's rows while they are gathered: one row per uid, each property filled by the
+    rule of `missing` (the first value stated stays)."""
 
     def __init__(self, label: str, names: Sequence[str]) -> None:
         self.label = label
@@ -83,13 +93,11 @@ class _NodeTable:
                 cols[k][-1] = v
             cols["uid"][-1] = uid
             return
-        for k, v in props.items():  # `missing`, inlined: most nodes seen again state nothing new
-            if v is None or (not v and isinstance(v, list | tuple)):
-                continue
-            col = cols[k]
-            old = col[i]
-            if old is None or (not old and isinstance(old, list | tuple)):
-                col[i] = v
+        for k, v in props.items():
+            if not missing(v):
+                col = cols[k]
+                if missing(col[i]):
+                    col[i] = v
 
 
 class _RelTable:
@@ -152,7 +160,9 @@ gc_paused = _GcPause()
 
 
 def to_rows(batches: Sequence[Batch], schema: Schema) -> Rows:
-    """Merge nodes across batches by uid; one relationship per (type, ends, source)."""
+    """Merge nodes across batches by uid; one relationship per (type, ends, source). A type the
+    stores keep one per pair (IMPLEMENTS) is written as the type it sums up
+    (IMPLEMENTS_EVIDENCE, `Schema.stated_as`); the stores derive the pairs (`graph.pairs`)."""
     with gc_paused:
         return _to_rows(batches, schema)
 
@@ -172,7 +182,7 @@ def _to_rows(batches: Sequence[Batch], schema: Schema) -> Rows:
         if t is None:
             rel = schema.rel(key[0])
             if key[1:] not in rel.pairs:
-                raise ValueError(f"the ontology does not let {key[0]} connect "
+                raise ValueError(f"the ontology does not let {schema.summary_of(key[0])} connect "
                                  f"{key[1]} to {key[2]}")
             if not set(EVIDENCE_KEYS) <= {p.name for p in rel.props}:
                 raise ValueError(f"{key[0]} does not declare the evidence properties")
@@ -180,6 +190,7 @@ def _to_rows(batches: Sequence[Batch], schema: Schema) -> Rows:
         return t
 
     edges = []  # (type, from label, from uid, to label, to uid, evidence, props), in order
+    stated_as = {r.type: schema.stated_as(r.type) for r in schema.rels}
     for b in batches:
         s = b.source
         node_table("Source").add(s.uid, {"name": s.name, "path": s.path, "sha256": s.sha256,
@@ -190,8 +201,8 @@ def _to_rows(batches: Sequence[Batch], schema: Schema) -> Rows:
                                          "complete": False})
         for n in b.nodes:
             (nodes.get(n.label) or node_table(n.label)).add(n.uid, n.props)
-        edges.extend((e.type, e.src_label, e.src, e.dst_label, e.dst, e.evidence, e.props)
-                     for e in b.edges)
+        edges.extend((stated_as.get(e.type, e.type), e.src_label, e.src, e.dst_label, e.dst,
+                      e.evidence, e.props) for e in b.edges)
         edges.extend(("MENTIONED_IN", n.label, n.uid, "Source", s.uid, n.evidence, {})
                      for n in b.nodes if n.evidence is not None)
     seen: set[tuple[str, str, str, str]] = set()

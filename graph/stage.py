@@ -4,7 +4,7 @@ A large first load written chunk by chunk appends to relationship tables that gr
 write, and each checkpoint rewrites the lists of the most linked nodes (themes, provinces),
 so loading cost grows faster than the data. Staged, every table is written once: the chunks'
 rows go to one Parquet file per table, and at the end each node table is merged by uid (the
-first value stated stays, as in `graph.batch.merge_nodes`) and copied in one COPY.
+first value stated stays, the rule of `graph.rows.missing`) and copied in one COPY.
 
 Sealing a stage (`Stage.seal`) writes a manifest: each table's file, its rows, and the rows
 the store's table held before the copy, so that a copy stopped midway can be finished later

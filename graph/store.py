@@ -1,11 +1,13 @@
 """The `Store` protocol and the choice of implementation by URI (DESIGN §2).
 
 Nothing above graph/ knows which store runs: `open_store("kg.lbdb")` gives the embedded
-LadybugDB store, `open_store("bolt://…")` or `neo4j://…` the Neo4j store.
+LadybugDB store, `open_store("bolt://…")` or `neo4j://…` the Neo4j store, through a registry
+of store implementations keyed by URI scheme (`STORES`, `register_store`).
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
@@ -17,7 +19,6 @@ from graph.settings import STORE as STORE_SETTING
 from graph.settings import setting
 
 DEFAULT_STORE = "kg.lbdb"
-NEO4J_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
 
 
 class StoreError(Exception):
@@ -75,25 +76,64 @@ def default_store_uri() -> str:
     return setting(STORE_SETTING, DEFAULT_STORE)
 
 
+@dataclass(frozen=True)
+class StoreKind:
+    """A store implementation and the URIs that name it: `schemes` (lower case, without
+    "://"), or none for the one that takes a file path."""
+
+    name: str  # also its dialect: picks NAME.DIALECT.cypher variants of built-in queries
+    schemes: tuple[str, ...]
+    target: str  # "module:Class", imported only when the store is used
+
+    def load(self) -> type:
+        module, _, cls = self.target.partition(":")
+        return getattr(importlib.import_module(module), cls)
+
+
+STORES: dict[str, StoreKind] = {}  # by name, in registration order
+
+
+def register_store(kind: StoreKind) -> None:
+    """Add a store implementation (a third store registers itself here; nothing else changes:
+    `open_store`, `kg schema` and the errors naming the accepted URIs read this registry)."""
+    STORES[kind.name] = kind
+
+
+register_store(StoreKind("ladybug", (), "graph.ladybug_store:LadybugStore"))
+register_store(StoreKind("neo4j", ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s",
+                                   "neo4j+ssc"), "graph.neo4j_store:Neo4jStore"))
+
+
+def store_kind(uri: str) -> StoreKind:
+    """The registered store a URI names: by its scheme, or the file-path store when it has
+    none. Any other `scheme://` is refused, naming the accepted ones (an `http://` address
+    would otherwise become a folder named `http:`)."""
+    scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*)://", uri)
+    if not scheme:
+        return next(k for k in STORES.values() if not k.schemes)
+    for kind in STORES.values():
+        if scheme[1].lower() in kind.schemes:
+            return kind
+    accepted = ", ".join(s for k in STORES.values() for s in k.schemes)
+    raise StoreError(f"{uri}: kg stores are a file path or a URI of {accepted}"
+                     + ("; Neo4j Browser's http address is not its Bolt one: use "
+                        "bolt://HOST:7687" if scheme[1].lower() in ("http", "https") else ""))
+
+
+def store_class(name: str) -> type:
+    """The implementation registered as `name` ("ladybug", "neo4j"), e.g. for its `ddl_for`."""
+    if name not in STORES:
+        raise StoreError(f"no store named {name!r}: kg has {', '.join(STORES)}")
+    return STORES[name].load()
+
+
 def open_store(uri: str | None = None, read_only: bool = False, **options: Any) -> Store:
-    """Open the store named by `uri`: a Neo4j URI, or the path of an embedded database file.
+    """Open the store named by `uri` (`store_kind`): a Neo4j URI, or the path of an embedded
+    database file.
 
     `read_only` guarantees by the engine that nothing is changed: the embedded file is opened
     read-only (it must exist: reading never creates a store), Neo4j runs every statement in a
-    READ access-mode transaction. Any other `scheme://` is refused, naming the accepted ones
-    (an `http://` address would otherwise become a folder named `http:`).
+    READ access-mode transaction.
     """
     uri = uri or default_store_uri()
-    if uri.startswith(NEO4J_SCHEMES):
-        from graph.neo4j_store import Neo4jStore
-
-        return Neo4jStore(uri, read_only=read_only, **options)
-    scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*)://", uri)
-    if scheme:
-        raise StoreError(f"{uri}: kg stores are a file path or a Neo4j URI ("
-                         + ", ".join(s.rstrip("/:") for s in NEO4J_SCHEMES) + ")"
-                         + ("; Neo4j Browser's http address is not its Bolt one: use "
-                            "bolt://HOST:7687" if scheme[1].lower() in ("http", "https") else ""))
-    from graph.ladybug_store import LadybugStore
-
-    return LadybugStore(uri, read_only=read_only)
+    return store_kind(uri).load()(uri, read_only=read_only, **options)

@@ -85,7 +85,7 @@ def read_batches(store: Store, sources: Sequence[SourceInfo],
             props[(table.label, node["uid"])] = node
             batches[r["source"]].nodes.append(
                 Node(table.label, node["uid"], _without_uid(node), _evidence(r["m"])))
-    for rel in schema.rels:
+    for rel in schema.stated:  # a destination keeps its own IMPLEMENTS from the statements
         if rel.type == "MENTIONED_IN":
             continue
         for a, b in rel.pairs:

@@ -25,6 +25,7 @@ class Prop:
     type: str  # one of STORE_TYPES
     iri: str
     full_text: bool = False  # kg:fullText: Neo4j keeps a full-text index on it
+    indexed: bool = False  # kg:indexed: the stores index it wherever a node carries it
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class NodeTable:
     label_en: str
     color: str | None
     shape: str | None
+    kept: bool = False  # kg:keptWithoutSource: stays when no source mentions it (reference data)
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class RelTable:
     forward_only: bool = False  # kg:storeForwardOnly: no lists kept from the target side
     color: str | None = None  # kg:color: the explorer's edge colour
     dashes: bool = False  # kg:dashes: drawn dashed (relations besides implements)
+    summarises: str | None = None  # kg:summarises: one per pair, kept from this per-source type
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,33 @@ class Schema:
     @property
     def document_links(self) -> tuple[RelTable, ...]:
         """The relationship types between documents only (IMPLEMENTS, BASED_ON, REPLACES …)."""
-        return tuple(r for r in self.rels if r.pairs == (("Document", "Document"),))
+        summed = {r.summarises for r in self.rels}  # IMPLEMENTS_EVIDENCE: IMPLEMENTS per source
+        return tuple(r for r in self.rels
+                     if r.pairs == (("Document", "Document"),) and r.type not in summed)
+
+    @property
+    def stated(self) -> tuple[RelTable, ...]:
+        """The relationship types sources state, one per source and pair, with evidence: all
+        but those the stores keep one per pair (`summarises`)."""
+        return tuple(r for r in self.rels if not r.summarises)
+
+    def stated_as(self, type_: str) -> str:
+        """The type a batch's relationship of `type_` is written as: IMPLEMENTS, stated by
+        a source, is an IMPLEMENTS_EVIDENCE; the stores keep IMPLEMENTS from those."""
+        for r in self.rels:
+            if r.type == type_:
+                return r.summarises or type_
+        return type_
+
+    @property
+    def kept_labels(self) -> tuple[str, ...]:
+        """Labels whose nodes stay when no source mentions them (kg:keptWithoutSource)."""
+        return tuple(n.label for n in self.nodes if n.kept)
+
+    def summary_of(self, type_: str) -> str:
+        """The type that sums up `type_` one per pair (IMPLEMENTS for IMPLEMENTS_EVIDENCE),
+        or `type_` itself: what a statement is called when shown or exported."""
+        return next((r.type for r in self.rels if r.summarises == type_), type_)
 
     @property
     def names(self) -> set[str]:
@@ -108,7 +137,14 @@ def _prop(g: Graph, p: Node) -> Prop:
     t = _str(g, p, KG.storeType)
     if t not in STORE_TYPES:
         raise ValueError(f"kg.ttl: {p} has store type {t!r}, expected one of {STORE_TYPES}")
-    return Prop(str(g.value(p, KG.storeName)), t, str(p), bool(g.value(p, KG.fullText)))
+    return Prop(str(g.value(p, KG.storeName)), t, str(p), bool(g.value(p, KG.fullText)),
+                bool(g.value(p, KG.indexed)))
+
+
+def _summarised(g: Graph, p: URIRef) -> str | None:
+    """The store name of the per-source property that `p` sums up one per pair, if any."""
+    of = g.value(p, KG.summarises)
+    return None if of is None else str(g.value(of, KG.storeName))
 
 
 def schema_from_graph(g: Graph) -> Schema:
@@ -122,7 +158,8 @@ def schema_from_graph(g: Graph) -> Schema:
         if not props or props[0].name != "uid":
             raise ValueError(f"kg.ttl: class {label} has no uid property")
         nodes.append(NodeTable(label, str(c), tuple(props), _lang(g, c, "vi"), _lang(g, c, "en"),
-                               _str(g, c, KG.color), _str(g, c, KG.shape)))
+                               _str(g, c, KG.color), _str(g, c, KG.shape),
+                               bool(g.value(c, KG.keptWithoutSource))))
     every = sorted((_prop(g, p) for p in datatype if g.value(p, KG.onEveryRelation)),
                    key=lambda x: x.name)
     rels = []
@@ -140,7 +177,7 @@ def schema_from_graph(g: Graph) -> Schema:
         rels.append(RelTable(name, str(p), tuple((f, t) for f in froms for t in tos),
                              (*every, *own), _lang(g, p, "vi"), _lang(g, p, "en"),
                              bool(g.value(p, KG.storeForwardOnly)), _str(g, p, KG.color),
-                             bool(g.value(p, KG.dashes))))
+                             bool(g.value(p, KG.dashes)), _summarised(g, p)))
     doc_types = tuple(
         DocType(_lang(g, c, "vi"), str(g.value(c, KG.typeCode)), _lang(g, c, "en"),
                 _str(g, c, KG.color) or "#999999")

@@ -32,7 +32,7 @@ def show(store: Store, uid: str) -> dict[str, Any] | None:
     schema = load_schema()
     names = {s.uid: s.name for s in store.sources()}
     rels: list[dict[str, Any]] = []
-    for rel in schema.rels:
+    for rel in schema.stated:  # each source's statement, shown as the relation it states
         own = [p.name for p in rel.props if p.name not in _EVIDENCE]
         cols = ", ".join([*(f"r.{k} AS {k}" for k in _EVIDENCE), *(f"r.{k} AS {k}" for k in own)])
         for direction, (this, other) in (("out", (0, 1)), ("in", (1, 0))):
@@ -44,7 +44,8 @@ def show(store: Store, uid: str) -> dict[str, Any] | None:
                            f"(m:{pair[other]})-[r:{rel.type}]->(n:{label} {{uid: $uid}})")
                 for row in store.query(f"MATCH {pattern} RETURN m.uid AS other, {cols} "
                                        "ORDER BY other, source", {"uid": uid}):
-                    row.update(type=rel.type, direction=direction, other_label=pair[other],
+                    row.update(type=schema.summary_of(rel.type), direction=direction,
+                               other_label=pair[other],
                                source_name=names.get(row["source"]))
                     rels.append(row)
     evidence = [r for r in rels if r["type"] == "MENTIONED_IN"]

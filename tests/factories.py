@@ -35,9 +35,9 @@ def doc(src: Source, uid: str, symbol: str | None, type_: str, level: str,
                     ev(src, sentence or f"Văn bản {symbol or type_}."))
 
 
-def central(version: str = "") -> Extraction:
+def central(version: str = "", file: str = "central.txt") -> Extraction:
     """A text about the central resolution and the Politburo plan implementing it."""
-    s = source("central.txt", version)
+    s = source(file, version)
     nq = doc(s, "doc:26-NQ/TW", "26-NQ/TW", "Nghị quyết", "central", None,
              dt.date(2018, 5, 19), "Ban Chấp hành Trung ương Đảng khóa XII")
     kh = doc(s, "doc:10-KH/TW", "10-KH/TW", "Kế hoạch", "central", None, dt.date(2018, 6, 6),
@@ -47,9 +47,11 @@ def central(version: str = "") -> Extraction:
     return Extraction(s, version, documents=[nq, kh], implements=[link])
 
 
-def province(name: str, slug: str, number: str, date: dt.date, version: str = "") -> Extraction:
-    """A provincial party plan implementing both central documents, with one task."""
-    s = source(f"{slug}.txt", version)
+def province(name: str, slug: str, number: str, date: dt.date, version: str = "",
+             file: str | None = None) -> Extraction:
+    """A provincial party plan implementing both central documents, with one task (`file`: the
+    name of the text, `{slug}.txt` unless another file states the same)."""
+    s = source(file or f"{slug}.txt", version)
     uid = f"doc:{number}-KH/TU@{slug}"
     plan = doc(s, uid, f"{number}-KH/TU", "Kế hoạch", "provincial", name, date,
                f"Ban Thường vụ Tỉnh ủy {name}",

@@ -16,7 +16,7 @@ from graph.ladybug_store import LadybugStore
 from graph.stage import Stage, merge_by_uid
 from graph.store import StoreError
 from tests import factories
-from tests.test_ladybug_store import conflicting_batches
+from tests.test_store_contract import conflicting_batches
 
 ROOT = Path(__file__).resolve().parents[1]
 LIST = pa.list_(pa.string())

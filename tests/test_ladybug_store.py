@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import subprocess
 import sys
@@ -62,75 +61,6 @@ def test_hub_relationships_are_stored_forward_and_still_walked_both_ways(store):
         # a walk made to start from the hub cannot go back: the error says how to write it
         with pytest.raises(StoreError, match=f"{rel} is stored from its source side only"):
             store.query(f"MATCH (h:{hub}) WITH h MATCH (h)<-[:{rel}]-(d:Document) RETURN d")
-
-
-def test_load_writes_documents_links_tasks_and_evidence(store):
-    report = load_batches(store, [to_batch(x) for x in factories.corpus()])
-    assert len(report.added) == 3
-    counts = stats(store)
-    assert counts["nodes"]["Document"] == 4
-    assert counts["relationships"]["IMPLEMENTS"] == 5
-    assert counts["nodes"]["Task"] == 2
-    rows = store.query("MATCH (d:Document {uid: $u})-[m:MENTIONED_IN]->(s:Source) "
-                       "RETURN s.name AS name, m.sentence AS sentence ORDER BY name",
-                       {"u": "doc:123-KH/TU@hai-phong"})
-    assert rows == [{"name": "hai-phong.txt",
-                     "sentence": "Tỉnh ủy Hải Phòng ban hành Kế hoạch số 123-KH/TU để thực "
-                                 "hiện Nghị quyết."}]
-
-
-def test_reloading_the_same_files_changes_nothing(store):
-    batches = [to_batch(x) for x in factories.corpus()]
-    load_batches(store, batches)
-    before = stats(store)
-    report = load_batches(store, batches)
-    assert report.added == [] and len(report.unchanged) == 3
-    assert stats(store) == before
-
-
-def test_a_changed_file_replaces_exactly_its_facts(store):
-    load_batches(store, [to_batch(x) for x in factories.corpus()])
-    before = stats(store)
-    changed = factories.province("Hải Phòng", "hai-phong", "123", dt.date(2018, 7, 31), "v2")
-    changed = dataclasses.replace(changed, source=dataclasses.replace(
-        changed.source, path="/corpus/hai-phong.txt"))
-    report = load_batches(store, [to_batch(changed)])
-    assert report.replaced == ["hai-phong.txt"]
-    assert stats(store) == before
-    rows = store.query("MATCH (d:Document {uid: 'doc:123-KH/TU@hai-phong'}) RETURN d.issued AS d")
-    assert rows == [{"d": dt.date(2018, 7, 31)}]
-    # Quảng Ninh's facts are untouched
-    assert store.query("MATCH (t:Task)<-[:HAS_TASK]-(d:Document {uid: $u}) RETURN count(t) AS n",
-                       {"u": "doc:228-KH/TU@quang-ninh"}) == [{"n": 1}]
-
-
-def test_shared_documents_survive_retraction_of_one_source(store):
-    load_batches(store, [to_batch(x) for x in factories.corpus()])
-    hp = factories.province("Hải Phòng", "hai-phong", "123", dt.date(2018, 7, 30))
-    store.retract([hp.source.uid])
-    uids = {r["u"] for r in store.query("MATCH (d:Document) RETURN d.uid AS u")}
-    assert uids == {"doc:26-NQ/TW", "doc:10-KH/TW", "doc:228-KH/TU@quang-ninh"}
-    assert stats(store)["nodes"]["Task"] == 1
-
-
-def test_an_interrupted_write_is_repaired_on_the_next_load(store):
-    batches = [to_batch(x) for x in factories.corpus()]
-    load_batches(store, batches[:1])
-    store.write(batches[1:2])
-    store.checkpoint()
-    store.query("MATCH (s:Source {uid: $u}) SET s.complete = false",  # as if never marked
-                {"u": batches[1].source.uid})
-    report = load_batches(store, batches)
-    assert report.repaired == ["hai-phong.txt"]
-    assert stats(store)["relationships"]["IMPLEMENTS"] == 5
-
-
-def test_undeclared_property_is_refused_before_writing(store):
-    b = to_batch(factories.central())
-    b.node("Document", "doc:x", None, colour="red")
-    with pytest.raises(ValueError, match="does not declare"):
-        store.write([b])
-    assert stats(store)["nodes"]["Document"] == 0
 
 
 def test_a_page_cache_too_small_for_a_write_says_which_setting_to_raise(tmp_path):
@@ -360,32 +290,6 @@ def test_a_failed_write_leaves_no_update_waiting(tmp_path, monkeypatch):
     load_batches(s, [])  # repairs: retracts the failed source
     assert s.query("MATCH (d:Document {uid: 'doc:x'}) RETURN d.title AS t") == [{"t": None}]
     s.close()
-
-
-def conflicting_batches() -> list:
-    """Three sources stating different values for the same nodes."""
-    out = [to_batch(x) for x in factories.corpus()]
-    for i, b in enumerate(out):
-        b.node("Document", "doc:x", None, symbol=f"X-{i}", title=None if i == 0 else f"t{i}")
-        b.node("Task", "task:x", None, support=[] if i < 2 else [f"Sở {i}"], label=f"l{i}")
-    return out
-
-
-def test_the_first_value_stated_stays_however_the_writes_are_grouped(tmp_path):
-    graphs = []
-    for name, writes in (("one", [conflicting_batches()]),
-                         ("each", [[b] for b in conflicting_batches()])):
-        s = LadybugStore(str(tmp_path / f"{name}.lbdb"))
-        s.ensure_schema()
-        for w in writes:
-            load_batches(s, w)
-        assert s.query("MATCH (d:Document {uid: 'doc:x'}) RETURN d.symbol AS s, d.title AS t")\
-            == [{"s": "X-0", "t": "t1"}]
-        assert s.query("MATCH (t:Task {uid: 'task:x'}) RETURN t.support AS s, t.label AS l") \
-            == [{"s": ["Sở 2"], "l": "l0"}]
-        graphs.append(_graph(s))
-        s.close()
-    assert graphs[0] == graphs[1]
 
 
 def test_checkpoints_come_with_a_share_of_the_store_bounded_both_ways():

@@ -3,7 +3,6 @@ plain values out, one-line errors, and copying graphs between stores."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 
@@ -141,26 +140,6 @@ def test_query_returns_plain_python_values(neo4j_store):
     assert row["rel"]["basis"] == "explicit" and row["dates"] == [dt.date(2018, 7, 30)]
 
 
-def test_a_bad_query_is_a_store_error(neo4j_store):
-    with pytest.raises(StoreError, match="query failed"):
-        neo4j_store.query("MATCH (n RETURN n")
-
-
-def test_load_writes_documents_links_tasks_and_evidence(neo4j_store):
-    report = load_batches(neo4j_store, [to_batch(x) for x in factories.corpus()])
-    assert len(report.added) == 3
-    counts = stats(neo4j_store)
-    assert counts["nodes"]["Document"] == 4
-    assert counts["relationships"]["IMPLEMENTS"] == 5
-    assert counts["nodes"]["Task"] == 2
-    rows = neo4j_store.query("MATCH (d:Document {uid: $u})-[m:MENTIONED_IN]->(s:Source) "
-                             "RETURN s.name AS name, m.sentence AS sentence ORDER BY name",
-                             {"u": "doc:123-KH/TU@hai-phong"})
-    assert rows == [{"name": "hai-phong.txt",
-                     "sentence": "Tỉnh ủy Hải Phòng ban hành Kế hoạch số 123-KH/TU để thực "
-                                 "hiện Nghị quyết."}]
-
-
 def test_both_stores_hold_the_same_graph(neo4j_store, lbdb_path):
     batches = [to_batch(x) for x in factories.corpus()]
     embedded = LadybugStore(str(lbdb_path))
@@ -169,52 +148,6 @@ def test_both_stores_hold_the_same_graph(neo4j_store, lbdb_path):
     load_batches(neo4j_store, batches)
     assert contents(neo4j_store) == contents(embedded)
     embedded.close()
-
-
-def test_a_null_keeps_the_old_value(neo4j_store):
-    load_batches(neo4j_store, [to_batch(x) for x in factories.corpus()])
-    # the provinces' texts name 26-NQ/TW without its date; the central text's date stays
-    rows = neo4j_store.query("MATCH (d:Document {uid: 'doc:26-NQ/TW'}) "
-                             "RETURN d.issued AS issued, d.issuer AS issuer")
-    assert rows == [{"issued": dt.date(2018, 5, 19),
-                     "issuer": "Ban Chấp hành Trung ương Đảng khóa XII"}]
-
-
-def test_reloading_the_same_files_changes_nothing(neo4j_store):
-    batches = [to_batch(x) for x in factories.corpus()]
-    load_batches(neo4j_store, batches)
-    before = contents(neo4j_store)
-    report = load_batches(neo4j_store, batches)
-    assert report.added == [] and len(report.unchanged) == 3
-    assert contents(neo4j_store) == before
-
-
-def test_a_changed_file_replaces_exactly_its_facts(neo4j_store):
-    load_batches(neo4j_store, [to_batch(x) for x in factories.corpus()])
-    before = stats(neo4j_store)
-    changed = factories.province("Hải Phòng", "hai-phong", "123", dt.date(2018, 7, 31), "v2")
-    changed = dataclasses.replace(changed, source=dataclasses.replace(
-        changed.source, path="/corpus/hai-phong.txt"))
-    report = load_batches(neo4j_store, [to_batch(changed)])
-    assert report.replaced == ["hai-phong.txt"]
-    assert stats(neo4j_store) == before
-    rows = neo4j_store.query("MATCH (d:Document {uid: 'doc:123-KH/TU@hai-phong'}) "
-                             "RETURN d.issued AS d")
-    assert rows == [{"d": dt.date(2018, 7, 31)}]
-    assert neo4j_store.query("MATCH (t:Task)<-[:HAS_TASK]-(d:Document {uid: $u}) "
-                             "RETURN count(t) AS n",
-                             {"u": "doc:228-KH/TU@quang-ninh"}) == [{"n": 1}]
-
-
-def test_shared_documents_survive_retraction_of_one_source(neo4j_store):
-    load_batches(neo4j_store, [to_batch(x) for x in factories.corpus()])
-    hp = factories.province("Hải Phòng", "hai-phong", "123", dt.date(2018, 7, 30))
-    neo4j_store.retract([hp.source.uid])
-    uids = {r["u"] for r in neo4j_store.query("MATCH (d:Document) RETURN d.uid AS u")}
-    assert uids == {"doc:26-NQ/TW", "doc:10-KH/TW", "doc:228-KH/TU@quang-ninh"}
-    assert stats(neo4j_store)["nodes"]["Task"] == 1
-    assert {r["n"] for r in neo4j_store.query("MATCH (t:Theme) RETURN t.uid AS n")} == {
-        "theme:succession"}  # reference data stays
 
 
 def test_small_transactions_write_the_same_graph(neo4j_store, neo4j_uri):
@@ -239,25 +172,6 @@ def test_retraction_deletes_in_chunks(neo4j_uri):
     assert sum(counts["relationships"].values()) == 0
     assert counts["nodes"]["Document"] == 0 and counts["nodes"]["Source"] == 0
     store.close()
-
-
-def test_an_interrupted_write_is_repaired_on_the_next_load(neo4j_store):
-    batches = [to_batch(x) for x in factories.corpus()]
-    load_batches(neo4j_store, batches[:1])
-    neo4j_store.write(batches[1:2])
-    neo4j_store.query("MATCH (s:Source {uid: $u}) SET s.complete = false",
-                      {"u": batches[1].source.uid})
-    report = load_batches(neo4j_store, batches)
-    assert report.repaired == ["hai-phong.txt"]
-    assert stats(neo4j_store)["relationships"]["IMPLEMENTS"] == 5
-
-
-def test_undeclared_property_is_refused_before_writing(neo4j_store):
-    b = to_batch(factories.central())
-    b.node("Document", "doc:x", None, colour="red")
-    with pytest.raises(ValueError, match="does not declare"):
-        neo4j_store.write([b])
-    assert stats(neo4j_store)["nodes"]["Document"] == 0
 
 
 def test_copy_graph_both_ways_and_twice_changes_nothing(neo4j_store, tmp_path):
@@ -324,15 +238,3 @@ def test_the_cli_reports_a_wrong_password_in_one_line(neo4j_uri):
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "refused the credentials" in result.stderr
     assert "wrong-password" not in result.stderr and "Traceback" not in result.output
-
-
-def test_the_first_value_stated_stays_on_neo4j_too(neo4j_store, lbdb_path):
-    from tests.test_ladybug_store import conflicting_batches
-
-    for b in conflicting_batches():
-        load_batches(neo4j_store, [b])
-    embedded = LadybugStore(str(lbdb_path))
-    embedded.ensure_schema()
-    load_batches(embedded, conflicting_batches())
-    assert contents(neo4j_store) == contents(embedded)
-    embedded.close()

@@ -22,10 +22,10 @@ from kg.output import format_option, to_json
 def stored_counts(store, schema) -> dict[str, Counter]:
     """Relationships in the store per stating source and type (one scan per type)."""
     out: dict[str, Counter] = {}
-    for rel in schema.rels:
+    for rel in schema.stated:  # IMPLEMENTS, one per pair, is kept from IMPLEMENTS_EVIDENCE
         for r in store.query(f"MATCH ()-[r:{rel.type}]->() RETURN r.source AS s, "
                              "count(r) AS n"):
-            out.setdefault(r["s"], Counter())[rel.type] += r["n"]
+            out.setdefault(r["s"], Counter())[schema.summary_of(rel.type)] += r["n"]
     return out
 
 
@@ -35,17 +35,15 @@ def stated_counts(batch, schema) -> Counter:
 
     c: Counter = Counter()
     for (type_, _a, _b), table in to_rows([batch], schema).rels.items():
-        c[type_] += len(table)
+        c[schema.summary_of(type_)] += len(table)
     return c
 
 
 def sourceless(store, schema) -> dict[str, int]:
     """Nodes no source mentions (kg deletes those on retraction: someone else made them)."""
-    from graph.ladybug_store import _KEPT_LABELS
-
     out = {}
     for n in schema.nodes:
-        if n.label not in _KEPT_LABELS:
+        if not n.kept:
             c = store.query(f"MATCH (n:{n.label}) WHERE NOT EXISTS "
                             "{ MATCH (n)-[:MENTIONED_IN]->(:Source) } RETURN count(n) AS c")
             if c[0]["c"]:

@@ -294,13 +294,10 @@ def schema(fmt: str) -> None:
 
     s = load_schema()
     if fmt in ("ddl", "neo4j-ddl"):
-        if fmt == "ddl":
-            from graph.ladybug_store import LadybugStore
-            statements = LadybugStore.ddl_for(s)
-        else:
-            from graph.neo4j_store import Neo4jStore
-            statements = Neo4jStore.ddl_for(s)
-        click.echo(";\n".join(statements) + ";")
+        from graph.store import store_class
+
+        Target = store_class("ladybug" if fmt == "ddl" else "neo4j")
+        click.echo(";\n".join(Target.ddl_for(s)) + ";")
         return
     if fmt == "grass":
         from viz.grass import grass

@@ -4,7 +4,7 @@
 // scanned every Document, 18 s a query at 10^6 documents).
 UNWIND $uids AS u
 WITH DISTINCT u
-MATCH (c:Document {uid: u})-[r:IMPLEMENTS]->(p:Document)
+MATCH (c:Document {uid: u})-[r:IMPLEMENTS_EVIDENCE]->(p:Document)
 RETURN c.uid AS child, p.uid AS parent, r.basis AS basis, r.source AS source,
        r.sentence AS sentence, r.span_start AS span_start, r.span_end AS span_end,
        r.method AS method, r.confidence AS confidence

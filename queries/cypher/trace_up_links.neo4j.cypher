@@ -3,6 +3,6 @@
 // Parameters: $uid — the starting document's uid.
 MATCH (root:Document {uid: $uid})-[:IMPLEMENTS*0..{MAX_DEPTH_1}]->(c:Document)
 WITH DISTINCT c
-MATCH (c)-[r:IMPLEMENTS]->(p:Document)
+MATCH (c)-[r:IMPLEMENTS_EVIDENCE]->(p:Document)
 RETURN c.uid AS child, p.uid AS parent, min(r.basis) AS basis, min(r.sentence) AS sentence,
        count(r) AS sources
