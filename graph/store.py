@@ -120,7 +120,7 @@ def store_kind(uri: str) -> StoreKind:
                         "bolt://HOST:7687" if scheme[1].lower() in ("http", "https") else ""))
 
 
-def store_class(name: str) -> type:
+def store_class(name: str) -> Any:
     """The implementation registered as `name` ("ladybug", "neo4j"), e.g. for its `ddl_for`."""
     if name not in STORES:
         raise StoreError(f"no store named {name!r}: kg has {', '.join(STORES)}")

@@ -141,7 +141,7 @@ def _prop(g: Graph, p: Node) -> Prop:
                 bool(g.value(p, KG.indexed)))
 
 
-def _summarised(g: Graph, p: URIRef) -> str | None:
+def _summarised(g: Graph, p: Node) -> str | None:
     """The store name of the per-source property that `p` sums up one per pair, if any."""
     of = g.value(p, KG.summarises)
     return None if of is None else str(g.value(of, KG.storeName))
