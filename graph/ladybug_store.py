@@ -217,7 +217,7 @@ def _plain(value: Any) -> Any:
 # Column types whose values come as plain Python already (`_plain` leaves them as they are).
 _PLAIN_TYPES = frozenset({"STRING", "INT64", "INT32", "INT16", "INT8", "UINT64", "UINT32",
                           "UINT16", "UINT8", "SERIAL", "DOUBLE", "FLOAT", "BOOL", "DATE"})
-ARROW_MIN_ROWS = 100_000  # results read through Arrow when not loaded (~0.3 s to load here)
+ARROW_MIN_ROWS = 100_000  # rows from which Arrow pays for its loading (~0.1 s CPU here)
 
 
 def _arrow_pays(rows: int) -> bool:

@@ -24,8 +24,8 @@ QUERIES: list[tuple[str, dict[str, Any]]] = [
     ("MATCH (a:Document)-[r:IMPLEMENTS]->(b:Document) RETURN a.uid AS child, b.uid AS parent, "
      "r.basis AS basis, count(r) AS n ORDER BY child, parent, basis", {}),
     ("MATCH (d:Document) RETURN d AS node ORDER BY d.uid", {}),
-    ("MATCH (d:Document) WITH d ORDER BY d.uid LIMIT 1000 RETURN d.level AS level, collect(d.uid) AS uids "
-     "ORDER BY level", {}),
+    ("MATCH (d:Document) WITH d ORDER BY d.uid LIMIT 1000 "
+     "RETURN d.level AS level, collect(d.uid) AS uids ORDER BY level", {}),
     ("MATCH (d:Document {uid: $uid}) RETURN d.uid AS uid, d.issued AS issued",
      {"uid": "doc:nowhere"}),
 ]
