@@ -17,11 +17,15 @@ Then, each step in its own process (so each peak RSS is its own):
 
   cli      `kg --store S trace 26-NQ/TW` cold, tree and --format json: median of --runs
   trace    queries.trace in process, without evidence (what the CLI does) and with it,
-           first and second call
-  naive    the networkx baseline: every Document and IMPLEMENTS link loaded, then a BFS
+           first and second call; --runs times, each in a new process (medians)
+  naive    the networkx baseline: every Document and IMPLEMENTS link loaded, then a BFS;
+           --runs times, each in a new process, whose wall time is the baseline's cold figure
+           (interpreter start, imports, store open, load, BFS: no output, so the cold CLI,
+           which prints the tree, does more)
 
-and prints one table per size. The 1-min load average is printed with each table: on a
-shared machine it says how far to trust the times.
+and prints one table per size, wall and CPU time side by side. The 1-min load average is
+printed with each table: on a shared machine it says how far to trust the wall times (CPU
+times hold better: a cold process's user + system time, a call's process time).
 """
 
 from __future__ import annotations
@@ -284,9 +288,10 @@ def step_trace(store_path: Path) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for label, evidence in (("lean", False), ("evidence", True)):
         for call in ("first", "second"):
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             t = trace(store, uid, evidence=evidence)
             out[f"{label}_{call}"] = time.perf_counter() - start
+            out[f"{label}_{call}_cpu"] = time.process_time() - cpu
     out["documents"], out["links"] = len(t.documents), len(t.edges)
     store.close()
     return out
@@ -297,9 +302,10 @@ def step_naive(store_path: Path) -> dict[str, Any]:
     from graph.store import open_store
 
     store = open_store(str(store_path), read_only=True)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     found = trace_networkx(store.query, f"doc:{ROOT_SYMBOL}")
-    out = {"seconds": time.perf_counter() - start, "documents": len(found)}
+    out = {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu,
+           "documents": len(found)}
     store.close()
     return out
 
@@ -307,13 +313,13 @@ def step_naive(store_path: Path) -> dict[str, Any]:
 STEPS = {"build": step_build, "trace": step_trace, "naive": step_naive}
 
 
-def run_step(name: str, *args: str) -> tuple[dict[str, Any], float, float]:
-    """(result, wall seconds, peak RSS in MB) of one step in a fresh process."""
+def run_step(name: str, *args: str) -> tuple[dict[str, Any], float, float, float]:
+    """(result, wall seconds, peak RSS in MB, CPU seconds) of one step in a fresh process."""
     cmd = [sys.executable, "-m", "bench.bench_trace", "--step", name, *args]
     return _measure(cmd, capture=True)
 
 
-def _measure(cmd: list[str], capture: bool = False) -> tuple[Any, float, float]:
+def _measure(cmd: list[str], capture: bool = False) -> tuple[Any, float, float, float]:
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True)
     out = proc.stdout.read()
@@ -322,16 +328,18 @@ def _measure(cmd: list[str], capture: bool = False) -> tuple[Any, float, float]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode})")
-    return (json.loads(out) if capture else len(out)), seconds, usage.ru_maxrss / 1024
+    return ((json.loads(out) if capture else len(out)), seconds, usage.ru_maxrss / 1024,
+            usage.ru_utime + usage.ru_stime)
 
 
 def cold_cli(store_path: Path, fmt: str, runs: int) -> dict[str, Any]:
     cmd = [sys.executable, "-m", "kg", "--store", str(store_path), "trace", ROOT_SYMBOL,
            "--format", fmt]
     results = [_measure(cmd) for _ in range(runs)]
-    return {"median": statistics.median(s for _, s, _ in results),
-            "min": min(s for _, s, _ in results), "max": max(s for _, s, _ in results),
-            "mb": max(m for _, _, m in results), "bytes": results[0][0]}
+    return {"median": statistics.median(s for _, s, _, _ in results),
+            "min": min(s for _, s, _, _ in results), "max": max(s for _, s, _, _ in results),
+            "cpu": statistics.median(c for *_, c in results),
+            "mb": max(m for _, _, m, _ in results), "bytes": results[0][0]}
 
 
 # --------------------------------------------------------------------------- driver
@@ -344,39 +352,56 @@ def ensure_store(work: Path, n_docs: int, seed: int) -> tuple[Path, dict[str, An
         return path, None
     folder.mkdir(parents=True, exist_ok=True)
     stamp_file.unlink(missing_ok=True)
-    result, seconds, mb = run_step("build", str(path), str(n_docs), str(seed))
+    result, seconds, mb, _ = run_step("build", str(path), str(n_docs), str(seed))
     stamp_file.write_text(want)
     return path, {**result, "wall": seconds, "peak_mb": mb}
 
 
 def table(n_docs: int, built: dict[str, Any] | None, path: Path, runs: int) -> str:
-    rows: list[tuple[str, str, str]] = []
+    """Wall time (what a user waits) and CPU time (what the machine's load does not change:
+    on a shared machine, compare those) of each step."""
+    rows: list[tuple[str, str, str, str]] = []
     if built:
         rows.append((f"build ({built['written']:,} documents by Store.write of lean batches, "
                      f"the rest by bulk COPY; {built['documents']:,} documents, "
                      f"{built['links']:,} IMPLEMENTS, {built['mb']:.0f} MB)",
-                     f"{built['wall']:.0f} s", f"{built['peak_mb']:.0f}"))
+                     f"{built['wall']:.0f} s", "", f"{built['peak_mb']:.0f}"))
     else:
-        rows.append((f"build: reused {path}", "-", "-"))
+        rows.append((f"build: reused {path}", "-", "", "-"))
     for fmt in ("tree", "json"):
         c = cold_cli(path, fmt, runs)
         rows.append((f"kg trace {ROOT_SYMBOL} --format {fmt}, cold CLI, median of {runs} "
                      f"({c['bytes'] / 2**20:.1f} MB out)",
-                     f"{c['median']:.2f} s ({c['min']:.2f}-{c['max']:.2f})", f"{c['mb']:.0f}"))
-    t, _, mb = run_step("trace", str(path))
+                     f"{c['median']:.2f} s ({c['min']:.2f}-{c['max']:.2f})",
+                     f"{c['cpu']:.2f} s", f"{c['mb']:.0f}"))
+    traces = [run_step("trace", str(path)) for _ in range(runs)]
+    t, mb = traces[0][0], max(m for _, _, m, _ in traces)
+
+    def med(key: str) -> str:
+        return f"{statistics.median(r[key] for r, *_ in traces):.2f}"
+
     rows.append((f"trace() in process, no evidence ({t['documents']:,} documents, "
-                 f"{t['links']:,} links): first / second",
-                 f"{t['lean_first']:.2f} / {t['lean_second']:.2f} s", f"{mb:.0f}"))
+                 f"{t['links']:,} links): first / second, median of {runs}",
+                 f"{med('lean_first')} / {med('lean_second')} s",
+                 f"{med('lean_first_cpu')} / {med('lean_second_cpu')} s", f"{mb:.0f}"))
     rows.append(("trace() in process, with evidence: first / second",
-                 f"{t['evidence_first']:.2f} / {t['evidence_second']:.2f} s", ""))
-    n, _, mb = run_step("naive", str(path))
+                 f"{med('evidence_first')} / {med('evidence_second')} s",
+                 f"{med('evidence_first_cpu')} / {med('evidence_second_cpu')} s", ""))
+    naive = [run_step("naive", str(path)) for _ in range(runs)]
+    n, mb = naive[0][0], max(m for _, _, m, _ in naive)
     rows.append((f"naive: networkx, load every Document + IMPLEMENTS, BFS "
-                 f"({n['documents']:,} documents)", f"{n['seconds']:.2f} s", f"{mb:.0f}"))
+                 f"({n['documents']:,} documents), in process, median of {runs}",
+                 f"{statistics.median(r['seconds'] for r, *_ in naive):.2f} s",
+                 f"{statistics.median(r['cpu'] for r, *_ in naive):.2f} s", f"{mb:.0f}"))
+    walls = [w for _, w, _, _ in naive]
+    rows.append(("naive, cold: its process (start, imports, store open, load, BFS), median",
+                 f"{statistics.median(walls):.2f} s ({min(walls):.2f}-{max(walls):.2f})",
+                 f"{statistics.median(c for *_, c in naive):.2f} s", ""))
     width = max(len(r[0]) for r in rows)
     lines = [f"N = {n_docs:,} documents  (load average {os.getloadavg()[0]:.1f}, "
              f"{dt.datetime.now():%Y-%m-%d %H:%M})",
-             f"{'step'.ljust(width)}  {'time':>24}  {'peak RSS MB':>11}"]
-    lines += [f"{a.ljust(width)}  {b:>24}  {c:>11}" for a, b, c in rows]
+             f"{'step'.ljust(width)}  {'wall time':>24}  {'CPU time':>13}  {'peak RSS MB':>11}"]
+    lines += [f"{a.ljust(width)}  {b:>24}  {c:>13}  {d:>11}" for a, b, c, d in rows]
     return "\n".join(lines)
 
 

@@ -257,6 +257,16 @@ class Neo4jStore:
                 routing_=RoutingControl.READ if self.read_only else RoutingControl.WRITE)
         return [{k: _plain(v) for k, v in r.items()} for r in records]
 
+    def query_columns(self, cypher: str,
+                      params: Mapping[str, Any] | None = None) -> dict[str, list[Any]]:
+        """`query`'s result as one list per column (the records transposed, no dict per row)."""
+        with self._errors():
+            records, _, keys = self._driver.execute_query(
+                cypher, dict(params or {}), database_=self.database,
+                routing_=RoutingControl.READ if self.read_only else RoutingControl.WRITE)
+        cols = zip(*records, strict=True) if records else ([] for _ in keys)
+        return {k: list(map(_plain, c)) for k, c in zip(keys, cols, strict=True)}
+
     def sources(self) -> list[SourceInfo]:
         rows = self.query("MATCH (s:Source) RETURN s.uid AS uid, s.name AS name, "
                           "s.path AS path, s.complete AS complete")
