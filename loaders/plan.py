@@ -39,6 +39,7 @@ from loaders.structure import (
     Node,
     has_sections,
     has_task_part,
+    intro_names_tasks,
     line_marker,
     parse_outline,
     rules,
@@ -465,11 +466,14 @@ def extract_plan(ctx: TextContext) -> PlanParts:
         if doc is None:
             continue
         root = _intro_assignment(outline.text, lst) if subject is None else _NONE
+        # "… đề nghị các bộ … thực hiện các công việc sau đây:": its items are tasks, even
+        # those that name no body (they fall to everyone addressed)
+        announced = need_lead and intro_names_tasks(outline.text[lst.intro_start:lst.intro_end])
         memo: dict[Node, tuple[_Assignment, Deadline | None]] = {}
         for node in [n for n in replace(outline, lists=(lst,)).nodes() if n in wanted]:
             task, a = _task(ctx, outline.text, doc, node, root, len(tasks), subject is not None,
                             memo)
-            if need_lead and task.lead is None:
+            if need_lead and task.lead is None and not announced:
                 continue
             add(task)
             mentions.extend(a.mentions)

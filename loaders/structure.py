@@ -91,6 +91,7 @@ class ItemList:
     items: tuple[Node, ...]
     intro_start: int  # span of the paragraph before the first item
     intro_end: int
+    addressed: bool = False  # the recipients of a letter ("Kính gửi: - Các bộ …"), not tasks
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ class _Rules:
     stop: re.Pattern[str]
     resume: re.Pattern[str]
     closing: re.Pattern[str]
+    recipients: re.Pattern[str]
     fields: tuple[tuple[str, re.Pattern[str]], ...]
     field_start: re.Pattern[str]  # any field's first word, to skip other lines fast
     article_task: re.Pattern[str]
@@ -137,6 +139,7 @@ def rules() -> _Rules:
                   re.compile(fold_same_length("|".join(d["stop_lines"])), re.MULTILINE),
                   re.compile("|".join(d["resume_lines"]), re.MULTILINE),
                   re.compile(fold_same_length("|".join(d["closing_lines"]))),
+                  re.compile(fold_same_length("|".join(d["recipient_lines"]))),
                   tuple((k, re.compile(fold_same_length(v))) for k, v in d["fields"].items()),
                   re.compile(r"(?:nhiem vu|noi dung|co quan|don vi|thoi gian|thoi han|tien do|"
                              r"san pham|chu tri|phoi hop)\b"),
@@ -248,6 +251,15 @@ def _regions(view: str, mode: str) -> tuple[int, list[tuple[int, int]]]:
     return first_stop, spans
 
 
+_BULLETS = ("dash", "plus")
+_NUMBERED = ("article", "roman", "decimal")
+
+
+def _first_bullet(stack: list[Node]) -> int | None:
+    """Where the first bullet of the open items is, if any."""
+    return next((i for i, n in enumerate(stack) if n.kind in _BULLETS), None)
+
+
 @lru_cache(maxsize=4)
 def parse_outline(text: str, mode: str = "plan") -> Outline:
     """Parse the numbered items of `text` into trees grouped in lists (offsets into `text`;
@@ -256,7 +268,8 @@ def parse_outline(text: str, mode: str = "plan") -> Outline:
     view = clean_view(text)
     folded = fold_same_length(view)
     body_end, spans = _regions(view, mode)
-    closing = rules().closing
+    closing, recipients = rules().closing, rules().recipients
+    addressed = False  # reading the list of a letter's recipients
     lists: list[ItemList] = []
     current: list[Node] = []
     stack: list[Node] = []
@@ -272,7 +285,7 @@ def parse_outline(text: str, mode: str = "plan") -> Outline:
         for n in stack:
             n.end = max(n.end, at)
         if current:
-            lists.append(ItemList(tuple(current), *intro))
+            lists.append(ItemList(tuple(current), *intro, addressed))
         current, stack = [], []
 
     for lo, hi in spans:
@@ -280,12 +293,19 @@ def parse_outline(text: str, mode: str = "plan") -> Outline:
         for m in _LINE.finditer(view, lo, hi):
             raw = m.group()
             stripped = raw.lstrip()
-            if not stripped.strip():
+            if not stripped.strip(" \t|"):  # blank, or table residue ("|")
                 continue
             a = m.start() + len(raw) - len(stripped)
             b = m.start() + len(raw.rstrip())
             found = line_marker(stripped)
             if found is None:
+                if recipients.search(folded, a, b) or (addressed and stack):
+                    close(prev_end)  # "Kính gửi:" opens the recipients, a paragraph ends them
+                    addressed = not addressed
+                    last_para = (a, b)
+                    prev_end = b
+                    continue
+                addressed = False  # "Kính gửi: Sở X" and no list of recipients after it
                 if mode == "list" and (stack or not current):
                     close(prev_end)
                     last_para = (a, b)
@@ -302,12 +322,19 @@ def parse_outline(text: str, mode: str = "plan") -> Outline:
                 prev_end = b
                 continue
             kind, token, width = found
+            if addressed and kind not in _BULLETS:  # numbered: the recipients are over
+                close(prev_end)
+                addressed = False
             node = Node(kind, token, a, a + width, body_end=b, end=b)
             keys = [n.level_key for n in stack]
             if node.level_key in keys:
                 del stack[keys.index(node.level_key):]
             elif kind in ("roman", "article"):
                 stack.clear()
+            if kind in _NUMBERED and (i := _first_bullet(stack)) is not None:
+                del stack[i:]  # a numbered item never nests under a bullet ("Kính gửi: - …")
+                if not stack and current and current[-1].kind in _BULLETS:
+                    close(prev_end)
             if not stack and not current:
                 intro = last_para
             parent = stack[-1] if stack else None
@@ -376,6 +403,8 @@ def task_nodes(outline: Outline) -> list[Node]:
     says: dict[Node, bool | None] = {}  # each heading is read once, whatever its items
     sectioned = None  # looked at when first needed
     for lst in outline.lists:
+        if lst.addressed:
+            continue
         if outline.mode == "list":
             if not intro_names_tasks(text[lst.intro_start:lst.intro_end]):
                 continue

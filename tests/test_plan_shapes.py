@@ -176,3 +176,34 @@ HEADLESS = """Số: 8/KH-UBND
 def test_a_text_without_part_headings_takes_only_items_that_name_who_acts():
     tasks = extract_plan(ctx_of(HEADLESS, [doc("kh:8", "Kế hoạch", 0, subject=True)])).tasks
     assert [(t.label, t.lead) for t in tasks] == [("3", "Sở Công Thương")]
+
+
+LETTER = """BỘ NÔNG NGHIỆP
+Số: 77/BNN-KH
+V/v hướng dẫn kiểm kê rừng
+|
+Kính gửi:
+|
+- Ủy ban nhân dân các tỉnh miền núi;
+- Sở Nông nghiệp các tỉnh có rừng.
+|
+Để có số liệu cho kỳ báo cáo cuối năm, Bộ đề nghị các địa phương làm các công việc sau đây:
+1. Công tác kiểm kê
+1.1. Rà soát ranh giới từng lô rừng trên bản đồ số.
+1.2. Sở Tài chính chủ trì tổng hợp số liệu, gửi Bộ trước ngày 15/12.
+2. Công an tỉnh chủ trì kiểm tra hiện trường.
+"""
+
+
+def test_a_letters_recipients_are_not_tasks_and_its_announced_items_need_no_lead():
+    # the numbered items never hang under the last recipient bullet; an item that names no
+    # body is still a task when the sentence before the list announces the work
+    tasks = extract_plan(ctx_of(LETTER, [doc("cv:77", "Công văn", 0, subject=True)])).tasks
+    assert [(t.label, t.lead) for t in tasks] == [
+        ("1.1", None), ("1.2", "Sở Tài chính"), ("2", "Công an tỉnh")]
+
+
+def test_without_an_announcing_sentence_a_headless_list_keeps_needing_a_lead():
+    text = LETTER.replace("làm các công việc sau đây:", "rà soát kỹ.")
+    tasks = extract_plan(ctx_of(text, [doc("cv:77", "Công văn", 0, subject=True)])).tasks
+    assert [t.label for t in tasks] == ["1.2", "2"]

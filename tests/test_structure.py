@@ -96,3 +96,24 @@ def test_field_lines_and_sentence_continuations_are_not_items():
             "hợp báo cáo kết quả về Ủy ban nhân dân tỉnh\n- Văn phòng thường trực chậm nhất ngày "
             "5 hằng tháng.\n")
     assert labels(text, "plan") == ["II.1", "II.2"]
+
+
+def test_numbered_items_never_nest_under_a_bullet_and_recipients_are_their_own_list():
+    text = ("Kính gửi:\n|\n- Sở Tài chính;\n- Sở Xây dựng.\n"
+            "Để kịp tổng hợp, đề nghị các sở làm các việc sau:\n"
+            "1. Báo cáo tiến độ giải ngân.\n- Kèm số liệu từng dự án.\n"
+            "2. Đề xuất điều chỉnh vốn.\n")
+    outline = parse_outline(text, "plan")
+    recipients, work = outline.lists
+    assert recipients.addressed and [n.label for n in recipients.items] == ["-1", "-2"]
+    assert not work.addressed
+    assert text[work.intro_start:work.intro_end].startswith("Để kịp tổng hợp")
+    assert [n.label for n in work.items] == ["1", "2"]
+    assert [n.label for n in outline.nodes() if n.parent] == ["1 -1"]  # a bullet under "1."
+    assert labels(text, "plan") == ["1 -1", "2"]
+
+
+def test_a_single_recipient_line_does_not_mark_the_list_after_it():
+    text = "Kính gửi: Sở Y tế.\nThực hiện chỉ đạo của tỉnh:\n- Rà soát danh mục thuốc.\n"
+    (only,) = parse_outline(text, "plan").lists
+    assert not only.addressed
