@@ -120,6 +120,7 @@ class _Rules:
     task_sections: re.Pattern[str]
     other_sections: re.Pattern[str]
     task_nouns: re.Pattern[str]
+    task_intros: re.Pattern[str]
     other_nouns: re.Pattern[str]
     stop: re.Pattern[str]
     resume: re.Pattern[str]
@@ -135,7 +136,9 @@ class _Rules:
 def rules() -> _Rules:
     d = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     return _Rules(alternation(d["task_sections"]), alternation(d["other_sections"]),
-                  alternation(d["list_nouns"]["task"]), alternation(d["list_nouns"]["other"]),
+                  alternation(d["list_nouns"]["task"]),
+                  re.compile(fold_same_length("|".join(d["task_intros"]))),
+                  alternation(d["list_nouns"]["other"]),
                   re.compile(fold_same_length("|".join(d["stop_lines"])), re.MULTILINE),
                   re.compile("|".join(d["resume_lines"]), re.MULTILINE),
                   re.compile(fold_same_length("|".join(d["closing_lines"]))),
@@ -387,8 +390,10 @@ def intro_names_tasks(intro: str) -> bool:
     if not (s.endswith(":") or _fold(s).rstrip(" .").endswith("sau")):
         return False
     last = re.split(r"(?<=[.!?])\s+", s)[-1]
-    f = _fold(last)
+    f = _fold(" ".join(last.split()))
     r = rules()
+    if r.task_intros.search(f):  # "… chỉ thị:", "… yêu cầu các sở …, các nội dung sau:"
+        return True
     tasks = [m.start() for m in r.task_nouns.finditer(f)]
     others = [m.start() for m in r.other_nouns.finditer(f)]
     return bool(tasks) and (not others or max(tasks) > max(others))
@@ -419,7 +424,12 @@ def task_nodes(outline: Outline) -> list[Node]:
                     out.append(n)
             continue
         for n in _leaves(lst.items, text):
-            if n.kind == "roman":
+            if n.kind == "roman":  # a part with no items: in a text whose parts are not
+                # the plan's (I. MỤC ĐÍCH, II. NHIỆM VỤ) but its tasks (a Chỉ thị), a task
+                if sectioned is None:
+                    sectioned = has_sections(outline)
+                if not sectioned:
+                    out.append(n)
                 continue
             if n.kind == "article":
                 if _assigns(n, text):

@@ -207,3 +207,18 @@ def test_without_an_announcing_sentence_a_headless_list_keeps_needing_a_lead():
     text = LETTER.replace("làm các công việc sau đây:", "rà soát kỹ.")
     tasks = extract_plan(ctx_of(text, [doc("cv:77", "Công văn", 0, subject=True)])).tasks
     assert [t.label for t in tasks] == ["1.2", "2"]
+
+
+DIRECTIVE = """CHỈ THỊ
+Về chuẩn bị mùa khô
+Chủ tịch UBND tỉnh yêu cầu các sở, ngành và UBND các huyện triển khai ngay, với các nội dung sau:
+I. KIỂM TRA HỒ CHỨA
+Các địa phương khẩn trương rà soát mực nước từng hồ.
+II. TRỮ NƯỚC
+Công an tỉnh chủ trì bảo vệ các công trình trữ nước.
+"""
+
+
+def test_a_directives_parts_are_tasks_even_those_addressed_to_everyone():
+    tasks = extract_plan(ctx_of(DIRECTIVE, [doc("ct:3", "Chỉ thị", 0, subject=True)])).tasks
+    assert [(t.label, t.lead) for t in tasks] == [("I", None), ("II", "Công an tỉnh")]

@@ -117,3 +117,23 @@ def test_a_single_recipient_line_does_not_mark_the_list_after_it():
     text = "Kính gửi: Sở Y tế.\nThực hiện chỉ đạo của tỉnh:\n- Rà soát danh mục thuốc.\n"
     (only,) = parse_outline(text, "plan").lists
     assert not only.addressed
+
+
+def test_a_request_to_bodies_or_a_directive_announces_tasks_whatever_its_nouns():
+    assert intro_names_tasks("Thủ tướng Chính phủ chỉ thị:")
+    assert intro_names_tasks("Chủ tịch UBND tỉnh yêu cầu các sở, ngành và UBND các huyện "
+                             "khẩn trương triển khai, với các nội dung sau:")
+    assert not intro_names_tasks("Nghị quyết gồm các nội dung sau:")  # no one is asked
+    assert not intro_names_tasks("Kế hoạch đặt ra các yêu cầu sau:")  # "yêu cầu" as a noun
+    assert not intro_names_tasks("Đề nghị các đơn vị bảo đảm các mục tiêu sau:")
+
+
+def test_parts_of_a_directive_without_plan_headings_are_its_tasks():
+    text = ("CHỈ THỊ\nVề chuẩn bị mùa khô\n"
+            "Chủ tịch UBND tỉnh yêu cầu các sở, ngành triển khai ngay, với các nội dung sau:\n"
+            "I. KIỂM TRA HỒ CHỨA\nCác địa phương rà soát mực nước từng hồ.\n"
+            "II. TRỮ NƯỚC\nSở Nông nghiệp và Môi trường hướng dẫn nông dân trữ nước.\n")
+    assert labels(text, "plan") == ["I", "II"]
+    # in a plan headed by its parts, a part with no items is not a task
+    headed = text.replace("I. KIỂM TRA HỒ CHỨA", "I. MỤC ĐÍCH")
+    assert labels(headed, "plan") == []
