@@ -263,6 +263,14 @@ def _first_bullet(stack: list[Node]) -> int | None:
     return next((i for i, n in enumerate(stack) if n.kind in _BULLETS), None)
 
 
+def _deeper_decimal(stack: list[Node], node: Node) -> int | None:
+    """Where the first open decimal item numbered deeper than `node` is ("2.4" for "1."), if
+    any: a shallower number never nests under it."""
+    depth = node.token.count(".")
+    return next((i for i, n in enumerate(stack)
+                 if n.kind == "decimal" and n.token.count(".") > depth), None)
+
+
 @lru_cache(maxsize=4)
 def parse_outline(text: str, mode: str = "plan") -> Outline:
     """Parse the numbered items of `text` into trees grouped in lists (offsets into `text`;
@@ -334,6 +342,8 @@ def parse_outline(text: str, mode: str = "plan") -> Outline:
                 del stack[keys.index(node.level_key):]
             elif kind in ("roman", "article"):
                 stack.clear()
+            elif kind == "decimal" and (i := _deeper_decimal(stack, node)) is not None:
+                del stack[i:]  # "1." after "2.4.": numbering restarts above, never "2.4.1"
             if kind in _NUMBERED and (i := _first_bullet(stack)) is not None:
                 del stack[i:]  # a numbered item never nests under a bullet ("Kính gửi: - …")
                 if not stack and current and current[-1].kind in _BULLETS:

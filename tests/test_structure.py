@@ -137,3 +137,13 @@ def test_parts_of_a_directive_without_plan_headings_are_its_tasks():
     # in a plan headed by its parts, a part with no items is not a task
     headed = text.replace("I. KIỂM TRA HỒ CHỨA", "I. MỤC ĐÍCH")
     assert labels(headed, "plan") == []
+
+
+def test_a_shallower_number_after_a_deeper_one_restarts_above_it():
+    # a page that lost the heading "2." keeps "2.1", "2.2"; the "1." after them opens a new
+    # run of its own, it is not an item of "2.2"
+    text = ("2.1. Thống nhất mẫu phiếu khảo sát.\n2.2. Công khai kết quả khảo sát.\n"
+            "1. Các sở bảo đảm tiến độ chung.\n2. Việc khảo sát phải khách quan.\n")
+    outline = parse_outline(text, "plan")
+    assert [n.label for n in outline.nodes()] == ["2.1", "2.2", "1", "2"]
+    assert all(n.parent is None for n in outline.nodes())
