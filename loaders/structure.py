@@ -126,6 +126,7 @@ class _Rules:
     resume: re.Pattern[str]
     closing: re.Pattern[str]
     recipients: re.Pattern[str]
+    attachment: re.Pattern[str]
     fields: tuple[tuple[str, re.Pattern[str]], ...]
     field_start: re.Pattern[str]  # any field's first word, to skip other lines fast
     article_task: re.Pattern[str]
@@ -143,6 +144,7 @@ def rules() -> _Rules:
                   re.compile("|".join(d["resume_lines"]), re.MULTILINE),
                   re.compile(fold_same_length("|".join(d["closing_lines"]))),
                   re.compile(fold_same_length("|".join(d["recipient_lines"]))),
+                  re.compile(fold_same_length("|".join(d["attachment_lines"])), re.MULTILINE),
                   tuple((k, re.compile(fold_same_length(v))) for k, v in d["fields"].items()),
                   re.compile(r"(?:nhiem vu|noi dung|co quan|don vi|thoi gian|thoi han|tien do|"
                              r"san pham|chu tri|phoi hop)\b"),

@@ -222,3 +222,26 @@ Công an tỉnh chủ trì bảo vệ các công trình trữ nước.
 def test_a_directives_parts_are_tasks_even_those_addressed_to_everyone():
     tasks = extract_plan(ctx_of(DIRECTIVE, [doc("ct:3", "Chỉ thị", 0, subject=True)])).tasks
     assert [(t.label, t.lead) for t in tasks] == [("I", None), ("II", "Công an tỉnh")]
+
+
+EXCERPT = """(Thứ hai, 02/3/2026)
+1. Các bộ, ngành và Ủy ban nhân dân các tỉnh xây dựng kế hoạch triển khai đề án.
+2. Giao Bộ Tư pháp theo dõi, đôn đốc việc thực hiện đề án.
+Quyết định có hiệu lực từ ngày ký.
+
+File đính kèm
+Quyết định 321/QĐ-TTg
+"""
+
+
+def test_a_portal_excerpt_belongs_to_the_document_it_attaches():
+    attached = replace(doc("qd:321", "Quyết định", EXCERPT.index("Quyết định 321")),
+                       symbol="321/QĐ-TTg")
+    ctx = ctx_of(EXCERPT, [attached])
+    assert own_document(ctx) is attached
+    tasks = extract_plan(ctx).tasks
+    assert [(t.label, t.lead) for t in tasks] == [
+        ("1", "Các bộ, ngành và Ủy ban nhân dân các tỉnh"), ("2", "Bộ Tư pháp")]
+    # a document merely cited in the text, with no attachment line, is not the text's own
+    cited = EXCERPT.replace("File đính kèm\n", "Xem thêm\n")
+    assert own_document(ctx_of(cited, [attached])) is None
