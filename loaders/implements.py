@@ -24,6 +24,7 @@ from graph.model import Document, Implements
 from loaders import programmes
 from loaders.context import TextContext
 from loaders.documents import Mention, generic_type_after
+from loaders.matching import fold_same_length
 from loaders.segments import paragraphs, sentences, span_at
 
 _CUE = re.compile(
@@ -60,6 +61,11 @@ _CENTRAL_STATE = re.compile(r"[-/](?:CP|TTg)$")  # the Government's and the Prim
 _SPEAKS = re.compile(r"[,;]\s*(?:UBND|Ủy ban nhân dân|Tỉnh ủy|Thành ủy|Ban Thường vụ|HĐND|Hội đồng"
                      r"|Chủ tịch)[^,;.]{0,40}?\s(?:có\s+ý\s+kiến|ban\s+hành|yêu\s+cầu|chỉ\s+đạo"
                      r"|đề\s+nghị)(?![\w])")
+# "(quán triệt và) thực hiện đầy đủ … các nội dung, nhiệm vụ, giải pháp đã nêu trong X và Y": the
+# work a document hands out is what X and Y set out (matched over folded text, ending where the
+# list of documents begins)
+_SET_OUT = re.compile(r"\bthuc\s+hien\b[^.;:\n]{0,80}?\b(?:nhiem\s+vu|giai\s+phap|noi\s+dung"
+                      r"|chu\s+truong)\b[^.;:\n]{0,40}?\bneu\s+(?:trong|tai)\s+")
 # "… về <subject>" or a quoted title after a list's head: it has a subject of its own
 _OWN_SUBJECT = re.compile(r"\svề\s|[“\"]")
 _TITLE_GAP = 40  # a title's cue and its first object: "THỰC HIỆN NGHỊ QUYẾT SỐ 12-NQ/TW"
@@ -238,6 +244,12 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
                 for uid in t.uids if t.start < speaks.start() else ():
                     link(main.uids[0], uid, "explicit", op.start, op.end)
 
+    # a text about one document (its own, or the one a news text reports issued) that asks for
+    # "… thực hiện … các nhiệm vụ, giải pháp nêu trong X": that document carries X out
+    about = subj or main
+    if about is not None:
+        _set_out(text, fold_same_length(text), about, mentions, sents, link)
+
     # "C nhằm cụ thể hóa B", B implementing the central A: C carries A out too (to concretise a
     # plan is to carry out what the plan carries out; "thực hiện B" alone says no more than B)
     for a, b, sa, sb in concretises:
@@ -295,6 +307,23 @@ class _Generics:
 
 def _start(m: Mention) -> int:
     return m.start
+
+
+def _set_out(text: str, folded: str, about: Mention, mentions: list[Mention], sents,
+             link) -> None:
+    """Link `about` to the documents whose tasks a sentence after it asks to carry out, up to
+    the next document the text tells of issuing (implied: the link is the content's)."""
+    stop = next((m.start for m in mentions if m.start > about.end and m.issued
+                 and m.uids != about.uids), len(text))
+    at = folded.find("thuc", about.end, stop)
+    while at >= 0:
+        cue = _SET_OUT.match(folded, at)
+        if cue is not None:
+            sa, sb = span_at(sents, at)
+            for t in _chain(mentions, cue.end(), sb, text=text):
+                for uid in t.uids if t.uids != about.uids else ():
+                    link(about.uids[0], uid, "implied", sa, sb)
+        at = folded.find("thuc", at + 4, stop)
 
 
 def _heads_implied(targets: list[Mention], dates, symbols, link, a: int, b: int,

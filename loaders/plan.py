@@ -39,6 +39,7 @@ from loaders.structure import (
     Node,
     has_sections,
     has_task_part,
+    intro_names_tasks,
     line_marker,
     parse_outline,
     rules,
@@ -346,6 +347,7 @@ def owner_document(ctx: TextContext, at: int) -> Document | None:
 
 
 _HEAD = 3000  # characters: where a header prints the text's own number
+_ATTACHED_WITHIN = 80  # characters after an attachment line: the document it names
 _NUMBER_FIELD = re.compile(r"\bso(?:\s+hieu)?\s*:\s*")
 _NUMBER_RAW = re.compile(r"\b[Ss][ốo](?:\s+hi[ệe]u)?\s*:")
 
@@ -353,12 +355,13 @@ _NUMBER_RAW = re.compile(r"\b[Ss][ốo](?:\s+hi[ệe]u)?\s*:")
 def own_document(ctx: TextContext) -> Document | None:
     """The document the text is: the subject found by the header reader, else the numbered
     document its header prints after "Số:" (a plan whose title block the reader missed), when
-    the text has parts or articles that hold tasks."""
+    the text has parts or articles that hold tasks, else the one document a portal attaches
+    to an excerpt of its items ("File đính kèm: Quyết định 12/QĐ-TTg")."""
     subject = next((d for d in ctx.documents if d.is_subject), None)
     if subject is not None:
         return subject
     if not _NUMBER_RAW.search(ctx.text, 0, _HEAD):
-        return None
+        return _attached(ctx)
     head = fold_same_length(ctx.text)[:_HEAD]
     at = [m.end() for m in _NUMBER_FIELD.finditer(head)]
     numbered = [d for d in ctx.documents if d.symbol and at and any(
@@ -366,6 +369,21 @@ def own_document(ctx: TextContext) -> Document | None:
     if numbered and has_task_part(parse_outline(ctx.text, "plan")):
         return numbered[0]
     return None
+
+
+def _attached(ctx: TextContext) -> Document | None:
+    """The numbered document named right after an attachment line ("File đính kèm",
+    attachment_lines in plan_structure.yaml), when it is the only one named there and the text
+    lists items without part headings: the page reproduces that document's items."""
+    m = rules().attachment.search(fold_same_length(ctx.text))
+    if m is None:
+        return None
+    near = [d for d in ctx.documents
+            if d.symbol and m.end() <= d.evidence.start < m.end() + _ATTACHED_WITHIN]
+    if len(near) != 1:
+        return None
+    outline = parse_outline(ctx.text, "plan")
+    return near[0] if outline.lists and not has_sections(outline) else None
 
 
 def _reading(text: str, node: Node | None, root: _Assignment, plan: bool,
@@ -450,8 +468,11 @@ def extract_plan(ctx: TextContext) -> PlanParts:
     tables = table_tasks(ctx, subject, outline.body_end) if subject is not None else []
     # rows of task tables are read as rows, not items
     spans = Spans((t.evidence.start, t.evidence.end) for t in tables) if tables else None
-    # a page's furniture (related-document lists, menus) comes before the document's header
+    # a page's furniture (related-document lists, menus) comes before the document's header;
+    # a document attached below an excerpt of its items is named after them
     body_start = subject.evidence.start if subject is not None else 0
+    if subject is not None and not subject.is_subject and _attached(ctx) is subject:
+        body_start = 0
     # a text that lost its part headings (a database page) names tasks only by who does them
     need_lead = subject is not None and not has_sections(outline)
     owner = _Owners(ctx) if subject is None else None
@@ -465,11 +486,14 @@ def extract_plan(ctx: TextContext) -> PlanParts:
         if doc is None:
             continue
         root = _intro_assignment(outline.text, lst) if subject is None else _NONE
+        # "… đề nghị các bộ … thực hiện các công việc sau đây:": its items are tasks, even
+        # those that name no body (they fall to everyone addressed)
+        announced = need_lead and intro_names_tasks(outline.text[lst.intro_start:lst.intro_end])
         memo: dict[Node, tuple[_Assignment, Deadline | None]] = {}
         for node in [n for n in replace(outline, lists=(lst,)).nodes() if n in wanted]:
             task, a = _task(ctx, outline.text, doc, node, root, len(tasks), subject is not None,
                             memo)
-            if need_lead and task.lead is None:
+            if need_lead and task.lead is None and not announced:
                 continue
             add(task)
             mentions.extend(a.mentions)

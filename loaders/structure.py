@@ -91,6 +91,7 @@ class ItemList:
     items: tuple[Node, ...]
     intro_start: int  # span of the paragraph before the first item
     intro_end: int
+    addressed: bool = False  # the recipients of a letter ("Kính gửi: - Các bộ …"), not tasks
 
 
 @dataclass(frozen=True)
@@ -119,10 +120,13 @@ class _Rules:
     task_sections: re.Pattern[str]
     other_sections: re.Pattern[str]
     task_nouns: re.Pattern[str]
+    task_intros: re.Pattern[str]
     other_nouns: re.Pattern[str]
     stop: re.Pattern[str]
     resume: re.Pattern[str]
     closing: re.Pattern[str]
+    recipients: re.Pattern[str]
+    attachment: re.Pattern[str]
     fields: tuple[tuple[str, re.Pattern[str]], ...]
     field_start: re.Pattern[str]  # any field's first word, to skip other lines fast
     article_task: re.Pattern[str]
@@ -133,10 +137,14 @@ class _Rules:
 def rules() -> _Rules:
     d = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     return _Rules(alternation(d["task_sections"]), alternation(d["other_sections"]),
-                  alternation(d["list_nouns"]["task"]), alternation(d["list_nouns"]["other"]),
+                  alternation(d["list_nouns"]["task"]),
+                  re.compile(fold_same_length("|".join(d["task_intros"]))),
+                  alternation(d["list_nouns"]["other"]),
                   re.compile(fold_same_length("|".join(d["stop_lines"])), re.MULTILINE),
                   re.compile("|".join(d["resume_lines"]), re.MULTILINE),
                   re.compile(fold_same_length("|".join(d["closing_lines"]))),
+                  re.compile(fold_same_length("|".join(d["recipient_lines"]))),
+                  re.compile(fold_same_length("|".join(d["attachment_lines"])), re.MULTILINE),
                   tuple((k, re.compile(fold_same_length(v))) for k, v in d["fields"].items()),
                   re.compile(r"(?:nhiem vu|noi dung|co quan|don vi|thoi gian|thoi han|tien do|"
                              r"san pham|chu tri|phoi hop)\b"),
@@ -248,6 +256,23 @@ def _regions(view: str, mode: str) -> tuple[int, list[tuple[int, int]]]:
     return first_stop, spans
 
 
+_BULLETS = ("dash", "plus")
+_NUMBERED = ("article", "roman", "decimal")
+
+
+def _first_bullet(stack: list[Node]) -> int | None:
+    """Where the first bullet of the open items is, if any."""
+    return next((i for i, n in enumerate(stack) if n.kind in _BULLETS), None)
+
+
+def _deeper_decimal(stack: list[Node], node: Node) -> int | None:
+    """Where the first open decimal item numbered deeper than `node` is ("2.4" for "1."), if
+    any: a shallower number never nests under it."""
+    depth = node.token.count(".")
+    return next((i for i, n in enumerate(stack)
+                 if n.kind == "decimal" and n.token.count(".") > depth), None)
+
+
 @lru_cache(maxsize=4)
 def parse_outline(text: str, mode: str = "plan") -> Outline:
     """Parse the numbered items of `text` into trees grouped in lists (offsets into `text`;
@@ -256,7 +281,8 @@ def parse_outline(text: str, mode: str = "plan") -> Outline:
     view = clean_view(text)
     folded = fold_same_length(view)
     body_end, spans = _regions(view, mode)
-    closing = rules().closing
+    closing, recipients = rules().closing, rules().recipients
+    addressed = False  # reading the list of a letter's recipients
     lists: list[ItemList] = []
     current: list[Node] = []
     stack: list[Node] = []
@@ -272,7 +298,7 @@ def parse_outline(text: str, mode: str = "plan") -> Outline:
         for n in stack:
             n.end = max(n.end, at)
         if current:
-            lists.append(ItemList(tuple(current), *intro))
+            lists.append(ItemList(tuple(current), *intro, addressed))
         current, stack = [], []
 
     for lo, hi in spans:
@@ -280,12 +306,19 @@ def parse_outline(text: str, mode: str = "plan") -> Outline:
         for m in _LINE.finditer(view, lo, hi):
             raw = m.group()
             stripped = raw.lstrip()
-            if not stripped.strip():
+            if not stripped.strip(" \t|"):  # blank, or table residue ("|")
                 continue
             a = m.start() + len(raw) - len(stripped)
             b = m.start() + len(raw.rstrip())
             found = line_marker(stripped)
             if found is None:
+                if recipients.search(folded, a, b) or (addressed and stack):
+                    close(prev_end)  # "Kính gửi:" opens the recipients, a paragraph ends them
+                    addressed = not addressed
+                    last_para = (a, b)
+                    prev_end = b
+                    continue
+                addressed = False  # "Kính gửi: Sở X" and no list of recipients after it
                 if mode == "list" and (stack or not current):
                     close(prev_end)
                     last_para = (a, b)
@@ -302,12 +335,21 @@ def parse_outline(text: str, mode: str = "plan") -> Outline:
                 prev_end = b
                 continue
             kind, token, width = found
+            if addressed and kind not in _BULLETS:  # numbered: the recipients are over
+                close(prev_end)
+                addressed = False
             node = Node(kind, token, a, a + width, body_end=b, end=b)
             keys = [n.level_key for n in stack]
             if node.level_key in keys:
                 del stack[keys.index(node.level_key):]
             elif kind in ("roman", "article"):
                 stack.clear()
+            elif kind == "decimal" and (i := _deeper_decimal(stack, node)) is not None:
+                del stack[i:]  # "1." after "2.4.": numbering restarts above, never "2.4.1"
+            if kind in _NUMBERED and (i := _first_bullet(stack)) is not None:
+                del stack[i:]  # a numbered item never nests under a bullet ("Kính gửi: - …")
+                if not stack and current and current[-1].kind in _BULLETS:
+                    close(prev_end)
             if not stack and not current:
                 intro = last_para
             parent = stack[-1] if stack else None
@@ -360,8 +402,10 @@ def intro_names_tasks(intro: str) -> bool:
     if not (s.endswith(":") or _fold(s).rstrip(" .").endswith("sau")):
         return False
     last = re.split(r"(?<=[.!?])\s+", s)[-1]
-    f = _fold(last)
+    f = _fold(" ".join(last.split()))
     r = rules()
+    if r.task_intros.search(f):  # "… chỉ thị:", "… yêu cầu các sở …, các nội dung sau:"
+        return True
     tasks = [m.start() for m in r.task_nouns.finditer(f)]
     others = [m.start() for m in r.other_nouns.finditer(f)]
     return bool(tasks) and (not others or max(tasks) > max(others))
@@ -376,6 +420,8 @@ def task_nodes(outline: Outline) -> list[Node]:
     says: dict[Node, bool | None] = {}  # each heading is read once, whatever its items
     sectioned = None  # looked at when first needed
     for lst in outline.lists:
+        if lst.addressed:
+            continue
         if outline.mode == "list":
             if not intro_names_tasks(text[lst.intro_start:lst.intro_end]):
                 continue
@@ -390,7 +436,12 @@ def task_nodes(outline: Outline) -> list[Node]:
                     out.append(n)
             continue
         for n in _leaves(lst.items, text):
-            if n.kind == "roman":
+            if n.kind == "roman":  # a part with no items: in a text whose parts are not
+                # the plan's (I. MỤC ĐÍCH, II. NHIỆM VỤ) but its tasks (a Chỉ thị), a task
+                if sectioned is None:
+                    sectioned = has_sections(outline)
+                if not sectioned:
+                    out.append(n)
                 continue
             if n.kind == "article":
                 if _assigns(n, text):

@@ -57,3 +57,11 @@ def test_recurring_report_days_and_on_request_clause():
     assert find_deadline(text)[0].text == "định kỳ hàng năm hoặc đột xuất"
     text = "gửi kết quả trước ngày 01/6 và 15/11 hằng năm"
     assert find_deadline(text)[0].kind == "recurring"
+
+
+def test_a_periodic_deadline_keeps_the_further_periods_listed_after_it():
+    d = find_deadline("Các sở định kỳ hằng tháng, quý, năm gửi báo cáo về Sở Nội vụ.")[0]
+    assert d.text == "định kỳ hằng tháng, quý, năm" and d.kind == "recurring"
+    # a year that follows is the subject of what comes next, not one more period
+    d = find_deadline("Báo cáo định kỳ hằng quý, năm 2026 tiếp tục rà soát.")[0]
+    assert d.text == "định kỳ hằng quý"

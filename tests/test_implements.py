@@ -101,3 +101,28 @@ def test_no_implied_link_across_systems_or_back_in_time(bases):
     implied = {(symbols[e.source_doc], symbols[e.target_doc]) for e in ex.implements
                if e.basis == "implied"}
     assert not implied & {("86-KH/TU", "132/NQ-CP"), ("95-KH/HU", "65-KH/TU")}
+
+
+NEWS_SET_OUT = (
+    "Ban Thường vụ Tỉnh ủy Bình Định vừa ban hành Kế hoạch số 204-KH/TU về phát triển "
+    "nguồn nhân lực số.\n"
+    "Kế hoạch đề nghị các cấp ủy, chính quyền quán triệt và thực hiện nghiêm các nhiệm vụ, "
+    "giải pháp đã nêu trong Nghị quyết số 57-NQ/TW và Kết luận số 91-KL/TW của Bộ Chính trị.\n"
+    "Cùng ngày, Ủy ban nhân dân tỉnh ban hành Kế hoạch số 88/KH-UBND về kinh tế tư nhân; "
+    "các sở thực hiện các nhiệm vụ nêu tại Nghị quyết số 68-NQ/TW.\n")
+
+
+def test_a_document_that_asks_to_carry_out_what_others_set_out_implements_them():
+    ex = extract_text(NEWS_SET_OUT, Source("src:3", "s.txt", "", "", 0, "utf-8"))
+    key = {d.uid: d.symbol for d in ex.documents}
+    links = {(key[e.source_doc], key[e.target_doc], e.basis) for e in ex.implements}
+    assert ("204-KH/TU", "57-NQ/TW", "implied") in links
+    assert ("204-KH/TU", "91-KL/TW", "implied") in links
+    # the next document the text reports issued starts another story: not the first plan's
+    assert ("204-KH/TU", "68-NQ/TW", "implied") not in links
+
+
+def test_tasks_merely_mentioned_without_a_request_to_carry_them_out_link_nothing():
+    text = NEWS_SET_OUT.replace("quán triệt và thực hiện nghiêm", "ghi nhận kết quả của")
+    ex = extract_text(text.split("\nCùng ngày")[0], Source("src:4", "s.txt", "", "", 0, "utf-8"))
+    assert ex.implements == []

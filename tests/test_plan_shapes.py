@@ -176,3 +176,72 @@ HEADLESS = """Số: 8/KH-UBND
 def test_a_text_without_part_headings_takes_only_items_that_name_who_acts():
     tasks = extract_plan(ctx_of(HEADLESS, [doc("kh:8", "Kế hoạch", 0, subject=True)])).tasks
     assert [(t.label, t.lead) for t in tasks] == [("3", "Sở Công Thương")]
+
+
+LETTER = """BỘ NÔNG NGHIỆP
+Số: 77/BNN-KH
+V/v hướng dẫn kiểm kê rừng
+|
+Kính gửi:
+|
+- Ủy ban nhân dân các tỉnh miền núi;
+- Sở Nông nghiệp các tỉnh có rừng.
+|
+Để có số liệu cho kỳ báo cáo cuối năm, Bộ đề nghị các địa phương làm các công việc sau đây:
+1. Công tác kiểm kê
+1.1. Rà soát ranh giới từng lô rừng trên bản đồ số.
+1.2. Sở Tài chính chủ trì tổng hợp số liệu, gửi Bộ trước ngày 15/12.
+2. Công an tỉnh chủ trì kiểm tra hiện trường.
+"""
+
+
+def test_a_letters_recipients_are_not_tasks_and_its_announced_items_need_no_lead():
+    # the numbered items never hang under the last recipient bullet; an item that names no
+    # body is still a task when the sentence before the list announces the work
+    tasks = extract_plan(ctx_of(LETTER, [doc("cv:77", "Công văn", 0, subject=True)])).tasks
+    assert [(t.label, t.lead) for t in tasks] == [
+        ("1.1", None), ("1.2", "Sở Tài chính"), ("2", "Công an tỉnh")]
+
+
+def test_without_an_announcing_sentence_a_headless_list_keeps_needing_a_lead():
+    text = LETTER.replace("làm các công việc sau đây:", "rà soát kỹ.")
+    tasks = extract_plan(ctx_of(text, [doc("cv:77", "Công văn", 0, subject=True)])).tasks
+    assert [t.label for t in tasks] == ["1.2", "2"]
+
+
+DIRECTIVE = """CHỈ THỊ
+Về chuẩn bị mùa khô
+Chủ tịch UBND tỉnh yêu cầu các sở, ngành và UBND các huyện triển khai ngay, với các nội dung sau:
+I. KIỂM TRA HỒ CHỨA
+Các địa phương khẩn trương rà soát mực nước từng hồ.
+II. TRỮ NƯỚC
+Công an tỉnh chủ trì bảo vệ các công trình trữ nước.
+"""
+
+
+def test_a_directives_parts_are_tasks_even_those_addressed_to_everyone():
+    tasks = extract_plan(ctx_of(DIRECTIVE, [doc("ct:3", "Chỉ thị", 0, subject=True)])).tasks
+    assert [(t.label, t.lead) for t in tasks] == [("I", None), ("II", "Công an tỉnh")]
+
+
+EXCERPT = """(Thứ hai, 02/3/2026)
+1. Các bộ, ngành và Ủy ban nhân dân các tỉnh xây dựng kế hoạch triển khai đề án.
+2. Giao Bộ Tư pháp theo dõi, đôn đốc việc thực hiện đề án.
+Quyết định có hiệu lực từ ngày ký.
+
+File đính kèm
+Quyết định 321/QĐ-TTg
+"""
+
+
+def test_a_portal_excerpt_belongs_to_the_document_it_attaches():
+    attached = replace(doc("qd:321", "Quyết định", EXCERPT.index("Quyết định 321")),
+                       symbol="321/QĐ-TTg")
+    ctx = ctx_of(EXCERPT, [attached])
+    assert own_document(ctx) is attached
+    tasks = extract_plan(ctx).tasks
+    assert [(t.label, t.lead) for t in tasks] == [
+        ("1", "Các bộ, ngành và Ủy ban nhân dân các tỉnh"), ("2", "Bộ Tư pháp")]
+    # a document merely cited in the text, with no attachment line, is not the text's own
+    cited = EXCERPT.replace("File đính kèm\n", "Xem thêm\n")
+    assert own_document(ctx_of(cited, [attached])) is None

@@ -96,3 +96,54 @@ def test_field_lines_and_sentence_continuations_are_not_items():
             "hợp báo cáo kết quả về Ủy ban nhân dân tỉnh\n- Văn phòng thường trực chậm nhất ngày "
             "5 hằng tháng.\n")
     assert labels(text, "plan") == ["II.1", "II.2"]
+
+
+def test_numbered_items_never_nest_under_a_bullet_and_recipients_are_their_own_list():
+    text = ("Kính gửi:\n|\n- Sở Tài chính;\n- Sở Xây dựng.\n"
+            "Để kịp tổng hợp, đề nghị các sở làm các việc sau:\n"
+            "1. Báo cáo tiến độ giải ngân.\n- Kèm số liệu từng dự án.\n"
+            "2. Đề xuất điều chỉnh vốn.\n")
+    outline = parse_outline(text, "plan")
+    recipients, work = outline.lists
+    assert recipients.addressed and [n.label for n in recipients.items] == ["-1", "-2"]
+    assert not work.addressed
+    assert text[work.intro_start:work.intro_end].startswith("Để kịp tổng hợp")
+    assert [n.label for n in work.items] == ["1", "2"]
+    assert [n.label for n in outline.nodes() if n.parent] == ["1 -1"]  # a bullet under "1."
+    assert labels(text, "plan") == ["1 -1", "2"]
+
+
+def test_a_single_recipient_line_does_not_mark_the_list_after_it():
+    text = "Kính gửi: Sở Y tế.\nThực hiện chỉ đạo của tỉnh:\n- Rà soát danh mục thuốc.\n"
+    (only,) = parse_outline(text, "plan").lists
+    assert not only.addressed
+
+
+def test_a_request_to_bodies_or_a_directive_announces_tasks_whatever_its_nouns():
+    assert intro_names_tasks("Thủ tướng Chính phủ chỉ thị:")
+    assert intro_names_tasks("Chủ tịch UBND tỉnh yêu cầu các sở, ngành và UBND các huyện "
+                             "khẩn trương triển khai, với các nội dung sau:")
+    assert not intro_names_tasks("Nghị quyết gồm các nội dung sau:")  # no one is asked
+    assert not intro_names_tasks("Kế hoạch đặt ra các yêu cầu sau:")  # "yêu cầu" as a noun
+    assert not intro_names_tasks("Đề nghị các đơn vị bảo đảm các mục tiêu sau:")
+
+
+def test_parts_of_a_directive_without_plan_headings_are_its_tasks():
+    text = ("CHỈ THỊ\nVề chuẩn bị mùa khô\n"
+            "Chủ tịch UBND tỉnh yêu cầu các sở, ngành triển khai ngay, với các nội dung sau:\n"
+            "I. KIỂM TRA HỒ CHỨA\nCác địa phương rà soát mực nước từng hồ.\n"
+            "II. TRỮ NƯỚC\nSở Nông nghiệp và Môi trường hướng dẫn nông dân trữ nước.\n")
+    assert labels(text, "plan") == ["I", "II"]
+    # in a plan headed by its parts, a part with no items is not a task
+    headed = text.replace("I. KIỂM TRA HỒ CHỨA", "I. MỤC ĐÍCH")
+    assert labels(headed, "plan") == []
+
+
+def test_a_shallower_number_after_a_deeper_one_restarts_above_it():
+    # a page that lost the heading "2." keeps "2.1", "2.2"; the "1." after them opens a new
+    # run of its own, it is not an item of "2.2"
+    text = ("2.1. Thống nhất mẫu phiếu khảo sát.\n2.2. Công khai kết quả khảo sát.\n"
+            "1. Các sở bảo đảm tiến độ chung.\n2. Việc khảo sát phải khách quan.\n")
+    outline = parse_outline(text, "plan")
+    assert [n.label for n in outline.nodes()] == ["2.1", "2.2", "1", "2"]
+    assert all(n.parent is None for n in outline.nodes())
