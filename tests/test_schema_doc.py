@@ -54,8 +54,8 @@ def test_kg_schema_lists_evidence_meanings_and_examples():
     assert text.count("try: MATCH") == len(load_schema().rels)
     data = json.loads(_kg("schema", "--format", "json"))
     implements = next(r for r in data["relationships"] if r["type"] == "IMPLEMENTS")
-    assert implements["properties"] == ["basis"] and implements["pairs"] == [
-        "Document->Document"]
+    assert implements["properties"] == ["basis", "evidence_count", "lag_days", "sources"]
+    assert implements["pairs"] == ["Document->Document"]
     theme = next(n for n in data["nodes"] if n["label"] == "Theme")
     assert "name_vi:STRING" in theme["properties"]
 
