@@ -6,11 +6,9 @@ tasks, targets and organisations (loaders.plan) -> Extraction.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
+from graph.gcpause import gc_paused
 from graph.keys import modern_tones
 from graph.model import Document, Extraction, Locality, Organisation, Source
 from loaders.context import TextContext
@@ -71,20 +69,6 @@ def document_context(text: str, source: Source, ctx: TextContext | None = None) 
     return dctx
 
 
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """The cycle collector paused: extraction makes millions of small objects and few cycles,
-    and each collection walked all of them again (15-20% of the time on long texts); what
-    cycles there are are collected once it is back on."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
-
-
 # A text this long (characters) is not kept in the caches of whole texts once extracted:
 # its folded copies, sentences and outline would outlive it by several times its size
 _LONG = 1_000_000
@@ -99,7 +83,7 @@ def _forget_texts() -> None:
 def extract_text(text: str, source: Source) -> Extraction:
     """Everything the extractors read from one text."""
     try:
-        with _no_cycle_collection():
+        with gc_paused:
             return _extract(text, source)
     finally:
         if len(text) >= _LONG:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from graph.gcpause import gc_paused
 from graph.store import Store
 from queries.loader import cypher
 
@@ -55,7 +53,7 @@ def trace(store: Store, uid: str, up: bool = False, depth: int | None = None,
     if not found:
         raise KeyError(f"no document {uid!r} in the store")
     root = _document_row(found[0])
-    with _gc_paused():
+    with gc_paused:
         reached = store.query_columns(cypher(f"trace_{direction}", dialect), {"uid": uid})
         if depth is not None:
             keep = [i for i, k in enumerate(reached["depth"]) if k <= depth]
@@ -113,19 +111,6 @@ def _documents(reached: dict[str, list[Any]], parents: dict[str, list[str]],
                      "lag_days": sign * (date - root_date).days
                      if date is not None and root_date is not None else None})
     return docs
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """The collector paused while ~10^5 containers are read and built, none of them garbage:
-    its passes over them cost a quarter of building them."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def trace_graph(t: Trace) -> nx.DiGraph:
