@@ -109,29 +109,26 @@ _note = click.option("--note", default="", help="Why (kept with the review).")
 _by = click.option("--by", default=None, help="Who reviews (default: the login name).")
 
 
-@align.command()
-@click.argument("local_task")
-@click.argument("central_task")
-@_note
-@_by
-@click.pass_context
-def accept(ctx: click.Context, local_task: str, central_task: str, note: str,
-           by: str | None) -> None:
-    """LOCAL_TASK takes up CENTRAL_TASK: the link stays (and counts as covered) whatever its
-    score, after any reload or realignment."""
-    _verdict(ctx, "accept", local_task, central_task, note, by)
+def _verdict_command(verdict: str, doc: str) -> None:
+    """`kg align accept` / `kg align reject`: the same arguments, one verdict each."""
+
+    @click.argument("local_task")
+    @click.argument("central_task")
+    @_note
+    @_by
+    @click.pass_context
+    def command(ctx: click.Context, local_task: str, central_task: str, note: str,
+                by: str | None) -> None:
+        _verdict(ctx, verdict, local_task, central_task, note, by)
+
+    command.__doc__ = doc
+    align.command(verdict)(command)
 
 
-@align.command()
-@click.argument("local_task")
-@click.argument("central_task")
-@_note
-@_by
-@click.pass_context
-def reject(ctx: click.Context, local_task: str, central_task: str, note: str,
-           by: str | None) -> None:
-    """LOCAL_TASK does not take up CENTRAL_TASK: the link is never proposed again."""
-    _verdict(ctx, "reject", local_task, central_task, note, by)
+_verdict_command("accept", """LOCAL_TASK takes up CENTRAL_TASK: the link stays (and counts as
+    covered) whatever its score, after any reload or realignment.""")
+_verdict_command("reject", """LOCAL_TASK does not take up CENTRAL_TASK: the link is never
+    proposed again.""")
 
 
 @align.command("export")
