@@ -35,6 +35,7 @@ SECOND = GOLD.with_name("alignment_second.yaml")  # a second reading (see its he
 SEEDS = ROOT.parent / "shared" / "seeds"
 L2 = 1.0  # ridge on the weights (not the intercept): a few hundred pairs, five features
 MIN_PRECISION = 0.85  # covered links must reach this precision on the training plans
+COVERED_FLOOR = 0.5  # a covering link must be more likely right than wrong
 NESTED = True  # thresholds chosen on out-of-fold probabilities of the training plans
 
 
@@ -148,7 +149,7 @@ def train(examples: Sequence[Example], l2: float = L2, nested: bool = NESTED) ->
         at = Model(m.intercept, m.weights, best, t)
         return cells(examples, at, probs)["right"], measure(examples, at, t, probs)["precision"]
 
-    covered = max((t for t in grid if t >= best and
+    covered = max((t for t in grid if t >= max(best, COVERED_FLOOR) and
                    measure(examples, m, t, probs)["precision"] >= MIN_PRECISION),
                   key=lambda t: (*cells_right(t), -t), default=0.95)
     return Model(m.intercept, m.weights, best, covered)

@@ -44,15 +44,16 @@ import numpy as np
 import yaml
 
 from alignment.thesaurus import GROUPS, concepts
-from alignment.words import DATA, normalise, parts, runs
+from alignment.words import DATA, normalise, parts, procedural_share, runs
 from graph.keys import fold, symbol_key
 
 WEIGHTS_FILE = DATA / "weights.yaml"
-FEATURES = ("whole", "clause", "cover", "theme", "clause_margin", "theme_margin", "group",
-            "restated")
+FEATURES = ("whole", "clause", "cover", "theme", "clause_lead", "theme_lead", "group",
+            "restated", "procedural", "explained")
 ALL_FEATURES = ("whole", "clause", "cover", "theme", "theme_in", "part", "whole_margin",
                 "clause_margin", "theme_margin", "part_margin", "cover_margin", "group",
-                "restated")
+                "restated", "clause_lead", "theme_lead", "whole_lead", "cover_lead", "procedural",
+                "explained", "explained_lead", "themeless", "part_lead")
 MAX_LINKS = 3
 WORDING_RUN = 8  # shared words in a row that count as copied wording
 MAX_WORDS = 8  # matched words kept on a link
@@ -315,6 +316,17 @@ def _margin(m: np.ndarray) -> np.ndarray:
     return m - m.max(axis=1, initial=0.0)[:, None]
 
 
+def _lead(m: np.ndarray) -> np.ndarray:
+    """Per pair, how far it stands above the local task's best other candidate (negative
+    below it): a clear first differs from a tie, which a margin to the best (0 for both)
+    cannot tell."""
+    if m.shape[1] < 2:
+        return m.copy()
+    top2 = np.sort(m, axis=1)[:, -2:]
+    other = np.where(m >= top2[:, 1:2], top2[:, :1], top2[:, 1:2])
+    return m - other
+
+
 def _grid(locals_: Sequence[_Prepared], chain: _Chain, names: Sequence[str]
           ) -> tuple[dict[str, np.ndarray], np.ndarray, _Weights]:
     """The features `names` (and whole, theme) of every (local, candidate) pair, as
@@ -332,7 +344,7 @@ def _grid(locals_: Sequence[_Prepared], chain: _Chain, names: Sequence[str]
         held = (tlocal * tw.vector) @ chain.themes.whole.T
         with np.errstate(divide="ignore", invalid="ignore"):
             f["theme_in"] = np.nan_to_num(held / (tnorm ** 2)[:, None])
-    if "part" in names or "part_margin" in names:  # best local clause against best clause
+    if {"part", "part_margin", "part_lead"} & set(names):  # best local clause, best clause
         f["part"] = np.zeros_like(f["whole"])
         for i, p in enumerate(locals_):
             sets = [lf for _, lf in p.clauses]
@@ -348,8 +360,20 @@ def _grid(locals_: Sequence[_Prepared], chain: _Chain, names: Sequence[str]
         f["group"] = named[:, None] * (2 * held[None, :] - 1)
     if "restated" in names:
         f["restated"] = _restated(local, w.vector, chain)
+    if "themeless" in names:  # the local task was tagged with no theme: theme 0 means nothing
+        none = np.array([not p.themes for p in locals_], dtype=float)
+        f["themeless"] = np.repeat(none[:, None], len(chain.cands), axis=1)
+    if "procedural" in names:  # a task organising the plan itself takes up nothing
+        share = np.array([procedural_share(p.task.text) for p in locals_])
+        f["procedural"] = np.repeat(share[:, None], len(chain.cands), axis=1)
+    if "explained" in names or "explained_lead" in names:  # share of the local task found
+        held = (local * w.vector) @ chain.words.whole.T
+        with np.errstate(divide="ignore", invalid="ignore"):
+            f["explained"] = np.nan_to_num(held / (norm ** 2)[:, None])
     for name in [x[:-len("_margin")] for x in names if x.endswith("_margin")]:
         f[name + "_margin"] = _margin(f[name])
+    for name in [x[:-len("_lead")] for x in names if x.endswith("_lead")]:
+        f[name + "_lead"] = _lead(f[name])
     return f, which, w
 
 

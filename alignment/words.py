@@ -25,6 +25,7 @@ from graph.keys import modern_tones
 DATA = Path(__file__).with_name("data")
 STOPWORDS_FILE = DATA / "stopwords.txt"
 TERMS_FILE = DATA / "terms.txt"
+PROCEDURAL_FILE = DATA / "procedural.txt"
 MAX_TERM = 6  # syllables in the longest domain term tried
 SUFFIXES = {("hóa",)}  # written apart by the segmenter, joined to the word before
 
@@ -51,6 +52,12 @@ def normalise(text: str) -> str:
 def stopwords() -> frozenset[str]:
     """Words (one or more syllables, with tone marks) that carry nothing for alignment."""
     return frozenset(" ".join(_SYLLABLE.findall(normalise(w))) for w in _lines(STOPWORDS_FILE))
+
+
+@cache
+def procedural() -> frozenset[str]:
+    """Words of organising a plan itself (drafting, following up, reporting on it)."""
+    return frozenset(" ".join(_SYLLABLE.findall(normalise(w))) for w in _lines(PROCEDURAL_FILE))
 
 
 @cache
@@ -165,3 +172,23 @@ def runs(text: str) -> list[list[str]]:
         elif out[-1]:
             out.append([])
     return [r for r in out if r]
+
+
+@lru_cache(maxsize=1 << 14)
+def procedural_share(text: str) -> float:
+    """The share of a text's words (function words aside) that organise a plan rather than
+    name cadre work: procedural words and numbers (dates, numbers of the documents cited).
+
+    >>> round(procedural_share("Tổng hợp, báo cáo kết quả thực hiện Kế hoạch"), 2)
+    1.0
+    """
+    proc = procedural()
+    n = k = 0
+    for w in segment(text):
+        if not w:
+            continue
+        if w in proc or w.replace(" ", "").isdigit():
+            n, k = n + 1, k + 1
+        elif w not in stopwords():
+            n += 1
+    return k / n if n else 0.0
