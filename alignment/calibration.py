@@ -20,6 +20,7 @@ import numpy as np
 import yaml
 
 from alignment.scoring import (
+    FEATURES,
     MAX_LINKS,
     WEIGHTS_FILE,
     Model,
@@ -181,6 +182,42 @@ def cross_validate(examples: Sequence[Example], l2: float = L2,
                       "wrong": [w for c in held["cells"] for w in c["wrong"]]}}
 
 
+@dataclass(frozen=True)
+class Error:
+    """A held-out mistake: a link proposed that the hand alignment lacks ("FP"), or one it has
+    that was not proposed ("FN"), with the probability its fold gave, the rank among the local
+    task's candidates and the features (so errors can be read by class, not by knob)."""
+
+    kind: str
+    plan: str
+    local_label: str
+    central_label: str
+    probability: float
+    rank: int
+    threshold: float
+    x: tuple[float, ...]
+
+
+def held_out_errors(examples: Sequence[Example], l2: float = L2) -> list[Error]:
+    """Every false positive and false negative of the leave-one-plan-out folds."""
+    out = []
+    for plan in sorted({e.plan for e in examples}):
+        m = train([e for e in examples if e.plan != plan], l2)
+        test = [e for e in examples if e.plan == plan]
+        probs = [probability(e.pair, m) for e in test]
+        got = _links(test, m, m.propose, probs)
+        by_local: dict[str, list[float]] = {}
+        for e, p in zip(test, probs, strict=True):
+            by_local.setdefault(e.local_label, []).append(p)
+        for e, p in zip(test, probs, strict=True):
+            proposed = (e.plan, e.local_label, e.central_label) in got
+            if proposed != e.right:
+                rank = 1 + sum(q > p for q in by_local[e.local_label])
+                out.append(Error("FP" if proposed else "FN", plan, e.local_label,
+                                 e.central_label, p, rank, m.propose, e.pair.x))
+    return out
+
+
 def _pool(results: Iterable[dict]) -> dict:
     rs = list(results)
     tp, got, want = (sum(r[k] for r in rs) for k in ("tp", "proposed", "gold"))
@@ -258,6 +295,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--write", action="store_true", help="write the model fit on everything")
+    ap.add_argument("--errors", action="store_true",
+                    help="list every held-out false positive and false negative")
     ap.add_argument("--second", type=Path, default=SECOND,
                     help="another reading of the same tasks, measured against (never fit on)")
     args = ap.parse_args(argv)
@@ -275,6 +314,11 @@ def main(argv: Sequence[str] | None = None) -> None:
               {k: _short(other[k]) for k in ("proposed", "covered")},
               f"cells {other['cells']['right']}/{other['cells']['cells']}",
               f"(taken up at all: {other['cells']['taken_up_right']})")
+    if args.errors:
+        for err in held_out_errors(ex):
+            feats = " ".join(f"{n}={v:.2f}" for n, v in zip(FEATURES, err.x, strict=True))
+            print(f"{err.kind} {err.plan} {err.local_label} -> {err.central_label}: "
+                  f"p {err.probability:.2f} (rank {err.rank}, threshold {err.threshold}) {feats}")
     m = train(ex)
     print("fit on all:", m, _short(measure(ex, m, m.propose)))
     if args.write:

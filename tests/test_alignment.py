@@ -10,11 +10,13 @@ import numpy as np
 import pytest
 
 from alignment.calibration import (
+    COVERED_FLOOR,
     SECOND,
     Example,
     cross_validate,
     examples,
     fit,
+    held_out_errors,
     measure,
     train,
 )
@@ -33,18 +35,19 @@ from alignment.scoring import (
     select,
 )
 from alignment.thesaurus import GROUPS, concepts
-from alignment.words import content_words, segment
+from alignment.words import content_words, procedural_share, segment
 from graph import load_batches, open_store, to_batch
 from loaders import extract_file
 from loaders.reference import reference_extractions
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-# Floors set from the held-out figures of docs/ANALYSIS.md minus a margin, not from hopes
-# (measured: F1 0.77, covered precision 0.84, cells 27/30, second reading F1 0.81).
-HELD_OUT_F1_FLOOR = 0.74
-COVERED_PRECISION_FLOOR = 0.80
-CELLS_FLOOR = 26  # of 30
-SECOND_F1_FLOOR = 0.78  # judged by tests/fixtures/alignment_second.yaml
+# Floors at the held-out figures of docs/ANALYSIS.md, so that any regression fails (measured:
+# F1 0.806, covered precision 0.851, cells 30/30, second reading F1 0.851; the issue's goals
+# are F1 0.80, covered precision 0.85, every cell).
+HELD_OUT_F1_FLOOR = 0.80
+COVERED_PRECISION_FLOOR = 0.85
+CELLS_FLOOR = 30  # of 30
+SECOND_F1_FLOOR = 0.85  # judged by tests/fixtures/alignment_second.yaml
 
 
 def central_tasks() -> list[TaskRecord]:
@@ -146,6 +149,40 @@ def test_evidence_another_task_of_the_same_document_gives_is_marked_as_restated(
     assert got["c:1"] == 0.0  # nothing shared
 
 
+def test_a_clear_first_candidate_is_told_from_a_tie():
+    """`clause_lead`: how far a pair stands above the local task's best other candidate; a
+    margin to the best reads 0 for a clear first and for a tie alike."""
+    tie = TaskRecord("c:4", "doc:C", "4", "Luân chuyển cán bộ", order=4)
+    local = TaskRecord("l:1", "doc:P", "(1)", "Luân chuyển cán bộ về cơ sở")
+    alone = {p.central: p.x[FEATURES.index("clause_lead")]
+             for p in pairs([*central_tasks(), local], [("doc:P", "doc:C")])}
+    tied = {p.central: p.x[FEATURES.index("clause_lead")]
+            for p in pairs([*central_tasks(), tie, local], [("doc:P", "doc:C")])}
+    assert alone["c:2"] > 0 and alone["c:1"] < 0 and alone["c:3"] < 0
+    # c:4 says what c:2's clause says: a tie, neither stands above the other (a margin to the
+    # best would read 0 for c:2 in both cases)
+    assert tied["c:4"] == tied["c:2"] == pytest.approx(0.0) and tied["c:1"] < 0
+
+
+def test_a_task_organising_the_plan_itself_reads_as_procedural():
+    assert procedural_share("Tổng hợp, báo cáo kết quả thực hiện Kế hoạch") == 1.0
+    assert procedural_share("Hằng năm báo cáo kết quả thực hiện Nghị quyết số 26-NQ/TW") > 0.6
+    assert procedural_share("Xây dựng chính sách nhà ở cho cán bộ") == 0.0
+    share = {p.local: p.x[FEATURES.index("procedural")] for p in pairs(
+        [*central_tasks(), TaskRecord("l:1", "doc:P", "1", "Theo dõi, đôn đốc, báo cáo kết quả "
+                                      "thực hiện kế hoạch luân chuyển cán bộ"),
+         TaskRecord("l:2", "doc:P", "2", "Luân chuyển cán bộ về cơ sở")], [("doc:P", "doc:C")])}
+    assert share["l:1"] > 0.5 and share["l:2"] == 0.0
+    assert model().weights[FEATURES.index("procedural")] < 0  # it speaks against a link
+
+
+def test_the_share_of_the_local_task_a_central_task_explains():
+    local = TaskRecord("l:1", "doc:P", "(1)", "Đánh giá cán bộ, luân chuyển cán bộ")
+    got = {p.central: p.x[FEATURES.index("explained")]
+           for p in pairs([*central_tasks(), local], [("doc:P", "doc:C")])}
+    assert got["c:2"] > 0.9 and got["c:1"] == 0.0  # c:2 holds every word of it
+
+
 def test_links_follow_implements_chains_only():
     local = TaskRecord("l:1", "doc:P", "(1)", "Chống chạy chức, chạy quyền",
                        themes=("power-control",))
@@ -215,6 +252,11 @@ def test_logistic_fit_separates_and_thresholds_come_from_the_training_plans():
     assert 0 < m.propose <= m.covered < 1
 
 
+def test_a_covering_link_is_more_likely_right_than_wrong():
+    ex = _synthetic("a", 60) + _synthetic("b", 60)
+    assert train(ex).covered >= COVERED_FLOOR == 0.5
+
+
 def test_cross_validation_never_sees_the_plan_it_measures():
     ex = [*_synthetic("a", 60), *_synthetic("b", 60), *_synthetic("c", 60),
           *_synthetic("flipped", 60, flip=True)]
@@ -252,10 +294,15 @@ def test_a_plan_s_links_depend_on_its_chain_only():
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
 def test_held_out_alignment_against_the_hand_alignment():
-    cv = cross_validate(examples())
+    ex = examples()
+    cv = cross_validate(ex)
     assert cv["proposed"]["f1"] >= HELD_OUT_F1_FLOOR, cv["proposed"]
     assert cv["covered"]["precision"] >= COVERED_PRECISION_FLOOR, cv["covered"]
     assert cv["cells"]["right"] >= CELLS_FLOOR, cv["cells"]
+    errors = held_out_errors(ex)  # the same folds, listed one mistake at a time
+    assert sum(e.kind == "FP" for e in errors) == \
+        cv["proposed"]["proposed"] - cv["proposed"]["tp"]
+    assert sum(e.kind == "FN" for e in errors) == cv["proposed"]["gold"] - cv["proposed"]["tp"]
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
@@ -303,7 +350,8 @@ def test_alignment_works_for_a_second_central_document():
     """A law-implementation plan against another central document (no theme of the cadre-work
     thesaurus applies): three of the four tasks the hand alignment links rank their central
     task first, and the tasks that only organise the plan get no link. Measured (shipped
-    model): proposed P 0.67 / R 0.50, best candidate right for 3 of 4 linked tasks."""
+    model): proposed P 0.75 / R 0.75 (0.67 / 0.50 before the lead, procedural and explained
+    features), best candidate right for 3 of 4 linked tasks."""
     ex = examples(SECOND_GOLD, PLANS, centrals=[SECOND_CENTRAL])
     assert {e.central_label for e in ex} == {"1", "2", "3", "4", "5", "6"}
     m = model()
@@ -314,7 +362,7 @@ def test_alignment_works_for_a_second_central_document():
     wanted = {e.local_label: e.central_label for e in ex if e.right}
     assert sum(best[label][1] == c for label, c in wanted.items()) >= 3
     got = measure(ex, m, m.propose)
-    assert got["precision"] >= 0.6 and got["recall"] >= 0.5, got
+    assert got["precision"] >= 0.75 and got["recall"] >= 0.75, got
     organising = {e.local_label for e in ex if e.local_label.startswith("IV.")}
     assert organising and all(best[label][0] < m.propose for label in organising)
 
