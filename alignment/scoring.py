@@ -10,10 +10,13 @@ Each pair is judged on its own merit:
   link is right: TF-IDF cosines over words (alignment/words.py, not syllables) and word pairs
   against the whole central task and against its best clause (a long central task lists many
   stages of cadre work; a local task usually takes up one), how much of that clause the local
-  task covers, the overlap of the two tasks' themes (HAS_THEME), and how far the pair is from
-  the local task's best clause match and from its best theme match (so a second link must
-  stand close to the first on its own evidence). The weights (alignment/data/weights.yaml)
-  are fit on the hand alignment and checked by leaving one plan out (alignment/calibration.py);
+  task covers and how much of the local task the central task holds, the overlap of the two
+  tasks' themes (HAS_THEME), how far the pair stands above or below the local task's best
+  other candidate on clause and on theme match (a clear first is told from a tie, and a second
+  link must stand close to the first on its own evidence), and how much of the local task
+  organises the plan itself (drafting, reporting: such a task takes up nothing). The weights
+  (alignment/data/weights.yaml) are fit on the hand alignment and checked by leaving one plan
+  out (alignment/calibration.py);
 - wording: a shared run of WORDING_RUN words (a plan copying its parent) lifts the probability
   halfway to 1.
 

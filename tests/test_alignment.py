@@ -107,7 +107,7 @@ def test_a_short_local_task_matches_one_clause_of_a_long_central_task():
 
 
 def test_the_thesaurus_names_the_kind_of_cadre_work_a_text_is_about():
-    assert concepts("Kiểm định chất lượng đầu vào công chức, viên chức") == {"recruitment"}
+    assert concepts("Kiểm định chất lượng đầu vào người dự tuyển công chức") == {"recruitment"}
     assert concepts("Chính sách hỗ trợ cán bộ nghỉ hưu trước tuổi") == {"cadre-benefits"}
     assert GROUPS in concepts("Đào tạo cán bộ người dân tộc thiểu số")
     assert concepts("Theo dõi, đôn đốc việc thực hiện kế hoạch") == frozenset()
