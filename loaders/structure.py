@@ -312,6 +312,11 @@ def parse_outline(text: str, mode: str = "plan") -> Outline:
             b = m.start() + len(raw.rstrip())
             found = line_marker(stripped)
             if found is None:
+                if addressed and stack and view[prev_end - 1] not in ";.:":
+                    for n in stack:  # a recipient's name wrapped onto the next line
+                        n.end = n.body_end = b
+                    prev_end = b
+                    continue
                 if recipients.search(folded, a, b) or (addressed and stack):
                     close(prev_end)  # "Kính gửi:" opens the recipients, a paragraph ends them
                     addressed = not addressed
@@ -435,6 +440,7 @@ def task_nodes(outline: Outline) -> list[Node]:
                 if not any(says[a] is False for a in heads):  # not under "MỤC ĐÍCH …"
                     out.append(n)
             continue
+        announced: bool | None = None  # the list's intro hands out work ("… như sau:")
         for n in _leaves(lst.items, text):
             if n.kind == "roman":  # a part with no items: in a text whose parts are not
                 # the plan's (I. MỤC ĐÍCH, II. NHIỆM VỤ) but its tasks (a Chỉ thị), a task
@@ -456,8 +462,10 @@ def task_nodes(outline: Outline) -> list[Node]:
             verdicts = [says[a] for a in heads if says[a] is not None]
             if not verdicts and sectioned is None:
                 sectioned = has_sections(outline)
-            if verdicts[:1] == [True] or (not verdicts and not sectioned):
-                out.append(n)
+            if not verdicts and sectioned and announced is None:
+                announced = intro_names_tasks(text[lst.intro_start:lst.intro_end])
+            if verdicts[:1] == [True] or (not verdicts and (not sectioned or announced)):
+                out.append(n)  # under headings that only name who does them ("1. Sở X")
     return out
 
 

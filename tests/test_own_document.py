@@ -176,7 +176,7 @@ Cục đề nghị Sở rà soát phương án phòng chống lũ trên địa b
 
 
 def test_a_letter_of_a_ministry_unit_is_central_whoever_it_is_sent_to():
-    ex, own = run(MINISTRY_UNIT_LETTER)
+    _, own = run(MINISTRY_UNIT_LETTER)
     assert len(own) == 1
     d = own[0]
     assert (d.symbol, d.level, d.locality) == ("415/ĐĐ-PCTT", "central", None)
