@@ -284,3 +284,10 @@ def test_a_portal_excerpt_belongs_to_the_document_it_attaches():
     # a document merely cited in the text, with no attachment line, is not the text's own
     cited = EXCERPT.replace("File đính kèm\n", "Xem thêm\n")
     assert own_document(ctx_of(cited, [attached])) is None
+
+
+def test_a_body_whose_name_holds_a_verb_is_named_whole():
+    # "Sở Xây dựng": "xây dựng" is also a verb; the lead is the body, not "Sở"
+    text = AGENCY_LETTER.replace("2. Công an tỉnh\n", "2. Giao Sở Xây dựng\n")
+    tasks = extract_plan(ctx_of(text, [doc("cv:58", "Công văn", 0, subject=True)])).tasks
+    assert ("2.a", "Sở Xây dựng") in [(t.label, t.lead) for t in tasks]
