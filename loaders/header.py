@@ -23,8 +23,9 @@ from loaders.localities import province
 from loaders.organisations import Mention, find_organisations
 
 DATA = Path(__file__).with_name("data") / "units.yaml"
-_MOTTOS = re.compile(r"ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-                     r"|ĐỘC LẬP\s*[-–]\s*TỰ DO\s*[-–]\s*HẠNH PHÚC", re.IGNORECASE)
+_MOTTOS = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA"
+                     r"\s+VIỆT\s+NAM|ĐỘC\s+LẬP\s*[-–]\s*TỰ\s+DO\s*[-–]\s*HẠNH\s+PHÚC",
+                     re.IGNORECASE)  # however the lines were wrapped and spaced
 _NUMBER_LINE = re.compile(r"^[ \t]*Số\b", re.MULTILINE)
 _LINE = re.compile(r"^[ \t]*([^\W_][^\n*]*?)[ \t]*$", re.MULTILINE)
 

@@ -34,6 +34,8 @@ _NUMBER = re.compile(r"^[ \t]*Số\s*:?\s*(\S[^\n]*)$", re.MULTILINE)
 _PLACE_DATE = re.compile(r"^[^\n,]{0,40},\s*ngày\s+(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
                          r"|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})", re.MULTILINE)
 _ISSUES = re.compile(rf"{ISSUING_VERB}\s+", re.IGNORECASE)
+# "… Quyết định số X của Thủ tướng Chính phủ về việc ban hành …": a cited document's body
+_OF = re.compile(r"\b(?:của|do)\s+$", re.IGNORECASE)
 SUMMARY_LINES = 3
 _LINE = re.compile(r"[^\n]*")
 _NOT_SUMMARY = re.compile(r"[:;,]\s*$")  # a preamble's clause ("… ban hành Kế hoạch như sau:")
@@ -218,6 +220,7 @@ def _preamble_issuer(text: str, end: int, orgs: list[Org]) -> Org | None:
     para_end = len(text) if para_end < 0 else para_end
     for v in _ISSUES.finditer(text, end, para_end):
         before = [o for o in orgs if end <= o.start and o.end <= v.start()]
-        if before and v.start() - before[-1].end <= 20:
+        if before and v.start() - before[-1].end <= 20 and not _OF.search(
+                text, max(0, before[-1].start - 8), before[-1].start):
             return before[-1]
     return None
