@@ -205,16 +205,18 @@ def _hard_wrapped(view: str) -> bool:
     return full >= 15 and going_on * _GOING_ON >= full and wide <= full // 30
 
 
-def _rejoin(view: str) -> str:
+def _rejoin(view: str, everywhere: bool = True) -> str:
     """`_WRAP.sub(r"\1 ", view)`: the wrapping line breaks become spaces. Tried only where a
     line break is (a pattern that opens with a look-behind and optional spaces is otherwise
-    tried at every character)."""
+    tried at every character). Not `everywhere` (a text of whole-paragraph lines): only the
+    breaks before a line that goes on in lower case ("2. Sở Tài" / "chính"), which no
+    paragraph, heading or item starts with."""
     breaks = []
     for q in _BREAK.finditer(view):
         at = q.start()
         while at and view[at - 1] in " \t":
             at -= 1
-        if _WRAP.match(view, at):
+        if (everywhere or _GOES_ON.match(view, q.end())) and _WRAP.match(view, at):
             breaks.append(q.start())
     return spaces_at(view, breaks)
 
@@ -230,8 +232,7 @@ def clean_view(text: str) -> str:
     view = text.replace("*", " ")
     if "#" in view:  # "## II. NHIỆM VỤ": a markdown heading's marks
         view = _ATX.sub(_blank, view)
-    if _hard_wrapped(view):
-        view = _rejoin(view)
+    view = _rejoin(view, everywhere=_hard_wrapped(view))
     return _BARE_LINE.sub(r"\1 ", view)
 
 

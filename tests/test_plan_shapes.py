@@ -291,3 +291,23 @@ def test_a_body_whose_name_holds_a_verb_is_named_whole():
     text = AGENCY_LETTER.replace("2. Công an tỉnh\n", "2. Giao Sở Xây dựng\n")
     tasks = extract_plan(ctx_of(text, [doc("cv:58", "Công văn", 0, subject=True)])).tasks
     assert ("2.a", "Sở Xây dựng") in [(t.label, t.lead) for t in tasks]
+
+
+PARAGRAPH_LINES = """KẾ HOẠCH
+Thực hiện công tác dân số năm 2031
+I. NHIỆM VỤ
+1. Sở Y tế
+a) Chủ trì tổ chức các đợt truyền thông về mức sinh thay thế, chăm sóc sức khỏe người cao tuổi \
+và sàng lọc trước sinh tại tất cả các xã, phường trên địa bàn tỉnh trong suốt cả năm.
+2. Sở Tài
+chính
+a) Cân đối ngân sách cho công tác dân số trong dự toán hằng năm của tỉnh, ưu tiên các xã vùng \
+cao, vùng đồng bào dân tộc thiểu số và các xã có mức sinh thấp dưới mức sinh thay thế.
+"""
+
+
+def test_a_heading_wrapped_in_a_text_of_whole_paragraph_lines_is_rejoined():
+    # the text is not hard-wrapped (each paragraph is one line), yet a line that goes on in
+    # lower case continues the line above: "2. Sở Tài" / "chính" is one heading
+    tasks = extract_plan(ctx_of(PARAGRAPH_LINES, [doc("kh:1", "Kế hoạch", 0, subject=True)])).tasks
+    assert [(t.label, t.lead) for t in tasks] == [("I.1.a", "Sở Y tế"), ("I.2.a", "Sở Tài chính")]
