@@ -187,7 +187,6 @@ def _blank(m: re.Match[str]) -> str:
 
 
 _TEXT_LINE = re.compile(r"(?m)^[ \t]*[^\s|]")
-_GOES_ON = re.compile(r"(?m)^[ \t]*[a-zà-ỹđ]")  # a line that goes on with a sentence
 _WIDE_LINE = re.compile(rf"(?m)^[^\n]{{{_WIDE + 1},}}")
 
 
@@ -201,7 +200,7 @@ def _hard_wrapped(view: str) -> bool:
         c = line.lstrip(" \t")[:1]
         if c and not c.isspace() and c != "|":
             full += 1
-            going_on += "a" <= c <= "z" or "à" <= c <= "ỹ" or c == "đ"
+            going_on += c.islower()
     return full >= 15 and going_on * _GOING_ON >= full and wide <= full // 30
 
 
@@ -216,12 +215,19 @@ def _rejoin(view: str, everywhere: bool = True) -> str:
         at = q.start()
         while at and view[at - 1] in " \t":
             at -= 1
-        if (everywhere or _GOES_ON.match(view, q.end())) and _WRAP.match(view, at):
+        if (everywhere or _goes_on(view, q.end())) and _WRAP.match(view, at):
             breaks.append(q.start())
     return spaces_at(view, breaks)
 
 
 _BREAK = re.compile(r"\n")
+
+
+def _goes_on(view: str, at: int) -> bool:
+    """Does the line at `at` open in lower case (spaces aside)?"""
+    while at < len(view) and view[at] in " \t":
+        at += 1
+    return at < len(view) and view[at].islower()
 
 
 def clean_view(text: str) -> str:
