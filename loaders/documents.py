@@ -319,6 +319,8 @@ def _add_subject(ctx: TextContext, s: SubjectDoc, add, found: Found) -> None:
         ref = find_symbols(s.symbol)[0]
         issuer_level = s.issuer.level if s.issuer else None
         unit = s.issuer.unit if s.issuer else None
+        if issuer_level == "central" and not s.province:
+            locality = None  # a ministry's letter to a province is not that province's
         uid = numbered_uid(s.symbol, ref.local, locality, ctx.source.uid, unit,
                            ref.local and below_province(s.symbol, issuer_level))
         level = ref.level if ref.level != "unknown" else (issuer_level or "unknown")

@@ -20,11 +20,12 @@ import yaml
 from graph.keys import fold, modern_tones
 from loaders.issuers import Org
 from loaders.localities import province
-from loaders.organisations import find_organisations
+from loaders.organisations import Mention, find_organisations
 
 DATA = Path(__file__).with_name("data") / "units.yaml"
-_MOTTOS = re.compile(r"ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-                     r"|ĐỘC LẬP\s*[-–]\s*TỰ DO\s*[-–]\s*HẠNH PHÚC", re.IGNORECASE)
+_MOTTOS = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA"
+                     r"\s+VIỆT\s+NAM|ĐỘC\s+LẬP\s*[-–]\s*TỰ\s+DO\s*[-–]\s*HẠNH\s+PHÚC",
+                     re.IGNORECASE)  # however the lines were wrapped and spaced
 _NUMBER_LINE = re.compile(r"^[ \t]*Số\b", re.MULTILINE)
 _LINE = re.compile(r"^[ \t]*([^\W_][^\n*]*?)[ \t]*$", re.MULTILINE)
 
@@ -57,6 +58,11 @@ def _pattern() -> re.Pattern[str]:
         rf"^[ \t]*(?:(?P<committee>{_alt(d['committees'])})"
         rf"|(?P<body>{_alt(d['bodies'])})(?:\s+(?P<kind>{_alt(d['unit_kinds'])}))?)"
         r"[ \t]+(?P<name>[^\W_][^\n*:,;]*?)(?=[ \t]*$)", re.MULTILINE)
+
+
+@cache
+def _unit_head() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alt(w.upper() for w in _data()['central_units'])})\s+\w")
 
 
 def unit_name(unit: str) -> str:
@@ -130,4 +136,23 @@ def _named_body(text: str, head: str) -> Org | None:
         if len(known) == 1 and fold(known[0].entry.name) == fold(line.group(1)):
             e = known[0].entry
             return Org(a, b, text[a:b], e.name, e.level, e.kind, None)
+        unit = _unit_below(text, a, b, known)
+        if unit is not None:
+            return unit
     return None
+
+
+def _unit_below(text: str, a: int, b: int, known: list[Mention]) -> Org | None:
+    """"BỘ CÔNG THƯƠNG CỤC …" (the two header lines rejoined): a unit printed under a central
+    body of the gazetteer is the issuer, at that body's level."""
+    if not known or known[0].start != a or known[0].entry.level != "central":
+        return None
+    parent = known[0]
+    if fold(parent.entry.name) != fold(text[parent.start:parent.end]):
+        return None
+    rest = text[parent.end:b].strip()
+    if not _unit_head().match(rest):
+        return None
+    u = b - len(text[parent.end:b].lstrip())
+    return Org(u, b, text[u:b], " ".join(rest.split()).capitalize(), parent.entry.level,
+               parent.entry.kind, None)

@@ -325,9 +325,13 @@ def path_province(url: str | None, prefixed: bool) -> str | None:
     exactly one province is named."""
     if not url:
         return None
-    words = re.findall(r"[a-z0-9]+", fold(unquote(urlsplit(url).path)))
+    path = fold(unquote(urlsplit(url).path))
+    words = re.findall(r"[a-z0-9]+", path)
     heads = set(_hosts().get("path_prefixes") or ())
     found = set()
+    if not prefixed:  # a segment that is a province's name run together: "vbpl.vn/quangninh/…"
+        names = _run_together()
+        found |= {names[s] for s in path.split("/") if s in names}
     index = _path_index()
     for i in range(len(words)):
         for name, province_name in index.get(words[i], ()):

@@ -25,6 +25,7 @@ from loaders.deadlines import find_deadline, parse_deadline
 from loaders.matching import Spans, fold_same_length
 from loaders.organisations import (
     Mention,
+    find_organisations,
     gazetteer,
     is_vague,
     organisation_at,
@@ -62,7 +63,7 @@ _STARTS_SUPPORT = re.compile(r"\s*(?:chu dong\s+)?phoi hop\b")
 _STARTS_LEAD = re.compile(r"\s*(?:la co quan dau moi,\s*)?chu tri\b")
 _GIVES = re.compile(r"\s*giao\s+")
 _ASKS = re.compile(r"\s*de nghi\b\s*:?\s*")
-_TOWARDS = re.compile(r"(?:doi voi|trach nhiem cua)\s+")
+_TOWARDS = re.compile(r"(?:doi voi|trach nhiem cua|giao)\s+")
 # where an assignee phrase ends: the verb that follows the bodies ("Giao X chủ trì …")
 _VERB = re.compile(r"[,;]?\s+(?:chu tri|phoi hop|can cu|giup|theo doi|thuc hien|"
                    r"to chuc(?!,|\s+(?:chinh tri|xa hoi|ca nhan|doanh nghiep|dang|hoi))|"
@@ -149,10 +150,19 @@ def _line_starts(text: str, a: int, b: int) -> list[int]:
     return out
 
 
+def _verb(text: str, a: int, b: int) -> re.Match[str] | None:
+    """The first verb in text[a:b] that is not part of a body's name ("Sở Xây dựng")."""
+    folded = fold_same_length(text)
+    m = _VERB.search(folded, a, b)
+    for o in find_organisations(text, a, b) if m is not None else ():
+        if m is not None and o.start < m.end() <= o.end:
+            m = _VERB.search(folded, o.end, b)
+    return m
+
+
 def _subject_phrase(text: str, a: int, b: int) -> tuple[str, int] | None:
     """Bodies written before the item's verb ("Các bộ, cơ quan ngang bộ … xây dựng …")."""
-    folded = fold_same_length(text)
-    m = _VERB.search(folded, a, min(b, a + 400))
+    m = _verb(text, a, min(b, a + 400))
     if m is None:
         return None
     phrase = " ".join(text[a:m.start()].split())
@@ -232,7 +242,7 @@ def _heading_assignment(text: str, node: Node) -> _Assignment | None:
     asks = _ASKS.match(folded, a)
     prefix = asks or _TOWARDS.match(folded, a)
     at = prefix.end() if prefix else a
-    if not starts_body(text, at) or _VERB.search(folded, at - 1 if at > a else at, line_end):
+    if not starts_body(text, at) or _verb(text, at - 1 if at > a else at, line_end):
         return None
     rest = " ".join(text[at:line_end].split()).rstrip(" .:;")
     if not rest or len(rest.split()) > _MAX_HEADING_WORDS or ":" in rest:

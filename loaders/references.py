@@ -63,6 +63,11 @@ def _type_of_code(family: str) -> dict[str, str]:
     return out
 
 
+def printed_types() -> dict[str, list[str]]:
+    """Type name -> the words that print it (full words and codes), as data lists them."""
+    return _data()["type_words"]
+
+
 @cache
 def type_words() -> dict[str, str]:
     """Printed type word (folded) -> type name."""

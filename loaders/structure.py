@@ -187,7 +187,6 @@ def _blank(m: re.Match[str]) -> str:
 
 
 _TEXT_LINE = re.compile(r"(?m)^[ \t]*[^\s|]")
-_GOES_ON = re.compile(r"(?m)^[ \t]*[a-zà-ỹđ]")  # a line that goes on with a sentence
 _WIDE_LINE = re.compile(rf"(?m)^[^\n]{{{_WIDE + 1},}}")
 
 
@@ -201,25 +200,34 @@ def _hard_wrapped(view: str) -> bool:
         c = line.lstrip(" \t")[:1]
         if c and not c.isspace() and c != "|":
             full += 1
-            going_on += "a" <= c <= "z" or "à" <= c <= "ỹ" or c == "đ"
+            going_on += c.islower()
     return full >= 15 and going_on * _GOING_ON >= full and wide <= full // 30
 
 
-def _rejoin(view: str) -> str:
+def _rejoin(view: str, everywhere: bool = True) -> str:
     """`_WRAP.sub(r"\1 ", view)`: the wrapping line breaks become spaces. Tried only where a
     line break is (a pattern that opens with a look-behind and optional spaces is otherwise
-    tried at every character)."""
+    tried at every character). Not `everywhere` (a text of whole-paragraph lines): only the
+    breaks before a line that goes on in lower case ("2. Sở Tài" / "chính"), which no
+    paragraph, heading or item starts with."""
     breaks = []
     for q in _BREAK.finditer(view):
         at = q.start()
         while at and view[at - 1] in " \t":
             at -= 1
-        if _WRAP.match(view, at):
+        if (everywhere or _goes_on(view, q.end())) and _WRAP.match(view, at):
             breaks.append(q.start())
     return spaces_at(view, breaks)
 
 
 _BREAK = re.compile(r"\n")
+
+
+def _goes_on(view: str, at: int) -> bool:
+    """Does the line at `at` open in lower case (spaces aside)?"""
+    while at < len(view) and view[at] in " \t":
+        at += 1
+    return at < len(view) and view[at].islower()
 
 
 def clean_view(text: str) -> str:
@@ -230,8 +238,7 @@ def clean_view(text: str) -> str:
     view = text.replace("*", " ")
     if "#" in view:  # "## II. NHIỆM VỤ": a markdown heading's marks
         view = _ATX.sub(_blank, view)
-    if _hard_wrapped(view):
-        view = _rejoin(view)
+    view = _rejoin(view, everywhere=_hard_wrapped(view))
     return _BARE_LINE.sub(r"\1 ", view)
 
 
@@ -312,6 +319,11 @@ def parse_outline(text: str, mode: str = "plan") -> Outline:
             b = m.start() + len(raw.rstrip())
             found = line_marker(stripped)
             if found is None:
+                if addressed and stack and view[prev_end - 1] not in ";.:":
+                    for n in stack:  # a recipient's name wrapped onto the next line
+                        n.end = n.body_end = b
+                    prev_end = b
+                    continue
                 if recipients.search(folded, a, b) or (addressed and stack):
                     close(prev_end)  # "Kính gửi:" opens the recipients, a paragraph ends them
                     addressed = not addressed
@@ -435,6 +447,7 @@ def task_nodes(outline: Outline) -> list[Node]:
                 if not any(says[a] is False for a in heads):  # not under "MỤC ĐÍCH …"
                     out.append(n)
             continue
+        announced: bool | None = None  # the list's intro hands out work ("… như sau:")
         for n in _leaves(lst.items, text):
             if n.kind == "roman":  # a part with no items: in a text whose parts are not
                 # the plan's (I. MỤC ĐÍCH, II. NHIỆM VỤ) but its tasks (a Chỉ thị), a task
@@ -456,8 +469,10 @@ def task_nodes(outline: Outline) -> list[Node]:
             verdicts = [says[a] for a in heads if says[a] is not None]
             if not verdicts and sectioned is None:
                 sectioned = has_sections(outline)
-            if verdicts[:1] == [True] or (not verdicts and not sectioned):
-                out.append(n)
+            if not verdicts and sectioned and announced is None:
+                announced = intro_names_tasks(text[lst.intro_start:lst.intro_end])
+            if verdicts[:1] == [True] or (not verdicts and (not sectioned or announced)):
+                out.append(n)  # under headings that only name who does them ("1. Sở X")
     return out
 
 

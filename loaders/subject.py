@@ -13,20 +13,29 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from graph.keys import fold
 from loaders.dates import parse_date
 from loaders.header import read_header
 from loaders.issuers import Org
 from loaders.localities import province
-from loaders.references import find_symbols
+from loaders.references import find_symbols, printed_types, type_words
 from loaders.unnumbered import ISSUING_VERB
 
+
+def title_words() -> list[str]:
+    """Type words as a title block prints them ("KẾ HOẠCH", "BỘ LUẬT"), longest first; codes
+    ("NQ", "KH") never stand alone as a title line."""
+    words = {w.upper() for ws in printed_types().values() for w in ws if w != w.upper()}
+    return [re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))]
+
 _TYPE_LINE = re.compile(
-    r"^[ \t]*(KẾ HOẠCH|NGHỊ QUYẾT|CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|QUY ĐỊNH|HƯỚNG DẪN|ĐỀ ÁN"
-    r"|CHỈ THỊ|QUYẾT ĐỊNH|KẾT LUẬN)(?![\w])[ \t]*([^\n]*)$", re.MULTILINE)
+    rf"^[ \t]*({'|'.join(title_words())})(?![\w])[ \t]*([^\n]*)$", re.MULTILINE)
 _NUMBER = re.compile(r"^[ \t]*Số\s*:?\s*(\S[^\n]*)$", re.MULTILINE)
 _PLACE_DATE = re.compile(r"^[^\n,]{0,40},\s*ngày\s+(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
                          r"|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})", re.MULTILINE)
 _ISSUES = re.compile(rf"{ISSUING_VERB}\s+", re.IGNORECASE)
+# "… Quyết định số X của Thủ tướng Chính phủ về việc ban hành …": a cited document's body
+_OF = re.compile(r"\b(?:của|do)\s+$", re.IGNORECASE)
 SUMMARY_LINES = 3
 _LINE = re.compile(r"[^\n]*")
 _NOT_SUMMARY = re.compile(r"[:;,]\s*$")  # a preamble's clause ("… ban hành Kế hoạch như sau:")
@@ -144,7 +153,7 @@ def find_subject(text: str, orgs: list[Org]) -> SubjectDoc | None:
               or meta.symbol or "\n" not in before)  # or the title opens the text
     if not headed:
         return None
-    type_name = m.group(1).capitalize().replace("hành động", "").strip()
+    type_name = type_words()[fold(m.group(1))]
     end, lines = m.end(), [m.group(2)] if m.group(2) else []
     block, closed = _block(text, m.end() + 1)
     summary = closed and 0 < len(block) <= SUMMARY_LINES and not _NOT_SUMMARY.search(
@@ -211,6 +220,7 @@ def _preamble_issuer(text: str, end: int, orgs: list[Org]) -> Org | None:
     para_end = len(text) if para_end < 0 else para_end
     for v in _ISSUES.finditer(text, end, para_end):
         before = [o for o in orgs if end <= o.start and o.end <= v.start()]
-        if before and v.start() - before[-1].end <= 20:
+        if before and v.start() - before[-1].end <= 20 and not _OF.search(
+                text, max(0, before[-1].start - 8), before[-1].start):
             return before[-1]
     return None

@@ -139,8 +139,8 @@ def _flattened(text: str, lines: list[tuple[int, int]], i: int) -> tuple[Table |
             if cell_start is None:
                 cell_start = a
             cell_end = b
-        elif cell_start is None and j - last_pipe > 1:
-            break  # blank lines after a "|": the table is over
+        elif cell_start is None:
+            break  # a blank line after a "|": the table is over
         j += 1
     end_row()
     if not rows:

@@ -64,6 +64,7 @@ class _Rules:
     local: re.Pattern[str]
     local_words: frozenset[str]
     report_types: frozenset[str]
+    norm_types: frozenset[str]
 
 
 def _c(source: str) -> re.Pattern[str]:
@@ -95,7 +96,8 @@ def rules() -> _Rules:
         _any(d["weak_achievement_cues"]),
         frozenset(fold_same_length(u) for u in d["people_units"]),
         _any(d["national_subjects"]), alternation(d["local_subjects"]),
-        frozenset(d["local_subjects"]), frozenset(d["report_types"]))
+        frozenset(d["local_subjects"]), frozenset(d["report_types"]),
+        frozenset(d["norm_types"]))
 
 
 class _Para:
@@ -363,6 +365,8 @@ class _Scope:
 def find_targets(ctx: TextContext) -> list[Target]:
     """Targets and achievements of a text, each with evidence on its value."""
     own = _own(ctx)
+    if own is not None and own.type in rules().norm_types:
+        return []  # a legal norm's numbers are thresholds and penalties, not promises
     promises = own is not None and own.type not in rules().report_types
     default = "target" if promises else "achievement"
     out: list[Target] = []

@@ -87,3 +87,25 @@ def test_commune_plan_issuer_level_and_unit():
 ])
 def test_summary_under_the_type_name_is_the_title(text, title):
     assert find_subject(text, []).title == title
+
+
+def test_the_motto_is_never_the_issuer_however_it_was_wrapped_or_spaced():
+    # a PDF's text: header lines wrapped mid-phrase, lines ending in spaces
+    head = ("ỦY BAN NHÂN DÂN  \nTỈNH ĐIỆN BIÊN  \n|\nCỘNG HÒA XÃ  \nHỘI CHỦ NGHĨA VIỆT NAM  \n"
+            "Độc lập -  Tự do - Hạnh phúc  \nSố: 41/KH-UBND\n")
+    issuer = read_header(head.replace("XÃ  \nHỘI", "XÃ   HỘI"), len(head))
+    assert issuer is not None and issuer.name == "Ủy ban nhân dân tỉnh Điện Biên"
+
+
+def test_a_cited_documents_body_is_not_the_issuer_of_the_text():
+    # "… Quyết định số X của Thủ tướng Chính phủ về việc ban hành …" describes the cited
+    # decision; the text's own issuer is not the Prime Minister
+    text = ("Số hiệu 12/KH-UBND\nNơi ban hành: Tỉnh Điện Biên\n\nKẾ HOẠCH\nPHÁT TRIỂN DU LỊCH CỘNG "
+            "ĐỒNG\n\nThực hiện Quyết định số 77/QĐ-TTg ngày 3/2/2030 của Thủ tướng Chính phủ "
+            "về việc ban hành Chương trình phát triển du lịch cộng đồng, tỉnh xây dựng kế hoạch "
+            "như sau:\n"
+            "I. MỤC TIÊU\n")
+    own = [d for d in extract_text(text, Source("src:00000000000000a1", "x.txt", "", "", 0,
+                                                "utf-8")).documents if d.is_subject]
+    assert [(d.symbol, d.locality) for d in own] == [("12/KH-UBND", "Điện Biên")]
+    assert own[0].issuer != "Thủ tướng Chính phủ"

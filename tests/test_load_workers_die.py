@@ -62,7 +62,7 @@ def test_workers_exit_when_the_load_is_killed(tmp_path, sig):
         time.sleep(0.5)
         load.send_signal(sig)
         load.wait(30)
-        end = time.monotonic() + 5
+        end = time.monotonic() + 20  # a loaded machine schedules the dying workers late
         while time.monotonic() < end and any(map(alive, workers)):
             time.sleep(0.1)
         left = [w for w in workers if alive(w)]

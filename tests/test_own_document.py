@@ -119,3 +119,65 @@ def test_a_place_date_line_with_a_numeric_date():
     _, own = run(text)
     assert [(d.symbol, d.locality, d.date) for d in own] == [
         ("88-KH/TU", "Cao Bằng", dt.date(2019, 3, 5))]
+
+
+LAW_PAGE = """QUỐC HỘI
+Số: 12/2030/QH16
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 5 tháng 6 năm 2030
+
+BỘ LUẬT
+
+BẢO VỆ RỪNG NGẬP MẶN
+
+Điều 5. Hành vi phá rừng
+1. Người chặt phá từ 500 mét vuông rừng ngập mặn trở lên thì bị phạt tiền từ 20.000.000
+đồng đến 80.000.000 đồng.
+2. Phạm tội đối với 03 khu rừng trở lên, thì bị phạt tù từ 01 năm đến 05 năm.
+"""
+
+
+def test_a_law_is_typed_by_its_title_line_and_its_thresholds_are_no_targets():
+    ex, own = run(LAW_PAGE)
+    assert [(d.symbol, d.type, d.level) for d in own] == [("12/2030/QH16", "Luật", "central")]
+    assert ex.targets == []  # fines and thresholds bind everyone; they promise nothing
+
+
+def test_a_decree_title_line_types_the_document():
+    text = LAW_PAGE.replace("BỘ LUẬT", "NGHỊ ĐỊNH").replace("QUỐC HỘI", "CHÍNH PHỦ").replace(
+        "12/2030/QH16", "88/2030/NĐ-CP")
+    ex, own = run(text)
+    assert [(d.symbol, d.type) for d in own] == [("88/2030/NĐ-CP", "Nghị định")]
+    assert ex.targets == []
+
+
+def test_a_plan_still_promises_its_figures():
+    text = LAW_PAGE.replace("BỘ LUẬT", "KẾ HOẠCH").replace("QUỐC HỘI", "CHÍNH PHỦ").replace(
+        "12/2030/QH16", "88/KH-CP").replace(
+        "Điều 5. Hành vi phá rừng", "I. MỤC TIÊU\nĐến năm 2035, trồng mới 90% diện tích đã mất.")
+    ex, own = run(text)
+    assert [d.type for d in own] == ["Kế hoạch"]
+    assert any(t.value == 90 and t.kind == "target" for t in ex.targets)
+
+
+MINISTRY_UNIT_LETTER = """BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+CỤC QUẢN LÝ ĐÊ ĐIỀU
+VÀ PHÒNG CHỐNG THIÊN TAI
+Số: 415/ĐĐ-PCTT
+V/v rà soát phương án
+phòng chống lũ năm 2031
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 14 tháng 3 năm 2031
+Kính gửi: Sở Nông nghiệp và Môi trường tỉnh Nghệ An
+Cục đề nghị Sở rà soát phương án phòng chống lũ trên địa bàn và gửi kết quả trước ngày 30/4.
+"""
+
+
+def test_a_letter_of_a_ministry_unit_is_central_whoever_it_is_sent_to():
+    _, own = run(MINISTRY_UNIT_LETTER)
+    assert len(own) == 1
+    d = own[0]
+    assert (d.symbol, d.level, d.locality) == ("415/ĐĐ-PCTT", "central", None)
+    assert d.issuer is not None and d.issuer.lower().startswith("cục quản lý đê điều")

@@ -209,6 +209,45 @@ def test_without_an_announcing_sentence_a_headless_list_keeps_needing_a_lead():
     assert [t.label for t in tasks] == ["1.2", "2"]
 
 
+AGENCY_LETTER = """ỦY BAN NHÂN DÂN
+TỈNH BẮC TRUNG
+Số: 58/UBND-NC
+V/v phòng chống cháy rừng mùa khô
+Kính gửi:
+- Các sở, ngành: Nông nghiệp và Môi trường, Công an tỉnh, Bộ Chỉ huy Quân
+sự tỉnh;
+- UBND các xã, phường.
+Mùa khô năm nay đến sớm hơn mọi năm, nhiều khu rừng trồng đã khô lá, nguy cơ cháy rừng \
+ở mức cao tại hầu hết các xã miền núi, nhất là những nơi người dân còn đốt nương làm rẫy.
+Để chủ động ứng phó, Chủ tịch UBND tỉnh yêu cầu các cơ quan, địa phương thực hiện ngay \
+các nhiệm vụ sau:
+1. Sở Nông nghiệp và Môi trường
+a) Cập nhật bản đồ cảnh báo cháy rừng hằng tuần và gửi cho các xã có rừng trong ngày \
+thứ hai đầu tuần để các xã bố trí lực lượng trực.
+b) Chủ trì, phối hợp với Công an tỉnh kiểm tra các khu rừng trọng điểm, lập biên bản \
+các điểm có nguy cơ cháy cao và đề xuất biện pháp xử lý.
+2. Công an tỉnh
+a) Xử lý nghiêm các vụ đốt nương trái phép, công khai kết quả xử lý trên các phương \
+tiện thông tin đại chúng của tỉnh.
+3. Trách nhiệm của các doanh nghiệp kinh doanh lâm sản
+a) Bố trí người canh lửa suốt mùa khô, trang bị dụng cụ chữa cháy tại mỗi bãi gỗ.
+"""
+
+
+def test_a_recipient_wrapped_onto_two_lines_stays_a_recipient():
+    tasks = extract_plan(ctx_of(AGENCY_LETTER, [doc("cv:58", "Công văn", 0, subject=True)])).tasks
+    assert not [t for t in tasks if t.label.startswith("-")]
+
+
+def test_items_under_headings_that_only_name_a_body_are_that_bodys_tasks():
+    # the sentence before the list hands out the work; "1. Sở X" names who does items a), b)
+    tasks = extract_plan(ctx_of(AGENCY_LETTER, [doc("cv:58", "Công văn", 0, subject=True)])).tasks
+    assert [(t.label, t.lead) for t in tasks] == [
+        ("1.a", "Sở Nông nghiệp và Môi trường"), ("1.b", "Sở Nông nghiệp và Môi trường"),
+        ("2.a", "Công an tỉnh"), ("3.a", "các doanh nghiệp kinh doanh lâm sản")]
+    assert list(tasks[1].support) == ["Công an tỉnh"]
+
+
 DIRECTIVE = """CHỈ THỊ
 Về chuẩn bị mùa khô
 Chủ tịch UBND tỉnh yêu cầu các sở, ngành và UBND các huyện triển khai ngay, với các nội dung sau:
@@ -245,3 +284,30 @@ def test_a_portal_excerpt_belongs_to_the_document_it_attaches():
     # a document merely cited in the text, with no attachment line, is not the text's own
     cited = EXCERPT.replace("File đính kèm\n", "Xem thêm\n")
     assert own_document(ctx_of(cited, [attached])) is None
+
+
+def test_a_body_whose_name_holds_a_verb_is_named_whole():
+    # "Sở Xây dựng": "xây dựng" is also a verb; the lead is the body, not "Sở"
+    text = AGENCY_LETTER.replace("2. Công an tỉnh\n", "2. Giao Sở Xây dựng\n")
+    tasks = extract_plan(ctx_of(text, [doc("cv:58", "Công văn", 0, subject=True)])).tasks
+    assert ("2.a", "Sở Xây dựng") in [(t.label, t.lead) for t in tasks]
+
+
+PARAGRAPH_LINES = """KẾ HOẠCH
+Thực hiện công tác dân số năm 2031
+I. NHIỆM VỤ
+1. Sở Y tế
+a) Chủ trì tổ chức các đợt truyền thông về mức sinh thay thế, chăm sóc sức khỏe người cao tuổi \
+và sàng lọc trước sinh tại tất cả các xã, phường trên địa bàn tỉnh trong suốt cả năm.
+2. Sở Tài
+chính
+a) Cân đối ngân sách cho công tác dân số trong dự toán hằng năm của tỉnh, ưu tiên các xã vùng \
+cao, vùng đồng bào dân tộc thiểu số và các xã có mức sinh thấp dưới mức sinh thay thế.
+"""
+
+
+def test_a_heading_wrapped_in_a_text_of_whole_paragraph_lines_is_rejoined():
+    # the text is not hard-wrapped (each paragraph is one line), yet a line that goes on in
+    # lower case continues the line above: "2. Sở Tài" / "chính" is one heading
+    tasks = extract_plan(ctx_of(PARAGRAPH_LINES, [doc("kh:1", "Kế hoạch", 0, subject=True)])).tasks
+    assert [(t.label, t.lead) for t in tasks] == [("I.1.a", "Sở Y tế"), ("I.2.a", "Sở Tài chính")]

@@ -402,3 +402,50 @@ def test_lines_typed_in_a_legacy_font_are_decoded(tmp_path):
     _, text = read_source(tmp_path / "vntime.docx")
     assert text.split("\n") == ["Kế hoạch số 57/KH-UBND về chuyển đổi số",
                                 "Các sở, ngành triển khai thực hiện", "Dòng này đã là Unicode."]
+
+
+# A news page written for this test: a short opening paragraph, a long one, a short close.
+OPENING = ("Ban Thường vụ Tỉnh ủy Hưng Yên vừa ban hành Kế hoạch số 88-KH/TU thực hiện Nghị "
+           "quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị.")
+# the long paragraph holds over 80% of the page's text, its siblings over a fifth of its own
+LONG = "Kế hoạch đặt ra nhiều việc cho các cấp ủy. " * 20
+CLOSING = "Các cơ quan báo cáo kết quả trước ngày 15/12 hằng năm."
+
+
+def _page(body: str) -> bytes:
+    return ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Tin</title></head><body>"
+            "<nav><a href='/'>Trang chủ</a></nav>"
+            f"<div class='article'>{body}</div></body></html>").encode()
+
+
+def test_html_a_long_paragraph_does_not_hide_its_siblings(tmp_path):
+    # the paragraph holding most of the text is not the article: its siblings belong to it
+    p = tmp_path / "news.html"
+    p.write_bytes(_page(f"<p>{OPENING}</p><p>{LONG}</p><p>{CLOSING}</p>"))
+    _, text = read_source(p)
+    assert OPENING in text and CLOSING in text
+    assert ("88-KH/TU@Hưng Yên", "57-NQ/TW") in {(e["from"], e["to"])
+                                                for e in _gold(p)["implements"]}
+
+
+def test_html_one_printed_line_per_paragraph_reads_like_the_text_file(tmp_path):
+    # pages converted from print put each printed line in its own <p>: a sentence cut by the
+    # printer's wraps must still be one sentence, as in the same text saved as .txt
+    printed = ["Ban Thường vụ Tỉnh ủy Hưng Yên vừa ban hành Kế hoạch số 88-KH/TU",
+               "thực hiện Nghị quyết số", "57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về",
+               "phát triển khoa học, công nghệ và chuyển đổi số.", *LONG.split(". ")]
+    p = tmp_path / "print.html"
+    p.write_bytes(_page("".join(f"<p>{ln}</p>" for ln in printed)))
+    t = tmp_path / "print.txt"
+    t.write_text("\n".join(printed) + "\n", encoding="utf-8")
+    assert _gold(p) == _gold(t)
+    assert _gold(t)["implements"], "a fixture that says nothing"
+
+
+def test_html_blank_lines_only_where_the_page_leaves_space(tmp_path):
+    p = tmp_path / "space.html"
+    p.write_bytes(_page(f"<p>{OPENING}</p><p>{CLOSING}</p><p>&nbsp;</p><p>{LONG}</p>"
+                        f"<br><br><p>{CLOSING}</p>"))
+    _, text = read_source(p)
+    assert f"{OPENING}\n{CLOSING}\n\n" in text  # adjacent paragraphs: one line each
+    assert text.rstrip().endswith(f"\n\n{CLOSING}")  # <br><br>: a blank line

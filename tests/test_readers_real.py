@@ -81,3 +81,33 @@ def test_signed_pdf_reading_order_and_paragraphs():
     # "Kính gửi:" keeps its list: a blank line ends the header's two columns
     k = lines.index("Kính gửi:")
     assert lines[k + 1].startswith("- ") and "CỘNG HÒA" not in " ".join(lines[k:k + 5])
+
+
+def _own(ex):
+    (own,) = [d for d in ex.documents if d.is_subject]
+    return own
+
+
+def test_the_penal_code_is_a_law_and_its_fines_are_no_targets():
+    from loaders.pipeline import extract_file
+    ex = extract_file(FORMATS / "vbpl_toanvan_blhs-100-2015-qh13.html")
+    own = _own(ex)
+    assert (own.symbol, own.type, own.level) == ("100/2015/QH13", "Luật", "central")
+    assert ex.targets == []
+
+
+def test_a_ministry_departments_letter_to_a_province_is_central():
+    from loaders.pipeline import extract_file
+    own = _own(extract_file(FORMATS / "bct_cv1178_dck-ctt_2025_word2010-glyphs.pdf"))
+    assert (own.symbol, own.level, own.locality) == ("1178/ĐCK-CTT", "central", None)
+    assert own.issuer is not None and own.issuer.lower().startswith("cục đổi mới sáng tạo")
+
+
+def test_a_letters_tasks_under_bare_agency_headings_have_their_leads():
+    from loaders.pipeline import extract_file
+    ex = extract_file(FORMATS / "laocai_cv193_ubnd-kt_2026.pdf")
+    leads = {t.label: t.lead for t in ex.tasks}
+    assert not [label for label in leads if label.startswith("-")]  # recipients are no tasks
+    assert sum(1 for label in leads if label[0] in "12345") == 17
+    assert (leads["1.a"], leads["2.c"], leads["3.b"], leads["5.b"]) == (
+        "Sở Công Thương", "Công an tỉnh", "Sở Nội vụ", "Ủy ban nhân dân xã, phường")

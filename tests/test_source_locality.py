@@ -17,6 +17,10 @@ from loaders.pipeline import extract_text
     ("https://tphcm.gov.vn/z", "Hồ Chí Minh"),
     ("https://thuvienphapluat.vn/van-ban/a.aspx", None),
     ("https://baoquankhu9.vn/a", None),
+    ("https://ubndtinhbinhphuoc.gov.vn/a", "Bình Phước"),  # "ubndtinh" + the name
+    ("https://hue.gov.vn/a", "Thừa Thiên Huế"),
+    ("https://hcmcpv.org.vn/a", "Hồ Chí Minh"),  # the city party committee's site
+    ("https://www.sggp.org.vn/a", None),  # a city daily reports the whole country
     (None, None),
 ])
 def test_host_names_the_province(url, province):
@@ -28,6 +32,13 @@ def test_path_names_the_issuers_province_after_tinh():
     assert path_province(url, True) == "Kon Tum"
     assert path_province("https://example.vn/ke-hoach-ca-mau-2020.html", True) is None
     assert path_province("https://example.vn/ke-hoach-ca-mau-2020.html", False) == "Cà Mau"
+
+
+def test_a_path_segment_that_is_a_province_run_together_places_the_text():
+    # a legal database files local documents under the province's name: "/binhphuoc/"
+    assert path_province("https://vbpl.example.vn/binhphuoc/Pages/vb.aspx?ItemID=7", False) \
+        == "Bình Phước"
+    assert path_province("https://vbpl.example.vn/TW/Pages/vb.aspx?ItemID=7", False) is None
 
 
 def test_body_outranks_host_and_prefixed_path_outranks_body():

@@ -40,3 +40,14 @@ def test_a_task_table_is_known_by_its_header():
 
 def test_text_without_tables_has_none():
     assert find_tables("Một đoạn văn. Không có bảng | nào ở đây.\n") == []
+
+
+def test_one_blank_line_after_a_pipe_ends_a_flattened_table():
+    # a signature block laid out as a table, one blank line, then the appendix's task table:
+    # two tables, and the second keeps its header row (one blank line is as good as two)
+    signature = "\n".join(["Nơi nhận:", "- Lưu: VT.", "|", "KT. CHỦ TỊCH", "Nguyễn Văn B", "|"])
+    text = signature + "\n\nPHỤ LỤC\n\n" + FLAT.split("Trước bảng.\n", 1)[1]
+    tables = find_tables(text)
+    assert len(tables) == 2
+    assert tables[1].rows[0].texts() == ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"]
+    assert header_roles(tables[1].rows[0]) is not None

@@ -32,9 +32,15 @@ _FURNITURE = {"nav", "navbar", "navigation", "menu", "mainmenu", "topmenu", "foo
 _BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
           "article", "main", "blockquote", "dd", "dt", "dl", "pre", "ul", "ol", "header",
           "center", "address", "figure", "figcaption", "hr", "body", "td", "th"}
+# a paragraph or a run of text is never the main content by itself, however long: its
+# sibling paragraphs belong with it (a news page's long second paragraph is not the article)
+_INLINE = {"p", "span", "b", "strong", "i", "em", "u", "a", "font", "small", "sup", "sub",
+           "h1", "h2", "h3", "h4", "h5", "h6", "li", "label", "pre", "code"}
 _SYMBOL = re.compile(r"\b\d{1,5}[a-z]?/(?:\d{4}/)?[A-ZĐ][A-ZĐ0-9]*(?:[-/][A-ZĐ0-9]+)*\b")
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", re.I)
+# a blank line the page asks for (private-use character), kept while block breaks collapse
+_BREAK = "\ue000"
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})|(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
@@ -88,7 +94,7 @@ def main_element(body):
         return None
     best = body
     for el in body.iter():
-        if isinstance(el.tag, str) and plain[el] >= 0.8 * total and \
+        if isinstance(el.tag, str) and el.tag not in _INLINE and plain[el] >= 0.8 * total and \
                 len(list(el.iterancestors())) > len(list(best.iterancestors())):
             best = el
     while best is not body:
@@ -119,18 +125,29 @@ def _render(el, out: list[str], tables: list[int]) -> None:
             rows.append(cells)
         lines, data = table_or_layout(rows)
         tables[0] += data
-        out.append("\n" + "\n".join(lines) + "\n")
+        out.append("".join(f"\n{ln or _BREAK}" for ln in ["", *lines, ""]) + "\n")
         return
     block = el.tag in _BLOCK
+    if block and el.tag in ("p", "div") and not len(el) and not (el.text or "").strip():
+        out.append(f"\n{_BREAK}\n")  # an empty paragraph: the page's own spacing
+        return
     if block:
         out.append("\n")
     if el.tag == "br":
-        out.append("\n")
+        out.append(f"\n{_BREAK}\n" if _line_start(out) else "\n")  # <br> on an empty line
     if el.tag == "li" and el.getparent() is not None and el.getparent().tag == "ol":
         out.append(f"{list(el.getparent().iterchildren('li')).index(el) + 1}. ")
     _render_children(el, out, tables)
     if block:
         out.append("\n")
+
+
+def _line_start(out: list[str]) -> bool:
+    """Does the text rendered so far end with a line break (spaces aside)?"""
+    for chunk in reversed(out):
+        if chunk.strip(" "):
+            return chunk.endswith("\n")
+    return True
 
 
 def _render_children(el, out: list[str], tables: list[int]) -> None:
@@ -210,7 +227,12 @@ def read(raw: bytes, name: str) -> Reading:
     parts: list[str] = []
     tables = [0]
     _render(main, parts, tables)
+    # one line per block, as a text file has one per paragraph or per printed line: whether
+    # lines continue a sentence is the normaliser's call, as for plain text (a page that puts
+    # each printed line in its own <p> would otherwise cut every sentence at its wraps); blank
+    # lines only where the page leaves space (an empty paragraph, <br><br>) and around tables
     lines = [ln.strip() for ln in "".join(parts).split("\n")]
+    lines = [("" if ln == _BREAK else ln) for ln in lines if ln]
     body_text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
     header = [f"Số hiệu: {cell_text(s)}" for s in dict.fromkeys(_SYMBOL.findall(described))
               if s not in body_text][:1]
