@@ -24,30 +24,36 @@ def _tree_links(t: Trace) -> set[tuple[str, str]]:
 
 
 def generations(t: Trace) -> dict[str, int]:
-    """Longest chain of implements links from the root to each document (cycles cut)."""
+    """Longest chain of implements links from the root to each document (cycles cut).
+
+    A depth-first walk up each document's `parents`, each document finished once (its
+    parents first): one pass over the links, without building them as pairs."""
     root = t.root["id"]
-    children: dict[str, list[str]] = {}
-    waiting = {root: 0}  # parents of each document not yet placed in topological order
-    for parent, child in _tree_links(t):
-        children.setdefault(parent, []).append(child)
-        waiting.setdefault(parent, 0)
-        waiting[child] = waiting.get(child, 0) + 1
-    ready = [n for n, k in waiting.items() if k == 0]
-    order = []
-    while ready:
-        n = ready.pop()
-        order.append(n)
-        for c in children.get(n, ()):
-            waiting[c] -= 1
-            if not waiting[c]:
-                ready.append(c)
-    if len(order) < len(waiting):
-        return _generations_cutting_cycles(t)
+    ups = {d["id"]: d["parents"] for d in t.documents}
     depth = {root: 0}
-    for n in order:
-        if n in depth:
-            for c in children.get(n, ()):
-                depth[c] = max(depth.get(c, 0), depth[n] + 1)
+    done: set[str] = {root}  # finished
+    open_: set[str] = set()  # on the walk's current path
+    for start in ups:
+        stack = [start]
+        while stack:
+            n = stack[-1]
+            if n in done:
+                stack.pop()
+                continue
+            parents = ups.get(n, ())
+            todo = [p for p in parents if p not in done] if n not in open_ else []
+            if todo:
+                if not open_.isdisjoint(todo):  # a parent still open: a cycle
+                    return _generations_cutting_cycles(t)
+                open_.add(n)
+                stack += todo
+                continue
+            stack.pop()
+            open_.discard(n)
+            done.add(n)
+            known = [depth[p] for p in parents if p in depth]
+            if known:
+                depth[n] = max(known) + 1
     return depth
 
 
