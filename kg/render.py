@@ -33,7 +33,15 @@ def generations(t: Trace) -> dict[str, int]:
     depth = {root: 0}
     done: set[str] = {root}  # finished
     open_: set[str] = set()  # on the walk's current path
-    for start in ups:
+    for start, parents in ups.items():
+        if start in done:
+            continue
+        known = [depth.get(p, -1) for p in parents]
+        if -1 not in known:  # parents placed first (the usual order): no walk
+            if known:
+                depth[start] = max(known) + 1
+            done.add(start)
+            continue
         stack = [start]
         while stack:
             n = stack[-1]
@@ -77,10 +85,10 @@ def render_tree(t: Trace) -> str:
     """The trace as an indented tree, children under the documents they implement."""
     def line(d: dict) -> str:
         name = d["symbol"] or " ".join(filter(None, [d["type"] or "Văn bản", d["issuer"]]))
-        parts = [name, d["type"] if d["symbol"] else None, d["locality"],
-                 str(d["date"]) if d["date"] else None]
+        parts = (name, d["type"] if d["symbol"] else None, d["locality"],
+                 str(d["date"]) if d["date"] else None)
         lag = d.get("lag_days")
-        text = " · ".join(p for p in parts if p)
+        text = " · ".join(filter(None, parts))
         return text + (f"  [+{lag} days]" if lag is not None and lag >= 0 else
                        f"  [{lag} days]" if lag is not None else "")
 
@@ -91,24 +99,32 @@ def render_tree(t: Trace) -> str:
     children: dict[str, list[dict]] = {}
     for d in t.documents:
         parents = d["parents"] or [t.root["id"]]
-        deepest = max(depth.get(p, 0) for p in parents)
-        for p in parents:
-            if depth.get(p, 0) == deepest:
+        if len(parents) == 1:
+            children.setdefault(parents[0], []).append(d)
+            continue
+        levels = [depth.get(p, 0) for p in parents]
+        deepest = max(levels)
+        for p, level in zip(parents, levels, strict=True):
+            if level == deepest:
                 children.setdefault(p, []).append(d)
     out, seen = [line(t.root)], {t.root["id"]}
 
     def walk(uid: str, indent: str) -> None:
-        kids = children.get(uid, [])
+        kids = children[uid]
+        end = len(kids) - 1
         for i, d in enumerate(kids):
-            last = i == len(kids) - 1
-            repeat = d["id"] in seen
-            branch = "└── " if last else "├── "
-            out.append(indent + branch + line(d) + (" (see above)" if repeat else ""))
-            if not repeat:
-                seen.add(d["id"])
+            last = i == end
+            branch = indent + ("└── " if last else "├── ")
+            if d["id"] in seen:
+                out.append(branch + line(d) + " (see above)")
+                continue
+            seen.add(d["id"])
+            out.append(branch + line(d))
+            if d["id"] in children:  # a leaf needs no call
                 walk(d["id"], indent + ("    " if last else "│   "))
 
-    walk(t.root["id"], "")
+    if t.root["id"] in children:
+        walk(t.root["id"], "")
     return "\n".join(out)
 
 

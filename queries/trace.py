@@ -121,17 +121,16 @@ def _documents(reached: dict[str, list[Any]], parents: dict[str, list[str]],
     uids, depths, dates = reached["uid"], reached["depth"], reached["date"]
     symbols, types, issuers = reached["symbol"], reached["type"], reached["issuer"]
     levels, localities, titles = reached["level"], reached["locality"], reached["title"]
-    keys = list(zip(depths, [d or dt.date.max for d in dates], uids, strict=True))
     sign = -1 if up else 1
-    docs = []
-    for i in sorted(range(len(uids)), key=keys.__getitem__):
-        u, date = uids[i], dates[i]
-        docs.append({"id": u, "symbol": symbols[i], "type": types[i], "issuer": issuers[i],
-                     "level": levels[i], "locality": localities[i], "date": date,
-                     "title": titles[i], "depth": depths[i], "parents": parents.get(u, []),
-                     "lag_days": sign * (date - root_date).days
-                     if date is not None and root_date is not None else None})
-    return docs
+    lags = [sign * (d - root_date).days if d is not None else None for d in dates] \
+        if root_date is not None else [None] * len(dates)
+    docs = [{"id": u, "symbol": s, "type": ty, "issuer": i, "level": lv, "locality": lo,
+             "date": d, "title": ti, "depth": k, "parents": parents.get(u, []), "lag_days": lag}
+            for u, s, ty, i, lv, lo, d, ti, k, lag in zip(
+                uids, symbols, types, issuers, levels, localities, dates, titles, depths, lags,
+                strict=True)]
+    keys = list(zip(depths, [d or dt.date.max for d in dates], uids, strict=True))
+    return [docs[i] for i in sorted(range(len(docs)), key=keys.__getitem__)]
 
 
 def trace_graph(t: Trace) -> nx.DiGraph:
