@@ -379,7 +379,7 @@ def table(n_docs: int, built: dict[str, Any] | None, path: Path, runs: int) -> s
     t, mb = traces[0][0], max(m for _, _, m, _ in traces)
 
     def med(key: str) -> str:
-        return f"{statistics.median(r[key] for r, *_ in traces):.2f}"
+        return f"{statistics.median(r[key] for r, *_ in traces):.3f}"
 
     rows.append((f"trace() in process, documents only, as the CLI ({t['documents']:,} "
                  f"documents, {t['links']:,} links): first / second, median of {runs}",
@@ -393,7 +393,7 @@ def table(n_docs: int, built: dict[str, Any] | None, path: Path, runs: int) -> s
     rows.append((f"naive: networkx, load every Document + IMPLEMENTS, BFS "
                  f"({n['documents']:,} documents), in process, median of {runs}",
                  f"{statistics.median(r['seconds'] for r, *_ in naive):.2f} s",
-                 f"{statistics.median(r['cpu'] for r, *_ in naive):.2f} s", f"{mb:.0f}"))
+                 f"{statistics.median(r['cpu'] for r, *_ in naive):.3f} s", f"{mb:.0f}"))
     walls = [w for _, w, _, _ in naive]
     rows.append(("naive, cold: its process (start, imports, store open, load, BFS), median",
                  f"{statistics.median(walls):.2f} s ({min(walls):.2f}-{max(walls):.2f})",

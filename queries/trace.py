@@ -74,11 +74,10 @@ def trace(store: Store, uid: str, up: bool = False, depth: int | None = None,
 
 def _parents(reached: dict[str, list[Any]], root: str, up: bool,
              depth: int | None) -> dict[str, list[str]]:
-    """Each traced document's `parents`: its neighbours inside the tree by a link whose
-    upper end (down, the document implemented; up, the implementing one) is the root or a
-    document the links query walks to (shortest distance under MAX_DEPTH), in either
-    direction; sorted, each once. `reached` holds the documents kept (within `depth`) with
-    the `outs` each implements."""
+    """Each traced document's `parents`, sorted, each once: the upper ends of its links to
+    other traced documents (down, the documents it implements; up, those implementing it)
+    that are the root or within MAX_DEPTH - 1 of it, as the links query has them. `reached`
+    holds the documents kept (within `depth`), each with the `outs` it implements."""
     uids, depths, outs = reached["uid"], reached["depth"], reached["outs"]
     reach = min(depth or MAX_DEPTH, MAX_DEPTH - 1)
     upper = {u for u, k in zip(uids, depths, strict=True) if k <= reach}
