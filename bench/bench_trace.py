@@ -16,8 +16,9 @@ RELEVANT_FOR) and its IMPLEMENTS links, each with an evidence sentence. No tasks
 Then, each step in its own process (so each peak RSS is its own):
 
   cli      `kg --store S trace 26-NQ/TW` cold, tree and --format json: median of --runs
-  trace    queries.trace in process, without evidence (what the CLI does) and with it,
-           first and second call; --runs times, each in a new process (medians)
+  trace    queries.trace in process, the documents only (links=False, evidence=False: what
+           the CLI does without --html) and with every link and its evidence, first and
+           second call; --runs times, each in a new process (medians)
   naive    the networkx baseline: every Document and IMPLEMENTS link loaded, then a BFS;
            --runs times, each in a new process, whose wall time is the baseline's cold figure
            (interpreter start, imports, store open, load, BFS: no output, so the cold CLI,
@@ -289,10 +290,10 @@ def step_trace(store_path: Path) -> dict[str, Any]:
     for label, evidence in (("lean", False), ("evidence", True)):
         for call in ("first", "second"):
             start, cpu = time.perf_counter(), time.process_time()
-            t = trace(store, uid, evidence=evidence)
+            t = trace(store, uid, evidence=evidence, links=evidence)  # lean: what the CLI does
             out[f"{label}_{call}"] = time.perf_counter() - start
             out[f"{label}_{call}_cpu"] = time.process_time() - cpu
-    out["documents"], out["links"] = len(t.documents), len(t.edges)
+    out["documents"], out["links"] = len(t.documents), len(t.edges)  # the full trace's
     store.close()
     return out
 
@@ -378,13 +379,13 @@ def table(n_docs: int, built: dict[str, Any] | None, path: Path, runs: int) -> s
     t, mb = traces[0][0], max(m for _, _, m, _ in traces)
 
     def med(key: str) -> str:
-        return f"{statistics.median(r[key] for r, *_ in traces):.2f}"
+        return f"{statistics.median(r[key] for r, *_ in traces):.3f}"
 
-    rows.append((f"trace() in process, no evidence ({t['documents']:,} documents, "
-                 f"{t['links']:,} links): first / second, median of {runs}",
+    rows.append((f"trace() in process, documents only, as the CLI ({t['documents']:,} "
+                 f"documents, {t['links']:,} links): first / second, median of {runs}",
                  f"{med('lean_first')} / {med('lean_second')} s",
                  f"{med('lean_first_cpu')} / {med('lean_second_cpu')} s", f"{mb:.0f}"))
-    rows.append(("trace() in process, with evidence: first / second",
+    rows.append(("trace() in process, with links and evidence: first / second",
                  f"{med('evidence_first')} / {med('evidence_second')} s",
                  f"{med('evidence_first_cpu')} / {med('evidence_second_cpu')} s", ""))
     naive = [run_step("naive", str(path)) for _ in range(runs)]
@@ -392,7 +393,7 @@ def table(n_docs: int, built: dict[str, Any] | None, path: Path, runs: int) -> s
     rows.append((f"naive: networkx, load every Document + IMPLEMENTS, BFS "
                  f"({n['documents']:,} documents), in process, median of {runs}",
                  f"{statistics.median(r['seconds'] for r, *_ in naive):.2f} s",
-                 f"{statistics.median(r['cpu'] for r, *_ in naive):.2f} s", f"{mb:.0f}"))
+                 f"{statistics.median(r['cpu'] for r, *_ in naive):.3f} s", f"{mb:.0f}"))
     walls = [w for _, w, _, _ in naive]
     rows.append(("naive, cold: its process (start, imports, store open, load, BFS), median",
                  f"{statistics.median(walls):.2f} s ({min(walls):.2f}-{max(walls):.2f})",

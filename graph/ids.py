@@ -17,7 +17,6 @@ Reloading a text builds the same uids, so nothing is duplicated; a uid says what
 from __future__ import annotations
 
 from graph.keys import slug
-from ontology.terms import doc_type_code
 
 MAX_TITLE_WORDS = 8  # words of an unnumbered document's issuer or subject kept in its uid
 
@@ -76,6 +75,8 @@ def unnumbered_uid(type_name: str | None, words: str, locality: str | None,
     >>> unnumbered_uid("Kế hoạch", "Tỉnh ủy", "Long An", "src:0")
     'doc:KH:tinh-uy@long-an'
     """
+    from ontology.terms import doc_type_code  # the ontology parsed only when a type is coded
+
     words_slug = "-".join(slug(words).split("-")[:MAX_TITLE_WORDS]) or "van-ban"
     code = slug(doc_type_code(type_name)).upper()
     return f"doc:{code}:{words_slug}@{_qualifier(locality, source_uid)}"

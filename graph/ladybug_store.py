@@ -238,7 +238,8 @@ def _plain(value: Any) -> Any:
 
 # Column types whose values come as plain Python already (`_plain` leaves them as they are).
 _PLAIN_TYPES = frozenset({"STRING", "INT64", "INT32", "INT16", "INT8", "UINT64", "UINT32",
-                          "UINT16", "UINT8", "SERIAL", "DOUBLE", "FLOAT", "BOOL", "DATE"})
+                          "UINT16", "UINT8", "SERIAL", "DOUBLE", "FLOAT", "BOOL", "DATE",
+                          "STRING[]"})
 ARROW_MIN_ROWS = 100_000  # rows from which Arrow pays for its loading (~0.1 s CPU here)
 
 
@@ -326,13 +327,12 @@ class LadybugStore:
     def _has_old_pairs(self) -> bool:
         """Whether IMPLEMENTS is the one-per-source table of a store built before one per pair
         (it lacks `evidence_count`)."""
-        if not pairs.kept_in(self.schema):
-            return False
         try:
             cols = {r["name"] for r in self._read("CALL table_info('IMPLEMENTS') RETURN name")}
         except StoreError:  # no such table: a new store
             return False
-        return "evidence_count" not in cols
+        # the schema (parsed from the ontology, ~0.1 s) only when the columns leave a doubt
+        return "evidence_count" not in cols and pairs.kept_in(self.schema)
 
     def _migrate_pairs(self) -> None:
         """A store built before one IMPLEMENTS per pair (docs/NEO4J.md, "Stores built

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.rows import EVIDENCE_KEYS
-from ontology import Schema
+
+if TYPE_CHECKING:  # the stores import this module to read: no ontology parser for that
+    from ontology import Schema
 
 PAIR = "IMPLEMENTS"
 STATED = "IMPLEMENTS_EVIDENCE"

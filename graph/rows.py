@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from graph.batch import Batch
 from graph.gcpause import gc_paused
 from graph.model import Evidence
-from ontology import Schema
+
+if TYPE_CHECKING:  # graph.pairs reads EVIDENCE_KEYS here when a store opens to read
+    from graph.batch import Batch
+    from ontology import Schema
 
 EVIDENCE_KEYS = ("source", "sentence", "span_start", "span_end", "method", "confidence")
 REL_LEAD = ("from", "to")  # the columns before a relationship's properties

@@ -12,11 +12,13 @@ import re
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from graph.batch import Batch
 from graph.settings import STORE as STORE_SETTING
 from graph.settings import setting
+
+if TYPE_CHECKING:  # reading a store needs no batch (nor the ontology behind it)
+    from graph.batch import Batch
 
 DEFAULT_STORE = "kg.lbdb"
 

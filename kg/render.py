@@ -24,30 +24,44 @@ def _tree_links(t: Trace) -> set[tuple[str, str]]:
 
 
 def generations(t: Trace) -> dict[str, int]:
-    """Longest chain of implements links from the root to each document (cycles cut)."""
+    """Longest chain of implements links from the root to each document (cycles cut).
+
+    A depth-first walk up each document's `parents`, each document finished once (its
+    parents first): one pass over the links, without building them as pairs."""
     root = t.root["id"]
-    children: dict[str, list[str]] = {}
-    waiting = {root: 0}  # parents of each document not yet placed in topological order
-    for parent, child in _tree_links(t):
-        children.setdefault(parent, []).append(child)
-        waiting.setdefault(parent, 0)
-        waiting[child] = waiting.get(child, 0) + 1
-    ready = [n for n, k in waiting.items() if k == 0]
-    order = []
-    while ready:
-        n = ready.pop()
-        order.append(n)
-        for c in children.get(n, ()):
-            waiting[c] -= 1
-            if not waiting[c]:
-                ready.append(c)
-    if len(order) < len(waiting):
-        return _generations_cutting_cycles(t)
+    ups = {d["id"]: d["parents"] for d in t.documents}
     depth = {root: 0}
-    for n in order:
-        if n in depth:
-            for c in children.get(n, ()):
-                depth[c] = max(depth.get(c, 0), depth[n] + 1)
+    done: set[str] = {root}  # finished
+    open_: set[str] = set()  # on the walk's current path
+    for start, parents in ups.items():
+        if start in done:
+            continue
+        known = [depth.get(p, -1) for p in parents]
+        if -1 not in known:  # parents placed first (the usual order): no walk
+            if known:
+                depth[start] = max(known) + 1
+            done.add(start)
+            continue
+        stack = [start]
+        while stack:
+            n = stack[-1]
+            if n in done:
+                stack.pop()
+                continue
+            parents = ups.get(n, ())
+            todo = [p for p in parents if p not in done] if n not in open_ else []
+            if todo:
+                if not open_.isdisjoint(todo):  # a parent still open: a cycle
+                    return _generations_cutting_cycles(t)
+                open_.add(n)
+                stack += todo
+                continue
+            stack.pop()
+            open_.discard(n)
+            done.add(n)
+            known = [depth[p] for p in parents if p in depth]
+            if known:
+                depth[n] = max(known) + 1
     return depth
 
 
@@ -71,10 +85,10 @@ def render_tree(t: Trace) -> str:
     """The trace as an indented tree, children under the documents they implement."""
     def line(d: dict) -> str:
         name = d["symbol"] or " ".join(filter(None, [d["type"] or "Văn bản", d["issuer"]]))
-        parts = [name, d["type"] if d["symbol"] else None, d["locality"],
-                 str(d["date"]) if d["date"] else None]
+        parts = (name, d["type"] if d["symbol"] else None, d["locality"],
+                 str(d["date"]) if d["date"] else None)
         lag = d.get("lag_days")
-        text = " · ".join(p for p in parts if p)
+        text = " · ".join(filter(None, parts))
         return text + (f"  [+{lag} days]" if lag is not None and lag >= 0 else
                        f"  [{lag} days]" if lag is not None else "")
 
@@ -85,24 +99,32 @@ def render_tree(t: Trace) -> str:
     children: dict[str, list[dict]] = {}
     for d in t.documents:
         parents = d["parents"] or [t.root["id"]]
-        deepest = max(depth.get(p, 0) for p in parents)
-        for p in parents:
-            if depth.get(p, 0) == deepest:
+        if len(parents) == 1:
+            children.setdefault(parents[0], []).append(d)
+            continue
+        levels = [depth.get(p, 0) for p in parents]
+        deepest = max(levels)
+        for p, level in zip(parents, levels, strict=True):
+            if level == deepest:
                 children.setdefault(p, []).append(d)
     out, seen = [line(t.root)], {t.root["id"]}
 
     def walk(uid: str, indent: str) -> None:
-        kids = children.get(uid, [])
+        kids = children[uid]
+        end = len(kids) - 1
         for i, d in enumerate(kids):
-            last = i == len(kids) - 1
-            repeat = d["id"] in seen
-            branch = "└── " if last else "├── "
-            out.append(indent + branch + line(d) + (" (see above)" if repeat else ""))
-            if not repeat:
-                seen.add(d["id"])
+            last = i == end
+            branch = indent + ("└── " if last else "├── ")
+            if d["id"] in seen:
+                out.append(branch + line(d) + " (see above)")
+                continue
+            seen.add(d["id"])
+            out.append(branch + line(d))
+            if d["id"] in children:  # a leaf needs no call
                 walk(d["id"], indent + ("    " if last else "│   "))
 
-    walk(t.root["id"], "")
+    if t.root["id"] in children:
+        walk(t.root["id"], "")
     return "\n".join(out)
 
 

@@ -146,7 +146,7 @@ def _links_by_cell(links: Sequence[dict[str, Any]], plan_column: dict[str, str]
 
 def coverage(store: Store, uid: str, by: str = "document", strong: float = STRONG) -> Coverage:
     """Coverage of the tasks of document `uid` by the plans implementing it."""
-    t = trace(store, uid)
+    t = trace(store, uid, links=False)  # the documents only
     central_tasks = store.query(cypher("coverage_central_tasks"), {"uid": uid})
     uids = [d["id"] for d in t.documents]
     counts = {r["uid"]: r["tasks"] for r in store.query(cypher("task_counts"), {"uids": uids})}

@@ -35,7 +35,7 @@ def explore(store: Store, root: str | None = None, depth: int | None = None) -> 
     """
     depths: dict[str, int] = {}
     if root is not None:
-        t = trace(store, root, depth=depth)
+        t = trace(store, root, depth=depth, links=False)  # the depths only
         depths = {root: 0} | {d["id"]: d["depth"] for d in t.documents}
     dialect = getattr(store, "dialect", "ladybug")
     uids = sorted(depths) if root is not None else \

@@ -50,7 +50,7 @@ def lag_by_level(documents: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def lag(store: Store, uid: str) -> Lag:
     """The lag of every document implementing `uid`, directly or through others."""
-    t = trace(store, uid)
+    t = trace(store, uid, links=False)  # the documents only
     dated: list[dict[str, Any]] = []
     undated: list[dict[str, Any]] = []
     for d in t.documents:

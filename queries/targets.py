@@ -152,7 +152,7 @@ def _central_for(indicator: str, central: dict[str, list[dict[str, Any]]]) -> li
 
 def targets_report(store: Store, uid: str) -> TargetsReport:
     """Targets of `uid` and of the documents implementing it, next to reported results."""
-    t = trace(store, uid)
+    t = trace(store, uid, links=False)  # the documents only
     uids = [uid, *(d["id"] for d in t.documents)]
     localities = sorted({d["locality"] for d in t.documents if d["locality"]})
     rows = store.query(cypher("targets_of_documents"), {"uids": uids, "localities": localities})

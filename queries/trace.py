@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from graph.gcpause import gc_paused
 from graph.store import Store
-from queries.loader import cypher
+from queries.loader import MAX_DEPTH, cypher
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -37,15 +37,18 @@ def _document_row(d: dict[str, Any]) -> dict[str, Any]:
 
 
 def trace(store: Store, uid: str, up: bool = False, depth: int | None = None,
-          evidence: bool = True) -> Trace:
+          evidence: bool = True, links: bool = True) -> Trace:
     """Documents implementing `uid` (or implemented by it, with `up`), with depth and lag.
 
-    Both queries walk from the root (shortest paths, then one hop), so the cost follows the
-    size of the tree, not of the graph; their results are read as columns (a tree of 10^4
-    documents has ~3×10^4 links, whose rows cost more to build than the walk). The links are
-    whatever the links query returns per (child, parent): how their evidence is stored is
-    its business. `evidence=False` leaves out each link's sentence (the documents are the
-    same), which saves fetching the text of every link.
+    One query walks from the root (shortest paths), so the cost follows the size of the tree,
+    not of the graph; it returns one row per document, read as columns, with the documents
+    each one implements, from which its `parents` are kept in Python (a tree of 10^4
+    documents has ~3×10^4 links, whose rows cost more to build than the walk). `links=False`
+    leaves `edges` empty and saves the second query (what the CLI's outputs and the
+    analyses need: they read the documents only); otherwise `edges` holds whatever the links
+    query returns per (child, parent): how their evidence is stored is its business.
+    `evidence=False` leaves out each link's sentence, which saves fetching the text of
+    every link.
     """
     direction = "up" if up else "down"
     dialect = store.dialect
@@ -58,40 +61,57 @@ def trace(store: Store, uid: str, up: bool = False, depth: int | None = None,
         if depth is not None:
             keep = [i for i, k in enumerate(reached["depth"]) if k <= depth]
             reached = {k: [v[i] for i in keep] for k, v in reached.items()}
-        inside = {uid, *reached["uid"]}
-        cols = store.query_columns(cypher(f"trace_{direction}_links", dialect),
-                                   {"uid": uid, "evidence": evidence})
-        links, parents = _links(cols, inside, up, evidence)
+        parents = _parents(reached, uid, up, depth)
         docs = _documents(reached, parents, root["date"], up)
-    return Trace(root, docs, links)
+        edges: list[dict[str, Any]] = []
+        if links:
+            inside = {uid, *reached["uid"]}
+            cols = store.query_columns(cypher(f"trace_{direction}_links", dialect),
+                                       {"uid": uid, "evidence": evidence})
+            edges = _links(cols, inside, evidence)
+    return Trace(root, docs, edges)
 
 
-def _links(cols: dict[str, list[Any]], inside: set[str], up: bool,
-           evidence: bool) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
-    """The links between traced documents, by (child, parent), and each document's `parents`:
-    its neighbours one link nearer the root, in either direction (down, the documents it
-    implements; up, those that implement it)."""
+def _parents(reached: dict[str, list[Any]], root: str, up: bool,
+             depth: int | None) -> dict[str, list[str]]:
+    """Each traced document's `parents`, sorted, each once: the upper ends of its links to
+    other traced documents (down, the documents it implements; up, those implementing it)
+    that are the root or within MAX_DEPTH - 1 of it, as the links query has them. `reached`
+    holds the documents kept (within `depth`), each with the `outs` it implements."""
+    uids, depths, outs = reached["uid"], reached["depth"], reached["outs"]
+    reach = min(depth or MAX_DEPTH, MAX_DEPTH - 1)
+    upper = {u for u, k in zip(uids, depths, strict=True) if k <= reach}
+    upper.add(root)
+    if not up:  # a document's parents are the upper ends among what it implements
+        return {u: sorted({q for q in o if q in upper})
+                for u, o in zip(uids, outs, strict=True) if o}
+    # up: a document's parents implement it; the root implements exactly those at depth 1
+    inside = set(uids)
+    found: dict[str, set[str]] = {u: {root} for u, k in zip(uids, depths, strict=True)
+                                  if k == 1}
+    for u, o in zip(uids, outs, strict=True):
+        if u in upper:
+            for q in o:
+                if q in inside:
+                    found.setdefault(q, set()).add(u)
+    return {u: sorted(s) for u, s in found.items()}
+
+
+def _links(cols: dict[str, list[Any]], inside: set[str],
+           evidence: bool) -> list[dict[str, Any]]:
+    """The links between traced documents, by (child, parent), then query order."""
     child, parent = cols["child"], cols["parent"]
     basis, sentence, sources = cols["basis"], cols["sentence"], cols["sources"]
     kept = [i for i, (c, p) in enumerate(zip(child, parent, strict=True))
             if c in inside and p in inside]
-    # by (child, parent), then query order: one string per link sorts faster than pairs
+    # one string per link sorts faster than pairs
     keys = [child[i] + "\0" + parent[i] for i in kept]
     kept = [kept[k] for k in sorted(range(len(kept)), key=keys.__getitem__)]
     if evidence:
-        links = [{"child": child[i], "parent": parent[i], "basis": basis[i],
-                  "sentence": sentence[i], "sources": sources[i]} for i in kept]
-    else:
-        links = [{"child": child[i], "parent": parent[i], "basis": basis[i],
-                  "sources": sources[i]} for i in kept]
-    # in (child, parent) order, each document's list comes sorted: only repeats to drop
-    parents: dict[str, list[str]] = {}
-    for i in kept:
-        upper, lower = (child[i], parent[i]) if up else (parent[i], child[i])
-        mine = parents.setdefault(lower, [])
-        if not mine or mine[-1] != upper:
-            mine.append(upper)
-    return links, parents
+        return [{"child": child[i], "parent": parent[i], "basis": basis[i],
+                 "sentence": sentence[i], "sources": sources[i]} for i in kept]
+    return [{"child": child[i], "parent": parent[i], "basis": basis[i],
+             "sources": sources[i]} for i in kept]
 
 
 def _documents(reached: dict[str, list[Any]], parents: dict[str, list[str]],
@@ -100,17 +120,16 @@ def _documents(reached: dict[str, list[Any]], parents: dict[str, list[str]],
     uids, depths, dates = reached["uid"], reached["depth"], reached["date"]
     symbols, types, issuers = reached["symbol"], reached["type"], reached["issuer"]
     levels, localities, titles = reached["level"], reached["locality"], reached["title"]
-    keys = list(zip(depths, [d or dt.date.max for d in dates], uids, strict=True))
     sign = -1 if up else 1
-    docs = []
-    for i in sorted(range(len(uids)), key=keys.__getitem__):
-        u, date = uids[i], dates[i]
-        docs.append({"id": u, "symbol": symbols[i], "type": types[i], "issuer": issuers[i],
-                     "level": levels[i], "locality": localities[i], "date": date,
-                     "title": titles[i], "depth": depths[i], "parents": parents.get(u, []),
-                     "lag_days": sign * (date - root_date).days
-                     if date is not None and root_date is not None else None})
-    return docs
+    lags = [sign * (d - root_date).days if d is not None else None for d in dates] \
+        if root_date is not None else [None] * len(dates)
+    docs = [{"id": u, "symbol": s, "type": ty, "issuer": i, "level": lv, "locality": lo,
+             "date": d, "title": ti, "depth": k, "parents": parents.get(u, []), "lag_days": lag}
+            for u, s, ty, i, lv, lo, d, ti, k, lag in zip(
+                uids, symbols, types, issuers, levels, localities, dates, titles, depths, lags,
+                strict=True)]
+    keys = list(zip(depths, [d or dt.date.max for d in dates], uids, strict=True))
+    return [docs[i] for i in sorted(range(len(docs)), key=keys.__getitem__)]
 
 
 def trace_graph(t: Trace) -> nx.DiGraph:

@@ -35,10 +35,10 @@ def test_trace_benchmark_prints_its_table(tmp_path: Path) -> None:
     lines = p.stdout.splitlines()
     assert lines[0].startswith("N = 300 documents")
     for start in ("build (300 documents by Store.write", "kg trace 26-NQ/TW --format tree",
-                  "kg trace 26-NQ/TW --format json", "trace() in process, no evidence",
+                  "kg trace 26-NQ/TW --format json", "trace() in process, documents only",
                   "naive: networkx"):
         assert any(ln.startswith(start) for ln in lines), start
-    trace = next(ln for ln in lines if ln.startswith("trace() in process, no evidence"))
+    trace = next(ln for ln in lines if ln.startswith("trace() in process, documents only"))
     naive = next(ln for ln in lines if ln.startswith("naive: networkx"))
-    found = re.search(r"\((\d+) documents", trace).group(1)
+    found = re.search(r"\((\d+) documents,", trace).group(1)
     assert int(found) > 200 and f"({found} documents)" in naive  # the same tree both ways

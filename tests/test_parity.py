@@ -210,5 +210,8 @@ def test_trace_takes_the_shortest_distance_over_shortcuts_cycles_and_parallel_li
         assert [(d["id"], d["depth"]) for d in up.documents] == [
             ("doc:C", 1), ("doc:B", 2), ("doc:R", 2), ("doc:A", 3)]
         assert [e["sources"] for e in down.edges if e["child"] == "doc:A"] == [2]
+        for t, upward in ((down, False), (up, True)):  # the one-walk parents, cycle included
+            lean = trace(store, t.root["id"], up=upward, links=False)
+            assert lean.as_json() == t.as_json() and lean.edges == []
     embedded.close()
     assert answers[0] == answers[1]

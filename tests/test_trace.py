@@ -92,3 +92,37 @@ def test_trace_without_evidence_has_the_same_documents_and_links(store):
         assert [{k: v for k, v in e.items() if k != "sentence"} for e in full.edges] == lean.edges
         assert all(e["sentence"] for e in full.edges)
         assert all("sentence" not in e for e in lean.edges)
+
+
+def test_trace_without_links_has_the_same_documents_and_parents_from_the_links(store):
+    """`links=False` (what the CLI and the analyses ask) reads the parents from one walk; they
+    are the upper ends of the links the full trace returns, down and up, at every depth."""
+    cases = [("doc:26-NQ/TW", False, None), ("doc:26-NQ/TW", False, 1),
+             ("doc:10-KH/TW", False, None), ("doc:228-KH/TU@quang-ninh", True, None),
+             ("doc:228-KH/TU@quang-ninh", True, 1), ("doc:123-KH/TU@hai-phong", True, None)]
+    for uid, up, depth in cases:
+        full = trace(store, uid, up=up, depth=depth)
+        lean = trace(store, uid, up=up, depth=depth, links=False)
+        assert lean.as_json() == full.as_json() and lean.documents and lean.edges == []
+        ends = {}
+        for e in full.edges:
+            upper, lower = (e["child"], e["parent"]) if up else (e["parent"], e["child"])
+            ends.setdefault(lower, set()).add(upper)
+        assert {d["id"]: set(d["parents"]) for d in lean.documents} == {
+            d["id"]: ends.get(d["id"], set()) for d in lean.documents}, (uid, up, depth)
+
+
+def test_generations_take_the_longest_chain_and_cut_cycles():
+    from kg.render import _generations_cutting_cycles, generations
+    from queries import Trace
+
+    def doc(uid, *parents):
+        return {"id": uid, "parents": list(parents)}
+
+    # R <- A <- B, B <- C and R <- C (a shortcut): C sits two links below R through B
+    chain = Trace({"id": "R"}, [doc("A", "R"), doc("C", "B", "R"), doc("B", "A")], [])
+    assert generations(chain) == {"R": 0, "A": 1, "B": 2, "C": 3}
+    cycle = Trace({"id": "R"}, [doc("A", "R", "C"), doc("B", "A"), doc("C", "B")], [])
+    assert generations(cycle) == _generations_cutting_cycles(cycle) and "R" in generations(cycle)
+    unreached = Trace({"id": "R"}, [doc("A", "R"), doc("B", "X")], [])  # X: not under R
+    assert generations(unreached) == {"R": 0, "A": 1}

@@ -47,7 +47,8 @@ def trace(ctx: click.Context, symbol: str, up: bool, depth: int | None, fmt: str
     """
     store = get_store(ctx, read_only=True)
     doc = resolve(ctx, symbol)
-    t = trace_query(store, doc["uid"], up=up, depth=depth, evidence=bool(html_out))
+    t = trace_query(store, doc["uid"], up=up, depth=depth, evidence=bool(html_out),
+                    links=bool(html_out))
     if fmt == "json":
         click.echo(to_json(t.as_json()))
     elif fmt == "csv":
