@@ -25,7 +25,25 @@
   }
   function taskOf(t) {
     return { label: txt(t[0]), text: txt(t[1]), lead: txt(t[2]), support: t[3].map(txt),
-             deadline: txt(t[4]), themes: t[5] };
+             deadline: txt(t[4]), themes: t[5], aligns: (t[6] || []).map(alignOf) };
+  }
+  // a task link: the central task (its document's position and its own, or -1 and its uid),
+  // score, the analyst's verdict (0 proposed, 1 accepted, 2 rejected), who, when, why
+  function alignOf(a) {
+    var doc = a[0] >= 0 ? data.nodes[a[0]] : null;
+    var task = doc ? doc.tasks[a[1]] : null;
+    return { doc: doc, label: task ? txt(task[0]) : txt(a[1]), text: task ? txt(task[1]) : null,
+             score: a[2], verdict: a[3], by: txt(a[4]), at: txt(a[5]), note: txt(a[6]) };
+  }
+  var VERDICT = ["proposed", "✓ accepted", "✗ rejected"];
+  function reviewMarks(e) {
+    if (!e.rv) return "";
+    return [e.rv[1] ? "✓" + e.rv[1] : "", e.rv[2] ? "✗" + e.rv[2] : ""].filter(Boolean).join(" ");
+  }
+  function reviewLine(e) {
+    if (!e.rv) return null;
+    return "task links: " + e.rv[0] + " proposed" + (e.rv[1] ? ", ✓ " + e.rv[1] + " accepted" : "") +
+      (e.rv[2] ? ", ✗ " + e.rv[2] + " rejected" : "") + " by an analyst";
   }
   function propsOf(n) {
     return [["symbol", n.symbol], ["type", n.type], ["issuer", n.issuer], ["level", n.level],
@@ -89,6 +107,7 @@
     var lines = [docName(e.from) + " → " + docName(e.to),
                  e.kind === "IMPLEMENTS" ? "implements (" + (e.basis || "basis unknown") + ")"
                    : e.name];
+    if (e.rv) lines.push(reviewLine(e));
     e.evidence.slice(0, TIP_EVIDENCE).forEach(function (ev) {
       var f = txt(ev.f);
       lines.push("“" + short(txt(ev.s), 240) + "”" + (f ? " — " + f : ""));
@@ -124,6 +143,7 @@
   function visEdge(e) {
     return {
       id: e.id, from: e.from, to: e.to, title: edgeTip(e), dashes: !!e.dashes,
+      label: reviewMarks(e) || undefined,
       color: edgeColor(e), hidden: !!hiddenKinds[e.kind]
     };
   }
@@ -469,8 +489,49 @@
     b.addEventListener("click", function () { select(other, true); });
     li.append(el("span", verb + " "), b,
               el("span", " (" + (e.kind === "IMPLEMENTS" ? e.basis || "?" : e.name) + ")", "kg-meta"));
+    if (e.rv) li.append(el("div", reviewLine(e), "kg-meta kg-review-line"));
     if (e.evidence.length) li.append(evidenceList(e.evidence, "kg-link-evidence"));
     return li;
+  }
+  // the central tasks a local task takes up; the analyst's verdict first
+  function alignList(aligns) {
+    var ul = el("ul", null, "kg-aligns");
+    aligns.slice().sort(function (a, b) {
+      return (b.verdict ? 1 : 0) - (a.verdict ? 1 : 0) || (b.score || 0) - (a.score || 0);
+    }).forEach(function (a) {
+      var li = el("li", null, "kg-align kg-v" + a.verdict);
+      li.setAttribute("data-verdict", ["proposed", "accept", "reject"][a.verdict]);
+      li.append(el("span", "takes up "));
+      if (a.doc) {
+        var b = el("button", docName(a.doc.id), "kg-link");
+        b.type = "button";
+        b.addEventListener("click", function () { select(a.doc.id, true); });
+        li.append(b, el("span", " task " + (a.label || "?")));
+      } else li.append(el("span", a.label || "?"));
+      var meta = [a.score !== null && a.score !== undefined ? "score " + a.score : null,
+                  a.verdict ? VERDICT[a.verdict] + (a.by ? " by " + a.by : "") +
+                    (a.at ? " on " + a.at.slice(0, 10) : "") : "proposed, not reviewed",
+                  a.note ? "“" + a.note + "”" : null];
+      li.append(el("div", meta.filter(Boolean).join(" · "), "kg-meta"));
+      if (a.text) li.title = a.text;
+      ul.append(li);
+    });
+    return ul;
+  }
+  // the local tasks taking up the tasks of `n` (built when its panel opens)
+  function takenUp(n) {
+    var i = data.nodes.indexOf(n), out = new Map();
+    data.nodes.forEach(function (m) {
+      m.tasks.forEach(function (t) {
+        (t[6] || []).forEach(function (a) {
+          if (a[0] !== i) return;
+          var c = out.get(a[1]) || [0, 0, 0];
+          c[a[3]]++;
+          out.set(a[1], c);
+        });
+      });
+    });
+    return out;
   }
   function showPanel(id) {
     var n = byId.get(id), body = $("kg-panel-body");
@@ -504,7 +565,8 @@
       body.append(ul4);
     }
     body.append(el("h3", "Tasks (" + n.tasks.length + ")"));
-    n.tasks.map(taskOf).forEach(function (t) {
+    var taken = takenUp(n);
+    n.tasks.map(taskOf).forEach(function (t, k) {
       var d = el("div", null, "kg-task"), head = el("div");
       head.append(el("b", t.label), el("span", t.text));
       d.append(head);
@@ -513,6 +575,13 @@
                  t.deadline ? "thời hạn: " + t.deadline : null,
                  t.themes && t.themes.length ? "themes: " + themeNames(t.themes) : null];
       d.append(el("div", who.filter(Boolean).join(" · "), "kg-meta"));
+      if (t.aligns.length) d.append(alignList(t.aligns));
+      var c = taken.get(k);
+      if (c) {
+        d.append(el("div", "taken up by " + (c[0] + c[1]) + " local task" +
+          (c[0] + c[1] === 1 ? "" : "s") + (c[1] ? " (✓ " + c[1] + " accepted)" : "") +
+          (c[2] ? " · ✗ " + c[2] + " rejected" : ""), "kg-meta kg-taken"));
+      }
       body.append(d);
     });
     body.append(el("h3", "Evidence (" + n.evidence.length + ")"));
