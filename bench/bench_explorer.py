@@ -35,12 +35,20 @@ from viz import write_explorer
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-PROVINCES = ["Hải Phòng", "Quảng Ninh", "Hải Dương", "Nghệ An", "Thanh Hóa", "Long An",
-             "Đắk Lắk", "Lào Cai", "Cà Mau", "Bình Định", "Nam Định", "Cần Thơ"]
+
+
+def province_names() -> list[str]:
+    """The 63 province-level units before the 2025 reorganisation, the gazetteer's order."""
+    from loaders.localities import provinces
+
+    return [p.name for p in provinces(dt.date(2020, 1, 1))]
 
 
 def synthetic_graph(n: int, seed: int = 1) -> nx.DiGraph:
-    """About `n` documents in a four-level implementation tree (edges child -> parent)."""
+    """About `n` documents in a four-level implementation tree (edges child -> parent), one
+    province per 40 documents (at most 63, each a real unit). Every provincial plan's first
+    task takes up the root's first task; in every third province its second task takes up
+    the root's second too (so the map's "share of the root's tasks" reads 50 % or 100 %)."""
     rnd = random.Random(seed)
     g = nx.DiGraph(root="doc:26-NQ/TW")
     day0 = dt.date(2018, 5, 19)
@@ -68,10 +76,14 @@ def synthetic_graph(n: int, seed: int = 1) -> nx.DiGraph:
     provinces = max(1, min(63, n // 40))
     districts = max(1, -(-(n - 2 - provinces) // (provinces * 8)))
     count = 2
+    names = province_names()
     for p in range(provinces):
-        loc = f"{PROVINCES[p % len(PROVINCES)]} {p}"
+        loc = names[p]
         plan = add(f"doc:{p}-KH/TU", f"{p}-KH/TU", "Kế hoạch", "provincial", loc,
                    "doc:10-KH/TW", rnd.randint(40, 200))
+        for i, task in enumerate(g.nodes[plan]["tasks"][: 2 if p % 3 == 0 else 1], start=1):
+            task["aligns"] = [{"central": f"task:doc:26-NQ/TW#{i}", "document": "doc:26-NQ/TW",
+                               "score": 0.9, "basis": "lexical", "verdict": None}]
         count += 1
         for d in range(districts):
             if count >= n:

@@ -576,6 +576,18 @@ def test_the_shown_graph_exports_as_png_svg_and_csv(visit):
 
 # ------------------------------------------------------------------ overview first
 
+def _units(g, era: int) -> dict[str, list[str]]:
+    """{unit of `era` (0: before 2025, 1: from 2025): its documents} of a synthetic graph."""
+    from loaders.localities import province
+
+    out: dict[str, list[str]] = {}
+    for n, d in g.nodes(data=True):
+        if d["locality"]:
+            p = province(d["locality"])
+            out.setdefault([p.name, p.successor][era], []).append(n)
+    return out
+
+
 def test_a_large_graph_opens_on_an_overview_and_expands_a_province(browser, tmp_path):
     from bench.bench_explorer import synthetic_graph
 
@@ -588,18 +600,25 @@ def test_a_large_graph_opens_on_an_overview_and_expands_a_province(browser, tmp_
     levels = dict(zip(names, counts, strict=True))
     assert levels == {lv: str(sum(d["level"] == lv for _, d in g.nodes(data=True)))
                       for lv in ("central", "provincial", "district", "commune")}
-    tiles = page.locator(".kg-tile")
-    assert tiles.count() == len({d["locality"] for _, d in g.nodes(data=True) if d["locality"]})
-    province = "Hải Phòng 0"
-    mine = {n for n, d in g.nodes(data=True) if d["locality"] == province}
-    tile = page.locator(f".kg-tile[data-loc='{province}']")
+    # the map of the 34 units since 1 July 2025: Lào Cai holds the old Lào Cai and Yên Bái
+    units = _units(g, 1)
+    assert page.locator("#kg-map .kg-tile").count() == 34
+    assert page.locator("#kg-map .kg-tile:enabled").count() == len(units)
+    mine = set(units["Lào Cai"])
+    assert {g.nodes[n]["locality"] for n in mine} == {"Lào Cai", "Yên Bái"}
+    tile = page.locator("#kg-map .kg-tile[data-loc='Lào Cai']")
+    assert f"{len(mine)} docs" in tile.inner_text()
+    # north above south: Lào Cai's row is above Hồ Chí Minh's
+    rows = page.evaluate("""() => Object.fromEntries(Array.from(document.querySelectorAll(
+        '#kg-map .kg-tile')).map(t => [t.dataset.loc, t.getBoundingClientRect().top]))""")
+    assert rows["Lào Cai"] < rows["Hà Nội"] < rows["Huế"] < rows["Hồ Chí Minh"] < rows["Cà Mau"]
     assert tile.evaluate("t => getComputedStyle(t).backgroundColor") == "rgb(171, 235, 198)"
-    tile.click()  # has a provincial plan: green; opens its lineage with the chain above
+    tile.click()  # has a plan: green; opens its lineage with the chain above
     assert page.is_hidden("#kg-overview")
     drawn = set(page.evaluate("kgExplorer.nodes.getIds()"))
     assert drawn == mine | {"doc:10-KH/TW", "doc:26-NQ/TW"}
     assert page.get_attribute("#kg-count", "data-shown") == str(len(drawn))
-    assert "scope=loc%3AH" in page.url
+    assert "scope=unit%3Afrom_2025%3AL" in page.url
     url = page.url
     # a search reaches a document outside the drawn province: its surroundings are drawn
     visit_search = v.search("3-KH/TU")

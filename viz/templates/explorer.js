@@ -656,8 +656,10 @@
     if (name === "all") return null;
     var i = name.indexOf(":"), kind = name.slice(0, i), value = name.slice(i + 1);
     if (kind === "doc" && byId.has(value)) return around(value);
+    var era = value.slice(0, value.indexOf(":")), unit = value.slice(value.indexOf(":") + 1);
     var ids = data.nodes.filter(function (n) {
-      return kind === "loc" ? n.locality === value : kind === "level" ? n.level === value : false;
+      return kind === "loc" ? n.locality === value : kind === "level" ? n.level === value
+        : kind === "unit" ? unitOf(n, era) === unit : false;
     }).map(function (n) { return n.id; });
     return withAncestors(ids);
   }
@@ -672,7 +674,7 @@
     state = new Map(drawn.map(function (n) { return [n.id, "match"]; }));
     hidden = new Set();
     $("kg-overview").hidden = true;
-    $("kg-scope").textContent = name === "all" ? "" : name.replace(/^(loc|level|doc):/, "") + " · ";
+    $("kg-scope").textContent = name === "all" ? "" : name.replace(/^(loc|level|doc|unit:[a-z_0-9]+):/, "") + " · ";
     applyFilters(false);
     network.once("afterDrawing", firstView);
     network.redraw();
@@ -695,7 +697,9 @@
     all.type = "button";
     all.addEventListener("click", function () { setScope(null, "all"); });
     box.append(all);
-    box.append(el("h3", "By level"));
+    var left = el("div", null, "kg-ov-left");
+    box.append(left);
+    left.append(el("h3", "By level"));
     var table = el("table", null, "kg-levels-table");
     var count = {};
     data.nodes.forEach(function (n) { count[n.level] = (count[n.level] || 0) + 1; });
@@ -709,59 +713,149 @@
       tr.append(td, el("td", String(count[l.name] || 0)));
       table.append(tr);
     });
-    box.append(table);
-    // provinces: has a provincial document; lag = its earliest provincial document's date
-    // after the date of the document at the top of its chain
-    var prov = new Map();
-    data.nodes.forEach(function (n) {
-      if (!n.locality) return;
-      var p = prov.get(n.locality) || { name: n.locality, docs: 0, plan: false, lag: null };
-      p.docs++;
-      if (n.level === "provincial") {
-        p.plan = p.plan || n.plan;
-        var top = n;
-        while (top.parent) top = byId.get(top.parent);
-        if (n.date && top.date && top !== n) {
-          var d = days(top.date, n.date);
-          if (p.lag === null || d < p.lag) p.lag = d;
-        }
-      }
-      prov.set(n.locality, p);
-    });
-    var head = el("h3", "By province (" + prov.size + ")");
-    var pick = el("select");
-    pick.id = "kg-colour-by";
-    pick.add(new Option("colour: has a provincial plan", "plan"));
-    pick.add(new Option("colour: days from the top document to the first provincial one", "lag"));
-    box.append(head, pick);
-    var tiles = el("div", null, "kg-tiles");
-    function colour(p) {
-      if (pick.value === "plan") return p.plan ? "#abebc6" : "#eaeded";
-      if (p.lag === null) return "#eaeded";
-      return p.lag <= 60 ? "#abebc6" : p.lag <= 120 ? "#f9e79f" : p.lag <= 240 ? "#f5cba3" : "#f5b7b1";
-    }
-    function paint() {
-      Array.prototype.forEach.call(tiles.children, function (t) {
-        var p = prov.get(t.getAttribute("data-loc"));
-        t.style.background = colour(p);
-      });
-    }
-    Array.from(prov.values()).sort(function (a, b) { return a.name.localeCompare(b.name, "vi"); })
-      .forEach(function (p) {
-        var t = el("button", null, "kg-tile");
-        t.type = "button";
-        t.setAttribute("data-loc", p.name);
-        t.append(el("b", p.name), el("span", p.docs + " docs" +
-          (p.lag !== null ? " · " + p.lag + " d" : ""), "kg-meta"));
-        t.title = p.name + ": " + p.docs + " documents" + (p.plan ? ", a provincial plan" : ", no provincial plan") +
-          (p.lag !== null ? ", first provincial document " + p.lag + " days after the top of its chain" : "");
-        t.addEventListener("click", function () { setScope(scopeOf("loc:" + p.name), "loc:" + p.name); });
-        tiles.append(t);
-      });
-    pick.addEventListener("change", paint);
-    box.append(tiles);
-    paint();
+    left.append(table);
+    buildTileMap(box);
   }
+  // ---- the tile map: one tile per province-level unit, placed like the country (viz/tilemap.py),
+  // before or after the 1 July 2025 merger, coloured for the chosen root by: has a plan
+  // implementing it / days from the root to the unit's first document implementing it / share
+  // of the root's tasks that the unit's tasks take up (task links not rejected by an analyst)
+  var ERAS = { from_2025: "34 units from 1 July 2025", before_2025: "63 units before 1 July 2025" };
+  function unitOf(n, era) {
+    var u = n.locality && data.tiles.units && data.tiles.units[n.locality];
+    return u ? u[era === "before_2025" ? 0 : 1] : null;
+  }
+  // what implements `root`, at any depth (every document when there is no root)
+  function descendants(root) {
+    if (!root) return null;
+    var seen = new Set([root]), todo = [root];
+    while (todo.length) {
+      down.get(todo.pop()).forEach(function (e) {
+        if (!seen.has(e.from)) { seen.add(e.from); todo.push(e.from); }
+      });
+    }
+    return seen;
+  }
+  function unitStats(rootId, era) {
+    var root = rootId ? byId.get(rootId) : null, under = descendants(rootId);
+    var ri = root ? data.nodes.indexOf(root) : -1, units = new Map();
+    data.nodes.forEach(function (n) {
+      if (n === root || (under && !under.has(n.id))) return;
+      var name = unitOf(n, era) || (n.locality ? "\u0000" + n.locality : null);
+      if (!name) return;
+      var u = units.get(name) || { docs: 0, plan: false, first: null, covered: new Set() };
+      u.docs++;
+      if (n.plan) u.plan = true;
+      if (n.date && (u.first === null || n.date < u.first)) u.first = n.date;
+      n.tasks.forEach(function (t) {
+        (t[6] || []).forEach(function (a) { if (a[0] === ri && a[3] !== 2) u.covered.add(a[1]); });
+      });
+      units.set(name, u);
+    });
+    units.forEach(function (u) {
+      u.lag = root && root.date && u.first ? days(root.date, u.first) : null;
+      u.share = root && root.tasks.length ? u.covered.size / root.tasks.length : null;
+    });
+    return units;
+  }
+  var COLOURS = {
+    plan: [["#abebc6", "a plan implements it"], ["#f5b7b1", "documents, no plan"]],
+    lag: [["#abebc6", "≤ 60 days"], ["#f9e79f", "≤ 120"], ["#f5cba3", "≤ 240"], ["#f5b7b1", "more"]],
+    share: [["#abebc6", "≥ 80 % of its tasks"], ["#f9e79f", "≥ 50 %"], ["#f5cba3", "some"],
+            ["#f5b7b1", "none"]]
+  };
+  var EMPTY = "#f2f3f4";
+  function tileColour(u, by) {
+    if (!u) return EMPTY;
+    if (by === "plan") return COLOURS.plan[u.plan ? 0 : 1][0];
+    var c = COLOURS[by];
+    if (by === "lag") {
+      if (u.lag === null) return EMPTY;
+      return c[u.lag <= 60 ? 0 : u.lag <= 120 ? 1 : u.lag <= 240 ? 2 : 3][0];
+    }
+    if (u.share === null) return EMPTY;
+    return c[u.share >= 0.8 ? 0 : u.share >= 0.5 ? 1 : u.share > 0 ? 2 : 3][0];
+  }
+  function tileValue(u, by) {
+    if (!u) return "";
+    if (by === "plan") return u.plan ? "plan" : "no plan";
+    if (by === "lag") return u.lag === null ? "" : u.lag + " d";
+    return u.share === null ? "" : Math.round(100 * u.share) + " %";
+  }
+  // roots worth choosing: documents something implements, the top levels and the busiest first
+  function rootChoices() {
+    var rank = new Map(data.legend.levels.map(function (l, i) { return [l.name, i]; }));
+    return data.nodes.filter(function (n) { return down.get(n.id).length; })
+      .sort(function (a, b) {
+        return (b.id === data.root) - (a.id === data.root) ||
+          (rank.get(a.level) || 0) - (rank.get(b.level) || 0) ||
+          down.get(b.id).length - down.get(a.id).length;
+      }).slice(0, 40);
+  }
+  function buildTileMap(box) {
+    var bar = el("div", null, "kg-map-bar"), choices = rootChoices();
+    var pickRoot = el("select"), pickEra = el("select"), pickBy = el("select");
+    pickRoot.id = "kg-map-root"; pickEra.id = "kg-map-era"; pickBy.id = "kg-colour-by";
+    pickRoot.add(new Option("any document (no root)", ""));
+    choices.forEach(function (n) { pickRoot.add(new Option(docName(n.id), n.id)); });
+    if (choices.length) pickRoot.value = choices[0].id;
+    Object.keys(ERAS).forEach(function (k) { pickEra.add(new Option(ERAS[k], k)); });
+    pickBy.add(new Option("has a plan implementing the root", "plan"));
+    pickBy.add(new Option("days from the root to the first document", "lag"));
+    pickBy.add(new Option("share of the root's tasks taken up", "share"));
+    bar.append(el("span", "implementing "), pickRoot, el("span", " · map of "), pickEra,
+               el("span", " · colour: "), pickBy);
+    var map = el("div", null, "kg-tiles"), legend = el("div", null, "kg-map-legend");
+    var others = el("div", null, "kg-tiles kg-other-tiles"), head = el("h3");
+    map.id = "kg-map";
+    box.append(head, bar, legend, map, others);
+    function tile(name, label, u, by, scope) {
+      var t = el("button", null, "kg-tile");
+      t.type = "button";
+      t.setAttribute("data-loc", name);
+      t.setAttribute("data-value", tileValue(u, by));
+      t.style.background = tileColour(u, by);
+      t.append(el("b", label), el("span", (u ? u.docs + " docs" : "–") +
+               (tileValue(u, by) ? " · " + tileValue(u, by) : ""), "kg-meta"));
+      t.title = label + ": " + (u ? u.docs + " documents" + (u.plan ? ", a plan" : ", no plan") +
+        (u.lag !== null ? ", first " + u.lag + " days after the root" : "") +
+        (u.share !== null ? ", " + u.covered.size + " of the root's tasks taken up" : "")
+        : "no document");
+      if (u) t.addEventListener("click", function () { setScope(scopeOf(scope), scope); });
+      else t.disabled = true;
+      return t;
+    }
+    function draw() {
+      var era = pickEra.value, by = pickBy.value, stats = unitStats(pickRoot.value, era);
+      map.replaceChildren();
+      others.replaceChildren();
+      legend.replaceChildren();
+      COLOURS[by].concat([[EMPTY, "no document / no value"]]).forEach(function (c) {
+        var sw = el("span", null, "kg-swatch");
+        sw.style.background = c[0];
+        legend.append(sw, el("span", c[1] + " "));
+      });
+      var inMap = 0;
+      data.tiles.grid[era].forEach(function (g) {
+        var u = stats.get(g[0]), t = tile(g[0], g[0], u, by, "unit:" + era + ":" + g[0]);
+        if (u) inMap++;
+        t.style.gridRow = String(g[1] + 1);
+        t.style.gridColumn = String(g[2] + 1);
+        map.append(t);
+      });
+      var rest = Array.from(stats.keys()).filter(function (k) { return k[0] === "\u0000"; })
+        .sort(function (a, b) { return a.localeCompare(b, "vi"); });
+      rest.forEach(function (k) {
+        others.append(tile(k.slice(1), k.slice(1), stats.get(k), by, "loc:" + k.slice(1)));
+      });
+      head.textContent = "By province (" + inMap + " of " + data.tiles.grid[era].length +
+        " units with documents" + (rest.length ? "; " + rest.length + " other localities below" : "") + ")";
+      kgMap.stats = stats;
+    }
+    [pickRoot, pickEra, pickBy].forEach(function (x) { x.addEventListener("change", draw); });
+    draw();
+  }
+  var kgMap = {};
   if (overviewFirst) {
     buildOverview();
     $("kg-overview").hidden = false;
@@ -942,5 +1036,6 @@
   window.kgExplorer = { network: network, nodes: nodes, edges: edges, data: data, fold: fold,
                         search: search, select: select, pathToRoot: pathToRoot,
                         matches: function () { return Array.from(matches); },
-                        documentsCsv: documentsCsv, linksCsv: linksCsv, svg: svgDrawing };
+                        documentsCsv: documentsCsv, linksCsv: linksCsv, svg: svgDrawing,
+                        map: kgMap };
 })();
