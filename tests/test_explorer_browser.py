@@ -249,15 +249,21 @@ def test_filters_hide_and_show_documents(visit):
     page.fill("#kg-to", "2018-08-31")
     page.dispatch_event("#kg-to", "change")
     assert shown() == 2  # 123-KH/TU (30 July) and 228-KH/TU (29 August)
-    hidden = page.evaluate("kgExplorer.nodes.get({filter: n => n.hidden}).map(n => n.id)")
+    hidden = page.evaluate("""() => kgExplorer.nodes.getIds().filter(id =>
+        kgExplorer.network.body.nodes[id].options.hidden)""")
     assert hidden == ["doc:7-KH/HU@hai-phong"]  # the resolution and plan above: context
     visit.offline_and_clean()
 
 
 def _states(page) -> dict[str, str]:
-    """Each drawn document: "match" or "context" (faded)."""
-    return page.evaluate("""() => Object.fromEntries(kgExplorer.nodes.get({filter: n =>
-        !n.hidden}).map(n => [n.id, n.opacity === 0.3 ? 'context' : 'match']))""")
+    """Each drawn document: "match" or "context" (faded), as vis-network holds them (the
+    filter sets them on its node objects, not in the DataSet), checked against the page's
+    own account."""
+    drawn = page.evaluate("""() => { const b = kgExplorer.network.body.nodes;
+        return Object.fromEntries(kgExplorer.nodes.getIds().filter(id => !b[id].options.hidden)
+            .map(id => [id, b[id].options.opacity === 0.3 ? 'context' : 'match'])); }""")
+    assert drawn == page.evaluate("kgExplorer.states()")
+    return drawn
 
 
 def test_a_filtered_document_keeps_its_chain_faded_and_the_counts_follow(visit):

@@ -38,11 +38,14 @@ class ExplorerGraph:
     tiles: dict[str, Any] = field(default_factory=dict)  # the overview's map (viz.tilemap)
 
     def as_json(self) -> dict[str, Any]:
-        """The page's data, packed: colours come from the legend, flags only when true, a
-        link's ends as the documents' positions in `nodes` ("f", "t")."""
+        """The page's data, packed: colours come from the legend, flags only when true, no
+        null value, a link's ends and a lineage parent as the documents' positions in
+        `nodes` ("f", "t", "parent")."""
         index = {n["id"]: i for i, n in enumerate(self.nodes)}
-        nodes = [{k: v for k, v in n.items() if k not in _DERIVED and
-                  not (k in _FLAGS and not v)} for n in self.nodes]
+        nodes = [{**{k: v for k, v in n.items() if k not in _DERIVED and v is not None and
+                     not (k in _FLAGS and not v)},
+                  **({"parent": index[n["parent"]]} if n.get("parent") is not None else {})}
+                 for n in self.nodes]
         edges = [{**{k: v for k, v in e.items() if k not in ("from", "to")},
                   "f": index[e["from"]], "t": index[e["to"]]} for e in self.edges]
         return {"title": self.title, "root": self.root, "nodes": nodes, "edges": edges,
@@ -112,15 +115,20 @@ def _task(t: dict[str, Any], texts: Texts, where: dict[str, tuple[int, int]]) ->
     indices. aligns (only when the task has task links or reviews): one [document, task,
     score, verdict, reviewer, at, note] per central task, the central task as its document's
     and its own position in the page (document -1 and the task's uid when not in the page);
-    verdict 0 = proposed, 1 = accepted, 2 = rejected by an analyst."""
+    verdict 1 = accepted, 2 = rejected by an analyst; a link not reviewed stops at its score
+    (two in a hundred carry a review: the page is 1 MB lighter at 5,000 documents)."""
     out = [texts(_plain(t.get("label"))), texts(t.get("text")), texts(t.get("lead")),
            [texts(x) for x in t.get("support") or ()], texts(_plain(t.get("deadline"))),
            list(t.get("themes") or ())]
     aligns = []
     for a in t.get("aligns") or ():
         d, i = where.get(a["central"], (-1, texts(a["central"])))
-        aligns.append([d, i, a.get("score"), _VERDICTS.get(a.get("verdict"), 0),
-                       texts(a.get("reviewer")), texts(_plain(a.get("at"))), texts(a.get("note"))])
+        score = a.get("score")
+        entry = [d, i, None if score is None else round(score, 2)]
+        if a.get("verdict"):  # proposed links (most) end at the score
+            entry += [_VERDICTS.get(a.get("verdict"), 0), texts(a.get("reviewer")),
+                      texts(_plain(a.get("at"))), texts(a.get("note"))]
+        aligns.append(entry)
     return [*out, aligns] if aligns else out
 
 

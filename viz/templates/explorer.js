@@ -33,7 +33,7 @@
     var doc = a[0] >= 0 ? data.nodes[a[0]] : null;
     var task = doc ? doc.tasks[a[1]] : null;
     return { doc: doc, label: task ? txt(task[0]) : txt(a[1]), text: task ? txt(task[1]) : null,
-             score: a[2], verdict: a[3], by: txt(a[4]), at: txt(a[5]), note: txt(a[6]) };
+             score: a[2], verdict: a[3] || 0, by: txt(a[4]), at: txt(a[5]), note: txt(a[6]) };
   }
   var VERDICT = ["proposed", "✓ accepted", "✗ rejected"];
   function reviewMarks(e) {
@@ -54,7 +54,11 @@
   }
   var typeStyle = new Map(data.legend.types.map(function (t) { return [t.name, t]; }));
   var levelColor = new Map(data.legend.levels.map(function (l) { return [l.name, l.color]; }));
+  var OPTIONAL = ["symbol", "type", "issuer", "level", "locality", "date", "title", "depth",
+                  "lag_days"];
   data.nodes.forEach(function (n) {
+    OPTIONAL.forEach(function (k) { if (n[k] === undefined) n[k] = null; });
+    n.parent = n.parent === undefined ? null : data.nodes[n.parent].id;
     var t = typeStyle.get(n.type);
     n.color = t ? t.color : data.unknownColor;
     n.font = t ? t.font : "#ffffff";
@@ -144,7 +148,10 @@
     return {
       id: e.id, from: e.from, to: e.to, title: edgeTip(e), dashes: !!e.dashes,
       label: reviewMarks(e) || undefined,
-      color: edgeColor(e), hidden: !!hiddenKinds[e.kind]
+      color: edgeColor(e), hidden: !!hiddenKinds[e.kind],
+      // the faint links (to a document above the lineage parent) go without an arrowhead:
+      // the layout already says which way they point, and their heads were most of a frame
+      arrows: e.color || byId.get(e.from).parent === e.to ? undefined : { to: { enabled: false } }
     };
   }
   var hiddenKinds = {};
@@ -180,6 +187,95 @@
       ctx.fillText(b.label, left + 4 / s, Math.max(b.top, a.y) + 3 / s);
     });
     ctx.restore();
+  });
+  // zoomed out over many documents, vis-network would draw each box (0.05 ms a box, every
+  // frame) with a label too small to draw; the boxes are painted here as plain rectangles, a
+  // fill per colour, and the links as one path per colour, while vis-network draws nothing
+  // (its lists of what to draw are emptied for the frame and put back after it)
+  var LOD_SCALE = 0.3, LOD_MIN = 300, lodSaved = null; // lists put back after the frame
+  function lodPaint(ctx, nodeIds, edgeIds) {
+    var bn = network.body.nodes, be = network.body.edges, s = network.getScale();
+    var lines = new Map(), fills = new Map(), borders = new Map(), picked = [];
+    edgeIds.forEach(function (id) {
+      var e = be[id];
+      if (!e || !e.from || !e.to) return;
+      var c = e.options.color.color, list = lines.get(c);
+      if (!list) lines.set(c, list = []);
+      list.push(e.from.x, e.from.y, e.to.x, e.to.y);
+    });
+    ctx.save();
+    ctx.lineWidth = 1 / s;
+    lines.forEach(function (xy, c) {
+      ctx.strokeStyle = c;
+      ctx.beginPath();
+      for (var i = 0; i < xy.length; i += 4) { ctx.moveTo(xy[i], xy[i + 1]); ctx.lineTo(xy[i + 2], xy[i + 3]); }
+      ctx.stroke();
+    });
+    nodeIds.forEach(function (id) {
+      var n = bn[id], o = n.options, w = n.shape.width || data.nodeWidth, h = n.shape.height || 30;
+      var key = o.color.background + "|" + (o.opacity === undefined ? 1 : o.opacity);
+      var r = [n.x - w / 2, n.y - h / 2, w, h];
+      (fills.get(key) || fills.set(key, []).get(key)).push(r);
+      (borders.get(o.color.border) || borders.set(o.color.border, []).get(o.color.border)).push(r);
+      if (n.selected) picked.push(r);
+    });
+    fills.forEach(function (rects, key) {
+      var k = key.split("|");
+      ctx.fillStyle = k[0];
+      ctx.globalAlpha = parseFloat(k[1]);
+      ctx.beginPath();
+      rects.forEach(function (r) { ctx.rect(r[0], r[1], r[2], r[3]); });
+      ctx.fill();
+    });
+    ctx.globalAlpha = 1;
+    ctx.lineWidth = 1.5 / s;
+    borders.forEach(function (rects, c) {
+      ctx.strokeStyle = c;
+      ctx.beginPath();
+      rects.forEach(function (r) { ctx.rect(r[0], r[1], r[2], r[3]); });
+      ctx.stroke();
+    });
+    ctx.strokeStyle = "#c0392b";
+    ctx.lineWidth = 4 / s;
+    picked.forEach(function (r) { ctx.strokeRect(r[0], r[1], r[2], r[3]); });
+    ctx.restore();
+  }
+  // what lies in the view (vis-network draws every link and measures every box, seen or not)
+  function inView(b) {
+    var box = $("kg-graph"), m = data.nodeWidth;
+    var a = network.DOMtoCanvas({ x: 0, y: 0 });
+    var z = network.DOMtoCanvas({ x: box.clientWidth, y: box.clientHeight });
+    var x0 = a.x - m, y0 = a.y - m, x1 = z.x + m, y1 = z.y + m, bn = b.nodes, be = b.edges;
+    var ns = b.nodeIndices.filter(function (id) {
+      var n = bn[id];
+      return n.x >= x0 && n.x <= x1 && n.y >= y0 && n.y <= y1;
+    });
+    var es = b.edgeIndices.filter(function (id) {
+      var e = be[id];
+      if (!e || !e.from || !e.to) return false;
+      var f = e.from, t = e.to;
+      return Math.max(f.x, t.x) >= x0 && Math.min(f.x, t.x) <= x1 &&
+        Math.max(f.y, t.y) >= y0 && Math.min(f.y, t.y) <= y1;
+    });
+    return [ns, es];
+  }
+  network.on("beforeDrawing", function (ctx) {
+    var b = network.body;
+    if (b.nodeIndices.length < LOD_MIN) return;
+    var shown = inView(b);
+    lodSaved = [b.nodeIndices, b.edgeIndices];
+    if (network.getScale() < LOD_SCALE) {
+      lodPaint(ctx, shown[0], shown[1]);
+      shown = [[], []];
+    }
+    b.nodeIndices = shown[0];
+    b.edgeIndices = shown[1];
+  });
+  network.on("afterDrawing", function () {
+    if (!lodSaved) return;
+    network.body.nodeIndices = lodSaved[0];
+    network.body.edgeIndices = lodSaved[1];
+    lodSaved = null;
   });
   // first view: the whole graph if its labels can be read there (9 px), else the top of
   // it (the roots and the first levels) at 10 px; "Fit" always shows everything
@@ -271,6 +367,20 @@
   var state = new Map(data.nodes.filter(function (n) { return inScope(n.id); })
     .map(function (n) { return [n.id, "match"]; }));
   var hidden = new Set();
+  // vis-network's DataSet.update re-reads every option of each node it is given (0.1-0.2 ms
+  // a node: a second for 5,000); a filter changes two of them, set here on vis-network's own
+  // node objects, then one refresh of what is drawn
+  function setVisibility(changes) {
+    var bodyNodes = network.body && network.body.nodes;
+    if (!bodyNodes) { nodes.update(changes); return; }
+    changes.forEach(function (c) {
+      var n = bodyNodes[c.id];
+      if (!n) return;
+      n.options.hidden = c.hidden;
+      n.options.opacity = c.opacity;
+    });
+    network.body.emitter.emit("_dataChanged");
+  }
   function visible(n, f) {
     if (n.type && checked.type[n.type] === false) return false;
     if (checked.level[n.level] === false) return false;
@@ -323,7 +433,7 @@
       if (now) hidden.delete(n.id); else hidden.add(n.id);
     });
     state = next;
-    if (changes.length) nodes.update(changes);
+    if (changes.length) setVisibility(changes);
     showCount();
     saveView();
     if (refit !== false && changes.length) {
@@ -526,7 +636,7 @@
         (t[6] || []).forEach(function (a) {
           if (a[0] !== i) return;
           var c = out.get(a[1]) || [0, 0, 0];
-          c[a[3]]++;
+          c[a[3] || 0]++;
           out.set(a[1], c);
         });
       });
@@ -1037,5 +1147,7 @@
                         search: search, select: select, pathToRoot: pathToRoot,
                         matches: function () { return Array.from(matches); },
                         documentsCsv: documentsCsv, linksCsv: linksCsv, svg: svgDrawing,
-                        map: kgMap };
+                        map: kgMap, lod: function () { return network.getScale() < LOD_SCALE &&
+                          network.body.nodeIndices.length >= LOD_MIN; },
+                        states: function () { return Object.fromEntries(state); } };
 })();
