@@ -135,9 +135,13 @@
   var overviewFirst = data.nodes.length > OVERVIEW_MIN;
   var scope = overviewFirst ? new Set() : null, scopeName = overviewFirst ? "" : "all";
   function inScope(id) { return scope === null || scope.has(id); }
+  // x axis: "lineage" (viz/layout.py's positions) or "date" (of issue, see dateLayout)
+  var xMode = "lineage", datePos = new Map(), dateBands = [], dateAxis = null;
+  function where(n) { return xMode === "date" && datePos.get(n.id) || [n.x, n.y]; }
   function visNode(n) {
+    var at = where(n);
     return {
-      id: n.id, label: n.label, x: n.x, y: n.y, title: nodeTip(n), shape: n.shape,
+      id: n.id, label: n.label, x: at[0], y: at[1], title: nodeTip(n), shape: n.shape,
       borderWidth: n.root ? 5 : 2, font: { size: n.root ? 18 : 14, color: n.font },
       color: { background: n.color, border: n.border,
                highlight: { background: n.color, border: "#111111" },
@@ -178,7 +182,7 @@
     ctx.save();
     ctx.font = "600 " + (12 / s) + "px system-ui, sans-serif";
     ctx.textBaseline = "top";
-    (data.bands || []).forEach(function (b, i) {
+    (xMode === "date" ? dateBands : data.bands || []).forEach(function (b, i) {
       if (b.bottom < a.y || b.top > z.y || b.right < a.x || b.left > z.x) return;
       var left = Math.max(a.x, b.left - 140 / s), right = Math.min(z.x, b.right + 20 / s);
       ctx.fillStyle = i % 2 ? "#f8f9f9" : "#eef2f5";
@@ -277,6 +281,94 @@
     network.body.edgeIndices = lodSaved[1];
     lodSaved = null;
   });
+  // ---- the date axis: x = date of issue, each level a band whose documents are packed into
+  // rows so that no two boxes overlap; undated documents in a column at the left; a line and
+  // the year at every 1 January. A day is wide enough for the busiest band to come out about
+  // as wide as it is tall.
+  var DAY_PX = 1.5, ROW = 56, GAP = 12;
+  function dayOf(s) { return Math.floor(Date.parse(s) / 86400000); }
+  function dateLayout(ids) {
+    var list = ids.map(function (id) { return byId.get(id); }), W = data.nodeWidth;
+    var d0 = Infinity, d1 = -Infinity;
+    list.forEach(function (n) {
+      if (n.date) { d0 = Math.min(d0, dayOf(n.date)); d1 = Math.max(d1, dayOf(n.date)); }
+    });
+    if (d0 === Infinity) { d0 = d1 = 0; }
+    var most = {}, busiest = 1, undated = false;
+    list.forEach(function (n) {
+      most[n.level] = (most[n.level] || 0) + 1;
+      busiest = Math.max(busiest, most[n.level]);
+      undated = undated || !n.date;
+    });
+    DAY_PX = Math.max(1.5, Math.min(60, (W + GAP) * Math.sqrt(busiest * 2.5) / Math.max(1, d1 - d0)));
+    var undatedX = -1.5 * W, right = (d1 - d0) * DAY_PX + W / 2, y = 0;
+    var levels = data.legend.levels.map(function (l) { return l.name; });
+    list.forEach(function (n) { if (levels.indexOf(n.level) < 0) levels.push(n.level); });
+    datePos = new Map();
+    dateBands = [];
+    levels.forEach(function (level) {
+      var mine = list.filter(function (n) { return n.level === level; }).map(function (n) {
+        return [n.date ? (dayOf(n.date) - d0) * DAY_PX : undatedX, n];
+      }).sort(function (a, b) { return a[0] - b[0]; });
+      if (!mine.length) return;
+      var rows = [];
+      mine.forEach(function (m) {
+        var r = 0;
+        while (r < rows.length && rows[r] + GAP > m[0] - W / 2) r++;
+        rows[r] = m[0] + W / 2;
+        datePos.set(m[1].id, [m[0], y + r * ROW + ROW / 2]);
+      });
+      dateBands.push({ label: level, top: y - 10, bottom: y + rows.length * ROW + 10,
+                       left: undatedX - W / 2, right: right });
+      y += rows.length * ROW + 60;
+    });
+    dateAxis = { d0: d0, d1: d1, undatedX: undated ? undatedX : null, top: -10, bottom: y - 50 };
+  }
+  network.on("beforeDrawing", function (ctx) {
+    if (xMode !== "date" || !dateAxis) return;
+    var s = network.getScale(), a = network.DOMtoCanvas({ x: 0, y: 0 });
+    var first = new Date(dateAxis.d0 * 86400000).getUTCFullYear();
+    var last = new Date(dateAxis.d1 * 86400000).getUTCFullYear() + 1;
+    ctx.save();
+    ctx.strokeStyle = "#aab7b8";
+    ctx.fillStyle = "#1c2833";
+    ctx.lineWidth = 1 / s;
+    ctx.font = "600 " + (13 / s) + "px system-ui, sans-serif";
+    ctx.textBaseline = "top";
+    for (var year = first; year <= last; year++) {
+      var x = (dayOf(year + "-01-01") - dateAxis.d0) * DAY_PX;
+      if (x < 0) continue;
+      ctx.beginPath();
+      ctx.moveTo(x, dateAxis.top);
+      ctx.lineTo(x, dateAxis.bottom);
+      ctx.stroke();
+      ctx.fillText(String(year), x + 3 / s, Math.max(a.y, dateAxis.top - 20 / s) + 3 / s);
+    }
+    if (dateAxis.undatedX !== null) {
+      ctx.fillText("no date", dateAxis.undatedX - data.nodeWidth / 2,
+                   Math.max(a.y, dateAxis.top - 20 / s) + 3 / s);
+    }
+    ctx.restore();
+  });
+  // move the drawn documents to the positions of the current axis (on vis-network's node
+  // objects, one redraw: a DataSet update costs 0.1-0.2 ms a node)
+  function placeDrawn() {
+    var ids = nodes.getIds(), bodyNodes = network.body.nodes;
+    if (xMode === "date") dateLayout(ids);
+    ids.forEach(function (id) {
+      var at = where(byId.get(id)), n = bodyNodes[id];
+      if (n) { n.x = at[0]; n.y = at[1]; }
+    });
+    fitTo(state.keys());
+    network.redraw();
+  }
+  function setXMode(mode) {
+    xMode = mode === "date" ? "date" : "lineage";
+    $("kg-xaxis").value = xMode;
+    placeDrawn();
+    saveView();
+  }
+  $("kg-xaxis").addEventListener("change", function () { setXMode($("kg-xaxis").value); });
   // first view: the whole graph if its labels can be read there (9 px), else the top of
   // it (the roots and the first levels) at 10 px; "Fit" always shows everything
   var LEGIBLE = 9 / 14, CLOSE = 10 / 14;
@@ -284,8 +376,8 @@
   function fitTo(ids) {
     var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     Array.from(ids).forEach(function (id) {
-      var n = byId.get(id);
-      x0 = Math.min(x0, n.x); x1 = Math.max(x1, n.x); y0 = Math.min(y0, n.y); y1 = Math.max(y1, n.y);
+      var n = where(byId.get(id));
+      x0 = Math.min(x0, n[0]); x1 = Math.max(x1, n[0]); y0 = Math.min(y0, n[1]); y1 = Math.max(y1, n[1]);
     });
     if (x0 === Infinity) return;
     var w = x1 - x0 + data.nodeWidth + 20, h = y1 - y0 + 100, box = $("kg-graph");
@@ -296,8 +388,11 @@
     fitTo(state.keys());
     if (network.getScale() >= LEGIBLE || !state.size) return;
     var top = Infinity, xs = [];
-    state.forEach(function (_, id) { top = Math.min(top, byId.get(id).y); });
-    state.forEach(function (_, id) { if (byId.get(id).y === top) xs.push(byId.get(id).x); });
+    state.forEach(function (_, id) { top = Math.min(top, where(byId.get(id))[1]); });
+    state.forEach(function (_, id) {
+      var at = where(byId.get(id));
+      if (at[1] === top) xs.push(at[0]);
+    });
     var h = $("kg-graph").clientHeight / CLOSE;
     network.moveTo({ position: { x: (Math.min.apply(null, xs) + Math.max.apply(null, xs)) / 2,
                                  y: top - 60 + h / 2 }, scale: CLOSE, animation: false });
@@ -779,6 +874,7 @@
     nodes.clear();
     edges.clear();
     var drawn = data.nodes.filter(function (n) { return inScope(n.id); });
+    if (xMode === "date") dateLayout(drawn.map(function (n) { return n.id; }));
     nodes.add(drawn.map(visNode));
     edges.add(data.edges.filter(function (e) { return inScope(e.from) && inScope(e.to); }).map(visEdge));
     state = new Map(drawn.map(function (n) { return [n.id, "match"]; }));
@@ -981,6 +1077,7 @@
     var p = new URLSearchParams();
     if (overviewFirst && scopeName) p.set("scope", scopeName);
     if (current !== null) p.set("sel", current);
+    if (xMode === "date") p.set("x", "date");
     Object.keys(checked.type).forEach(function (t) { if (!checked.type[t]) p.append("xtype", t); });
     Object.keys(checked.level).forEach(function (l) { if (!checked.level[l]) p.append("xlevel", l); });
     Object.keys(hiddenKinds).forEach(function (k) { if (hiddenKinds[k]) p.append("xlink", k); });
@@ -1022,6 +1119,7 @@
     $("kg-hood").checked = p.has("hood");
     if (p.has("hood")) $("kg-hops").value = p.get("hood");
     if (overviewFirst && p.get("scope")) setScope(scopeOf(p.get("scope")), p.get("scope"));
+    if (p.get("x") === "date") setXMode("date");
     var sel = p.get("sel");
     if (sel && byId.has(sel)) {
       current = sel;
@@ -1149,5 +1247,6 @@
                         documentsCsv: documentsCsv, linksCsv: linksCsv, svg: svgDrawing,
                         map: kgMap, lod: function () { return network.getScale() < LOD_SCALE &&
                           network.body.nodeIndices.length >= LOD_MIN; },
-                        states: function () { return Object.fromEntries(state); } };
+                        states: function () { return Object.fromEntries(state); },
+                        setXMode: setXMode };
 })();
