@@ -207,7 +207,8 @@ def baseline_page(g: nx.DiGraph, out: Path, title: str, ref: str, work: Path) ->
     pkl = work / "graph.pkl"
     pkl.write_bytes(pickle.dumps(g))
     env = {**os.environ, "PYTHONPATH": f"{src}{os.pathsep}{ROOT}"}
-    subprocess.run([sys.executable, "-c", _WRITE, str(pkl), str(out), title], check=True, env=env)
+    subprocess.run([sys.executable, "-c", _WRITE, str(pkl), str(out), title], check=True, env=env,
+                   cwd=src)  # `python -c` puts its working directory first on the path
     return out
 
 

@@ -197,12 +197,17 @@
   // fill per colour, and the links as one path per colour, while vis-network draws nothing
   // (its lists of what to draw are emptied for the frame and put back after it)
   var LOD_SCALE = 0.3, LOD_MIN = 300, lodSaved = null; // lists put back after the frame
+  // the faint links (to a document above the lineage parent) are left out of the painted
+  // picture: two thirds of the links, long ones, and rasterising them was most of a frame
+  var faint = new Set(data.edges.filter(function (e) {
+    return !e.color && byId.get(e.from).parent !== e.to;
+  }).map(function (e) { return e.id; }));
   function lodPaint(ctx, nodeIds, edgeIds) {
     var bn = network.body.nodes, be = network.body.edges, s = network.getScale();
     var lines = new Map(), fills = new Map(), borders = new Map(), picked = [];
     edgeIds.forEach(function (id) {
       var e = be[id];
-      if (!e || !e.from || !e.to) return;
+      if (!e || !e.from || !e.to || faint.has(id)) return;
       var c = e.options.color.color, list = lines.get(c);
       if (!list) lines.set(c, list = []);
       list.push(e.from.x, e.from.y, e.to.x, e.to.y);
@@ -233,6 +238,7 @@
     });
     ctx.globalAlpha = 1;
     ctx.lineWidth = 1.5 / s;
+    if (s < 0.12) borders = new Map();  // a box a few pixels wide: its fill says enough
     borders.forEach(function (rects, c) {
       ctx.strokeStyle = c;
       ctx.beginPath();
