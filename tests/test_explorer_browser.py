@@ -281,7 +281,10 @@ def test_a_filtered_document_keeps_its_chain_faded_and_the_counts_follow(visit):
     assert visit.drawing_problems()["outside"] == []
     page.locator("#kg-links input[value=IMPLEMENTS]").uncheck()
     assert page.get_attribute("#kg-count", "data-links") == "0"
+    drawn_links = "kgExplorer.network.body.edgeIndices.length"  # what vis-network draws
+    assert page.evaluate(drawn_links) == 0
     page.click("#kg-reset")
+    assert page.evaluate(drawn_links) == 5
     assert page.inner_text("#kg-count") == "5 / 5 documents · 5 / 5 links"
     visit.offline_and_clean()
 

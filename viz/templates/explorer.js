@@ -435,9 +435,12 @@
     box.value = k.kind;
     box.addEventListener("change", function () {
       hiddenKinds[k.kind] = !box.checked;
-      edges.update(data.edges.filter(function (e) {
-        return e.kind === k.kind && inScope(e.from) && inScope(e.to);
-      }).map(function (e) { return { id: e.id, hidden: !box.checked }; }));
+      // on vis-network's edge objects, one refresh (as setVisibility does for documents)
+      var bodyEdges = network.body.edges;
+      data.edges.forEach(function (e) {
+        if (e.kind === k.kind && bodyEdges[e.id]) bodyEdges[e.id].options.hidden = !box.checked;
+      });
+      network.body.emitter.emit("_dataChanged");
       showCount();
     });
     var sw = el("span", null, "kg-line");
