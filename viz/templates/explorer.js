@@ -440,7 +440,7 @@
       data.edges.forEach(function (e) {
         if (e.kind === k.kind && bodyEdges[e.id]) bodyEdges[e.id].options.hidden = !box.checked;
       });
-      network.body.emitter.emit("_dataChanged");
+      refreshShown();
       showCount();
     });
     var sw = el("span", null, "kg-line");
@@ -481,7 +481,17 @@
       n.options.hidden = c.hidden;
       n.options.opacity = c.opacity;
     });
-    network.body.emitter.emit("_dataChanged");
+    refreshShown();
+  }
+  // what vis-network draws follows the hidden flags: its lists of visible nodes and edges
+  // rebuilt, nothing else (its full refresh also rebuilds clusters, physics and every edge's
+  // ends: most of the time, for a change that touches none of them); the physics box asks
+  // for the full refresh
+  function refreshShown() {
+    if (typeof network._updateVisibleIndices === "function") {
+      network._updateVisibleIndices();
+      network.redraw();
+    } else network.body.emitter.emit("_dataChanged");
   }
   function visible(n, f) {
     if (n.type && checked.type[n.type] === false) return false;
@@ -855,6 +865,7 @@
   // ------------------------------------------------------------------ view
   $("kg-fit").addEventListener("click", function () { fitTo(state.keys()); });
   $("kg-physics").addEventListener("change", function () {
+    network.body.emitter.emit("_dataChanged");  // the simulation takes only what is shown
     network.setOptions({ physics: { enabled: $("kg-physics").checked } });
   });
 
