@@ -287,8 +287,8 @@
   });
   // ---- the date axis: x = date of issue, each level a band whose documents are packed into
   // rows so that no two boxes overlap; undated documents in a column at the left; a line and
-  // the year at every 1 January. A day is wide enough for the busiest band to come out about
-  // as wide as it is tall.
+  // the year at every 1 January (and the month at every first, over a short span). A day is
+  // wide enough for the busiest band to come out about as wide as it is tall.
   var DAY_PX = 1.5, ROW = 56, GAP = 12;
   function dayOf(s) { return Math.floor(Date.parse(s) / 86400000); }
   function dateLayout(ids) {
@@ -339,14 +339,21 @@
     ctx.lineWidth = 1 / s;
     ctx.font = "600 " + (13 / s) + "px system-ui, sans-serif";
     ctx.textBaseline = "top";
+    // a line at every 1 January, and at every month's first day when the span is short
+    var months = dateAxis.d1 - dateAxis.d0 < 3 * 366;
     for (var year = first; year <= last; year++) {
-      var x = (dayOf(year + "-01-01") - dateAxis.d0) * DAY_PX;
-      if (x < 0) continue;
-      ctx.beginPath();
-      ctx.moveTo(x, dateAxis.top);
-      ctx.lineTo(x, dateAxis.bottom);
-      ctx.stroke();
-      ctx.fillText(String(year), x + 3 / s, Math.max(a.y, dateAxis.top - 20 / s) + 3 / s);
+      for (var m = 0; m < (months ? 12 : 1); m++) {
+        var day = year + "-" + (m < 9 ? "0" : "") + (m + 1) + "-01";
+        var x = (dayOf(day) - dateAxis.d0) * DAY_PX;
+        if (x < 0 || dayOf(day) > dateAxis.d1 + 31) continue;
+        ctx.lineWidth = (m ? 0.5 : 1.5) / s;
+        ctx.beginPath();
+        ctx.moveTo(x, dateAxis.top);
+        ctx.lineTo(x, dateAxis.bottom);
+        ctx.stroke();
+        ctx.fillText(m ? day.slice(0, 7) : String(year), x + 3 / s,
+                     Math.max(a.y, dateAxis.top - 20 / s) + 3 / s);
+      }
     }
     if (dateAxis.undatedX !== null) {
       ctx.fillText("no date", dateAxis.undatedX - data.nodeWidth / 2,
