@@ -4,7 +4,9 @@ Run on demand:  python -m bench.explorer_shots [--store /tmp/s5000.lbdb]
 
 - docs/explorer-lineage.png: the browser tests' own corpus (our wording, never the shared
   texts), 123-KH/TU selected.
-- docs/explorer-overview.png: the overview of the store given (a loaded `kg synth` corpus).
+- docs/explorer-dates.png: the same corpus on the date axis.
+- docs/explorer-overview.png: the overview of the store given (a loaded `kg synth` corpus),
+  its map coloured by the share of the root's tasks taken up.
 PNGs are reduced to 256 colours when Pillow is importable, to keep the repository small.
 """
 
@@ -63,9 +65,13 @@ def main(argv: list[str] | None = None) -> None:
         store.close()
         shoot(page, DOCS / "explorer-lineage.png",
               "kgExplorer.select('doc:123-KH/TU@hai-phong', false)")
+        shoot(page, DOCS / "explorer-dates.png", "kgExplorer.setXMode('date')")
         if args.store:
             big = write_explorer(corpus_graph(args.store), Path(work) / "big.html")
-            shoot(big, DOCS / "explorer-overview.png")
+            shoot(big, DOCS / "explorer-overview.png", """(() => {
+                const by = document.getElementById('kg-colour-by');
+                by.value = 'share';
+                by.dispatchEvent(new Event('change')); })()""")
 
 
 if __name__ == "__main__":

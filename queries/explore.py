@@ -2,7 +2,8 @@
 
 Read-only and the same on every store: the Cypher is in queries/cypher/explore_*.cypher and
 takes only parameters. The result is a networkx graph (edges child -> parent, like
-`trace_graph`) whose nodes and edges carry everything the explorer's side panel needs. Its
+`trace_graph`) whose nodes and edges carry everything the explorer's side panel needs (a
+task's `aligns`: the central tasks it takes up, with the analysts' reviews). Its
 edges are implements links only (layout, depth and "path to root" follow them); the other
 relations between the documents shown (BASED_ON, REPLACES … : every Document -> Document
 type the ontology declares) are listed in `g.graph["relations"]`, with their evidence.
@@ -19,6 +20,7 @@ from typing import Any
 
 import networkx as nx
 
+from alignment.reviewed import read_reviews
 from graph.store import Store
 from queries.loader import cypher
 from queries.trace import trace
@@ -69,7 +71,10 @@ def explore(store: Store, root: str | None = None, depth: int | None = None) -> 
             {"uid": task["uid"], "label": task["label"], "text": task["text"],
              "lead": task["lead"], "support": list(task["support"] or []),
              "deadline": task["deadline"], "themes": own})
+    aligns = alignments(store, uids, {t["uid"] for n in g.nodes.values() for t in n["tasks"]})
     for n in g.nodes.values():
+        for task in n["tasks"]:
+            task["aligns"] = aligns.get(task["uid"], [])
         n["themes"] = sorted({th for t in n["tasks"] for th in t["themes"]})
     for r in rows("explore_implements"):
         child, parent = r["child"], r["parent"]
@@ -86,6 +91,42 @@ def explore(store: Store, root: str | None = None, depth: int | None = None) -> 
             g.add_edge(child, parent, basis=r["basis"], evidence=[ev])
     g.graph["relations"] = _relations(store, params, g, names)
     return g
+
+
+def alignments(store: Store, uids: list[str], tasks: set[str] | None = None
+               ) -> dict[str, list[dict[str, Any]]]:
+    """The task links (ALIGNS_WITH) from the tasks of documents `uids`, with the analysts'
+    reviews: {local task uid: [{central, document, score, basis, verdict, reviewer, at, note}]}.
+    A rejected pair is no longer proposed; its review is listed all the same (no score,
+    document None), so that the explorer shows what the analyst turned down. `tasks`: the
+    uids of those documents' tasks, when the caller has them already."""
+    dialect = getattr(store, "dialect", "ladybug")
+    rows = store.query(cypher("explore_alignments", dialect), {"uids": uids})
+    reviews = read_reviews(store)
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    linked = set()
+    for r in rows:
+        v = reviews.get((r["local"], r["central"]))
+        linked.add((r["local"], r["central"]))
+        out[r["local"]].append({"central": r["central"], "document": r["central_document"],
+                                "score": r["score"], "basis": r["basis"],
+                                **_verdict(v)})
+    if reviews:
+        if tasks is None:
+            tasks = {r["uid"] for r in store.query(cypher("explore_tasks", dialect),
+                                                   {"uids": uids})}
+        for (local, central), v in sorted(reviews.items()):
+            if local in tasks and (local, central) not in linked:
+                out[local].append({"central": central, "document": None, "score": None,
+                                   "basis": None, **_verdict(v)})
+    return dict(out)
+
+
+def _verdict(v: Any) -> dict[str, Any]:
+    if v is None:
+        return {"verdict": None, "reviewer": None, "at": None, "note": None}
+    return {"verdict": v.verdict, "reviewer": v.by or None, "at": v.at or None,
+            "note": v.note or None}
 
 
 def _relations(store: Store, params: dict[str, Any], g: nx.DiGraph,

@@ -249,15 +249,21 @@ def test_filters_hide_and_show_documents(visit):
     page.fill("#kg-to", "2018-08-31")
     page.dispatch_event("#kg-to", "change")
     assert shown() == 2  # 123-KH/TU (30 July) and 228-KH/TU (29 August)
-    hidden = page.evaluate("kgExplorer.nodes.get({filter: n => n.hidden}).map(n => n.id)")
+    hidden = page.evaluate("""() => kgExplorer.nodes.getIds().filter(id =>
+        kgExplorer.network.body.nodes[id].options.hidden)""")
     assert hidden == ["doc:7-KH/HU@hai-phong"]  # the resolution and plan above: context
     visit.offline_and_clean()
 
 
 def _states(page) -> dict[str, str]:
-    """Each drawn document: "match" or "context" (faded)."""
-    return page.evaluate("""() => Object.fromEntries(kgExplorer.nodes.get({filter: n =>
-        !n.hidden}).map(n => [n.id, n.opacity === 0.3 ? 'context' : 'match']))""")
+    """Each drawn document: "match" or "context" (faded), as vis-network holds them (the
+    filter sets them on its node objects, not in the DataSet), checked against the page's
+    own account."""
+    drawn = page.evaluate("""() => { const b = kgExplorer.network.body.nodes;
+        return Object.fromEntries(kgExplorer.nodes.getIds().filter(id => !b[id].options.hidden)
+            .map(id => [id, b[id].options.opacity === 0.3 ? 'context' : 'match'])); }""")
+    assert drawn == page.evaluate("kgExplorer.states()")
+    return drawn
 
 
 def test_a_filtered_document_keeps_its_chain_faded_and_the_counts_follow(visit):
@@ -275,7 +281,10 @@ def test_a_filtered_document_keeps_its_chain_faded_and_the_counts_follow(visit):
     assert visit.drawing_problems()["outside"] == []
     page.locator("#kg-links input[value=IMPLEMENTS]").uncheck()
     assert page.get_attribute("#kg-count", "data-links") == "0"
+    drawn_links = "kgExplorer.network.body.edgeIndices.length"  # what vis-network draws
+    assert page.evaluate(drawn_links) == 0
     page.click("#kg-reset")
+    assert page.evaluate(drawn_links) == 5
     assert page.inner_text("#kg-count") == "5 / 5 documents · 5 / 5 links"
     visit.offline_and_clean()
 
@@ -576,6 +585,18 @@ def test_the_shown_graph_exports_as_png_svg_and_csv(visit):
 
 # ------------------------------------------------------------------ overview first
 
+def _units(g, era: int) -> dict[str, list[str]]:
+    """{unit of `era` (0: before 2025, 1: from 2025): its documents} of a synthetic graph."""
+    from loaders.localities import province
+
+    out: dict[str, list[str]] = {}
+    for n, d in g.nodes(data=True):
+        if d["locality"]:
+            p = province(d["locality"])
+            out.setdefault([p.name, p.successor][era], []).append(n)
+    return out
+
+
 def test_a_large_graph_opens_on_an_overview_and_expands_a_province(browser, tmp_path):
     from bench.bench_explorer import synthetic_graph
 
@@ -588,18 +609,25 @@ def test_a_large_graph_opens_on_an_overview_and_expands_a_province(browser, tmp_
     levels = dict(zip(names, counts, strict=True))
     assert levels == {lv: str(sum(d["level"] == lv for _, d in g.nodes(data=True)))
                       for lv in ("central", "provincial", "district", "commune")}
-    tiles = page.locator(".kg-tile")
-    assert tiles.count() == len({d["locality"] for _, d in g.nodes(data=True) if d["locality"]})
-    province = "Hải Phòng 0"
-    mine = {n for n, d in g.nodes(data=True) if d["locality"] == province}
-    tile = page.locator(f".kg-tile[data-loc='{province}']")
+    # the map of the 34 units since 1 July 2025: Lào Cai holds the old Lào Cai and Yên Bái
+    units = _units(g, 1)
+    assert page.locator("#kg-map .kg-tile").count() == 34
+    assert page.locator("#kg-map .kg-tile:enabled").count() == len(units)
+    mine = set(units["Lào Cai"])
+    assert {g.nodes[n]["locality"] for n in mine} == {"Lào Cai", "Yên Bái"}
+    tile = page.locator("#kg-map .kg-tile[data-loc='Lào Cai']")
+    assert f"{len(mine)} docs" in tile.inner_text()
+    # north above south: Lào Cai's row is above Hồ Chí Minh's
+    rows = page.evaluate("""() => Object.fromEntries(Array.from(document.querySelectorAll(
+        '#kg-map .kg-tile')).map(t => [t.dataset.loc, t.getBoundingClientRect().top]))""")
+    assert rows["Lào Cai"] < rows["Hà Nội"] < rows["Huế"] < rows["Hồ Chí Minh"] < rows["Cà Mau"]
     assert tile.evaluate("t => getComputedStyle(t).backgroundColor") == "rgb(171, 235, 198)"
-    tile.click()  # has a provincial plan: green; opens its lineage with the chain above
+    tile.click()  # has a plan: green; opens its lineage with the chain above
     assert page.is_hidden("#kg-overview")
     drawn = set(page.evaluate("kgExplorer.nodes.getIds()"))
     assert drawn == mine | {"doc:10-KH/TW", "doc:26-NQ/TW"}
     assert page.get_attribute("#kg-count", "data-shown") == str(len(drawn))
-    assert "scope=loc%3AH" in page.url
+    assert "scope=unit%3Afrom_2025%3AL" in page.url
     url = page.url
     # a search reaches a document outside the drawn province: its surroundings are drawn
     visit_search = v.search("3-KH/TU")

@@ -25,7 +25,25 @@
   }
   function taskOf(t) {
     return { label: txt(t[0]), text: txt(t[1]), lead: txt(t[2]), support: t[3].map(txt),
-             deadline: txt(t[4]), themes: t[5] };
+             deadline: txt(t[4]), themes: t[5], aligns: (t[6] || []).map(alignOf) };
+  }
+  // a task link: the central task (its document's position and its own, or -1 and its uid),
+  // score, the analyst's verdict (0 proposed, 1 accepted, 2 rejected), who, when, why
+  function alignOf(a) {
+    var doc = a[0] >= 0 ? data.nodes[a[0]] : null;
+    var task = doc ? doc.tasks[a[1]] : null;
+    return { doc: doc, label: task ? txt(task[0]) : txt(a[1]), text: task ? txt(task[1]) : null,
+             score: a[2], verdict: a[3] || 0, by: txt(a[4]), at: txt(a[5]), note: txt(a[6]) };
+  }
+  var VERDICT = ["proposed", "✓ accepted", "✗ rejected"];
+  function reviewMarks(e) {
+    if (!e.rv) return "";
+    return [e.rv[1] ? "✓" + e.rv[1] : "", e.rv[2] ? "✗" + e.rv[2] : ""].filter(Boolean).join(" ");
+  }
+  function reviewLine(e) {
+    if (!e.rv) return null;
+    return "task links: " + e.rv[0] + " proposed" + (e.rv[1] ? ", ✓ " + e.rv[1] + " accepted" : "") +
+      (e.rv[2] ? ", ✗ " + e.rv[2] + " rejected" : "") + " by an analyst";
   }
   function propsOf(n) {
     return [["symbol", n.symbol], ["type", n.type], ["issuer", n.issuer], ["level", n.level],
@@ -36,7 +54,11 @@
   }
   var typeStyle = new Map(data.legend.types.map(function (t) { return [t.name, t]; }));
   var levelColor = new Map(data.legend.levels.map(function (l) { return [l.name, l.color]; }));
+  var OPTIONAL = ["symbol", "type", "issuer", "level", "locality", "date", "title", "depth",
+                  "lag_days"];
   data.nodes.forEach(function (n) {
+    OPTIONAL.forEach(function (k) { if (n[k] === undefined) n[k] = null; });
+    n.parent = n.parent === undefined ? null : data.nodes[n.parent].id;
     var t = typeStyle.get(n.type);
     n.color = t ? t.color : data.unknownColor;
     n.font = t ? t.font : "#ffffff";
@@ -62,8 +84,6 @@
   var out = new Map();  // id -> its other relations (based on, replaces …) to documents
   var into = new Map(); // id -> other relations from documents to it
   data.nodes.forEach(function (n) {
-    n.key = fold([n.symbol, n.title, n.issuer, n.locality, n.type, n.id].join(" "));
-    n.symbolKey = fold(n.symbol);
     byId.set(n.id, n);
     up.set(n.id, []);
     down.set(n.id, []);
@@ -89,6 +109,7 @@
     var lines = [docName(e.from) + " → " + docName(e.to),
                  e.kind === "IMPLEMENTS" ? "implements (" + (e.basis || "basis unknown") + ")"
                    : e.name];
+    if (e.rv) lines.push(reviewLine(e));
     e.evidence.slice(0, TIP_EVIDENCE).forEach(function (ev) {
       var f = txt(ev.f);
       lines.push("“" + short(txt(ev.s), 240) + "”" + (f ? " — " + f : ""));
@@ -112,9 +133,13 @@
   var overviewFirst = data.nodes.length > OVERVIEW_MIN;
   var scope = overviewFirst ? new Set() : null, scopeName = overviewFirst ? "" : "all";
   function inScope(id) { return scope === null || scope.has(id); }
+  // x axis: "lineage" (viz/layout.py's positions) or "date" (of issue, see dateLayout)
+  var xMode = "lineage", datePos = new Map(), dateBands = [], dateAxis = null;
+  function where(n) { return xMode === "date" && datePos.get(n.id) || [n.x, n.y]; }
   function visNode(n) {
+    var at = where(n);
     return {
-      id: n.id, label: n.label, x: n.x, y: n.y, title: nodeTip(n), shape: n.shape,
+      id: n.id, label: n.label, x: at[0], y: at[1], title: nodeTip(n), shape: n.shape,
       borderWidth: n.root ? 5 : 2, font: { size: n.root ? 18 : 14, color: n.font },
       color: { background: n.color, border: n.border,
                highlight: { background: n.color, border: "#111111" },
@@ -124,7 +149,11 @@
   function visEdge(e) {
     return {
       id: e.id, from: e.from, to: e.to, title: edgeTip(e), dashes: !!e.dashes,
-      color: edgeColor(e), hidden: !!hiddenKinds[e.kind]
+      label: reviewMarks(e) || undefined,
+      color: edgeColor(e), hidden: !!hiddenKinds[e.kind],
+      // the faint links (to a document above the lineage parent) go without an arrowhead:
+      // the layout already says which way they point, and their heads were most of a frame
+      arrows: e.color || byId.get(e.from).parent === e.to ? undefined : { to: { enabled: false } }
     };
   }
   var hiddenKinds = {};
@@ -151,7 +180,7 @@
     ctx.save();
     ctx.font = "600 " + (12 / s) + "px system-ui, sans-serif";
     ctx.textBaseline = "top";
-    (data.bands || []).forEach(function (b, i) {
+    (xMode === "date" ? dateBands : data.bands || []).forEach(function (b, i) {
       if (b.bottom < a.y || b.top > z.y || b.right < a.x || b.left > z.x) return;
       var left = Math.max(a.x, b.left - 140 / s), right = Math.min(z.x, b.right + 20 / s);
       ctx.fillStyle = i % 2 ? "#f8f9f9" : "#eef2f5";
@@ -161,6 +190,196 @@
     });
     ctx.restore();
   });
+  // zoomed out over many documents, vis-network would draw each box (0.05 ms a box, every
+  // frame) with a label too small to draw; the boxes are painted here as plain rectangles, a
+  // fill per colour, and the links as one path per colour, while vis-network draws nothing
+  // (its lists of what to draw are emptied for the frame and put back after it)
+  var LOD_SCALE = 0.3, LOD_MIN = 300, lodSaved = null; // lists put back after the frame
+  // the faint links (to a document above the lineage parent) are left out of the painted
+  // picture: two thirds of the links, long ones, and rasterising them was most of a frame
+  var faint = new Set(data.edges.filter(function (e) {
+    return !e.color && byId.get(e.from).parent !== e.to;
+  }).map(function (e) { return e.id; }));
+  function lodPaint(ctx, nodeIds, edgeIds) {
+    var bn = network.body.nodes, be = network.body.edges, s = network.getScale();
+    var lines = new Map(), fills = new Map(), borders = new Map(), picked = [];
+    edgeIds.forEach(function (id) {
+      var e = be[id];
+      if (!e || !e.from || !e.to || faint.has(id)) return;
+      var c = e.options.color.color, list = lines.get(c);
+      if (!list) lines.set(c, list = []);
+      list.push(e.from.x, e.from.y, e.to.x, e.to.y);
+    });
+    ctx.save();
+    ctx.lineWidth = 1 / s;
+    lines.forEach(function (xy, c) {
+      ctx.strokeStyle = c;
+      ctx.beginPath();
+      for (var i = 0; i < xy.length; i += 4) { ctx.moveTo(xy[i], xy[i + 1]); ctx.lineTo(xy[i + 2], xy[i + 3]); }
+      ctx.stroke();
+    });
+    nodeIds.forEach(function (id) {
+      var n = bn[id], o = n.options, w = n.shape.width || data.nodeWidth, h = n.shape.height || 30;
+      var key = o.color.background + "|" + (o.opacity === undefined ? 1 : o.opacity);
+      var r = [n.x - w / 2, n.y - h / 2, w, h];
+      (fills.get(key) || fills.set(key, []).get(key)).push(r);
+      (borders.get(o.color.border) || borders.set(o.color.border, []).get(o.color.border)).push(r);
+      if (n.selected) picked.push(r);
+    });
+    fills.forEach(function (rects, key) {
+      var k = key.split("|");
+      ctx.fillStyle = k[0];
+      ctx.globalAlpha = parseFloat(k[1]);
+      ctx.beginPath();
+      rects.forEach(function (r) { ctx.rect(r[0], r[1], r[2], r[3]); });
+      ctx.fill();
+    });
+    ctx.globalAlpha = 1;
+    ctx.lineWidth = 1.5 / s;
+    if (s < 0.12) borders = new Map();  // a box a few pixels wide: its fill says enough
+    borders.forEach(function (rects, c) {
+      ctx.strokeStyle = c;
+      ctx.beginPath();
+      rects.forEach(function (r) { ctx.rect(r[0], r[1], r[2], r[3]); });
+      ctx.stroke();
+    });
+    ctx.strokeStyle = "#c0392b";
+    ctx.lineWidth = 4 / s;
+    picked.forEach(function (r) { ctx.strokeRect(r[0], r[1], r[2], r[3]); });
+    ctx.restore();
+  }
+  // what lies in the view (vis-network draws every link and measures every box, seen or not)
+  function inView(b) {
+    var box = $("kg-graph"), m = data.nodeWidth;
+    var a = network.DOMtoCanvas({ x: 0, y: 0 });
+    var z = network.DOMtoCanvas({ x: box.clientWidth, y: box.clientHeight });
+    var x0 = a.x - m, y0 = a.y - m, x1 = z.x + m, y1 = z.y + m, bn = b.nodes, be = b.edges;
+    var ns = b.nodeIndices.filter(function (id) {
+      var n = bn[id];
+      return n.x >= x0 && n.x <= x1 && n.y >= y0 && n.y <= y1;
+    });
+    var es = b.edgeIndices.filter(function (id) {
+      var e = be[id];
+      if (!e || !e.from || !e.to) return false;
+      var f = e.from, t = e.to;
+      return Math.max(f.x, t.x) >= x0 && Math.min(f.x, t.x) <= x1 &&
+        Math.max(f.y, t.y) >= y0 && Math.min(f.y, t.y) <= y1;
+    });
+    return [ns, es];
+  }
+  network.on("beforeDrawing", function (ctx) {
+    var b = network.body;
+    if (b.nodeIndices.length < LOD_MIN) return;
+    var shown = inView(b);
+    lodSaved = [b.nodeIndices, b.edgeIndices];
+    if (network.getScale() < LOD_SCALE) {
+      lodPaint(ctx, shown[0], shown[1]);
+      shown = [[], []];
+    }
+    b.nodeIndices = shown[0];
+    b.edgeIndices = shown[1];
+  });
+  network.on("afterDrawing", function () {
+    if (!lodSaved) return;
+    network.body.nodeIndices = lodSaved[0];
+    network.body.edgeIndices = lodSaved[1];
+    lodSaved = null;
+  });
+  // ---- the date axis: x = date of issue, each level a band whose documents are packed into
+  // rows so that no two boxes overlap; undated documents in a column at the left; a line and
+  // the year at every 1 January (and the month at every first, over a short span). A day is
+  // wide enough for the busiest band to come out about as wide as it is tall.
+  var DAY_PX = 1.5, ROW = 56, GAP = 12;
+  function dayOf(s) { return Math.floor(Date.parse(s) / 86400000); }
+  function dateLayout(ids) {
+    var list = ids.map(function (id) { return byId.get(id); }), W = data.nodeWidth;
+    var d0 = Infinity, d1 = -Infinity;
+    list.forEach(function (n) {
+      if (n.date) { d0 = Math.min(d0, dayOf(n.date)); d1 = Math.max(d1, dayOf(n.date)); }
+    });
+    if (d0 === Infinity) { d0 = d1 = 0; }
+    var most = {}, busiest = 1, undated = false;
+    list.forEach(function (n) {
+      most[n.level] = (most[n.level] || 0) + 1;
+      busiest = Math.max(busiest, most[n.level]);
+      undated = undated || !n.date;
+    });
+    DAY_PX = Math.max(1.5, Math.min(60, (W + GAP) * Math.sqrt(busiest * 2.5) / Math.max(1, d1 - d0)));
+    var undatedX = -1.5 * W, right = (d1 - d0) * DAY_PX + W / 2, y = 0;
+    var levels = data.legend.levels.map(function (l) { return l.name; });
+    list.forEach(function (n) { if (levels.indexOf(n.level) < 0) levels.push(n.level); });
+    datePos = new Map();
+    dateBands = [];
+    levels.forEach(function (level) {
+      var mine = list.filter(function (n) { return n.level === level; }).map(function (n) {
+        return [n.date ? (dayOf(n.date) - d0) * DAY_PX : undatedX, n];
+      }).sort(function (a, b) { return a[0] - b[0]; });
+      if (!mine.length) return;
+      var rows = [];
+      mine.forEach(function (m) {
+        var r = 0;
+        while (r < rows.length && rows[r] + GAP > m[0] - W / 2) r++;
+        rows[r] = m[0] + W / 2;
+        datePos.set(m[1].id, [m[0], y + r * ROW + ROW / 2]);
+      });
+      dateBands.push({ label: level, top: y - 10, bottom: y + rows.length * ROW + 10,
+                       left: undatedX - W / 2, right: right });
+      y += rows.length * ROW + 60;
+    });
+    dateAxis = { d0: d0, d1: d1, undatedX: undated ? undatedX : null, top: -10, bottom: y - 50 };
+  }
+  network.on("beforeDrawing", function (ctx) {
+    if (xMode !== "date" || !dateAxis) return;
+    var s = network.getScale(), a = network.DOMtoCanvas({ x: 0, y: 0 });
+    var first = new Date(dateAxis.d0 * 86400000).getUTCFullYear();
+    var last = new Date(dateAxis.d1 * 86400000).getUTCFullYear() + 1;
+    ctx.save();
+    ctx.strokeStyle = "#aab7b8";
+    ctx.fillStyle = "#1c2833";
+    ctx.lineWidth = 1 / s;
+    ctx.font = "600 " + (13 / s) + "px system-ui, sans-serif";
+    ctx.textBaseline = "top";
+    // a line at every 1 January, and at every month's first day when the span is short
+    var months = dateAxis.d1 - dateAxis.d0 < 3 * 366;
+    for (var year = first; year <= last; year++) {
+      for (var m = 0; m < (months ? 12 : 1); m++) {
+        var day = year + "-" + (m < 9 ? "0" : "") + (m + 1) + "-01";
+        var x = (dayOf(day) - dateAxis.d0) * DAY_PX;
+        if (x < 0 || dayOf(day) > dateAxis.d1 + 31) continue;
+        ctx.lineWidth = (m ? 0.5 : 1.5) / s;
+        ctx.beginPath();
+        ctx.moveTo(x, dateAxis.top);
+        ctx.lineTo(x, dateAxis.bottom);
+        ctx.stroke();
+        ctx.fillText(m ? day.slice(0, 7) : String(year), x + 3 / s,
+                     Math.max(a.y, dateAxis.top - 20 / s) + 3 / s);
+      }
+    }
+    if (dateAxis.undatedX !== null) {
+      ctx.fillText("no date", dateAxis.undatedX - data.nodeWidth / 2,
+                   Math.max(a.y, dateAxis.top - 20 / s) + 3 / s);
+    }
+    ctx.restore();
+  });
+  // move the drawn documents to the positions of the current axis (on vis-network's node
+  // objects, one redraw: a DataSet update costs 0.1-0.2 ms a node)
+  function placeDrawn() {
+    var ids = nodes.getIds(), bodyNodes = network.body.nodes;
+    if (xMode === "date") dateLayout(ids);
+    ids.forEach(function (id) {
+      var at = where(byId.get(id)), n = bodyNodes[id];
+      if (n) { n.x = at[0]; n.y = at[1]; }
+    });
+    fitTo(state.keys());
+    network.redraw();
+  }
+  function setXMode(mode) {
+    xMode = mode === "date" ? "date" : "lineage";
+    $("kg-xaxis").value = xMode;
+    placeDrawn();
+    saveView();
+  }
+  $("kg-xaxis").addEventListener("change", function () { setXMode($("kg-xaxis").value); });
   // first view: the whole graph if its labels can be read there (9 px), else the top of
   // it (the roots and the first levels) at 10 px; "Fit" always shows everything
   var LEGIBLE = 9 / 14, CLOSE = 10 / 14;
@@ -168,8 +387,8 @@
   function fitTo(ids) {
     var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     Array.from(ids).forEach(function (id) {
-      var n = byId.get(id);
-      x0 = Math.min(x0, n.x); x1 = Math.max(x1, n.x); y0 = Math.min(y0, n.y); y1 = Math.max(y1, n.y);
+      var n = where(byId.get(id));
+      x0 = Math.min(x0, n[0]); x1 = Math.max(x1, n[0]); y0 = Math.min(y0, n[1]); y1 = Math.max(y1, n[1]);
     });
     if (x0 === Infinity) return;
     var w = x1 - x0 + data.nodeWidth + 20, h = y1 - y0 + 100, box = $("kg-graph");
@@ -180,8 +399,11 @@
     fitTo(state.keys());
     if (network.getScale() >= LEGIBLE || !state.size) return;
     var top = Infinity, xs = [];
-    state.forEach(function (_, id) { top = Math.min(top, byId.get(id).y); });
-    state.forEach(function (_, id) { if (byId.get(id).y === top) xs.push(byId.get(id).x); });
+    state.forEach(function (_, id) { top = Math.min(top, where(byId.get(id))[1]); });
+    state.forEach(function (_, id) {
+      var at = where(byId.get(id));
+      if (at[1] === top) xs.push(at[0]);
+    });
     var h = $("kg-graph").clientHeight / CLOSE;
     network.moveTo({ position: { x: (Math.min.apply(null, xs) + Math.max.apply(null, xs)) / 2,
                                  y: top - 60 + h / 2 }, scale: CLOSE, animation: false });
@@ -220,9 +442,12 @@
     box.value = k.kind;
     box.addEventListener("change", function () {
       hiddenKinds[k.kind] = !box.checked;
-      edges.update(data.edges.filter(function (e) {
-        return e.kind === k.kind && inScope(e.from) && inScope(e.to);
-      }).map(function (e) { return { id: e.id, hidden: !box.checked }; }));
+      // on vis-network's edge objects, one refresh (as setVisibility does for documents)
+      var bodyEdges = network.body.edges;
+      data.edges.forEach(function (e) {
+        if (e.kind === k.kind && bodyEdges[e.id]) bodyEdges[e.id].options.hidden = !box.checked;
+      });
+      refreshShown();
       showCount();
     });
     var sw = el("span", null, "kg-line");
@@ -251,6 +476,30 @@
   var state = new Map(data.nodes.filter(function (n) { return inScope(n.id); })
     .map(function (n) { return [n.id, "match"]; }));
   var hidden = new Set();
+  // vis-network's DataSet.update re-reads every option of each node it is given (0.1-0.2 ms
+  // a node: a second for 5,000); a filter changes two of them, set here on vis-network's own
+  // node objects, then one refresh of what is drawn
+  function setVisibility(changes) {
+    var bodyNodes = network.body && network.body.nodes;
+    if (!bodyNodes) { nodes.update(changes); return; }
+    changes.forEach(function (c) {
+      var n = bodyNodes[c.id];
+      if (!n) return;
+      n.options.hidden = c.hidden;
+      n.options.opacity = c.opacity;
+    });
+    refreshShown();
+  }
+  // what vis-network draws follows the hidden flags: its lists of visible nodes and edges
+  // rebuilt, nothing else (its full refresh also rebuilds clusters, physics and every edge's
+  // ends: most of the time, for a change that touches none of them); the physics box asks
+  // for the full refresh
+  function refreshShown() {
+    if (typeof network._updateVisibleIndices === "function") {
+      network._updateVisibleIndices();
+      network.redraw();
+    } else network.body.emitter.emit("_dataChanged");
+  }
   function visible(n, f) {
     if (n.type && checked.type[n.type] === false) return false;
     if (checked.level[n.level] === false) return false;
@@ -303,7 +552,7 @@
       if (now) hidden.delete(n.id); else hidden.add(n.id);
     });
     state = next;
-    if (changes.length) nodes.update(changes);
+    if (changes.length) setVisibility(changes);
     showCount();
     saveView();
     if (refit !== false && changes.length) {
@@ -355,9 +604,20 @@
   // every word must occur (accents and case ignored); ranked: the exact symbol, symbols that
   // start with the query, plans, the rest; then by date
   var SHOWN_RESULTS = 30;
+  // the folded text each document is searched in, made at the first search (0.3 s at 50,000)
+  var keyed = false;
+  function ensureKeys() {
+    if (keyed) return;
+    data.nodes.forEach(function (n) {
+      n.key = fold([n.symbol, n.title, n.issuer, n.locality, n.type, n.id].join(" "));
+      n.symbolKey = fold(n.symbol);
+    });
+    keyed = true;
+  }
   function search(q) {
     var words = fold(q).split(/\s+/).filter(Boolean);
     if (!words.length) return [];
+    ensureKeys();
     var whole = words.join(" ");
     var hits = data.nodes.filter(function (n) {
       return words.every(function (w) { return n.key.indexOf(w) >= 0; });
@@ -469,8 +729,49 @@
     b.addEventListener("click", function () { select(other, true); });
     li.append(el("span", verb + " "), b,
               el("span", " (" + (e.kind === "IMPLEMENTS" ? e.basis || "?" : e.name) + ")", "kg-meta"));
+    if (e.rv) li.append(el("div", reviewLine(e), "kg-meta kg-review-line"));
     if (e.evidence.length) li.append(evidenceList(e.evidence, "kg-link-evidence"));
     return li;
+  }
+  // the central tasks a local task takes up; the analyst's verdict first
+  function alignList(aligns) {
+    var ul = el("ul", null, "kg-aligns");
+    aligns.slice().sort(function (a, b) {
+      return (b.verdict ? 1 : 0) - (a.verdict ? 1 : 0) || (b.score || 0) - (a.score || 0);
+    }).forEach(function (a) {
+      var li = el("li", null, "kg-align kg-v" + a.verdict);
+      li.setAttribute("data-verdict", ["proposed", "accept", "reject"][a.verdict]);
+      li.append(el("span", "takes up "));
+      if (a.doc) {
+        var b = el("button", docName(a.doc.id), "kg-link");
+        b.type = "button";
+        b.addEventListener("click", function () { select(a.doc.id, true); });
+        li.append(b, el("span", " task " + (a.label || "?")));
+      } else li.append(el("span", a.label || "?"));
+      var meta = [a.score !== null && a.score !== undefined ? "score " + a.score : null,
+                  a.verdict ? VERDICT[a.verdict] + (a.by ? " by " + a.by : "") +
+                    (a.at ? " on " + a.at.slice(0, 10) : "") : "proposed, not reviewed",
+                  a.note ? "“" + a.note + "”" : null];
+      li.append(el("div", meta.filter(Boolean).join(" · "), "kg-meta"));
+      if (a.text) li.title = a.text;
+      ul.append(li);
+    });
+    return ul;
+  }
+  // the local tasks taking up the tasks of `n` (built when its panel opens)
+  function takenUp(n) {
+    var i = data.nodes.indexOf(n), out = new Map();
+    data.nodes.forEach(function (m) {
+      m.tasks.forEach(function (t) {
+        (t[6] || []).forEach(function (a) {
+          if (a[0] !== i) return;
+          var c = out.get(a[1]) || [0, 0, 0];
+          c[a[3] || 0]++;
+          out.set(a[1], c);
+        });
+      });
+    });
+    return out;
   }
   function showPanel(id) {
     var n = byId.get(id), body = $("kg-panel-body");
@@ -504,7 +805,8 @@
       body.append(ul4);
     }
     body.append(el("h3", "Tasks (" + n.tasks.length + ")"));
-    n.tasks.map(taskOf).forEach(function (t) {
+    var taken = takenUp(n);
+    n.tasks.map(taskOf).forEach(function (t, k) {
       var d = el("div", null, "kg-task"), head = el("div");
       head.append(el("b", t.label), el("span", t.text));
       d.append(head);
@@ -513,6 +815,13 @@
                  t.deadline ? "thời hạn: " + t.deadline : null,
                  t.themes && t.themes.length ? "themes: " + themeNames(t.themes) : null];
       d.append(el("div", who.filter(Boolean).join(" · "), "kg-meta"));
+      if (t.aligns.length) d.append(alignList(t.aligns));
+      var c = taken.get(k);
+      if (c) {
+        d.append(el("div", "taken up by " + (c[0] + c[1]) + " local task" +
+          (c[0] + c[1] === 1 ? "" : "s") + (c[1] ? " (✓ " + c[1] + " accepted)" : "") +
+          (c[2] ? " · ✗ " + c[2] + " rejected" : ""), "kg-meta kg-taken"));
+      }
       body.append(d);
     });
     body.append(el("h3", "Evidence (" + n.evidence.length + ")"));
@@ -563,6 +872,7 @@
   // ------------------------------------------------------------------ view
   $("kg-fit").addEventListener("click", function () { fitTo(state.keys()); });
   $("kg-physics").addEventListener("change", function () {
+    network.body.emitter.emit("_dataChanged");  // the simulation takes only what is shown
     network.setOptions({ physics: { enabled: $("kg-physics").checked } });
   });
 
@@ -587,8 +897,10 @@
     if (name === "all") return null;
     var i = name.indexOf(":"), kind = name.slice(0, i), value = name.slice(i + 1);
     if (kind === "doc" && byId.has(value)) return around(value);
+    var era = value.slice(0, value.indexOf(":")), unit = value.slice(value.indexOf(":") + 1);
     var ids = data.nodes.filter(function (n) {
-      return kind === "loc" ? n.locality === value : kind === "level" ? n.level === value : false;
+      return kind === "loc" ? n.locality === value : kind === "level" ? n.level === value
+        : kind === "unit" ? unitOf(n, era) === unit : false;
     }).map(function (n) { return n.id; });
     return withAncestors(ids);
   }
@@ -598,12 +910,13 @@
     nodes.clear();
     edges.clear();
     var drawn = data.nodes.filter(function (n) { return inScope(n.id); });
+    if (xMode === "date") dateLayout(drawn.map(function (n) { return n.id; }));
     nodes.add(drawn.map(visNode));
     edges.add(data.edges.filter(function (e) { return inScope(e.from) && inScope(e.to); }).map(visEdge));
     state = new Map(drawn.map(function (n) { return [n.id, "match"]; }));
     hidden = new Set();
     $("kg-overview").hidden = true;
-    $("kg-scope").textContent = name === "all" ? "" : name.replace(/^(loc|level|doc):/, "") + " · ";
+    $("kg-scope").textContent = name === "all" ? "" : name.replace(/^(loc|level|doc|unit:[a-z_0-9]+):/, "") + " · ";
     applyFilters(false);
     network.once("afterDrawing", firstView);
     network.redraw();
@@ -626,7 +939,9 @@
     all.type = "button";
     all.addEventListener("click", function () { setScope(null, "all"); });
     box.append(all);
-    box.append(el("h3", "By level"));
+    var left = el("div", null, "kg-ov-left");
+    box.append(left);
+    left.append(el("h3", "By level"));
     var table = el("table", null, "kg-levels-table");
     var count = {};
     data.nodes.forEach(function (n) { count[n.level] = (count[n.level] || 0) + 1; });
@@ -640,59 +955,149 @@
       tr.append(td, el("td", String(count[l.name] || 0)));
       table.append(tr);
     });
-    box.append(table);
-    // provinces: has a provincial document; lag = its earliest provincial document's date
-    // after the date of the document at the top of its chain
-    var prov = new Map();
-    data.nodes.forEach(function (n) {
-      if (!n.locality) return;
-      var p = prov.get(n.locality) || { name: n.locality, docs: 0, plan: false, lag: null };
-      p.docs++;
-      if (n.level === "provincial") {
-        p.plan = p.plan || n.plan;
-        var top = n;
-        while (top.parent) top = byId.get(top.parent);
-        if (n.date && top.date && top !== n) {
-          var d = days(top.date, n.date);
-          if (p.lag === null || d < p.lag) p.lag = d;
-        }
-      }
-      prov.set(n.locality, p);
-    });
-    var head = el("h3", "By province (" + prov.size + ")");
-    var pick = el("select");
-    pick.id = "kg-colour-by";
-    pick.add(new Option("colour: has a provincial plan", "plan"));
-    pick.add(new Option("colour: days from the top document to the first provincial one", "lag"));
-    box.append(head, pick);
-    var tiles = el("div", null, "kg-tiles");
-    function colour(p) {
-      if (pick.value === "plan") return p.plan ? "#abebc6" : "#eaeded";
-      if (p.lag === null) return "#eaeded";
-      return p.lag <= 60 ? "#abebc6" : p.lag <= 120 ? "#f9e79f" : p.lag <= 240 ? "#f5cba3" : "#f5b7b1";
-    }
-    function paint() {
-      Array.prototype.forEach.call(tiles.children, function (t) {
-        var p = prov.get(t.getAttribute("data-loc"));
-        t.style.background = colour(p);
-      });
-    }
-    Array.from(prov.values()).sort(function (a, b) { return a.name.localeCompare(b.name, "vi"); })
-      .forEach(function (p) {
-        var t = el("button", null, "kg-tile");
-        t.type = "button";
-        t.setAttribute("data-loc", p.name);
-        t.append(el("b", p.name), el("span", p.docs + " docs" +
-          (p.lag !== null ? " · " + p.lag + " d" : ""), "kg-meta"));
-        t.title = p.name + ": " + p.docs + " documents" + (p.plan ? ", a provincial plan" : ", no provincial plan") +
-          (p.lag !== null ? ", first provincial document " + p.lag + " days after the top of its chain" : "");
-        t.addEventListener("click", function () { setScope(scopeOf("loc:" + p.name), "loc:" + p.name); });
-        tiles.append(t);
-      });
-    pick.addEventListener("change", paint);
-    box.append(tiles);
-    paint();
+    left.append(table);
+    buildTileMap(box);
   }
+  // ---- the tile map: one tile per province-level unit, placed like the country (viz/tilemap.py),
+  // before or after the 1 July 2025 merger, coloured for the chosen root by: has a plan
+  // implementing it / days from the root to the unit's first document implementing it / share
+  // of the root's tasks that the unit's tasks take up (task links not rejected by an analyst)
+  var ERAS = { from_2025: "34 units from 1 July 2025", before_2025: "63 units before 1 July 2025" };
+  function unitOf(n, era) {
+    var u = n.locality && data.tiles.units && data.tiles.units[n.locality];
+    return u ? u[era === "before_2025" ? 0 : 1] : null;
+  }
+  // what implements `root`, at any depth (every document when there is no root)
+  function descendants(root) {
+    if (!root) return null;
+    var seen = new Set([root]), todo = [root];
+    while (todo.length) {
+      down.get(todo.pop()).forEach(function (e) {
+        if (!seen.has(e.from)) { seen.add(e.from); todo.push(e.from); }
+      });
+    }
+    return seen;
+  }
+  function unitStats(rootId, era) {
+    var root = rootId ? byId.get(rootId) : null, under = descendants(rootId);
+    var ri = root ? data.nodes.indexOf(root) : -1, units = new Map();
+    data.nodes.forEach(function (n) {
+      if (n === root || (under && !under.has(n.id))) return;
+      var name = unitOf(n, era) || (n.locality ? "\u0000" + n.locality : null);
+      if (!name) return;
+      var u = units.get(name) || { docs: 0, plan: false, first: null, covered: new Set() };
+      u.docs++;
+      if (n.plan) u.plan = true;
+      if (n.date && (u.first === null || n.date < u.first)) u.first = n.date;
+      n.tasks.forEach(function (t) {
+        (t[6] || []).forEach(function (a) { if (a[0] === ri && a[3] !== 2) u.covered.add(a[1]); });
+      });
+      units.set(name, u);
+    });
+    units.forEach(function (u) {
+      u.lag = root && root.date && u.first ? days(root.date, u.first) : null;
+      u.share = root && root.tasks.length ? u.covered.size / root.tasks.length : null;
+    });
+    return units;
+  }
+  var COLOURS = {
+    plan: [["#abebc6", "a plan implements it"], ["#f5b7b1", "documents, no plan"]],
+    lag: [["#abebc6", "≤ 60 days"], ["#f9e79f", "≤ 120"], ["#f5cba3", "≤ 240"], ["#f5b7b1", "more"]],
+    share: [["#abebc6", "≥ 80 % of its tasks"], ["#f9e79f", "≥ 50 %"], ["#f5cba3", "some"],
+            ["#f5b7b1", "none"]]
+  };
+  var EMPTY = "#f2f3f4";
+  function tileColour(u, by) {
+    if (!u) return EMPTY;
+    if (by === "plan") return COLOURS.plan[u.plan ? 0 : 1][0];
+    var c = COLOURS[by];
+    if (by === "lag") {
+      if (u.lag === null) return EMPTY;
+      return c[u.lag <= 60 ? 0 : u.lag <= 120 ? 1 : u.lag <= 240 ? 2 : 3][0];
+    }
+    if (u.share === null) return EMPTY;
+    return c[u.share >= 0.8 ? 0 : u.share >= 0.5 ? 1 : u.share > 0 ? 2 : 3][0];
+  }
+  function tileValue(u, by) {
+    if (!u) return "";
+    if (by === "plan") return u.plan ? "plan" : "no plan";
+    if (by === "lag") return u.lag === null ? "" : u.lag + " d";
+    return u.share === null ? "" : Math.round(100 * u.share) + " %";
+  }
+  // roots worth choosing: documents something implements, the top levels and the busiest first
+  function rootChoices() {
+    var rank = new Map(data.legend.levels.map(function (l, i) { return [l.name, i]; }));
+    return data.nodes.filter(function (n) { return down.get(n.id).length; })
+      .sort(function (a, b) {
+        return (b.id === data.root) - (a.id === data.root) ||
+          (rank.get(a.level) || 0) - (rank.get(b.level) || 0) ||
+          down.get(b.id).length - down.get(a.id).length;
+      }).slice(0, 40);
+  }
+  function buildTileMap(box) {
+    var bar = el("div", null, "kg-map-bar"), choices = rootChoices();
+    var pickRoot = el("select"), pickEra = el("select"), pickBy = el("select");
+    pickRoot.id = "kg-map-root"; pickEra.id = "kg-map-era"; pickBy.id = "kg-colour-by";
+    pickRoot.add(new Option("any document (no root)", ""));
+    choices.forEach(function (n) { pickRoot.add(new Option(docName(n.id), n.id)); });
+    if (choices.length) pickRoot.value = choices[0].id;
+    Object.keys(ERAS).forEach(function (k) { pickEra.add(new Option(ERAS[k], k)); });
+    pickBy.add(new Option("has a plan implementing the root", "plan"));
+    pickBy.add(new Option("days from the root to the first document", "lag"));
+    pickBy.add(new Option("share of the root's tasks taken up", "share"));
+    bar.append(el("span", "implementing "), pickRoot, el("span", " · map of "), pickEra,
+               el("span", " · colour: "), pickBy);
+    var map = el("div", null, "kg-tiles"), legend = el("div", null, "kg-map-legend");
+    var others = el("div", null, "kg-tiles kg-other-tiles"), head = el("h3");
+    map.id = "kg-map";
+    box.append(head, bar, legend, map, others);
+    function tile(name, label, u, by, scope) {
+      var t = el("button", null, "kg-tile");
+      t.type = "button";
+      t.setAttribute("data-loc", name);
+      t.setAttribute("data-value", tileValue(u, by));
+      t.style.background = tileColour(u, by);
+      t.append(el("b", label), el("span", (u ? u.docs + " docs" : "–") +
+               (tileValue(u, by) ? " · " + tileValue(u, by) : ""), "kg-meta"));
+      t.title = label + ": " + (u ? u.docs + " documents" + (u.plan ? ", a plan" : ", no plan") +
+        (u.lag !== null ? ", first " + u.lag + " days after the root" : "") +
+        (u.share !== null ? ", " + u.covered.size + " of the root's tasks taken up" : "")
+        : "no document");
+      if (u) t.addEventListener("click", function () { setScope(scopeOf(scope), scope); });
+      else t.disabled = true;
+      return t;
+    }
+    function draw() {
+      var era = pickEra.value, by = pickBy.value, stats = unitStats(pickRoot.value, era);
+      map.replaceChildren();
+      others.replaceChildren();
+      legend.replaceChildren();
+      COLOURS[by].concat([[EMPTY, "no document / no value"]]).forEach(function (c) {
+        var sw = el("span", null, "kg-swatch");
+        sw.style.background = c[0];
+        legend.append(sw, el("span", c[1] + " "));
+      });
+      var inMap = 0;
+      data.tiles.grid[era].forEach(function (g) {
+        var u = stats.get(g[0]), t = tile(g[0], g[0], u, by, "unit:" + era + ":" + g[0]);
+        if (u) inMap++;
+        t.style.gridRow = String(g[1] + 1);
+        t.style.gridColumn = String(g[2] + 1);
+        map.append(t);
+      });
+      var rest = Array.from(stats.keys()).filter(function (k) { return k[0] === "\u0000"; })
+        .sort(function (a, b) { return a.localeCompare(b, "vi"); });
+      rest.forEach(function (k) {
+        others.append(tile(k.slice(1), k.slice(1), stats.get(k), by, "loc:" + k.slice(1)));
+      });
+      head.textContent = "By province (" + inMap + " of " + data.tiles.grid[era].length +
+        " units with documents" + (rest.length ? "; " + rest.length + " other localities below" : "") + ")";
+      kgMap.stats = stats;
+    }
+    [pickRoot, pickEra, pickBy].forEach(function (x) { x.addEventListener("change", draw); });
+    draw();
+  }
+  var kgMap = {};
   if (overviewFirst) {
     buildOverview();
     $("kg-overview").hidden = false;
@@ -708,6 +1113,7 @@
     var p = new URLSearchParams();
     if (overviewFirst && scopeName) p.set("scope", scopeName);
     if (current !== null) p.set("sel", current);
+    if (xMode === "date") p.set("x", "date");
     Object.keys(checked.type).forEach(function (t) { if (!checked.type[t]) p.append("xtype", t); });
     Object.keys(checked.level).forEach(function (l) { if (!checked.level[l]) p.append("xlevel", l); });
     Object.keys(hiddenKinds).forEach(function (k) { if (hiddenKinds[k]) p.append("xlink", k); });
@@ -749,6 +1155,7 @@
     $("kg-hood").checked = p.has("hood");
     if (p.has("hood")) $("kg-hops").value = p.get("hood");
     if (overviewFirst && p.get("scope")) setScope(scopeOf(p.get("scope")), p.get("scope"));
+    if (p.get("x") === "date") setXMode("date");
     var sel = p.get("sel");
     if (sel && byId.has(sel)) {
       current = sel;
@@ -873,5 +1280,9 @@
   window.kgExplorer = { network: network, nodes: nodes, edges: edges, data: data, fold: fold,
                         search: search, select: select, pathToRoot: pathToRoot,
                         matches: function () { return Array.from(matches); },
-                        documentsCsv: documentsCsv, linksCsv: linksCsv, svg: svgDrawing };
+                        documentsCsv: documentsCsv, linksCsv: linksCsv, svg: svgDrawing,
+                        map: kgMap, lod: function () { return network.getScale() < LOD_SCALE &&
+                          network.body.nodeIndices.length >= LOD_MIN; },
+                        states: function () { return Object.fromEntries(state); },
+                        setXMode: setXMode };
 })();
