@@ -4,19 +4,13 @@ Writes are built around COPY FROM Arrow tables (≈10^5 rows/s) rather than per-
 relationships (≈300/s there). New nodes and all relationships are copied; nodes that already
 exist (shared documents such as 26-NQ/TW), found by primary-key lookups, are updated in place.
 
-LadybugDB checkpoints after every COPY by default, and a checkpoint's cost grows with the
-database (it rewrites the storage of every node with many relationships: themes, provinces,
-a source's mentions), so checkpointing often made loading quadratic. Automatic checkpoints are
-off while this store writes; it checkpoints once the records written since the last checkpoint
-reach a share of the records already stored (`CHECKPOINT_SHARE`, at least
-`CHECKPOINT_MIN_RECORDS`), so a load pays O(n) in checkpoints, not O(n^2), until the share
-reaches `CHECKPOINT_MAX_RECORDS`: copied data stays in memory until checkpointed, so larger
-stores checkpoint every that many records (memory bought with checkpoint time). Copied data is
-durable only after a checkpoint, so sources are marked complete only then: a crash leaves every
-source written since the last checkpoint incomplete, and the next load repairs them (DESIGN
-§6). Until then this store reports them complete (`sources()`); `retract` and `close`
-checkpoint first. An update of a node copied since the last checkpoint waits for the next one
-(see `_update_nodes`): forcing a checkpoint for it made most writes checkpoint at scale.
+Its units: the write path (`graph.ladybug_writes`: rows copied or filled in), the checkpoint
+policy (`graph.ladybug_checkpoints`: when to checkpoint, so that a load pays O(n) in
+checkpoints), and the bulk copier (`graph.ladybug_bulk`). Copied data is durable only after a
+checkpoint, so sources are marked complete only then: a crash leaves every source written since
+the last checkpoint incomplete, and the next load repairs them (DESIGN §6). Until then this
+store reports them complete (`sources()`); `retract` and `close` checkpoint first. An update of
+a node copied since the last checkpoint waits for the next one (`WritePath.update_nodes`).
 The page cache is half of RAM unless set (see `default_buffer_pool`).
 """
 
@@ -38,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 import ladybug
 
 from graph import pairs
+from graph.ladybug_checkpoints import CHECKPOINT_MIN_RECORDS, CheckpointPolicy
 from graph.settings import BUFFER_POOL_MB, setting
 from graph.store import ReadOnlyError, SourceInfo, StoreError
 
@@ -51,11 +46,6 @@ if TYPE_CHECKING:  # writes import these when they run: reading needs neither Ar
 
 
 
-CHECKPOINT_SHARE = 0.5  # checkpoint when the records since the last one reach this share ...
-CHECKPOINT_MIN_RECORDS = 1_000_000  # ... of the records stored, and at least this many ...
-# ... and at most this many: what was copied since the last checkpoint stays in memory
-# (~0.75 KB per record measured at 10^6 documents, 6.4 GB RSS 12 min after one)
-CHECKPOINT_MAX_RECORDS = 4_000_000
 # Rows per COPY of a staged table (`bulk`): LadybugDB holds a COPY in memory until the next
 # checkpoint; 10^6 rows of a relationship with its evidence took ~0.6 GB (BENCHMARKS.md, 10^6).
 COPY_PIECE_ROWS = 1_000_000
@@ -211,13 +201,6 @@ def _release_freed_memory() -> None:
         trim(0)
 
 
-def checkpoint_due(stored: int, min_records: int = CHECKPOINT_MIN_RECORDS) -> int:
-    """Records written since the last checkpoint that make the next one due, the store holding
-    `stored`: a share of it (O(n) checkpoint work in all), at least `min_records`, and at most
-    CHECKPOINT_MAX_RECORDS (memory)."""
-    return max(min_records, min(CHECKPOINT_MAX_RECORDS, int(CHECKPOINT_SHARE * stored)))
-
-
 def _fill_match(label: str, props: Sequence[Prop]) -> str:
     """The nodes of `label` for which a row of $data states a value they lack."""
     differs = " OR ".join(f"({_has(p.name, p)} AND NOT {_has('n.' + p.name, p)})"
@@ -257,16 +240,12 @@ class LadybugStore:
                  checkpoint_min_records: int = CHECKPOINT_MIN_RECORDS) -> None:
         """`read_only` opens an existing file for reading only, which is much faster to open.
         `buffer_pool_size` (bytes) defaults to `default_buffer_pool()`;
-        `checkpoint_min_records` = 0 checkpoints after every write."""
+        `checkpoint_min_records` = 0 checkpoints after every write (`CheckpointPolicy`)."""
         self.uri = path
         self._schema = schema
-        self.checkpoint_min_records = checkpoint_min_records
-        self._pending: list[str] = []  # sources written since the last checkpoint
-        self._fresh: dict[str, set[str]] = {}  # per label, uids copied since then
-        self._copied = False  # whether anything was copied since then
+        self.checkpoints = CheckpointPolicy(checkpoint_min_records)
+        self._fresh: dict[str, set[str]] = {}  # per label, uids copied since the last checkpoint
         self._deferred: list[tuple[str, list[Prop], pa.Table]] = []  # fills of fresh nodes
-        self._pending_records = 0
-        self._stored_records: int | None = None  # at the last checkpoint, counted when needed
         self._stage: Stage | None = None  # while `bulk` stages writes
         self._staged: dict[str, SourceInfo] = {}  # the sources staged
         self._recovered = False  # whether a stopped bulk copy was looked for (`_finish_copy`)
@@ -287,6 +266,14 @@ class LadybugStore:
                              "open it once for writing to bring it up to date, e.g. "
                              f"`kg --store {path} load --realign` (docs/NEO4J.md, \"Stores "
                              "built before\")")
+
+    @property
+    def checkpoint_min_records(self) -> int:
+        return self.checkpoints.min_records
+
+    @checkpoint_min_records.setter
+    def checkpoint_min_records(self, records: int) -> None:
+        self.checkpoints.min_records = records
 
     # ------------------------------------------------------------------ schema
     @property
@@ -351,7 +338,7 @@ class LadybugStore:
         self._conn.execute(f"DROP TABLE {_OLD_PAIRS}")
         self._conn.execute("MATCH (d:Document) WHERE d.issued IS NOT NULL AND "
                            "d.issued_year IS NULL SET d.issued_year = date_part('year', d.issued)")
-        self._copied = self._unsynced = True
+        self.checkpoints.copied = self._unsynced = True
         self.checkpoint()
 
     def _add_missing_columns(self) -> None:
@@ -427,7 +414,7 @@ class LadybugStore:
     def sources(self) -> list[SourceInfo]:
         """Every source; those written since the last checkpoint count as complete."""
         self._finish_copy()
-        pending = set(self._pending)
+        pending = set(self.checkpoints.sources)
         rows = self._read("MATCH (s:Source) RETURN s.uid AS uid, s.name AS name, "
                           "s.path AS path, s.complete AS complete")
         return [SourceInfo(r["uid"], r["name"], r["path"],
@@ -462,16 +449,15 @@ class LadybugStore:
         else:
             self._copy_rows(rows)
             self._unsynced = True
-            self._pending.extend(b.source.uid for b in batches)
-            self._pending_records += rows.count
+            self.checkpoints.wrote((b.source.uid for b in batches), rows.count)
         self._renew_connection()
-        if self._stage is None and self._pending_records >= self._checkpoint_due():
+        if self._stage is None and self.checkpoints.due(self._count_records):
             self.checkpoint()
         _release_freed_memory()
 
     def _copy_rows(self, rows: Rows) -> None:
         """Copy a write's rows in now; if that fails, drop the updates it left waiting."""
-        self._copied = True
+        self.checkpoints.copied = True
         waiting = len(self._deferred)
         try:
             self._write_nodes(rows)
@@ -496,14 +482,6 @@ class LadybugStore:
                              "MB) is too small for this write on a store this size; set "
                              f"{BUFFER_POOL_ENV} (MB) higher and load again") from e
 
-    def _checkpoint_due(self) -> int:
-        """Records written since the last checkpoint that make the next one due."""
-        if self.checkpoint_min_records <= 0:
-            return 0
-        if self._stored_records is None:
-            self._stored_records = self._count_records()
-        return checkpoint_due(self._stored_records, self.checkpoint_min_records)
-
     def _count_records(self) -> int:
         nodes = self._read("MATCH (n) RETURN count(n) AS c")[0]["c"]
         return nodes + self._read("MATCH ()-[r]->() RETURN count(r) AS c")[0]["c"]
@@ -512,7 +490,7 @@ class LadybugStore:
         """Make everything written durable, apply the updates that waited for it, then mark
         the sources written since complete (nothing to do when nothing was copied since the
         last checkpoint)."""
-        if self.read_only or not self._copied:
+        if self.read_only or not self.checkpoints.copied:
             return
         if self._unsynced:  # pairs copied in before the checkpoint makes them durable
             self._copy_missing_pairs()
@@ -521,7 +499,7 @@ class LadybugStore:
         except RuntimeError as e:
             self._raise_if_cache_too_small(e)
             raise
-        self._copied = False
+        self.checkpoints.copied = False
         self._fresh.clear()
         deferred, self._deferred = self._deferred, []
         for label, props, data in deferred:  # in write order: the first value stated stays
@@ -529,12 +507,10 @@ class LadybugStore:
         if self._unsynced:
             self._rebuild_pairs()  # on durable data only: see `_update_nodes`
             self._unsynced = False
-        if self._pending:
+        if self.checkpoints.sources:
             self._read("UNWIND $uids AS u MATCH (s:Source {uid: u}) SET s.complete = true",
-                       {"uids": self._pending})
-        if self._stored_records is not None:
-            self._stored_records += self._pending_records
-        self._pending, self._pending_records = [], 0
+                       {"uids": self.checkpoints.sources})
+        self.checkpoints.checkpointed()
         self._conn.execute(f"CALL auto_checkpoint={str(resume_auto).lower()}")
 
     # ------------------------------------------------------------------ pairs
@@ -543,7 +519,8 @@ class LadybugStore:
         pairs to rebuild (restated, retracted, newly dated) wait for data copied since the
         last checkpoint to be durable, as updates do (`_update_nodes`)."""
         self._copy_missing_pairs()
-        if self._copied and pairs.kept_in(self.schema) and self._read(pairs.STALE + " LIMIT 1"):
+        if (self.checkpoints.copied and pairs.kept_in(self.schema)
+                and self._read(pairs.STALE + " LIMIT 1")):
             self.checkpoint()  # which rebuilds them once the copies are durable
             return
         self._rebuild_pairs()
@@ -554,7 +531,7 @@ class LadybugStore:
             return
         rows = pairs.pair_rows(self._read(pairs.MISSING))
         if rows:
-            self._copied = True
+            self.checkpoints.copied = True
             self._conn.execute(f"COPY {pairs.PAIR} FROM $data",
                                {"data": self._pair_table(rows)})
 
@@ -753,7 +730,8 @@ class LadybugStore:
             for piece in pieces(directory / t.file, t.piece, skip=done):
                 with self._copy_failure(directory, t.name):
                     self._conn.execute(f"COPY {t.name}{cols} FROM '{piece}'{opts}")
-                    self._copied = self._unsynced = True  # statements copied: pairs to keep
+                    # statements copied: pairs to keep
+                    self.checkpoints.copied = self._unsynced = True
                     unsaved += min(t.piece, t.rows - done)
                     done += t.piece
                     if unsaved >= t.piece:
@@ -763,7 +741,7 @@ class LadybugStore:
             self.checkpoint(resume_auto=False)
         self._read("UNWIND $uids AS u MATCH (s:Source {uid: u}) SET s.complete = true",
                    {"uids": staged_sources(directory)})
-        self._stored_records = None  # recounted when next needed
+        self.checkpoints.recount()
         self._conn.execute("CALL auto_checkpoint=true")
         shutil.rmtree(directory)
 
@@ -789,7 +767,7 @@ class LadybugStore:
             raise StoreError("a source staged by this bulk write cannot be retracted before "
                              "the copy")
         self.checkpoint()
-        self._stored_records = None  # recounted when next needed
+        self.checkpoints.recount()
         params = {"sources": list(source_uids)}
         for rel in self.schema.stated:  # IMPLEMENTS follows its statements (_rebuild_pairs)
             self.query(f"MATCH ()-[r:{rel.type}]->() WHERE r.source IN $sources DELETE r", params)
