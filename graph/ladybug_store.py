@@ -17,7 +17,6 @@ The page cache is half of RAM unless set (see `default_buffer_pool`).
 from __future__ import annotations
 
 import ctypes
-import datetime as dt
 import functools
 import os
 import re
@@ -33,6 +32,7 @@ import ladybug
 
 from graph import pairs
 from graph.ladybug_checkpoints import CHECKPOINT_MIN_RECORDS, CheckpointPolicy
+from graph.ladybug_writes import WritePath, arrow_table
 from graph.settings import BUFFER_POOL_MB, setting
 from graph.store import ReadOnlyError, SourceInfo, StoreError
 
@@ -40,9 +40,9 @@ if TYPE_CHECKING:  # writes import these when they run: reading needs neither Ar
     import pyarrow as pa
 
     from graph.batch import Batch
-    from graph.rows import Rows, Table
+    from graph.rows import Rows
     from graph.stage import Stage, StagedTable
-    from ontology import Prop, Schema
+    from ontology import Schema
 
 
 
@@ -66,40 +66,6 @@ def default_buffer_pool() -> int:
         return megabytes << 20
     ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     return int(ram * BUFFER_POOL_SHARE)
-
-
-def _column(prop: Prop, values: list[Any], null_lists: bool) -> pa.Array:
-    """One column as Arrow. A missing list is [] in a new row; with `null_lists` it stays null
-    (an update keeps the old value)."""
-    import pyarrow as pa
-
-    arrow = {"STRING": pa.string(), "INT64": pa.int64(), "DOUBLE": pa.float64(),
-             "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "STRING[]": pa.list_(pa.string())}
-    if prop.type == "DATE":
-        values = [dt.date.fromisoformat(v) if isinstance(v, str) else v for v in values]
-    if prop.type == "STRING[]":
-        empty = None if null_lists else []
-        values = [list(v) if v is not None else empty for v in values]
-    return pa.array(values, type=arrow[prop.type])
-
-
-def _arrow(props: Sequence[Prop], table: Table, null_lists: bool = False) -> pa.Table:
-    """A table's rows as Arrow: `from` and `to` first for relationships, then `props`."""
-    import pyarrow as pa
-
-    from graph.rows import REL_LEAD
-
-    cols = {k: pa.array(table.columns[k], type=pa.string())
-            for k in REL_LEAD if k in table.columns}
-    cols.update({p.name: _column(p, table.columns[p.name], null_lists) for p in props})
-    return pa.table(cols)
-
-
-def _has(expr: str, prop: Prop) -> str:
-    """Cypher: whether `expr` holds a value (not null; for a list, not empty)."""
-    if prop.type == "STRING[]":
-        return f"({expr} IS NOT NULL AND size({expr}) > 0)"
-    return f"{expr} IS NOT NULL"
 
 
 _OLD_PAIRS = "IMPLEMENTS_BEFORE_PAIRS"  # an old store's IMPLEMENTS while it is migrated
@@ -201,13 +167,6 @@ def _release_freed_memory() -> None:
         trim(0)
 
 
-def _fill_match(label: str, props: Sequence[Prop]) -> str:
-    """The nodes of `label` for which a row of $data states a value they lack."""
-    differs = " OR ".join(f"({_has(p.name, p)} AND NOT {_has('n.' + p.name, p)})"
-                          for p in props)
-    return f"LOAD FROM $data MATCH (n:{label} {{uid: uid}}) WHERE {differs}"
-
-
 def _plain(value: Any) -> Any:
     """Ladybug values as plain Python (dates stay dates; nodes become property dicts)."""
     if isinstance(value, dict):
@@ -244,8 +203,7 @@ class LadybugStore:
         self.uri = path
         self._schema = schema
         self.checkpoints = CheckpointPolicy(checkpoint_min_records)
-        self._fresh: dict[str, set[str]] = {}  # per label, uids copied since the last checkpoint
-        self._deferred: list[tuple[str, list[Prop], pa.Table]] = []  # fills of fresh nodes
+        self.writes = WritePath()
         self._stage: Stage | None = None  # while `bulk` stages writes
         self._staged: dict[str, SourceInfo] = {}  # the sources staged
         self._recovered = False  # whether a stopped bulk copy was looked for (`_finish_copy`)
@@ -333,7 +291,7 @@ class LadybugStore:
                           + ", ".join(f"r.{c} AS {c}" for c in cols))
         if rows:
             table = Table({k: [r[k] for r in rows] for k in ("from", "to", *cols)})
-            data = _arrow(self.schema.rel(pairs.STATED).props, table)
+            data = arrow_table(self.schema.rel(pairs.STATED).props, table)
             self._conn.execute(f"COPY {pairs.STATED} FROM $data", {"data": data})
         self._conn.execute(f"DROP TABLE {_OLD_PAIRS}")
         self._conn.execute("MATCH (d:Document) WHERE d.issued IS NOT NULL AND "
@@ -359,7 +317,7 @@ class LadybugStore:
 
     # ------------------------------------------------------------------ reads
     def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-        if self._deferred:  # reads see every write: apply the updates still waiting
+        if self.writes.waiting:  # reads see every write: apply the updates still waiting
             self.checkpoint()
         elif self._unsynced:  # ... and one IMPLEMENTS per pair stated
             self._sync_pairs()
@@ -389,7 +347,7 @@ class LadybugStore:
         left as they come (a large result cost more to turn into rows than to compute). Read
         through Arrow from `ARROW_MIN_ROWS` rows on, or once Arrow is loaded: loading it
         costs more than a smaller result saves."""
-        if self._deferred:  # as `query`: reads see every write
+        if self.writes.waiting:  # as `query`: reads see every write
             self.checkpoint()
         elif self._unsynced:  # ... and one IMPLEMENTS per pair stated
             self._sync_pairs()
@@ -458,12 +416,9 @@ class LadybugStore:
     def _copy_rows(self, rows: Rows) -> None:
         """Copy a write's rows in now; if that fails, drop the updates it left waiting."""
         self.checkpoints.copied = True
-        waiting = len(self._deferred)
         try:
-            self._write_nodes(rows)
-            self._write_rels(rows)
+            self.writes.copy(self._conn, self.schema, rows)
         except BaseException as e:
-            del self._deferred[waiting:]  # a failed write's sources assert nothing
             self._conn.execute("CALL auto_checkpoint=true")
             self._raise_if_cache_too_small(e)
             raise
@@ -500,12 +455,9 @@ class LadybugStore:
             self._raise_if_cache_too_small(e)
             raise
         self.checkpoints.copied = False
-        self._fresh.clear()
-        deferred, self._deferred = self._deferred, []
-        for label, props, data in deferred:  # in write order: the first value stated stays
-            self._fill(label, props, data)
+        self.writes.apply_waiting(self._conn)
         if self._unsynced:
-            self._rebuild_pairs()  # on durable data only: see `_update_nodes`
+            self._rebuild_pairs()  # on durable data only: see `WritePath.update_nodes`
             self._unsynced = False
         if self.checkpoints.sources:
             self._read("UNWIND $uids AS u MATCH (s:Source {uid: u}) SET s.complete = true",
@@ -517,7 +469,7 @@ class LadybugStore:
     def _sync_pairs(self) -> None:
         """One IMPLEMENTS per pair stated (`graph.pairs`): missing ones are copied in now;
         pairs to rebuild (restated, retracted, newly dated) wait for data copied since the
-        last checkpoint to be durable, as updates do (`_update_nodes`)."""
+        last checkpoint to be durable, as updates do (`WritePath.update_nodes`)."""
         self._copy_missing_pairs()
         if (self.checkpoints.copied and pairs.kept_in(self.schema)
                 and self._read(pairs.STALE + " LIMIT 1")):
@@ -539,7 +491,7 @@ class LadybugStore:
         from graph.rows import REL_LEAD, Table
 
         props = self.schema.rel(pairs.PAIR).props
-        return _arrow(props, Table({k: [r[k] for r in rows]
+        return arrow_table(props, Table({k: [r[k] for r in rows]
                                     for k in (*REL_LEAD, *(p.name for p in props))}))
 
     def _rebuild_pairs(self) -> None:
@@ -562,75 +514,6 @@ class LadybugStore:
             self._conn.execute("LOAD FROM $data MATCH (a:Document {uid: child}), "
                                f"(b:Document {{uid: parent}}) "
                                f"CREATE (a)-[:{pairs.PAIR} {{{fields}}}]->(b)", {"data": data})
-
-    def _stored(self, label: str, data: pa.Table) -> pa.Array:
-        """Whether each row's uid is a node of `label` in the store."""
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        known = self._conn.execute(f"LOAD FROM $data MATCH (n:{label} {{uid: uid}}) "
-                                   "RETURN uid", {"data": data}).get_as_arrow()["uid"]
-        return pc.is_in(data["uid"], value_set=known.combine_chunks().cast(pa.string()))
-
-    def _write_nodes(self, rows: Rows) -> None:
-        """Per label: the rows whose uid the table holds fill in what its nodes lack, the
-        others are copied in."""
-        import pyarrow.compute as pc
-
-        for label in sorted(rows.nodes, key=lambda x: x != "Source"):
-            props = self.schema.node(label).props
-            data = _arrow(props, rows.nodes[label])
-            old = self._stored(label, data)
-            if not pc.all(old).as_py():
-                new = data.filter(pc.invert(old))
-                cols = ", ".join(p.name for p in props)  # by name: a migrated table's order
-                self._conn.execute(f"COPY {label}({cols}) FROM $data", {"data": new})
-                self._fresh.setdefault(label, set()).update(new["uid"].to_pylist())
-            if pc.any(old).as_py():
-                self._update_nodes(label, props, _arrow(props, rows.nodes[label],
-                                                        null_lists=True).filter(old))
-
-    def _update_nodes(self, label: str, props: Sequence[Prop], data: pa.Table) -> None:
-        """Give the existing nodes the values of `data` they lack: the first value stated
-        stays (the rule of `graph.rows.missing`, as within a write).
-
-        Updates go through the write-ahead log while copies do not, so replaying an update of
-        a node copied since the last checkpoint, after a crash, would touch data that is gone
-        (LadybugDB crashes opening such a file). Such updates wait for the next checkpoint,
-        which applies them in order before marking their sources complete; checkpointing
-        for them instead made most writes of a large load checkpoint (a plan copied in one
-        write, filled in by a file of the next), and a checkpoint costs in proportion to the
-        store.
-        """
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        props = [p for p in props if p.name != "uid"]
-        changing = self._conn.execute(f"{_fill_match(label, props)} RETURN uid",
-                                      {"data": data}).get_as_arrow()
-        changing = changing["uid"].combine_chunks().cast(pa.string())
-        if not len(changing):
-            return
-        data = data.filter(pc.is_in(data["uid"], value_set=changing))
-        fresh = self._fresh.get(label, set()) if label != "Source" else set()
-        waits = pa.array([u in fresh for u in data["uid"].to_pylist()], pa.bool_())
-        if pc.any(waits).as_py():
-            self._deferred.append((label, props, data.filter(waits)))
-            data = data.filter(pc.invert(waits))
-        if len(data):
-            self._fill(label, props, data)
-
-    def _fill(self, label: str, props: Sequence[Prop], data: pa.Table) -> None:
-        """The values of `data` its nodes lack (props without uid)."""
-        sets = ", ".join(f"n.{p.name} = CASE WHEN {_has('n.' + p.name, p)} THEN n.{p.name} "
-                         f"ELSE {p.name} END" for p in props)
-        self._conn.execute(f"{_fill_match(label, props)} SET {sets}", {"data": data})
-
-    def _write_rels(self, rows: Rows) -> None:
-        for (type_, a, b), table in rows.rels.items():
-            rel = self.schema.rel(type_)
-            opts = f" (from='{a}', to='{b}')" if len(rel.pairs) > 1 else ""
-            self._conn.execute(f"COPY {type_} FROM $data{opts}", {"data": _arrow(rel.props, table)})
 
     # ------------------------------------------------------------------ bulk
     @contextmanager
@@ -675,12 +558,12 @@ class LadybugStore:
         nodes = {}
         for label, table in rows.nodes.items():
             props = self.schema.node(label).props
-            data = _arrow(props, table, null_lists=True)
-            old = self._stored(label, data)
+            data = arrow_table(props, table, null_lists=True)
+            old = self.writes.stored(self._conn, label, data)
             if pc.any(old).as_py():
-                self._update_nodes(label, props, data.filter(old))
+                self.writes.update_nodes(self._conn, label, props, data.filter(old))
             nodes[label] = data.filter(pc.invert(old))
-        rels = {key: _arrow(self.schema.rel(key[0]).props, table)
+        rels = {key: arrow_table(self.schema.rel(key[0]).props, table)
                 for key, table in rows.rels.items()}
         self._stage.add(nodes, rels)
 

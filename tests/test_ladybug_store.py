@@ -280,10 +280,10 @@ def test_a_failed_write_leaves_no_update_waiting(tmp_path, monkeypatch):
     s.ensure_schema()
     load_batches(s, [first])
 
-    def refuse(rows):
+    def refuse(conn, schema, rows):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(s, "_write_rels", refuse)  # fails after its nodes were written
+    monkeypatch.setattr(s.writes, "copy_rels", refuse)  # fails after its nodes were written
     with pytest.raises(RuntimeError):
         load_batches(s, [second])
     monkeypatch.undo()
