@@ -32,6 +32,13 @@ import ladybug
 
 from graph import pairs
 from graph.ladybug_checkpoints import CHECKPOINT_MIN_RECORDS, CheckpointPolicy
+from graph.ladybug_errors import (
+    POOL_FULL,
+    READ_ONLY_REFUSAL,
+    check_openable,
+    open_failure,
+    query_failure,
+)
 from graph.ladybug_writes import WritePath, arrow_table
 from graph.settings import BUFFER_POOL_MB, setting
 from graph.store import ReadOnlyError, SourceInfo, StoreError
@@ -51,7 +58,6 @@ if TYPE_CHECKING:  # writes import these when they run: reading needs neither Ar
 COPY_PIECE_ROWS = 1_000_000
 BUFFER_POOL_ENV = BUFFER_POOL_MB.name
 BUFFER_POOL_SHARE = 0.5  # of RAM, by default
-_POOL_FULL = "buffer pool is full"  # LadybugDB's message when a statement needs more cache
 
 
 def default_buffer_pool() -> int:
@@ -70,85 +76,7 @@ def default_buffer_pool() -> int:
 
 _OLD_PAIRS = "IMPLEMENTS_BEFORE_PAIRS"  # an old store's IMPLEMENTS while it is migrated
 _OLD_PAIRS_RENAME = f"ALTER TABLE IMPLEMENTS RENAME TO {_OLD_PAIRS}"
-_READ_ONLY_REFUSAL = "Cannot execute write operations in a read-only database"
 _CHECKPOINT = re.compile(r"\s*CHECKPOINT\b", re.IGNORECASE)
-
-
-def _check_openable(path: Path, read_only: bool) -> None:
-    """Refuse, in one line, a path LadybugDB would turn into a traceback or a new store."""
-    if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a kg store file: name the store file "
-                         "(--store PATH or $KG_STORE)")
-    if not path.exists():
-        if read_only:
-            raise StoreError(f"no kg store at {path}: `kg load FILES` creates one; name "
-                             "another with --store PATH or $KG_STORE")
-        return
-    if path.stat().st_size == 0:
-        raise StoreError(f"{path} is an empty file, not a kg store (an interrupted copy?): "
-                         "remove it and `kg load` again, or copy the store again")
-    if not read_only:
-        folder = path.resolve().parent
-        if not os.access(folder, os.W_OK | os.X_OK):
-            raise StoreError(f"cannot write in {folder}: writing to {path.name} needs its "
-                             f"journal ({path.name}.wal) beside it; reading commands work "
-                             "(kg trace, coverage, ...), to load copy the store to a "
-                             "writable folder")
-        if not os.access(path, os.W_OK):
-            raise StoreError(f"{path} is read-only: reading commands work (kg trace, "
-                             "coverage, ...); to load, copy it or make it writable")
-
-
-def _open_failure(path: str, error: str, read_only: bool) -> str:
-    """Why LadybugDB could not open `path`, and what to do, on one line."""
-    if "outside the database file" in error:
-        return (f"{path} is shorter than its own catalog says: the file was cut short (an "
-                "interrupted copy?) or a running load is checkpointing it; if no `kg load` "
-                "runs, copy the store again or load into a new one")
-    if "recovery is pending" in error or "checkpointing" in error:
-        return (f"{path} is being checkpointed by a running load, or one stopped "
-                "mid-checkpoint: retry in a moment; if no `kg load` runs, a command that "
-                "writes (`kg load --realign`) finishes the recovery")
-    if "Permission denied" in error:
-        return (f"cannot open {path}: permission denied" + (
-            "" if read_only else "; reading commands open it read-only"))
-    return f"cannot open the embedded store {path}: {' '.join(error.split())[:300]}"
-
-
-def _hint(error: str, cypher: str = "") -> str:
-    """What to write instead, when kg knows what the embedded dialect refused."""
-    backward = re.search(r'bwd data for rel table "(\w+)"', error)
-    if backward:
-        return (f"{backward[1]} is stored from its source side only, docs/ARCHITECTURE.md "
-                "15: start the pattern from that side, e.g. MATCH (t:Task)-[:LEAD]->(o:"
-                "Organisation {name: $name}), not from a node bound by an earlier WITH")
-    if "Undirected rel pattern" in error:
-        return ("LEAD, SUPPORT, ISSUED_BY, RELEVANT_FOR and HAS_THEME are stored from their "
-                "source side only, docs/ARCHITECTURE.md 15: give the pattern a direction, e.g. "
-                "MATCH (t:Task)-[:LEAD]->(o:Organisation)")
-    missing = re.search(r"Table (\w+) does not exist", error)
-    if missing:
-        return (f"the store has no {missing[1]} table: it was made by an older kg, or is "
-                "not a kg store; `kg load --realign` adds the tables this kg uses")
-    if re.search(r"has data type DATE but .* was expected", error):
-        return ("the embedded store reads no fields of a date (d.issued.year): write "
-                "d.issued_year for a document's year, r.lag_days for the days between a plan "
-                "and what it implements, or date_part('year', d.issued)")
-    if re.search(r"\[\s*\w+\s+IN\b[^\]]*\|", cypher) and "not in scope" in error:
-        return ("the embedded store has no list comprehensions ([x IN list | ...]): UNWIND "
-                "the list and collect() again, or use list functions")
-    if re.search(r"\b(duration|datetime|date)\s*\.\s*\w+\s*\(", cypher):
-        return ("the embedded store has no duration.between() or date.*() functions: write "
-                "r.lag_days (IMPLEMENTS), d.issued_year, or date_part / date_diff")
-    return ""
-
-
-def _query_failure(error: str, cypher: str) -> str:
-    """A LadybugDB error as one line: what to write instead when kg knows, then the engine's
-    first line (a parser error's other lines only point at the offset it already names)."""
-    said = " ".join(error.strip().splitlines()[0].split()) if error.strip() else error
-    hint = _hint(error, cypher)
-    return f"query failed: {hint} (LadybugDB: {said})" if hint else f"query failed: {said}"
 
 
 @functools.cache
@@ -209,7 +137,7 @@ class LadybugStore:
         self._recovered = False  # whether a stopped bulk copy was looked for (`_finish_copy`)
         self._unsynced = False  # whether IMPLEMENTS may lag its statements (`_sync_pairs`)
         self.read_only = read_only
-        _check_openable(Path(path), read_only)
+        check_openable(Path(path), read_only)
         try:
             if not read_only:
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -217,7 +145,7 @@ class LadybugStore:
                                         buffer_pool_size=buffer_pool_size or default_buffer_pool())
             self._conn = ladybug.Connection(self._db)
         except (RuntimeError, OSError) as e:
-            raise StoreError(_open_failure(path, str(e), read_only)) from e
+            raise StoreError(open_failure(path, str(e), read_only)) from e
         if read_only and self._has_old_pairs():
             self.close()
             raise StoreError(f"{path} was built by an older kg (one IMPLEMENTS per source): "
@@ -330,11 +258,11 @@ class LadybugStore:
         try:
             result = self._conn.execute(cypher, dict(params or {}))
         except RuntimeError as e:
-            if _READ_ONLY_REFUSAL in str(e):
+            if READ_ONLY_REFUSAL in str(e):
                 raise ReadOnlyError(f"{self.uri} is open for reading only: this statement "
                                     "writes") from e
             self._raise_if_cache_too_small(e)
-            raise StoreError(_query_failure(str(e), cypher)) from e
+            raise StoreError(query_failure(str(e), cypher)) from e
         cols = result.get_column_names()
         rows = []
         while result.has_next():
@@ -432,7 +360,7 @@ class LadybugStore:
 
     def _raise_if_cache_too_small(self, e: BaseException) -> None:
         """When `e` says the page cache was full: the advice to give the store more."""
-        if _POOL_FULL in str(e):
+        if POOL_FULL in str(e):
             raise StoreError(f"{self.uri}: the page cache ({self._db.buffer_pool_size >> 20} "
                              "MB) is too small for this write on a store this size; set "
                              f"{BUFFER_POOL_ENV} (MB) higher and load again") from e
@@ -637,7 +565,7 @@ class LadybugStore:
             raise StoreError(
                 f"{self.uri}: copying the staged {table} rows failed ({e}); the stage "
                 f"{directory} is kept, and the next load into this store finishes the "
-                "copy" + (f" (with {BUFFER_POOL_ENV} set higher)" if _POOL_FULL in str(e)
+                "copy" + (f" (with {BUFFER_POOL_ENV} set higher)" if POOL_FULL in str(e)
                           else "") + "; to give it up instead, remove the stage: the "
                 "next load then loads its files again") from e
 
