@@ -20,10 +20,9 @@ import ctypes
 import functools
 import os
 import re
-import shutil
 import sys
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 import ladybug
 
 from graph import pairs
+from graph.ladybug_bulk import BulkCopier
 from graph.ladybug_checkpoints import CHECKPOINT_MIN_RECORDS, CheckpointPolicy
 from graph.ladybug_errors import (
     POOL_FULL,
@@ -48,14 +48,10 @@ if TYPE_CHECKING:  # writes import these when they run: reading needs neither Ar
 
     from graph.batch import Batch
     from graph.rows import Rows
-    from graph.stage import Stage, StagedTable
     from ontology import Schema
 
 
 
-# Rows per COPY of a staged table (`bulk`): LadybugDB holds a COPY in memory until the next
-# checkpoint; 10^6 rows of a relationship with its evidence took ~0.6 GB (BENCHMARKS.md, 10^6).
-COPY_PIECE_ROWS = 1_000_000
 BUFFER_POOL_ENV = BUFFER_POOL_MB.name
 BUFFER_POOL_SHARE = 0.5  # of RAM, by default
 
@@ -132,9 +128,7 @@ class LadybugStore:
         self._schema = schema
         self.checkpoints = CheckpointPolicy(checkpoint_min_records)
         self.writes = WritePath()
-        self._stage: Stage | None = None  # while `bulk` stages writes
-        self._staged: dict[str, SourceInfo] = {}  # the sources staged
-        self._recovered = False  # whether a stopped bulk copy was looked for (`_finish_copy`)
+        self.copier = BulkCopier(self)
         self._unsynced = False  # whether IMPLEMENTS may lag its statements (`_sync_pairs`)
         self.read_only = read_only
         check_openable(Path(path), read_only)
@@ -160,6 +154,22 @@ class LadybugStore:
     @checkpoint_min_records.setter
     def checkpoint_min_records(self, records: int) -> None:
         self.checkpoints.min_records = records
+
+    @property
+    def connection(self) -> ladybug.Connection:
+        """The current connection (renewed after each write): for the store's units."""
+        return self._conn
+
+    def statements_copied(self) -> None:
+        """Something was copied in (durable at the next checkpoint), relationship statements
+        among it: one IMPLEMENTS per pair is to be kept before the next read."""
+        self.checkpoints.copied = self._unsynced = True
+
+    def mark_complete(self, source_uids: Sequence[str]) -> None:
+        """Their data is durable: the sources are loaded."""
+        if source_uids:
+            self.run("UNWIND $uids AS u MATCH (s:Source {uid: u}) SET s.complete = true",
+                     {"uids": list(source_uids)})
 
     # ------------------------------------------------------------------ schema
     @property
@@ -202,7 +212,7 @@ class LadybugStore:
         if not pairs.kept_in(self.schema):
             return False
         try:
-            cols = {r["name"] for r in self._read("CALL table_info('IMPLEMENTS') RETURN name")}
+            cols = {r["name"] for r in self.run("CALL table_info('IMPLEMENTS') RETURN name")}
         except StoreError:  # no such table: a new store
             return False
         return "evidence_count" not in cols
@@ -214,9 +224,9 @@ class LadybugStore:
         from graph.rows import Table
 
         cols = [p.name for p in self.schema.rel(pairs.STATED).props]
-        rows = self._read(f"MATCH (a:Document)-[r:{_OLD_PAIRS}]->(b:Document) RETURN "
-                          "a.uid AS `from`, b.uid AS `to`, "
-                          + ", ".join(f"r.{c} AS {c}" for c in cols))
+        rows = self.run(f"MATCH (a:Document)-[r:{_OLD_PAIRS}]->(b:Document) RETURN "
+                        "a.uid AS `from`, b.uid AS `to`, "
+                        + ", ".join(f"r.{c} AS {c}" for c in cols))
         if rows:
             table = Table({k: [r[k] for r in rows] for k in ("from", "to", *cols)})
             data = arrow_table(self.schema.rel(pairs.STATED).props, table)
@@ -224,7 +234,7 @@ class LadybugStore:
         self._conn.execute(f"DROP TABLE {_OLD_PAIRS}")
         self._conn.execute("MATCH (d:Document) WHERE d.issued IS NOT NULL AND "
                            "d.issued_year IS NULL SET d.issued_year = date_part('year', d.issued)")
-        self.checkpoints.copied = self._unsynced = True
+        self.statements_copied()
         self.checkpoint()
 
     def _add_missing_columns(self) -> None:
@@ -232,13 +242,13 @@ class LadybugStore:
         ... for instance) are added to the tables; COPY names its columns, so their order in
         the table does not matter."""
         for n in self.schema.nodes:
-            have = {r["name"] for r in self._read(f"CALL table_info('{n.label}') RETURN name")}
+            have = {r["name"] for r in self.run(f"CALL table_info('{n.label}') RETURN name")}
             for p in n.props:
                 if p.name not in have:
                     self._conn.execute(f"ALTER TABLE {n.label} ADD {p.name} {p.type}")
         for r in self.schema.rels:  # and the pairs a relationship gained (Review MENTIONED_IN)
             pairs = {(x["source table name"], x["destination table name"])
-                     for x in self._read(f"CALL show_connection('{r.type}') RETURN *")}
+                     for x in self.run(f"CALL show_connection('{r.type}') RETURN *")}
             for a, b in r.pairs:
                 if (a, b) not in pairs:
                     self._conn.execute(f"ALTER TABLE {r.type} ADD FROM {a} TO {b}")
@@ -249,10 +259,11 @@ class LadybugStore:
             self.checkpoint()
         elif self._unsynced:  # ... and one IMPLEMENTS per pair stated
             self._sync_pairs()
-        return self._read(cypher, params)
+        return self.run(cypher, params)
 
-    def _read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-        """`query` without applying deferred updates (they never touch Source nodes)."""
+    def run(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """A statement as it is, for the store and its units: no waiting fill applied first
+        (they never touch Source nodes)."""
         if self.read_only and _CHECKPOINT.match(cypher):  # the engine half-runs it
             raise ReadOnlyError(f"{self.uri} is open for reading only: CHECKPOINT writes")
         try:
@@ -280,11 +291,11 @@ class LadybugStore:
         elif self._unsynced:  # ... and one IMPLEMENTS per pair stated
             self._sync_pairs()
         if self.read_only and _CHECKPOINT.match(cypher):
-            self._read(cypher, params)  # refused, in `query`'s words
+            self.run(cypher, params)  # refused, in `query`'s words
         try:
             result = self._conn.execute(cypher, dict(params or {}))
         except RuntimeError:  # a failed statement changed nothing: the row path words it
-            rows = self._read(cypher, params)
+            rows = self.run(cypher, params)
             return {k: [r[k] for r in rows] for k in (rows[0] if rows else {})}
         names, n = result.get_column_names(), result.get_num_tuples()
         if _arrow_pays(n):
@@ -299,13 +310,13 @@ class LadybugStore:
 
     def sources(self) -> list[SourceInfo]:
         """Every source; those written since the last checkpoint count as complete."""
-        self._finish_copy()
+        self.copier.finish()
         pending = set(self.checkpoints.sources)
-        rows = self._read("MATCH (s:Source) RETURN s.uid AS uid, s.name AS name, "
-                          "s.path AS path, s.complete AS complete")
+        rows = self.run("MATCH (s:Source) RETURN s.uid AS uid, s.name AS name, "
+                        "s.path AS path, s.complete AS complete")
         return [SourceInfo(r["uid"], r["name"], r["path"],
                            bool(r["complete"]) or r["uid"] in pending) for r in rows
-                ] + list(self._staged.values())
+                ] + list(self.copier.staged.values())
 
     # ------------------------------------------------------------------ writes
     def _writable(self) -> None:
@@ -318,7 +329,7 @@ class LadybugStore:
         self._writable()
         from graph.rows import gc_paused
 
-        self._finish_copy()
+        self.copier.finish()
         with gc_paused:  # rows and Arrow columns are millions of objects and no cycles
             self._write(batches)
 
@@ -327,17 +338,14 @@ class LadybugStore:
 
         rows = to_rows(batches, self.schema)
         self._conn.execute("CALL auto_checkpoint=false")
-        if self._stage is not None:
-            self._stage_rows(rows)
-            self._staged.update((b.source.uid, SourceInfo(b.source.uid, b.source.name,
-                                                          b.source.path, True))
-                                for b in batches)
+        if self.copier.stage is not None:
+            self.copier.stage_write(rows, batches)
         else:
             self._copy_rows(rows)
             self._unsynced = True
             self.checkpoints.wrote((b.source.uid for b in batches), rows.count)
         self._renew_connection()
-        if self._stage is None and self.checkpoints.due(self._count_records):
+        if self.copier.stage is None and self.checkpoints.due(self._count_records):
             self.checkpoint()
         _release_freed_memory()
 
@@ -366,8 +374,8 @@ class LadybugStore:
                              f"{BUFFER_POOL_ENV} (MB) higher and load again") from e
 
     def _count_records(self) -> int:
-        nodes = self._read("MATCH (n) RETURN count(n) AS c")[0]["c"]
-        return nodes + self._read("MATCH ()-[r]->() RETURN count(r) AS c")[0]["c"]
+        nodes = self.run("MATCH (n) RETURN count(n) AS c")[0]["c"]
+        return nodes + self.run("MATCH ()-[r]->() RETURN count(r) AS c")[0]["c"]
 
     def checkpoint(self, resume_auto: bool = True) -> None:
         """Make everything written durable, apply the updates that waited for it, then mark
@@ -387,9 +395,7 @@ class LadybugStore:
         if self._unsynced:
             self._rebuild_pairs()  # on durable data only: see `WritePath.update_nodes`
             self._unsynced = False
-        if self.checkpoints.sources:
-            self._read("UNWIND $uids AS u MATCH (s:Source {uid: u}) SET s.complete = true",
-                       {"uids": self.checkpoints.sources})
+        self.mark_complete(self.checkpoints.sources)
         self.checkpoints.checkpointed()
         self._conn.execute(f"CALL auto_checkpoint={str(resume_auto).lower()}")
 
@@ -400,7 +406,7 @@ class LadybugStore:
         last checkpoint to be durable, as updates do (`WritePath.update_nodes`)."""
         self._copy_missing_pairs()
         if (self.checkpoints.copied and pairs.kept_in(self.schema)
-                and self._read(pairs.STALE + " LIMIT 1")):
+                and self.run(pairs.STALE + " LIMIT 1")):
             self.checkpoint()  # which rebuilds them once the copies are durable
             return
         self._rebuild_pairs()
@@ -409,7 +415,7 @@ class LadybugStore:
     def _copy_missing_pairs(self) -> None:
         if not pairs.kept_in(self.schema):
             return
-        rows = pairs.pair_rows(self._read(pairs.MISSING))
+        rows = pairs.pair_rows(self.run(pairs.MISSING))
         if rows:
             self.checkpoints.copied = True
             self._conn.execute(f"COPY {pairs.PAIR} FROM $data",
@@ -427,13 +433,13 @@ class LadybugStore:
         (statements, not COPY: written to the log, durable at once)."""
         if not pairs.kept_in(self.schema):
             return
-        stale = [(r["from"], r["to"]) for r in self._read(pairs.STALE)]
+        stale = [(r["from"], r["to"]) for r in self.run(pairs.STALE)]
         if not stale:
             return
         stmt, params = pairs.statements_of(stale)
-        rows = pairs.pair_rows(self._read(stmt, params))
+        rows = pairs.pair_rows(self.run(stmt, params))
         stmt, params = pairs.delete_pairs(stale)
-        self._read(stmt, params)
+        self.run(stmt, params)
         if rows:
             props = self.schema.rel(pairs.PAIR).props
             data = self._pair_table(rows).rename_columns(
@@ -444,137 +450,21 @@ class LadybugStore:
                                f"CREATE (a)-[:{pairs.PAIR} {{{fields}}}]->(b)", {"data": data})
 
     # ------------------------------------------------------------------ bulk
-    @contextmanager
-    def bulk(self) -> Iterator[None]:
+    def bulk(self) -> AbstractContextManager[None]:
         """Writes inside are staged on disk (`graph.stage`) and copied in when the block ends,
-        table by table in checkpointed pieces (`_copy_sealed`); then the store marks their
-        sources complete. For loads that write much more than the store holds (a first load).
-
-        A block stopped while staging leaves the store as it was. Once staging ends the stage
-        is sealed: a copy stopped midway (a crash, a full page cache) keeps it, and the next
-        use of the store for writing finishes the copy (`_finish_copy`) before anything else.
-        Reads inside do not see the staged rows; `sources()` lists their sources."""
-        self._finish_copy()
-        if self._stage is not None or self.read_only:
-            yield
-            return
-        from graph.stage import Stage
-
-        self.checkpoint()  # nothing fresh: updates inside touch only durable nodes
-        try:
-            stage = self._stage = Stage(Path(self.uri + ".stage"))
-        except ValueError as e:
-            raise StoreError(str(e)) from e
-        try:
-            try:
-                yield
-                tables = stage.seal(self._staged, self._count, COPY_PIECE_ROWS)
-            except BaseException:
-                stage.remove()
-                raise
-            self._copy_sealed(stage.directory, tables)
-        finally:
-            stage.close()
-            self._stage, self._staged = None, {}
-
-    def _stage_rows(self, rows: Rows) -> None:
-        """Stage a write: nodes the store holds are filled in now (as in `write`), all the
-        other rows are staged. Every table is built before any is staged."""
-        import pyarrow.compute as pc
-
-        assert self._stage is not None
-        nodes = {}
-        for label, table in rows.nodes.items():
-            props = self.schema.node(label).props
-            data = arrow_table(props, table, null_lists=True)
-            old = self.writes.stored(self._conn, label, data)
-            if pc.any(old).as_py():
-                self.writes.update_nodes(self._conn, label, props, data.filter(old))
-            nodes[label] = data.filter(pc.invert(old))
-        rels = {key: arrow_table(self.schema.rel(key[0]).props, table)
-                for key, table in rows.rels.items()}
-        self._stage.add(nodes, rels)
-
-    def _count(self, table: str, pair: tuple[str, str] | None) -> int:
-        """Rows of a node table (`pair` None) or of a relationship table between a pair."""
-        if pair is None:
-            return self._read(f"MATCH (n:{table}) RETURN count(n) AS c")[0]["c"]
-        a, b = pair
-        return self._read(f"MATCH (:{a})-[r:{table}]->(:{b}) RETURN count(r) AS c")[0]["c"]
-
-    def _finish_copy(self) -> None:
-        """Finish the copy of a sealed stage a stopped bulk load left (once per opening)."""
-        if self._recovered or self.read_only:
-            return
-        from graph.stage import sealed
-
-        directory = Path(self.uri + ".stage")
-        tables = sealed(directory)
-        if tables is not None:
-            self._copy_sealed(directory, tables)
-        self._recovered = True
-
-    def _copy_sealed(self, directory: Path, tables: Sequence[StagedTable]) -> None:
-        """Copy what the store does not hold yet of each table of a sealed stage, in pieces of
-        `COPY_PIECE_ROWS` rows, checkpointing once a piece's worth of rows is copied (small
-        tables share a checkpoint): LadybugDB holds a COPY in memory until the checkpoint, so
-        one COPY per table needed 17-20 GB at 10^6 documents and crashed. A COPY is in or
-        not, so counting a table's rows says how many pieces are in (`StagedTable.before`).
-        Then mark the stage's sources complete and remove it."""
-        from graph.stage import pieces, staged_sources
-
-        self._conn.execute("CALL auto_checkpoint=false")
-        unsaved = 0  # rows copied since the last checkpoint
-        for t in tables:
-            done = self._count(t.name, t.pair) - t.before
-            if done == t.rows:
-                continue  # copied before a stop
-            if not 0 <= done < t.rows or done % t.piece:
-                raise StoreError(
-                    f"{directory}: this stopped copy cannot be finished, the store changed "
-                    f"since it began ({t.name} holds {t.before + done} rows, not {t.before} "
-                    f"plus pieces of {t.piece}); remove the directory and load again")
-            opts = f" (from='{t.pair[0]}', to='{t.pair[1]}')" \
-                if t.pair and len(self.schema.rel(t.name).pairs) > 1 else ""
-            node = next((n for n in self.schema.nodes if n.label == t.name), None)
-            cols = f"({', '.join(p.name for p in node.props)})" if node else ""
-            for piece in pieces(directory / t.file, t.piece, skip=done):
-                with self._copy_failure(directory, t.name):
-                    self._conn.execute(f"COPY {t.name}{cols} FROM '{piece}'{opts}")
-                    # statements copied: pairs to keep
-                    self.checkpoints.copied = self._unsynced = True
-                    unsaved += min(t.piece, t.rows - done)
-                    done += t.piece
-                    if unsaved >= t.piece:
-                        self.checkpoint(resume_auto=False)
-                        unsaved = 0
-        with self._copy_failure(directory, tables[-1].name if tables else ""):
-            self.checkpoint(resume_auto=False)
-        self._read("UNWIND $uids AS u MATCH (s:Source {uid: u}) SET s.complete = true",
-                   {"uids": staged_sources(directory)})
-        self.checkpoints.recount()
-        self._conn.execute("CALL auto_checkpoint=true")
-        shutil.rmtree(directory)
-
-    @contextmanager
-    def _copy_failure(self, directory: Path, table: str) -> Iterator[None]:
-        """A failed COPY or checkpoint of a sealed stage as a StoreError saying what now."""
-        try:
-            yield
-        except (RuntimeError, StoreError) as e:
-            raise StoreError(
-                f"{self.uri}: copying the staged {table} rows failed ({e}); the stage "
-                f"{directory} is kept, and the next load into this store finishes the "
-                "copy" + (f" (with {BUFFER_POOL_ENV} set higher)" if POOL_FULL in str(e)
-                          else "") + "; to give it up instead, remove the stage: the "
-                "next load then loads its files again") from e
+        table by table in checkpointed pieces; then the store marks their sources complete
+        (`graph.ladybug_bulk`). For loads that write much more than the store holds (a first
+        load). A block stopped while staging leaves the store as it was; a copy stopped midway
+        is finished by the next use of the store for writing. Reads inside do not see the
+        staged rows; `sources()` lists their sources."""
+        return self.copier.block()
 
     def retract(self, source_uids: Sequence[str]) -> None:
         if not source_uids:
             return
         self._writable()
-        self._finish_copy()
-        if self._staged.keys() & set(source_uids):
+        self.copier.finish()
+        if self.copier.staged.keys() & set(source_uids):
             raise StoreError("a source staged by this bulk write cannot be retracted before "
                              "the copy")
         self.checkpoint()

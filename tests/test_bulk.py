@@ -188,11 +188,11 @@ def test_a_crash_while_staging_leaves_the_store_as_it_was(tmp_path):
 STOP_IN_COPY = """
 import os, sys
 from pathlib import Path
-import graph.ladybug_store, graph.stage
+import graph.ladybug_bulk, graph.stage
 from graph import load_batches, to_batch
 from graph.ladybug_store import LadybugStore
 from tests import factories
-graph.ladybug_store.COPY_PIECE_ROWS = 2
+graph.ladybug_bulk.COPY_PIECE_ROWS = 2
 s = LadybugStore(sys.argv[1])
 s.ensure_schema()
 batches = [to_batch(x) for x in factories.corpus()]
