@@ -6,11 +6,16 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graph.store import StoreError
 
+if TYPE_CHECKING:
+    import ladybug
+
 POOL_FULL = "buffer pool is full"  # LadybugDB's message when a statement needs more cache
 READ_ONLY_REFUSAL = "Cannot execute write operations in a read-only database"
+WRITE_IN_READ_TRANSACTION = "Can not execute a write query inside a read-only transaction"
 
 
 def check_openable(path: Path, read_only: bool) -> None:
@@ -88,3 +93,13 @@ def query_failure(error: str, cypher: str) -> str:
     said = " ".join(error.strip().splitlines()[0].split()) if error.strip() else error
     hint = _hint(error, cypher)
     return f"query failed: {hint} (LadybugDB: {said})" if hint else f"query failed: {said}"
+
+
+def single(result: ladybug.QueryResult | list[ladybug.QueryResult],
+           cypher: str = "") -> ladybug.QueryResult:
+    """The result of one statement: LadybugDB answers statements joined by ';' with a list,
+    which kg refuses (a query is one statement)."""
+    if isinstance(result, list):
+        raise StoreError("query failed: one statement at a time (this text holds "
+                         f"{len(result)} joined by ';'): {' '.join(cypher.split())[:120]}")
+    return result

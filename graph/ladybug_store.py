@@ -21,8 +21,8 @@ import functools
 import os
 import re
 import sys
-from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager, suppress
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,9 +35,11 @@ from graph.ladybug_checkpoints import CHECKPOINT_MIN_RECORDS, CheckpointPolicy
 from graph.ladybug_errors import (
     POOL_FULL,
     READ_ONLY_REFUSAL,
+    WRITE_IN_READ_TRANSACTION,
     check_openable,
     open_failure,
     query_failure,
+    single,
 )
 from graph.ladybug_writes import WritePath, arrow_table
 from graph.settings import BUFFER_POOL_MB, setting
@@ -255,15 +257,79 @@ class LadybugStore:
 
     # ------------------------------------------------------------------ reads
     def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-        if self.writes.waiting:  # reads see every write: apply the updates still waiting
-            self.checkpoint()
-        elif self._unsynced:  # ... and one IMPLEMENTS per pair stated
-            self._sync_pairs()
+        """A statement that reads: the engine refuses one that writes (`ReadOnlyError`), the
+        file being read-only or the statement run in a read-only transaction."""
+        self._catch_up()
+        with self._reading(cypher):
+            return self.run(cypher, params)
+
+    def query_columns(self, cypher: str,
+                      params: Mapping[str, Any] | None = None) -> dict[str, list[Any]]:
+        """`query`'s result as one list per column: no dict built per row, and plain values
+        left as they come (a large result cost more to turn into rows than to compute). Read
+        through Arrow from `ARROW_MIN_ROWS` rows on, or once Arrow is loaded: loading it
+        costs more than a smaller result saves."""
+        self._catch_up()
+        with self._reading(cypher):
+            result = self._execute(cypher, params)
+            names, n = result.get_column_names(), result.get_num_tuples()
+            if _arrow_pays(n):
+                table = result.get_as_arrow(chunk_size=-1)
+                cols = [table.column(i).to_pylist() for i in range(len(names))]
+            else:
+                cols = [list(c) for c in zip(*(result.get_next() for _ in range(n)),
+                                             strict=True)]
+                cols = cols or [[] for _ in names]
+            kinds = result.get_column_data_types()
+        return {k: c if kind in _PLAIN_TYPES else [_plain(v) for v in c]
+                for k, kind, c in zip(names, kinds, cols, strict=True)}
+
+    def execute(self, cypher: str,
+                params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """A statement that may write (`kg cypher --write`, kg's notes); rows as `query`'s."""
+        self._writable()
+        self._catch_up()
         return self.run(cypher, params)
+
+    def _catch_up(self) -> None:
+        """Before a statement of the caller's: it sees every write (the fills still waiting
+        are applied) and one IMPLEMENTS per pair stated."""
+        if self.writes.waiting:
+            self.checkpoint()
+        elif self._unsynced:
+            self._sync_pairs()
+
+    @contextmanager
+    def _reading(self, cypher: str) -> Iterator[None]:
+        """A block that may only read: a file opened read-only refuses writes by itself,
+        otherwise the block is a read-only transaction. CHECKPOINT is refused here (the
+        engine half-runs it on a read-only file)."""
+        if _CHECKPOINT.match(cypher):
+            raise ReadOnlyError(f"{self.uri}: CHECKPOINT writes; a query may only read")
+        if self.read_only:
+            yield
+            return
+        self._conn.execute("BEGIN TRANSACTION READ ONLY")
+        try:
+            yield
+        except BaseException:
+            with suppress(RuntimeError):  # the engine may have ended it with the statement
+                self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
 
     def run(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """A statement as it is, for the store and its units: no waiting fill applied first
         (they never touch Source nodes)."""
+        result = self._execute(cypher, params)
+        cols = result.get_column_names()
+        rows = []
+        while result.has_next():
+            rows.append({c: _plain(v) for c, v in zip(cols, result.get_next(), strict=True)})
+        return rows
+
+    def _execute(self, cypher: str, params: Mapping[str, Any] | None) -> ladybug.QueryResult:
+        """The engine's result, its errors as one-line `StoreError`s."""
         if self.read_only and _CHECKPOINT.match(cypher):  # the engine half-runs it
             raise ReadOnlyError(f"{self.uri} is open for reading only: CHECKPOINT writes")
         try:
@@ -272,41 +338,12 @@ class LadybugStore:
             if READ_ONLY_REFUSAL in str(e):
                 raise ReadOnlyError(f"{self.uri} is open for reading only: this statement "
                                     "writes") from e
+            if WRITE_IN_READ_TRANSACTION in str(e):
+                raise ReadOnlyError(f"{self.uri}: a query may only read and this statement "
+                                    "writes (writes go through `execute`)") from e
             self._raise_if_cache_too_small(e)
             raise StoreError(query_failure(str(e), cypher)) from e
-        cols = result.get_column_names()
-        rows = []
-        while result.has_next():
-            rows.append({c: _plain(v) for c, v in zip(cols, result.get_next(), strict=True)})
-        return rows
-
-    def query_columns(self, cypher: str,
-                      params: Mapping[str, Any] | None = None) -> dict[str, list[Any]]:
-        """`query`'s result as one list per column: no dict built per row, and plain values
-        left as they come (a large result cost more to turn into rows than to compute). Read
-        through Arrow from `ARROW_MIN_ROWS` rows on, or once Arrow is loaded: loading it
-        costs more than a smaller result saves."""
-        if self.writes.waiting:  # as `query`: reads see every write
-            self.checkpoint()
-        elif self._unsynced:  # ... and one IMPLEMENTS per pair stated
-            self._sync_pairs()
-        if self.read_only and _CHECKPOINT.match(cypher):
-            self.run(cypher, params)  # refused, in `query`'s words
-        try:
-            result = self._conn.execute(cypher, dict(params or {}))
-        except RuntimeError:  # a failed statement changed nothing: the row path words it
-            rows = self.run(cypher, params)
-            return {k: [r[k] for r in rows] for k in (rows[0] if rows else {})}
-        names, n = result.get_column_names(), result.get_num_tuples()
-        if _arrow_pays(n):
-            table = result.get_as_arrow(chunk_size=-1)
-            cols = [table.column(i).to_pylist() for i in range(len(names))]
-        else:
-            cols = [list(c) for c in zip(*(result.get_next() for _ in range(n)), strict=True)]
-            cols = cols or [[] for _ in names]
-        kinds = result.get_column_data_types()
-        return {k: c if kind in _PLAIN_TYPES else [_plain(v) for v in c]
-                for k, kind, c in zip(names, kinds, cols, strict=True)}
+        return single(result, cypher)
 
     def sources(self) -> list[SourceInfo]:
         """Every source; those written since the last checkpoint count as complete."""
@@ -471,12 +508,13 @@ class LadybugStore:
         self.checkpoints.recount()
         params = {"sources": list(source_uids)}
         for rel in self.schema.stated:  # IMPLEMENTS follows its statements (_rebuild_pairs)
-            self.query(f"MATCH ()-[r:{rel.type}]->() WHERE r.source IN $sources DELETE r", params)
-        self.query("MATCH (s:Source) WHERE s.uid IN $sources DETACH DELETE s", params)
+            self.execute(f"MATCH ()-[r:{rel.type}]->() WHERE r.source IN $sources DELETE r",
+                         params)
+        self.execute("MATCH (s:Source) WHERE s.uid IN $sources DETACH DELETE s", params)
         for n in self.schema.nodes:
             if not n.kept:  # reference data stays (kg:keptWithoutSource)
-                self.query(f"MATCH (n:{n.label}) WHERE NOT EXISTS "
-                           "{ MATCH (n)-[:MENTIONED_IN]->(:Source) } DETACH DELETE n")
+                self.execute(f"MATCH (n:{n.label}) WHERE NOT EXISTS "
+                             "{ MATCH (n)-[:MENTIONED_IN]->(:Source) } DETACH DELETE n")
         self._rebuild_pairs()
 
     def close(self) -> None:

@@ -251,21 +251,31 @@ class Neo4jStore:
 
     # ------------------------------------------------------------------ reads
     def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-        with self._errors():
-            records, _, _ = self._driver.execute_query(
-                cypher, dict(params or {}), database_=self.database,
-                routing_=RoutingControl.READ if self.read_only else RoutingControl.WRITE)
-        return [{k: _plain(v) for k, v in r.items()} for r in records]
+        """A statement that reads, in a READ access-mode transaction: the server refuses one
+        that writes (`ReadOnlyError`)."""
+        keys, records = self._records(cypher, params, RoutingControl.READ)
+        return [{k: _plain(v) for k, v in zip(keys, r, strict=True)} for r in records]
 
     def query_columns(self, cypher: str,
                       params: Mapping[str, Any] | None = None) -> dict[str, list[Any]]:
         """`query`'s result as one list per column (the records transposed, no dict per row)."""
-        with self._errors():
-            records, _, keys = self._driver.execute_query(
-                cypher, dict(params or {}), database_=self.database,
-                routing_=RoutingControl.READ if self.read_only else RoutingControl.WRITE)
+        keys, records = self._records(cypher, params, RoutingControl.READ)
         cols = zip(*records, strict=True) if records else ([] for _ in keys)
         return {k: list(map(_plain, c)) for k, c in zip(keys, cols, strict=True)}
+
+    def execute(self, cypher: str,
+                params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """A statement that may write (`kg cypher --write`, kg's notes); rows as `query`'s."""
+        self._writable()
+        keys, records = self._records(cypher, params, RoutingControl.WRITE)
+        return [{k: _plain(v) for k, v in zip(keys, r, strict=True)} for r in records]
+
+    def _records(self, cypher: str, params: Mapping[str, Any] | None,
+                 routing: RoutingControl) -> tuple[list[str], list[neo4j.Record]]:
+        with self._errors():
+            records, _, keys = self._driver.execute_query(
+                cypher, dict(params or {}), database_=self.database, routing_=routing)
+        return keys, records
 
     def sources(self) -> list[SourceInfo]:
         rows = self.query("MATCH (s:Source) RETURN s.uid AS uid, s.name AS name, "

@@ -224,7 +224,7 @@ def test_a_stopped_copy_is_not_finished_on_a_store_that_changed_since(tmp_path):
     first = sealed(stage)[0]  # copied before the stop
     assert first.rows <= 2
     s = LadybugStore(str(path))
-    s.query(f"CREATE (:{first.name} {{uid: 'written-since'}})")
+    s.execute(f"CREATE (:{first.name} {{uid: 'written-since'}})")
     with pytest.raises(StoreError, match=f"{first.name} holds {first.before + first.rows + 1}"):
         s.sources()
     assert sealed(stage) is not None  # kept: nothing was copied over the change
