@@ -14,6 +14,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from graph.ladybug_errors import single
+
 if TYPE_CHECKING:  # writes import these when they run: reading needs neither Arrow nor RDF
     import ladybug
     import pyarrow as pa
@@ -32,7 +34,7 @@ def _column(prop: Prop, values: list[Any], null_lists: bool) -> pa.Array:
     if prop.type == "DATE":
         values = [dt.date.fromisoformat(v) if isinstance(v, str) else v for v in values]
     if prop.type == "STRING[]":
-        empty = None if null_lists else []
+        empty: list[str] | None = None if null_lists else []
         values = [list(v) if v is not None else empty for v in values]
     return pa.array(values, type=arrow[prop.type])
 
@@ -87,8 +89,8 @@ class WritePath:
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        known = conn.execute(f"LOAD FROM $data MATCH (n:{label} {{uid: uid}}) "
-                             "RETURN uid", {"data": data}).get_as_arrow()["uid"]
+        known = single(conn.execute(f"LOAD FROM $data MATCH (n:{label} {{uid: uid}}) "
+                                    "RETURN uid", {"data": data})).get_as_arrow()["uid"]
         return pc.is_in(data["uid"], value_set=known.combine_chunks().cast(pa.string()))
 
     def copy_nodes(self, conn: ladybug.Connection, schema: Schema, rows: Rows) -> None:
@@ -126,9 +128,9 @@ class WritePath:
         import pyarrow.compute as pc
 
         props = [p for p in props if p.name != "uid"]
-        changing = conn.execute(f"{_fill_match(label, props)} RETURN uid",
-                                {"data": data}).get_as_arrow()
-        changing = changing["uid"].combine_chunks().cast(pa.string())
+        found = single(conn.execute(f"{_fill_match(label, props)} RETURN uid",
+                                    {"data": data})).get_as_arrow()
+        changing = found["uid"].combine_chunks().cast(pa.string())
         if not len(changing):
             return
         data = data.filter(pc.is_in(data["uid"], value_set=changing))
