@@ -43,7 +43,7 @@ from graph.ladybug_errors import (
 )
 from graph.ladybug_writes import WritePath, arrow_table
 from graph.settings import BUFFER_POOL_MB, setting
-from graph.store import ReadOnlyError, SourceInfo, StoreError
+from graph.store import LIST_SOURCES, MARK_COMPLETE, ReadOnlyError, SourceInfo, StoreError
 
 if TYPE_CHECKING:  # writes import these when they run: reading needs neither Arrow nor RDF
     import pyarrow as pa
@@ -170,8 +170,7 @@ class LadybugStore:
     def mark_complete(self, source_uids: Sequence[str]) -> None:
         """Their data is durable: the sources are loaded."""
         if source_uids:
-            self.run("UNWIND $uids AS u MATCH (s:Source {uid: u}) SET s.complete = true",
-                     {"uids": list(source_uids)})
+            self.run(MARK_COMPLETE, {"uids": list(source_uids)})
 
     # ------------------------------------------------------------------ schema
     @property
@@ -349,8 +348,7 @@ class LadybugStore:
         """Every source; those written since the last checkpoint count as complete."""
         self.copier.finish()
         pending = set(self.checkpoints.sources)
-        rows = self.run("MATCH (s:Source) RETURN s.uid AS uid, s.name AS name, "
-                        "s.path AS path, s.complete AS complete")
+        rows = self.run(LIST_SOURCES)
         return [SourceInfo(r["uid"], r["name"], r["path"],
                            bool(r["complete"]) or r["uid"] in pending) for r in rows
                 ] + list(self.copier.staged.values())

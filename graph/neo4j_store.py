@@ -30,7 +30,13 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 from graph import pairs
 from graph.batch import Batch
 from graph.rows import Rows, to_rows
-from graph.store import ReadOnlyError, SourceInfo, StoreError
+from graph.store import (
+    LIST_SOURCES,
+    MARK_COMPLETE,
+    ReadOnlyError,
+    SourceInfo,
+    StoreError,
+)
 from ontology import Prop, Schema, load_schema
 
 CHUNK = 10_000  # rows per transaction (more: longer GC pauses on the server, no faster)
@@ -278,8 +284,7 @@ class Neo4jStore:
         return keys, records
 
     def sources(self) -> list[SourceInfo]:
-        rows = self.query("MATCH (s:Source) RETURN s.uid AS uid, s.name AS name, "
-                          "s.path AS path, s.complete AS complete")
+        rows = self.query(LIST_SOURCES)
         return [SourceInfo(r["uid"], r["name"], r["path"], bool(r["complete"])) for r in rows]
 
     # ------------------------------------------------------------------ writes
@@ -293,9 +298,7 @@ class Neo4jStore:
             for group in _groups(steps, self.chunk):
                 s.execute_write(_apply, group)
             self._rebuild_pairs(s, self._pairs_written(s, rows))
-            s.execute_write(_run, "UNWIND $uids AS u MATCH (s:Source {uid: u}) "
-                                  "SET s.complete = true",
-                            uids=[b.source.uid for b in batches])
+            s.execute_write(_run, MARK_COMPLETE, uids=[b.source.uid for b in batches])
 
     def _node_steps(self, rows: Rows) -> list[tuple[str, list[list[Any]]]]:
         """Per label: MERGE by uid, each property coalesced with the value it had."""

@@ -37,6 +37,13 @@ class SourceInfo:
     complete: bool
 
 
+# The Cypher both stores run on Source nodes: list them (as SourceInfo's fields), and mark
+# those of a durable write complete (DESIGN §6).
+LIST_SOURCES = ("MATCH (s:Source) RETURN s.uid AS uid, s.name AS name, s.path AS path, "
+                "s.complete AS complete")
+MARK_COMPLETE = "UNWIND $uids AS u MATCH (s:Source {uid: u}) SET s.complete = true"
+
+
 class Store(Protocol):
     """What kg needs of a graph database."""
 
