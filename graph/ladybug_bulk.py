@@ -79,7 +79,7 @@ class BulkCopier:
         import pyarrow.compute as pc
 
         assert self.stage is not None
-        schema, conn, writes = self.store.schema, self.store.connection, self.store.writes
+        schema, conn, writes = self.store.schema, self.store.connection, self.store.write_path
         nodes = {}
         for label, table in rows.nodes.items():
             props = schema.node(label).props

@@ -129,7 +129,7 @@ class LadybugStore:
         self.uri = path
         self._schema = schema
         self.checkpoints = CheckpointPolicy(checkpoint_min_records)
-        self.writes = WritePath()
+        self.write_path = WritePath()
         self.copier = BulkCopier(self)
         self._unsynced = False  # whether IMPLEMENTS may lag its statements (`_sync_pairs`)
         self.read_only = read_only
@@ -293,7 +293,7 @@ class LadybugStore:
     def _catch_up(self) -> None:
         """Before a statement of the caller's: it sees every write (the fills still waiting
         are applied) and one IMPLEMENTS per pair stated."""
-        if self.writes.waiting:
+        if self.write_path.waiting:
             self.checkpoint()
         elif self._unsynced:
             self._sync_pairs()
@@ -388,7 +388,7 @@ class LadybugStore:
         """Copy a write's rows in now; if that fails, drop the updates it left waiting."""
         self.checkpoints.copied = True
         try:
-            self.writes.copy(self._conn, self.schema, rows)
+            self.write_path.copy(self._conn, self.schema, rows)
         except BaseException as e:
             self._conn.execute("CALL auto_checkpoint=true")
             self._raise_if_cache_too_small(e)
@@ -426,7 +426,7 @@ class LadybugStore:
             self._raise_if_cache_too_small(e)
             raise
         self.checkpoints.copied = False
-        self.writes.apply_waiting(self._conn)
+        self.write_path.apply_waiting(self._conn)
         if self._unsynced:
             self._rebuild_pairs()  # on durable data only: see `WritePath.update_nodes`
             self._unsynced = False

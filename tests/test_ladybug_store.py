@@ -283,7 +283,7 @@ def test_a_failed_write_leaves_no_update_waiting(tmp_path, monkeypatch):
     def refuse(conn, schema, rows):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(s.writes, "copy_rels", refuse)  # fails after its nodes were written
+    monkeypatch.setattr(s.write_path, "copy_rels", refuse)  # fails after its nodes were written
     with pytest.raises(RuntimeError):
         load_batches(s, [second])
     monkeypatch.undo()
