@@ -304,7 +304,7 @@ def step_naive(work: Path, files: float) -> dict[str, Any]:
 
     store = fresh_store(work / "naive.lbdb")
     rows = naive_rows(work, int(files), store.schema)
-    seconds, done = timed(lambda: merge_rows(store.query, rows))
+    seconds, done = timed(lambda: merge_rows(store.execute, rows))
     store.close()
     remove_store(work / "naive.lbdb")
     return {"files": int(files), "records": done, "seconds": seconds, "peak_mb": peak_mb()}
@@ -382,7 +382,7 @@ def wipe_neo4j(store, batch: int = 20_000) -> None:
     DETACH DELETE of a node with 10^5 relationships exceeds a 1 GB server's transaction memory)."""
     for stmt in ("MATCH ()-[r]->() WITH r LIMIT $n DELETE r RETURN count(*) AS c",
                  "MATCH (x) WITH x LIMIT $n DETACH DELETE x RETURN count(*) AS c"):
-        while store.query(stmt, {"n": batch})[0]["c"]:
+        while store.execute(stmt, {"n": batch})[0]["c"]:
             pass
 
 
@@ -425,7 +425,7 @@ def step_neo4j(work: Path, uri: str, files: float) -> dict[str, Any]:
 
     def naive() -> None:
         rows = naive_rows(work, int(files), store.schema)
-        out["naive_seconds"], out["naive_records"] = timed(lambda: merge_rows(store.query, rows))
+        out["naive_seconds"], out["naive_records"] = timed(lambda: merge_rows(store.execute, rows))
 
     phase("wipe", lambda: wipe_neo4j(store))
     phase("write", write)

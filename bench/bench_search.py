@@ -84,7 +84,7 @@ def fill(store, all_texts: list[str], per_doc: int = 100) -> None:
 
 def wipe(neo) -> None:
     """Empty a Neo4j in small transactions (the test server's transaction memory is small)."""
-    while neo.query("MATCH (n) WITH n LIMIT 1000 DETACH DELETE n RETURN count(*) AS c")[0]["c"]:
+    while neo.execute("MATCH (n) WITH n LIMIT 1000 DETACH DELETE n RETURN count(*) AS c")[0]["c"]:
         pass
 
 

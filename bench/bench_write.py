@@ -165,7 +165,7 @@ def run_naive(work: Path, files: int, seconds: float, db: Path) -> dict[str, flo
     store = fresh_store(db)
     rows = to_rows(pickle.loads(pickles(work)[0].read_bytes())[:files], store.schema)
     t = time.perf_counter()
-    done = merge_rows(store.query, rows, deadline=t + seconds)
+    done = merge_rows(store.execute, rows, deadline=t + seconds)
     s = time.perf_counter() - t
     store.close()
     remove_store(db)

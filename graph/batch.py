@@ -70,8 +70,8 @@ def to_batch(ex: Extraction) -> Batch:
                                                 d.issuer, d.locality]))),
                search=search_words(d.title))
         if d.locality:
-            loc = _locality(b, d.locality, d.evidence)
-            b.edge("RELEVANT_FOR", ("Document", d.uid), ("Locality", loc), d.evidence)
+            place = _locality(b, d.locality, d.evidence)
+            b.edge("RELEVANT_FOR", ("Document", d.uid), ("Locality", place), d.evidence)
         if d.issuer:
             org = _organisation(b, d.issuer, d.level, d.locality, d.evidence)
             b.edge("ISSUED_BY", ("Document", d.uid), ("Organisation", org), d.evidence)
@@ -103,11 +103,11 @@ def to_batch(ex: Extraction) -> Batch:
         b.edge("HAS_TASK", ("Document", t.document), ("Task", t.uid), t.evidence)
         level = plan.level if plan else "unknown"
         roles = ([("LEAD", t.lead)] if t.lead else []) + [("SUPPORT", s) for s in t.support]
-        for rel, printed in roles:
+        for role, printed in roles:
             name = ex.org_names.get(printed, printed)
             org = _organisation(b, name, "central" if name in central else level, locality,
                                 t.evidence)
-            b.edge(rel, ("Task", t.uid), ("Organisation", org), t.evidence)
+            b.edge(role, ("Task", t.uid), ("Organisation", org), t.evidence)
         for tag in t.themes:
             th = theme_uid(tag.theme)
             b.node("Theme", th, None, name=tag.theme, name_vi=theme_labels().get(tag.theme),
@@ -121,8 +121,8 @@ def to_batch(ex: Extraction) -> Batch:
         if tg.document:
             b.edge("HAS_TARGET", ("Document", tg.document), ("Target", tg.uid), tg.evidence)
         if tg.subject:
-            loc = _locality(b, tg.subject, tg.evidence)
-            b.edge("RELEVANT_FOR", ("Target", tg.uid), ("Locality", loc), tg.evidence)
+            place = _locality(b, tg.subject, tg.evidence)
+            b.edge("RELEVANT_FOR", ("Target", tg.uid), ("Locality", place), tg.evidence)
     for loc in ex.localities:
         uid = _locality(b, loc.name, loc.evidence, kind=loc.kind, era=loc.era)
         if loc.merged_into and loc.merged_into != loc.name:

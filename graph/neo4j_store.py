@@ -30,7 +30,13 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 from graph import pairs
 from graph.batch import Batch
 from graph.rows import Rows, to_rows
-from graph.store import ReadOnlyError, SourceInfo, StoreError
+from graph.store import (
+    LIST_SOURCES,
+    MARK_COMPLETE,
+    ReadOnlyError,
+    SourceInfo,
+    StoreError,
+)
 from ontology import Prop, Schema, load_schema
 
 CHUNK = 10_000  # rows per transaction (more: longer GC pauses on the server, no faster)
@@ -251,25 +257,34 @@ class Neo4jStore:
 
     # ------------------------------------------------------------------ reads
     def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-        with self._errors():
-            records, _, _ = self._driver.execute_query(
-                cypher, dict(params or {}), database_=self.database,
-                routing_=RoutingControl.READ if self.read_only else RoutingControl.WRITE)
-        return [{k: _plain(v) for k, v in r.items()} for r in records]
+        """A statement that reads, in a READ access-mode transaction: the server refuses one
+        that writes (`ReadOnlyError`)."""
+        keys, records = self._records(cypher, params, RoutingControl.READ)
+        return [{k: _plain(v) for k, v in zip(keys, r, strict=True)} for r in records]
 
     def query_columns(self, cypher: str,
                       params: Mapping[str, Any] | None = None) -> dict[str, list[Any]]:
         """`query`'s result as one list per column (the records transposed, no dict per row)."""
-        with self._errors():
-            records, _, keys = self._driver.execute_query(
-                cypher, dict(params or {}), database_=self.database,
-                routing_=RoutingControl.READ if self.read_only else RoutingControl.WRITE)
+        keys, records = self._records(cypher, params, RoutingControl.READ)
         cols = zip(*records, strict=True) if records else ([] for _ in keys)
         return {k: list(map(_plain, c)) for k, c in zip(keys, cols, strict=True)}
 
+    def execute(self, cypher: str,
+                params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """A statement that may write (`kg cypher --write`, kg's notes); rows as `query`'s."""
+        self._writable()
+        keys, records = self._records(cypher, params, RoutingControl.WRITE)
+        return [{k: _plain(v) for k, v in zip(keys, r, strict=True)} for r in records]
+
+    def _records(self, cypher: str, params: Mapping[str, Any] | None,
+                 routing: RoutingControl) -> tuple[list[str], list[neo4j.Record]]:
+        with self._errors():
+            records, _, keys = self._driver.execute_query(
+                cypher, dict(params or {}), database_=self.database, routing_=routing)
+        return keys, records
+
     def sources(self) -> list[SourceInfo]:
-        rows = self.query("MATCH (s:Source) RETURN s.uid AS uid, s.name AS name, "
-                          "s.path AS path, s.complete AS complete")
+        rows = self.query(LIST_SOURCES)
         return [SourceInfo(r["uid"], r["name"], r["path"], bool(r["complete"])) for r in rows]
 
     # ------------------------------------------------------------------ writes
@@ -283,9 +298,7 @@ class Neo4jStore:
             for group in _groups(steps, self.chunk):
                 s.execute_write(_apply, group)
             self._rebuild_pairs(s, self._pairs_written(s, rows))
-            s.execute_write(_run, "UNWIND $uids AS u MATCH (s:Source {uid: u}) "
-                                  "SET s.complete = true",
-                            uids=[b.source.uid for b in batches])
+            s.execute_write(_run, MARK_COMPLETE, uids=[b.source.uid for b in batches])
 
     def _node_steps(self, rows: Rows) -> list[tuple[str, list[list[Any]]]]:
         """Per label: MERGE by uid, each property coalesced with the value it had."""

@@ -11,7 +11,7 @@ from rdflib.namespace import PROV
 
 from graph.dump import dump
 from graph.store import Store
-from ontology import KG, Schema, load_schema
+from ontology import KG, NodeTable, Prop, RelTable, Schema, load_schema
 
 DATA = Namespace("https://kg.example.org/id/")
 _XSD = {"INT64": XSD.integer, "DOUBLE": XSD.double, "BOOLEAN": XSD.boolean, "DATE": XSD.date}
@@ -27,9 +27,15 @@ def _literal(value: Any, type_: str) -> Literal:
     return Literal(value, datatype=_XSD.get(type_))
 
 
+def _props(schema: Schema) -> list[Prop]:
+    """Every property of every node and relationship table."""
+    tables: list[NodeTable | RelTable] = [*schema.nodes, *schema.rels]
+    return [p for t in tables for p in t.props]
+
+
 def _iris(schema: Schema) -> tuple[dict[str, URIRef], dict[str, URIRef]]:
     classes = {n.label: URIRef(n.iri) for n in schema.nodes}
-    props = {p.name: URIRef(p.iri) for t in (*schema.nodes, *schema.rels) for p in t.props}
+    props = {p.name: URIRef(p.iri) for p in _props(schema)}
     return classes, props
 
 
@@ -38,7 +44,7 @@ def to_rdf(store: Store, schema: Schema | None = None) -> Graph:
     carrying its evidence (source, sentence, span, method, confidence) and own properties."""
     schema = schema or load_schema()
     classes, props = _iris(schema)
-    types = {p.name: p.type for t in (*schema.nodes, *schema.rels) for p in t.props}
+    types = {p.name: p.type for p in _props(schema)}
     # a statement of a source is exported as the relation it states (IMPLEMENTS_EVIDENCE as
     # kg:implements, reified with its evidence); the one-per-pair summary is not exported
     rels = {r.type: URIRef(schema.rel(schema.summary_of(r.type)).iri) for r in schema.stated}

@@ -7,7 +7,7 @@ arrays without touching each row again; iterating a `Table` still gives one dict
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -124,11 +124,11 @@ class _RelTable:
         for col in self.rest:
             col.append(None)
         for k, v in props.items():
-            col = self.columns.get(k) if k not in REL_LEAD else None
-            if col is None:
+            named = self.columns.get(k) if k not in REL_LEAD else None
+            if named is None:
                 raise ValueError(f"{self.type} has properties the ontology does not declare: "
                                  f"{set(props) - set(self.names)}")
-            col[-1] = v
+            named[-1] = v
 
 
 
@@ -163,7 +163,8 @@ def _to_rows(batches: Sequence[Batch], schema: Schema) -> Rows:
             t = rels[key] = _RelTable(key[0], [p.name for p in rel.props])
         return t
 
-    edges = []  # (type, from label, from uid, to label, to uid, evidence, props), in order
+    # (type, from label, from uid, to label, to uid, evidence, props), in order
+    edges: list[tuple[str, str, str, str, str, Evidence, Mapping[str, Any]]] = []
     stated_as = {r.type: schema.stated_as(r.type) for r in schema.rels}
     for b in batches:
         s = b.source

@@ -39,6 +39,13 @@ class SourceInfo:
     complete: bool
 
 
+# The Cypher both stores run on Source nodes: list them (as SourceInfo's fields), and mark
+# those of a durable write complete (DESIGN §6).
+LIST_SOURCES = ("MATCH (s:Source) RETURN s.uid AS uid, s.name AS name, s.path AS path, "
+                "s.complete AS complete")
+MARK_COMPLETE = "UNWIND $uids AS u MATCH (s:Source {uid: u}) SET s.complete = true"
+
+
 class Store(Protocol):
     """What kg needs of a graph database."""
 
@@ -58,12 +65,19 @@ class Store(Protocol):
         """Remove everything these sources asserted, and nodes no source asserts any more."""
 
     def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run Cypher with parameters; rows as dicts of plain Python values."""
+        """Run Cypher that reads, with parameters; rows as dicts of plain Python values. The
+        engine refuses a statement that writes (`ReadOnlyError`): a read-only transaction, or
+        a file opened read-only."""
 
     def query_columns(self, cypher: str,
                       params: Mapping[str, Any] | None = None) -> dict[str, list[Any]]:
         """`query`'s result as one list of values per column, in the same order (cheaper than
         rows for large results)."""
+
+    def execute(self, cypher: str,
+                params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run Cypher that may write (`kg cypher --write`, kg's notes in the store); rows as
+        `query`'s. Refused (`ReadOnlyError`) by a store opened read-only."""
 
     def checkpoint(self) -> None:
         """Make every write so far durable and its sources complete (a store whose writes

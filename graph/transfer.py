@@ -141,9 +141,10 @@ def _without_uid(node: dict[str, Any]) -> dict[str, Any]:
 
 
 def _evidence(r: dict[str, Any]) -> Evidence:
+    confidence = r.get("confidence")
     return Evidence(r["source"], r.get("sentence") or "", r.get("span_start") or 0,
                     r.get("span_end") or 0, r.get("method") or "explicit",
-                    r.get("confidence") if r.get("confidence") is not None else 1.0)
+                    1.0 if confidence is None else float(confidence))
 
 
 def _chunks(items: Sequence[SourceInfo], size: int) -> Iterator[Sequence[SourceInfo]]:

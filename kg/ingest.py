@@ -325,7 +325,7 @@ class Writer:
                 and s.uid not in (WRITE_MARK, PENDING.uid)
                 and not s.path.startswith((DERIVED_PATH, REVIEW_PATH))]  # not files
         if not left:
-            self.store.query("MATCH (s:Source {uid: $uid}) DETACH DELETE s", {"uid": WRITE_MARK})
+            self.store.execute("MATCH (s:Source {uid: $uid}) DETACH DELETE s", {"uid": WRITE_MARK})
         return len(left)
 
     def _isolate(self, batches: list[Batch], record: bool, error: Exception) -> None:
@@ -355,7 +355,7 @@ class Writer:
 
     def aligned(self) -> None:
         """The load's alignment is done: no later load has to align every plan."""
-        self.store.query("MATCH (s:Source {uid: $uid}) DETACH DELETE s", {"uid": PENDING.uid})
+        self.store.execute("MATCH (s:Source {uid: $uid}) DETACH DELETE s", {"uid": PENDING.uid})
 
 
 def chunks(batches: Iterable[Batch], records: int = CHUNK_RECORDS) -> Iterator[list[Batch]]:

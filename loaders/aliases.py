@@ -8,6 +8,7 @@ resolved against the documents the text itself names first, then against the reg
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -46,7 +47,7 @@ class CentralDoc:
     symbol: str
     type: str
     issuer: str
-    date: object
+    date: dt.date | None
     subject: str
     plenum: tuple[str, int] | None
     nicknames: tuple[str, ...]

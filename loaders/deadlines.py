@@ -60,6 +60,7 @@ def parse_deadline(text: str) -> Deadline:
 date=None, recurrence=None)
     """
     p, f = patterns(), fold_same_length.__wrapped__(text)  # short: not kept in the cache
+    year: int | None
     if m := p.school_year.search(f):
         return Deadline(text, "school_year", year=int(m[1]))
     if m := p.date.search(f):

@@ -91,6 +91,8 @@ def find_unnumbered(text: str, orgs: list[Org], masked: Spans | Iterable[tuple[i
     def name(word: str) -> str:
         return type_words().get(fold(re.sub(r"\s+", " ", word))) or word
 
+    m: re.Match[str] | None
+    title: str | None
     for m in _ISSUED.finditer(norm):
         a, b = m.start(1), m.end(1)
         if not free(a, b) or a in out:

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
@@ -42,6 +43,17 @@ def rng(*parts: object) -> random.Random:
 
 def term(date: dt.date) -> str:
     return next(t for end, t in TERMS if date < end)
+
+
+T = TypeVar("T")
+
+
+def given(value: T | None, what: str) -> T:
+    """A field of a DocSpec its genre always has (a provincial plan's province, a central
+    text's type ...); a spec without it is the generator's own error."""
+    if value is None:
+        raise ValueError(f"synth: a document spec without its {what}")
+    return value
 
 
 @dataclass(frozen=True)
@@ -215,23 +227,23 @@ def cites_politburo(seed: int, c: Campaign, p: Province) -> bool:
 
 def parents(seed: int, c: Campaign, d: DocSpec) -> list[DocSpec]:
     """What `d` implements in the generator's world: exactly what its own text says it does."""
-    p = d.province
     if d.genre in ("politburo", "government"):
         return [c.central]
     if d.genre == "ministry":
         return [c.central, c.government]
+    if d.genre not in ("tu", "ubnd", "district", "commune"):
+        return []
+    p = given(d.province, "province")
     if d.genre == "tu":
         return [c.central] + ([c.politburo] if cites_politburo(seed, c, p) else [])
     if d.genre == "ubnd":
         return [c.central, c.government, tu_plan(seed, c, p)]
     if d.genre == "district":
         return [c.central, tu_plan(seed, c, p)]
-    if d.genre == "commune":
-        tu = tu_plan(seed, c, p)
-        if d.district:
-            return [c.central, tu, district_plan(seed, c, p, d.district)]
-        return [c.central, tu]
-    return []
+    tu = tu_plan(seed, c, p)  # a commune's
+    if d.district:
+        return [c.central, tu, district_plan(seed, c, p, d.district)]
+    return [c.central, tu]
 
 
 def campaign_documents(seed: int, c: Campaign) -> Iterator[DocSpec]:

@@ -18,6 +18,7 @@ from synth.plan import (
     DocSpec,
     cites_politburo,
     district_plan,
+    given,
     parents,
     phrases,
     rng,
@@ -174,12 +175,13 @@ def short_name(d: DocSpec) -> str:
 def central(seed: int, c: Campaign, d: DocSpec) -> Text:
     t = Text(rng(seed, "text", d.key), d)
     r, s = t.rng, subject(c)
+    kind = given(d.type, "type")
     signer = {"Nghị quyết": "BAN CHẤP HÀNH TRUNG ƯƠNG", "Kết luận": "BỘ CHÍNH TRỊ",
-              "Chỉ thị": "BAN BÍ THƯ"}[d.type]
+              "Chỉ thị": "BAN BÍ THƯ"}[kind]
     t.add("BAN CHẤP HÀNH TRUNG ƯƠNG", "*", f"Số {d.symbol}", PARTY_HEADER,
-          f"Hà Nội, ngày {date_text(d.date, 'words')}", "", d.type.upper())
+          f"Hà Nội, ngày {date_text(d.date, 'words')}", "", kind.upper())
     if d.type == "Nghị quyết":
-        t.add(f"HỘI NGHỊ BCH TRUNG ƯƠNG ĐẢNG KHÓA {d.issuer.split()[-1]}")
+        t.add(f"HỘI NGHỊ BCH TRUNG ƯƠNG ĐẢNG KHÓA {given(d.issuer, 'issuer').split()[-1]}")
     t.add(f"về {s['title']}", "")
     t.add("I- TÌNH HÌNH VÀ NGUYÊN NHÂN",
           f"Thời gian qua, việc {s['short']} đã được các cấp ủy, tổ chức đảng quan tâm lãnh đạo, "
@@ -290,7 +292,7 @@ def ministry(seed: int, c: Campaign, d: DocSpec) -> Text:
     t = Text(rng(seed, "text", d.key), d)
     r, s = t.rng, subject(c)
     year = work_year(d.date)
-    t.add(d.issuer.upper(), f"Số: {d.symbol}", *STATE_HEADER,
+    t.add(given(d.issuer, "issuer").upper(), f"Số: {d.symbol}", *STATE_HEADER,
           f"Hà Nội, ngày {date_text(d.date, 'header')}", "", "KẾ HOẠCH",
           f"Thực hiện Chương trình hành động của Chính phủ về {s['short']}", "")
     t.add(f"Thực hiện {ref(t, c.central, 'slash')} và {ref(t, c.government, 'slash')}, "
@@ -310,7 +312,7 @@ def ministry(seed: int, c: Campaign, d: DocSpec) -> Text:
 
 # --------------------------------------------------------------------------- provincial genres
 def provincial_party(seed: int, c: Campaign, d: DocSpec) -> Text:
-    p = d.province
+    p = given(d.province, "province")
     t = Text(rng(seed, "text", d.key), d)
     r, s = t.rng, subject(c)
     sep = r.choice(["-", "."])
@@ -364,7 +366,7 @@ def provincial_party(seed: int, c: Campaign, d: DocSpec) -> Text:
 
 
 def provincial_state(seed: int, c: Campaign, d: DocSpec) -> Text:
-    p = d.province
+    p = given(d.province, "province")
     t = Text(rng(seed, "text", d.key), d)
     r, s = t.rng, subject(c)
     tu = tu_plan(seed, c, p)
@@ -439,13 +441,13 @@ def provincial_state(seed: int, c: Campaign, d: DocSpec) -> Text:
 
 
 def news(seed: int, c: Campaign, d: DocSpec) -> Text:
-    p = d.province
+    p = given(d.province, "province")
     t = Text(rng(seed, "text", "news", c.index, p.name))
     r, s = t.rng, subject(c)
     tu, ubnd = tu_plan(seed, c, p), ubnd_plan(seed, c, p)
     style = r.choice(["dash", "dot", "slash"])
     years = max(1, d.date.year - c.central.date.year)
-    cref = f"{short_name(c.central)} {c.central.symbol.split('-')[0]}"
+    cref = f"{short_name(c.central)} {given(c.central.symbol, 'symbol').split('-')[0]}"
     t.add(r.choice(phrases()["headlines"]).format(place=p.name, n=years, ref=cref), "",
           f"{date_text(d.date, 'pad')} {r.randint(6, 21):02d}:{r.randint(0, 59):02d}", "")
     t.add(f"Sau {years} năm triển khai {ref(t, c.central, style)} về {s['title']}, công tác này "
@@ -475,7 +477,7 @@ def news(seed: int, c: Campaign, d: DocSpec) -> Text:
 
 # --------------------------------------------------------------------------- district, commune
 def district(seed: int, c: Campaign, d: DocSpec) -> Text:
-    p, h = d.province, d.district
+    p, h = given(d.province, "province"), given(d.district, "district")
     t = Text(rng(seed, "text", d.key, h.name), d)
     r, s = t.rng, subject(c)
     tu = tu_plan(seed, c, p)
@@ -510,7 +512,7 @@ def district(seed: int, c: Campaign, d: DocSpec) -> Text:
 
 
 def commune(seed: int, c: Campaign, d: DocSpec) -> Text:
-    p, h, m = d.province, d.district, d.commune
+    p, h, m = given(d.province, "province"), d.district, given(d.commune, "commune")
     t = Text(rng(seed, "text", d.key, h.name if h else "", m.name), d)
     r, s = t.rng, subject(c)
     parent = district_plan(seed, c, p, h) if h else tu_plan(seed, c, p)

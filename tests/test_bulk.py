@@ -188,11 +188,11 @@ def test_a_crash_while_staging_leaves_the_store_as_it_was(tmp_path):
 STOP_IN_COPY = """
 import os, sys
 from pathlib import Path
-import graph.ladybug_store, graph.stage
+import graph.ladybug_bulk, graph.stage
 from graph import load_batches, to_batch
 from graph.ladybug_store import LadybugStore
 from tests import factories
-graph.ladybug_store.COPY_PIECE_ROWS = 2
+graph.ladybug_bulk.COPY_PIECE_ROWS = 2
 s = LadybugStore(sys.argv[1])
 s.ensure_schema()
 batches = [to_batch(x) for x in factories.corpus()]
@@ -224,7 +224,7 @@ def test_a_stopped_copy_is_not_finished_on_a_store_that_changed_since(tmp_path):
     first = sealed(stage)[0]  # copied before the stop
     assert first.rows <= 2
     s = LadybugStore(str(path))
-    s.query(f"CREATE (:{first.name} {{uid: 'written-since'}})")
+    s.execute(f"CREATE (:{first.name} {{uid: 'written-since'}})")
     with pytest.raises(StoreError, match=f"{first.name} holds {first.before + first.rows + 1}"):
         s.sources()
     assert sealed(stage) is not None  # kept: nothing was copied over the change

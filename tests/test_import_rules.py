@@ -79,3 +79,31 @@ def test_the_checker_sees_imports_inside_functions(tmp_path):
     found = offending("queries", lambda n: not _under(n, "loaders"), tmp_path)
     assert found == ["queries/x.py:2 imports loaders.read",
                      "queries/x.py:2 imports loaders.read.read_source"]
+
+
+# A store's methods that change it (graph.store.Store): queries/ only reads (its `query`
+# calls are held to reading by the engine; this keeps the other methods out).
+WRITING_METHODS = {"execute", "write", "retract", "checkpoint", "bulk", "ensure_schema"}
+
+
+def writing_calls(package: str, root: Path = ROOT) -> list[str]:
+    """file:line of every call of a method named like one of a store's writing methods."""
+    out = []
+    for path in sorted((root / package).rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in WRITING_METHODS):
+                out.append(f"{path.relative_to(root)}:{node.lineno} calls {node.func.attr}")
+    return out
+
+
+def test_queries_never_call_a_writing_method_of_a_store():
+    assert writing_calls("queries") == []
+
+
+def test_the_write_checker_sees_a_write(tmp_path):
+    pkg = tmp_path / "queries"
+    pkg.mkdir()
+    (pkg / "x.py").write_text("def f(store):\n    store.execute('CREATE (:X)')\n",
+                              encoding="utf-8")
+    assert writing_calls("queries", tmp_path) == ["queries/x.py:2 calls execute"]

@@ -194,14 +194,14 @@ def test_a_store_checkpoints_once_enough_records_are_written(tmp_path):
     s = LadybugStore(str(tmp_path / "a.lbdb"), checkpoint_min_records=10**9)
     s.ensure_schema()
     load_batches(s, batches[:2])
-    assert s._pending  # below the threshold: not yet durable, reported complete
+    assert s.checkpoints.sources  # below the threshold: not yet durable, reported complete
     assert all(x.complete for x in s.sources())
     assert s.query("MATCH (x:Source) WHERE x.complete RETURN count(x) AS c") == [{"c": 0}]
     s.close()  # closing checkpoints
     s = LadybugStore(str(tmp_path / "a.lbdb"), checkpoint_min_records=0)
     assert s.query("MATCH (x:Source) WHERE x.complete RETURN count(x) AS c") == [{"c": 2}]
     load_batches(s, batches[2:])
-    assert not s._pending  # a threshold of 0 checkpoints after every write
+    assert not s.checkpoints.sources  # a threshold of 0 checkpoints after every write
     s.close()
 
 
@@ -263,12 +263,12 @@ def test_an_update_of_a_node_not_yet_durable_waits_for_the_next_checkpoint(tmp_p
     s.ensure_schema()
     for b in (first, second, third):
         load_batches(s, [b])
-    assert len(s._pending) == 3  # no write checkpointed: the updates of doc:x wait
+    assert len(s.checkpoints.sources) == 3  # no write checkpointed: the updates of doc:x wait
     # a read applies them, in order: the first value stated stays
     assert s.query("MATCH (d:Document {uid: 'doc:x'}) RETURN d.symbol AS s, d.type AS t, "
                    "d.title AS ti, d.issued AS da") == \
         [{"s": "X-1", "t": "Kế hoạch", "ti": "T3", "da": dt.date(2020, 1, 2)}]
-    assert not s._pending and all(x.complete for x in s.sources())
+    assert not s.checkpoints.sources and all(x.complete for x in s.sources())
     s.close()
 
 
@@ -280,10 +280,10 @@ def test_a_failed_write_leaves_no_update_waiting(tmp_path, monkeypatch):
     s.ensure_schema()
     load_batches(s, [first])
 
-    def refuse(rows):
+    def refuse(conn, schema, rows):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(s, "_write_rels", refuse)  # fails after its nodes were written
+    monkeypatch.setattr(s.write_path, "copy_rels", refuse)  # fails after its nodes were written
     with pytest.raises(RuntimeError):
         load_batches(s, [second])
     monkeypatch.undo()
@@ -293,7 +293,7 @@ def test_a_failed_write_leaves_no_update_waiting(tmp_path, monkeypatch):
 
 
 def test_checkpoints_come_with_a_share_of_the_store_bounded_both_ways():
-    from graph.ladybug_store import CHECKPOINT_MAX_RECORDS, checkpoint_due
+    from graph.ladybug_checkpoints import CHECKPOINT_MAX_RECORDS, checkpoint_due
 
     assert checkpoint_due(0) == checkpoint_due(10**5) == 1_000_000  # small stores: the minimum
     assert checkpoint_due(4_000_000) == 2_000_000  # half of what is stored

@@ -254,11 +254,11 @@ def test_a_bulk_load_stopped_midway_writes_nothing_and_the_next_loads_all(files,
 STOP_IN_COPY = """
 import os, sys
 from pathlib import Path
-import graph.ladybug_store, graph.stage
+import graph.ladybug_bulk, graph.stage
 from graph.ladybug_store import LadybugStore
 from kg.cli import cli
 stop, store, paths = sys.argv[1], sys.argv[2], sys.argv[3:]
-graph.ladybug_store.COPY_PIECE_ROWS = 3
+graph.ladybug_bulk.COPY_PIECE_ROWS = 3
 manifest = Path(store + ".stage") / "manifest.json"
 real, copied = LadybugStore.checkpoint, []
 def checkpoint(self, resume_auto=True):

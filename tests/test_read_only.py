@@ -150,8 +150,8 @@ def test_reads_say_when_a_load_is_running_or_stopped(store):
     from graph import open_store
 
     s = open_store(str(store))  # what a load leaves until it has aligned
-    s.query("CREATE (:Source {uid: $u, name: 'alignment pending', path: 'pending:alignment', "
-            "complete: true})", {"u": LOAD_MARK})
+    s.execute("CREATE (:Source {uid: $u, name: 'alignment pending', path: 'pending:alignment', "
+              "complete: true})", {"u": LOAD_MARK})
     s.close()
     code, _, err = run(store, "trace", "26-NQ/TW")
     assert code == 0 and "load" in err and "partial" in err

@@ -100,7 +100,7 @@ def test_a_folded_query_finds_accented_text_neo4j(neo, embedded):
 
 @pytest.mark.neo4j
 def test_without_its_index_neo4j_still_answers(neo, embedded):
-    neo.query("DROP INDEX Task_search_fulltext")  # as in a store made before kg search
+    neo.execute("DROP INDEX Task_search_fulltext")  # as in a store made before kg search
     assert search(neo, "can bo chien luoc", "task") == search(embedded, "cán bộ chiến lược",
                                                              "task")
     neo.ensure_schema()  # `kg load` makes it again

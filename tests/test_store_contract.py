@@ -12,7 +12,7 @@ import pytest
 
 from graph import load_batches, open_store, to_batch
 from graph.dump import dump
-from graph.store import StoreError
+from graph.store import ReadOnlyError, StoreError
 from queries import stats
 from tests import factories
 from tests.conftest import empty_neo4j_store
@@ -106,8 +106,8 @@ def test_an_interrupted_write_is_repaired_on_the_next_load(store):
     load_batches(store, batches[:1])
     store.write(batches[1:2])
     store.checkpoint()
-    store.query("MATCH (s:Source {uid: $u}) SET s.complete = false",  # as if never marked
-                {"u": batches[1].source.uid})
+    store.execute("MATCH (s:Source {uid: $u}) SET s.complete = false",  # as if never marked
+                  {"u": batches[1].source.uid})
     report = load_batches(store, batches)
     assert report.repaired == ["hai-phong.txt"]
     assert stats(store)["relationships"]["IMPLEMENTS"] == 5
@@ -249,6 +249,51 @@ def test_a_bad_query_is_a_one_line_store_error(store):
     with pytest.raises(StoreError, match="query failed") as e:
         store.query("MATCH (n RETURN n")
     assert "\n" not in str(e.value)
+
+
+# ---------------------------------------------------------------- reads and writes
+
+
+@pytest.mark.parametrize("statement", [
+    "CREATE (:Source {uid: 'src:written-by-a-read', name: 'x', path: 'x', complete: true})",
+    "MATCH (d:Document {uid: 'doc:26-NQ/TW'}) SET d.title = 'changed by a read'",
+    "MATCH (d:Document {uid: 'doc:26-NQ/TW'}) DETACH DELETE d",
+], ids=["create", "set", "delete"])
+def test_a_write_through_the_read_method_fails_and_changes_nothing(store, statement):
+    load_batches(store, [to_batch(x) for x in factories.corpus()])
+    before = contents(store)
+    with pytest.raises(ReadOnlyError):
+        store.query(statement)
+    with pytest.raises(ReadOnlyError):
+        store.query_columns(statement)
+    assert contents(store) == before
+    assert store.query("RETURN 1 AS one") == [{"one": 1}]  # the store still answers reads
+
+
+def test_writes_go_through_the_write_method(store):
+    load_batches(store, [to_batch(x) for x in factories.corpus()])
+    rows = store.execute("MATCH (d:Document {uid: $u}) SET d.title = $t RETURN d.uid AS uid",
+                         {"u": NQ, "t": "a title set on purpose"})
+    assert rows == [{"uid": NQ}]
+    assert store.query("MATCH (d:Document {uid: $u}) RETURN d.title AS t",
+                       {"u": NQ}) == [{"t": "a title set on purpose"}]
+
+
+def test_a_store_opened_for_reading_refuses_the_write_method(store, request, tmp_path):
+    load_batches(store, [to_batch(x) for x in factories.corpus()])
+    if store.dialect == "neo4j":
+        uri = request.getfixturevalue("neo4j_uri")
+    else:
+        uri = str(tmp_path / "kg.lbdb")
+        store.close()  # durable, and the file is the reader's
+    reader = open_store(uri, read_only=True)
+    try:
+        with pytest.raises(ReadOnlyError):
+            reader.execute("MATCH (d:Document {uid: $u}) SET d.title = 'x'", {"u": NQ})
+        assert reader.query("MATCH (d:Document {uid: $u}) RETURN d.title AS t",
+                            {"u": NQ}) == [{"t": None}]
+    finally:
+        reader.close()
 
 
 # ---------------------------------------------------------------- stores built before

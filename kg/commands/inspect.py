@@ -240,11 +240,11 @@ def cypher(ctx: click.Context, query: str | None, query_file: str | None,
     from kg.context import WRITE_MARK
 
     # The note goes first: a write stopped midway is noted too.
-    store.query("MERGE (s:Source {uid: $uid}) SET s.name = $name, s.path = $path, "
-                "s.complete = true", {"uid": WRITE_MARK, "name": "changed by kg cypher --write",
-                                      "path": "note:" + WRITE_MARK})
+    store.execute("MERGE (s:Source {uid: $uid}) SET s.name = $name, s.path = $path, "
+                  "s.complete = true", {"uid": WRITE_MARK, "name": "changed by kg cypher --write",
+                                        "path": "note:" + WRITE_MARK})
     before = store_stats(store)
-    rows = store.query(text, values)
+    rows = store.execute(text, values)
     emit(rows, fmt)
     try:
         after = store_stats(store)

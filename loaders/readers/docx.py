@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 
 from loaders.readers.base import Reading, Refused, clean, table_or_layout
 from loaders.readers.text import fix_title
@@ -36,7 +37,7 @@ def _letter(n: int) -> str:
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
-FORMATS = {
+FORMATS: dict[str, Callable[[int], str]] = {
     "decimal": str, "decimalZero": lambda n: f"{n:02d}",
     "lowerLetter": _letter, "upperLetter": lambda n: _letter(n).upper(),
     "lowerRoman": lambda n: _roman(n).lower(), "upperRoman": _roman,
