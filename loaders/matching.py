@@ -11,6 +11,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
+from re import _constants as _sre_constants  # the regex parser (Python 3.11+)
+from re import _parser as _sre_parse
 
 import numpy as np
 
@@ -195,3 +197,67 @@ class Spans:
                     return True
             k += 1
         return False
+
+
+def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Every character a match of `pattern` can start with, or None when that cannot be told
+    from its syntax (a negated or category class, a case-insensitive part, a pattern that may
+    match the empty string). Look-arounds consume nothing and are skipped: the set may be
+    larger than needed, never smaller, so a scan may try the pattern only where the text has
+    one of these characters."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    found, nullable = _first_of(_sre_parse.parse(pattern.pattern, pattern.flags))
+    return None if found is None or nullable else frozenset(found)
+
+
+def _first_of(items) -> tuple[set[str] | None, bool]:
+    """(first characters, may match empty) of a parsed sequence."""
+    out: set[str] = set()
+    for op, av in items:
+        found, nullable = _first_item(op, av)
+        if found is None:
+            return None, False
+        out |= found
+        if not nullable:
+            return out, False
+    return out, True
+
+
+_RANGE_MAX = 512  # a class spanning more code points is not spelled out
+
+
+def _first_item(op, av) -> tuple[set[str] | None, bool]:
+    c = _sre_constants
+    if op is c.LITERAL:
+        return {chr(av)}, False
+    if op is c.IN:
+        chars: set[str] = set()
+        for o, a in av:
+            if o is c.LITERAL:
+                chars.add(chr(a))
+            elif o is c.RANGE and a[1] - a[0] <= _RANGE_MAX:
+                chars.update(map(chr, range(a[0], a[1] + 1)))
+            else:
+                return None, False
+        return chars, False
+    if op is c.SUBPATTERN:
+        _group, add_flags, _del, sub = av
+        return (None, False) if add_flags & re.IGNORECASE else _first_of(sub)
+    if op is c.BRANCH:
+        out: set[str] = set()
+        nullable = False
+        for branch in av[1]:
+            found, empty = _first_of(branch)
+            if found is None:
+                return None, False
+            out |= found
+            nullable = nullable or empty
+        return out, nullable
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
+        lo, _hi, sub = av
+        found, empty = _first_of(sub)
+        return (None, False) if found is None else (found, lo == 0 or empty)
+    if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+        return set(), True
+    return None, False

@@ -7,8 +7,8 @@ import re
 
 from loaders import localities, normalise, structure
 from loaders.documents import _ISSUED_BEFORE, _ISSUED_ENDS
-from loaders.issuers import _CAPITAL, _anywhere
-from loaders.matching import _TABLE, fold_same_length
+from loaders.issuers import _CAPITAL, _anywhere, _by_initial, _matches, _patterns
+from loaders.matching import _TABLE, first_chars, fold_same_length
 from loaders.segments import paragraphs
 from loaders.subject import _BODY_START, HEAD_CHARS, _head_end
 
@@ -79,3 +79,27 @@ def test_head_end_equals_the_search():
     for t in [*_texts(2000, 5), "x" * 7000 + "\nCăn cứ"]:
         m = _BODY_START.search(t, 0, HEAD_CHARS)
         assert _head_end(t) == (m.start() if m else min(len(t), HEAD_CHARS))
+
+
+def test_bodies_found_by_initial_are_each_patterns_finditer():
+    scan, _ = _by_initial()
+    texts = [*_texts(2000, 7), "Ban Thường vụ Tỉnh ủy Hà Nội, UBND tỉnh Nghệ An và Bộ Nội vụ; "
+             "Hội nghị Trung ương 6 Ban Chấp hành Trung ương Đảng, Thủ tướng Chính phủ"]
+    for t in texts:
+        assert [c.start() for c in scan.finditer(t)] == [m.start() for m in
+                                                           _anywhere().finditer(t)]
+        want = sorted(((m.start(), m.end(), i) for i, (p, _) in enumerate(_patterns())
+                       for m in p.finditer(t)), key=lambda x: (x[0], x[2]))
+        assert [(m.start(), m.end()) for _, _, m, _ in _matches(t)] == [(a, b) for a, b, _ in want]
+    assert len(_matches(texts[-1])) >= 5
+
+
+def test_first_chars_cover_every_match():
+    for source in [r"(?:Ban|B\w+)\s(?<!x)Tỉnh", r"(?:ab)?[c-e]x", r"a*b", r"[^a]b", r"(?i:a)b"]:
+        rx, firsts = re.compile(source), first_chars(re.compile(source))
+        for t in ["Ban Tỉnh", "Bxy Tỉnh", "abcx", "dx", "aab", "b", "cb", "Ab"]:
+            for m in rx.finditer(t):
+                assert firsts is None or (m.group() and m.group()[0] in firsts)
+    assert first_chars(re.compile(r"(?:ab)?[c-e]x")) == frozenset("acde")
+    assert first_chars(re.compile(r"a*b")) == frozenset("ab")
+    assert first_chars(re.compile(r"[^a]b")) is None and first_chars(re.compile("a?")) is None
