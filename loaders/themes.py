@@ -44,7 +44,7 @@ def tag_themes(text: str) -> tuple[ThemeTag, ...]:
     >>> [t.theme for t in tag_themes("Luan chuyen can bo va danh gia")]
     ['evaluation', 'rotation']
     """
-    folded = fold_same_length(text)
+    folded = fold_same_length.__wrapped__(text)  # a task's text: not kept in the shared cache
     words: dict[str, list[str]] = {}
     ends: dict[str, int] = {}  # each theme's matches do not overlap (as in finditer)
     by_initial = _by_initial()
