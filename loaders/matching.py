@@ -42,45 +42,27 @@ def _fold_array() -> np.ndarray:
     return np.array([ord(_TABLE[i]) for i in range(_ARRAY_SIZE)], dtype=np.uint32)
 
 
-def _fold(text: str) -> str:
-    """Fold accents and case one character for one character (not cached)."""
+@lru_cache(maxsize=64)
+def fold_same_length(text: str) -> str:
+    """Fold accents and case one character for one character: offsets are preserved.
+
+    Cached: extractors fold the same text many times (a string read once, such as a task's
+    text, is folded by `fold_same_length.__wrapped__`, so as not to push the texts out).
+
+    >>> fold_same_length("Sở Nội vụ")
+    'so noi vu'
+    """
     if text.isascii():
         return text.lower()
-    if len(text) < _SHORT:  # (below, the array's set-up costs more than the lookups save)
+    if len(text) < 256:  # (below, the array's set-up costs more than the lookups save)
         return text.translate(_TABLE)
     if len(text) > _CHUNK:  # a long text piece by piece: the arrays of one piece at a time
-        return "".join(_fold(text[i:i + _CHUNK]) for i in range(0, len(text), _CHUNK))
+        return "".join(fold_same_length.__wrapped__(text[i:i + _CHUNK])
+                       for i in range(0, len(text), _CHUNK))
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     if codes.max() >= _ARRAY_SIZE:  # a rare character beyond the array
         return text.translate(_TABLE)
     return _fold_array()[codes].tobytes().decode("utf-32-le")
-
-
-_fold_long = lru_cache(maxsize=64)(_fold)
-_SHORT = 256  # characters: a string this short is folded, not looked up or kept in the cache
-
-
-class _SameLengthFold:
-    """`fold_same_length`: texts of `_SHORT` characters or more are cached (extractors fold
-    the same text many times); shorter strings (a task's text, a cell, a name) are folded
-    afresh: kept, they pushed the long texts out of the cache, to be folded again."""
-
-    __wrapped__ = staticmethod(_fold)  # the uncached fold, as of a functools cache
-
-    def __call__(self, text: str) -> str:
-        """Fold accents and case one character for one character: offsets are preserved.
-
-        >>> fold_same_length("Sở Nội vụ")
-        'so noi vu'
-        """
-        return _fold(text) if len(text) < _SHORT else _fold_long(text)
-
-    @staticmethod
-    def cache_clear() -> None:
-        _fold_long.cache_clear()
-
-
-fold_same_length = _SameLengthFold()
 
 
 _CHUNK = 1 << 20  # characters folded at once (four arrays of 4 MB, not of 4 bytes a character)
