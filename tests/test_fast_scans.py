@@ -103,3 +103,28 @@ def test_first_chars_cover_every_match():
     assert first_chars(re.compile(r"(?:ab)?[c-e]x")) == frozenset("acde")
     assert first_chars(re.compile(r"a*b")) == frozenset("ab")
     assert first_chars(re.compile(r"[^a]b")) is None and first_chars(re.compile("a?")) is None
+
+
+def test_themes_tried_by_first_word_equal_each_themes_finditer():
+    from loaders.themes import _matchers, tag_themes, themes
+
+    words = [w for t in themes() for w in (*t.triggers, t.label_vi)]
+    r = random.Random(8)
+    noise = ["các", " ", ", ", "\n", "&", "x", "cán bộ", "nữ", "nữa", "(", "-", "2025"]
+
+    def reference(text: str) -> dict[str, list[str]]:
+        folded, out = fold_same_length(text), {}
+        for tid, rx in _matchers():
+            seen = [" ".join(text[m.start():m.end()].split()) for m in rx.finditer(folded)]
+            if seen:
+                out[tid] = list(dict.fromkeys(seen))
+        return out
+
+    hits = 0
+    for _ in range(600):
+        text = "".join(r.choice(words) if r.random() < 0.4 else r.choice(noise)
+                       for _ in range(r.randint(1, 8)))
+        got = {t.theme: list(t.words) for t in tag_themes(text)}
+        assert got == reference(text)
+        hits += bool(got)
+    assert hits > 200
