@@ -174,6 +174,9 @@ _ANY_MARKER = "|".join(rx.pattern.replace("(?P<t>", "(?:") for _, rx in _MARKERS
 _WRAP = re.compile(r"(?<=[^\s|])([ \t]*)" + _NEXT_LINE + r"(?![ \t]*(?:" + _ANY_MARKER + "))")
 # a marker alone on its line ("**I.", "6.")
 _BARE_LINE = re.compile(r"(?m)^(?=[ \t]*\S)(" + _BARE_MARKER.pattern.rstrip("$") + ")" + _NEXT_LINE)
+# the same lines found from the line break before them: a scan led by "\n" (one led by "^" is
+# tried at every character)
+_BARE_AFTER_BREAK = re.compile(r"\n(?=" + _BARE_LINE.pattern.removeprefix("(?m)^") + ")")
 _SENTENCE = 30  # words: an item this long is a sentence, not a heading
 _GOING_ON = 5  # 1 line in 5 going on with a sentence: the text is hard-wrapped
 _WIDE = 150  # a line this long is a paragraph on one line, not a hard-wrapped one
@@ -232,7 +235,16 @@ def clean_view(text: str) -> str:
         view = _ATX.sub(_blank, view)
     if _hard_wrapped(view):
         view = _rejoin(view)
-    return _BARE_LINE.sub(r"\1 ", view)
+    return _join_bare_markers(view)
+
+
+def _join_bare_markers(view: str) -> str:
+    """`_BARE_LINE.sub(r"\1 ", view)`: the line break after a marker alone on its line becomes
+    a space. Each match is one line and its break, so every line start is tried on its own."""
+    first = _BARE_LINE.match(view)
+    breaks = [first.end(1)] if first else []
+    breaks += [m.end(1) for m in _BARE_AFTER_BREAK.finditer(view)]
+    return spaces_at(view, breaks)
 
 
 def _regions(view: str, mode: str) -> tuple[int, list[tuple[int, int]]]:

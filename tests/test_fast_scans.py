@@ -128,3 +128,12 @@ def test_themes_tried_by_first_word_equal_each_themes_finditer():
         assert got == reference(text)
         hits += bool(got)
     assert hits > 200
+
+
+def test_bare_markers_joined_as_the_pattern_joins_them():
+    pieces = [*PIECES, "1.", "II.", "a", "3.2.", " \n", "|", "\n1.\n", "\n  b)\n", "\nIV -\n"]
+    r = random.Random(9)
+    for _ in range(3000):
+        t = "".join(r.choice(pieces) for _ in range(r.randint(0, 14)))
+        assert structure._join_bare_markers(t) == structure._BARE_LINE.sub(r"\1 ", t)
+    assert structure._join_bare_markers("I.\nMỤC ĐÍCH\n2.\nSở") == "I. MỤC ĐÍCH\n2. Sở"
