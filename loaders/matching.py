@@ -262,3 +262,36 @@ def _first_item(op, av) -> tuple[set[str] | None, bool]:
     if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
         return set(), True
     return None, False
+
+
+class LineStart:
+    """`pattern.search` for a pattern that opens with "^" in MULTILINE mode, which the regex
+    engine tries at every character: the same match, tried at the start of the text and
+    after the line breaks a scan for them finds (a pattern of another form is searched as
+    it is)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        src, c = pattern.pattern, _sre_constants
+        parsed = _sre_parse.parse(src, pattern.flags)
+        # "^" then the rest, with no alternation at the top ("^a|b" is not anchored)
+        anchored = (pattern.flags & re.MULTILINE and src.startswith("^") and len(parsed) > 0
+                    and parsed[0] == (c.AT, c.AT_BEGINNING))
+        self._breaks = re.compile(rf"\n(?={src[1:]})", pattern.flags) if anchored else None
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        end = len(text) if endpos is None else min(endpos, len(text))
+        if self._breaks is None or not 0 <= pos < end:  # (and the edge cases as re has them)
+            return self.pattern.search(text, pos, end)
+        if pos == 0 or text[pos - 1] == "\n":
+            m = self.pattern.match(text, pos, end)
+            if m is not None:
+                return m
+        b = self._breaks.search(text, pos, end)
+        return None if b is None else self.pattern.match(text, b.end(), end)
+
+
+@cache
+def line_start(pattern: re.Pattern[str]) -> LineStart:
+    """The `LineStart` search of a pattern (made once per pattern)."""
+    return LineStart(pattern)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from loaders.matching import alternation, fold_same_length, spaces_at
+from loaders.matching import alternation, fold_same_length, line_start, spaces_at
 
 DATA = Path(__file__).with_name("data") / "plan_structure.yaml"
 _fold = fold_same_length.__wrapped__  # short strings: not kept in the shared cache
@@ -257,13 +257,13 @@ def _regions(view: str, mode: str) -> tuple[int, list[tuple[int, int]]]:
     spans, start = [], 0
     first_stop = None
     while start is not None:
-        stop = r.stop.search(folded, start)
+        stop = line_start(r.stop).search(folded, start)
         end = stop.start() if stop else len(view)
         first_stop = end if first_stop is None else first_stop
         spans.append((start, end))
         if stop is None:
             break
-        resume = r.resume.search(view, stop.end())
+        resume = line_start(r.resume).search(view, stop.end())
         start = resume.start() if resume else None
     return first_stop, spans
 

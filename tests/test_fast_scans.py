@@ -137,3 +137,21 @@ def test_bare_markers_joined_as_the_pattern_joins_them():
         t = "".join(r.choice(pieces) for _ in range(r.randint(0, 14)))
         assert structure._join_bare_markers(t) == structure._BARE_LINE.sub(r"\1 ", t)
     assert structure._join_bare_markers("I.\nMỤC ĐÍCH\n2.\nSở") == "I. MỤC ĐÍCH\n2. Sở"
+
+
+def test_line_start_search_equals_the_search():
+    from loaders.matching import line_start
+    from loaders.subject import _ADDRESSED, _NUMBER, _PLACE_DATE
+
+    pats = [structure.rules().stop, structure.rules().resume, _NUMBER, _PLACE_DATE, _ADDRESSED,
+            re.compile(r"^a|b", re.MULTILINE), re.compile(r"^\s*$", re.MULTILINE)]
+    pieces = [*PIECES, "nơi nhận", "noi nhan", "KẾ HOẠCH", "Số: 12/KH", "Kính gửi:", "$", "|",
+              "Hà Nội, ngày 5 tháng 3 năm 2020", "\n\n", "\t"]
+    r = random.Random(10)
+    for _ in range(3000):
+        t = "".join(r.choice(pieces) for _ in range(r.randint(0, 12)))
+        pos, end = r.randint(0, len(t) + 1), r.choice([None, r.randint(0, len(t) + 2)])
+        for p in pats:
+            want = p.search(t, pos) if end is None else p.search(t, pos, end)
+            got = line_start(p).search(t, pos, end)
+            assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups()))
