@@ -155,3 +155,22 @@ def test_line_start_search_equals_the_search():
             want = p.search(t, pos) if end is None else p.search(t, pos, end)
             got = line_start(p).search(t, pos, end)
             assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups()))
+
+
+def test_sentence_scans_led_by_the_mark_equal_the_space_led_patterns():
+    from loaders.context import _BOUNDARY, sentence_spans
+    from loaders.segments import _END, sentences
+
+    # the patterns as they were written first (led by the space, tried at every space)
+    spaced = re.compile(r"\s(?:(?<=[.!?;:]\s)\s*(?=[\"'“(]?[A-ZÀ-Ỹ0-9])|(?<=\n)\n*)")
+    spaced_end = re.compile(r"\s(?:(?<=[.!?]\s)\s*(?=[\"'“(]?[A-ZÀ-Ỹ0-9Đ])|(?<=\n)\n*)")
+    pieces = [*PIECES, ".", ";", "!", "?", '"', "(", "“", "1", "Đ", "x. Y", ".\n", ": ", "\n.",
+              ".\n\n "]
+    r = random.Random(11)
+    for _ in range(5000):
+        t = "".join(r.choice(pieces) for _ in range(r.randint(0, 16)))
+        for new, old in ((_BOUNDARY, spaced), (_END, spaced_end)):
+            got = [m.span(1) if m.start(1) >= 0 else m.span() for m in new.finditer(t)]
+            assert got == [m.span() for m in old.finditer(t)]
+    assert sentence_spans("Một. Hai;\nba") == [(0, 4), (5, 9), (10, 12)]
+    assert sentences("Một. Hai;\nba") == ((0, 4), (5, 9), (10, 12))
