@@ -33,7 +33,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = b
     if start < len(text):
         spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if _INK.search(text, a, b)]  # no copies of the text
+    # (no copies of the text; a span that opens with ink needs no search)
+    return [(a, b) for a, b in spans if not text[a].isspace() or _INK.search(text, a, b)]
 
 
 @dataclass

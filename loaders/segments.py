@@ -26,7 +26,7 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
     spans, start = [], 0
     for m in _END.finditer(text):
         a, b = m.span(1) if m.start(1) >= 0 else m.span()
-        if _INK.search(text, start, a):  # (no copies of the text)
+        if start < a and (not text[start].isspace() or _INK.search(text, start, a)):
             spans.append((start, a))
         start = b
     if _INK.search(text, start):

@@ -172,5 +172,8 @@ def test_sentence_scans_led_by_the_mark_equal_the_space_led_patterns():
         for new, old in ((_BOUNDARY, spaced), (_END, spaced_end)):
             got = [m.span(1) if m.start(1) >= 0 else m.span() for m in new.finditer(t)]
             assert got == [m.span() for m in old.finditer(t)]
+        cuts = [m.span() for m in spaced.finditer(t)]
+        between = zip([0, *(b for _, b in cuts)], [*(a for a, _ in cuts), len(t)], strict=True)
+        assert sentence_spans(t) == [(a, b) for a, b in between if re.search(r"\S", t[a:b])]
     assert sentence_spans("Một. Hai;\nba") == [(0, 4), (5, 9), (10, 12)]
     assert sentences("Một. Hai;\nba") == ((0, 4), (5, 9), (10, 12))
