@@ -1,7 +1,8 @@
 """Extraction throughput (MB/s) on a synthetic corpus of plan-like texts, beside a baseline.
 
 Run on demand:  python bench/bench_extract.py [--mb N] [--seed S] [--repeat R] [--profile]
-Side by side:   python bench/bench_extract.py --against /tmp/old-tree [--rounds N] [--real DIR...]
+Side by side:   python bench/bench_extract.py --against /tmp/old-tree [/tmp/other-tree ...]
+                    [--rounds N] [--real DIR...]
 
 The corpus recombines template sentences written for this benchmark (plans with parts, headed
 task lists, deadlines and targets; news round-ups with province sections). The baseline in the
@@ -9,11 +10,12 @@ same run only decodes and NFC-normalises the same bytes; the ratio shows what ex
 Each step runs --repeat times and the fastest run counts (the machine is shared; the fastest
 run is the least disturbed). --profile prints where extraction spends its time (cProfile).
 
---against PATH compares this tree with another checkout of the project (e.g. `git archive OLD |
-tar -x -C PATH`): each tree runs in its own subprocess (PYTHONPATH = that tree), alternating
-old, new, old, new for --rounds rounds, on the synthetic corpus and on the real texts (--real
-directories, default the shared dev sets); it reports process CPU seconds per MB, best of all
-runs, since CPU time is less disturbed than wall time on a shared machine.
+--against PATH... compares this tree with other checkouts of the project (e.g. `git archive OLD
+| tar -x -C PATH`): each tree runs in its own subprocess (PYTHONPATH = that tree), taking turns
+(old trees, then this one) for --rounds rounds, on the synthetic corpus and on the real texts
+(--real directories, default the shared dev sets); it reports process CPU seconds per MB, best
+of all runs, since CPU time is less disturbed than wall time on a shared machine, and this
+tree's speed as a multiple of each other tree's.
 """
 
 from __future__ import annotations
@@ -174,7 +176,8 @@ def _run(tree: Path, kind: str, args) -> dict:
 
 
 def _side_by_side(args) -> None:
-    trees = {"old": Path(args.against).resolve(), "new": HERE}
+    trees = {str(i): Path(a).resolve() for i, a in enumerate(args.against)}
+    trees["new"] = HERE
     best: dict[tuple[str, str], dict] = {}
     for _ in range(args.rounds):
         for kind in ("synth", "real"):
@@ -183,14 +186,18 @@ def _side_by_side(args) -> None:
                 key = (name, kind)
                 if key not in best or r["cpu"] < best[key]["cpu"]:
                     best[key] = r
-    print(f"old: {trees['old']}  new: {trees['new']}  rounds {args.rounds} x repeat {args.repeat}")
-    print(f"{'corpus':<12}{'MB':>7}{'old CPU s':>11}{'new CPU s':>11}{'old MB/s':>10}"
-          f"{'new MB/s':>10}{'new/old':>9}")
+    olds = [n for n in trees if n != "new"]
+    print(f"rounds {args.rounds} x repeat {args.repeat}; trees: "
+          + ", ".join(f"{'old' + n if n != 'new' else 'new'} = {t}" for n, t in trees.items()))
+    print(f"{'corpus':<8}{'MB':>6}" + "".join(f"{'old' + n + ' MB/s':>13}" for n in olds)
+          + f"{'new MB/s':>10}" + "".join(f"{'new/old' + n:>10}" for n in olds))
     for kind in ("synth", "real"):
-        o, n = best[("old", kind)], best[("new", kind)]
-        print(f"{kind:<12}{n['mb']:>7.2f}{o['cpu']:>11.3f}{n['cpu']:>11.3f}"
-              f"{o['mb'] / o['cpu']:>10.2f}{n['mb'] / n['cpu']:>10.2f}"
-              f"{o['cpu'] / n['cpu']:>9.2f}")
+        n = best[("new", kind)]
+        row = f"{kind:<8}{n['mb']:>6.2f}"
+        row += "".join(f"{best[(o, kind)]['mb'] / best[(o, kind)]['cpu']:>13.2f}" for o in olds)
+        row += f"{n['mb'] / n['cpu']:>10.2f}"
+        row += "".join(f"{best[(o, kind)]['cpu'] / n['cpu']:>10.2f}" for o in olds)
+        print(row)
 
 
 def main() -> None:
@@ -199,7 +206,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--repeat", type=int, default=3, help="runs per step, the fastest counts")
     ap.add_argument("--profile", action="store_true", help="print the top functions (cProfile)")
-    ap.add_argument("--against", help="another checkout to measure side by side (CPU time)")
+    ap.add_argument("--against", nargs="+", metavar="TREE",
+                    help="other checkouts to measure side by side (CPU time)")
     ap.add_argument("--rounds", type=int, default=3, help="alternating rounds with --against")
     ap.add_argument("--real", nargs="*", default=[str(d) for d in REAL],
                     help="directories of real texts (*.txt) for --against")

@@ -13,10 +13,11 @@ from functools import cached_property
 from graph.model import Document, Evidence, Source
 from loaders.normalise import Normalised
 
-# A sentence ends at . ; ! ? followed by space and an upper-case letter, or at a line break.
-# ("(?<=[.!?;:])\s+(?=…)|\n+", written to start with the space it consumes, so the regex
-# engine jumps from space to space.)
-_BOUNDARY = re.compile(r"\s(?:(?<=[.!?;:]\s)\s*(?=[\"'“(]?[A-ZÀ-Ỹ0-9])|(?<=\n)\n*)")
+# A sentence ends at . ; ! ? followed by space and an upper-case letter, or at a line break:
+# the boundary is the space (group 1) after the mark, or the run of line breaks (the whole
+# match). ("(?<=[.!?;:])\s+(?=…)|\n+", written to start with the mark or break it consumes,
+# so the regex engine jumps from one to the next, not from space to space.)
+_BOUNDARY = re.compile(r"[\n.!?;:](?:(?<=[.!?;:])(\s+)(?=[\"'“(]?[A-ZÀ-Ỹ0-9])|(?<=\n)\n*)")
 
 
 _INK = re.compile(r"\S")
@@ -26,12 +27,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences (and list items, which sit on lines of their own)."""
     spans, start = [], 0
     for m in _BOUNDARY.finditer(text):
-        if m.start() > start:
-            spans.append((start, m.start()))
-        start = m.end()
+        a, b = m.span(1) if m.start(1) >= 0 else m.span()
+        if a > start:
+            spans.append((start, a))
+        start = b
     if start < len(text):
         spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if _INK.search(text, a, b)]  # no copies of the text
+    # (no copies of the text; a span that opens with ink needs no search)
+    return [(a, b) for a, b in spans if not text[a].isspace() or _INK.search(text, a, b)]
 
 
 @dataclass

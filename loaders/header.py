@@ -20,6 +20,7 @@ import yaml
 from graph.keys import fold, modern_tones
 from loaders.issuers import Org
 from loaders.localities import province
+from loaders.matching import line_start
 from loaders.organisations import Mention, find_organisations
 
 DATA = Path(__file__).with_name("data") / "units.yaml"
@@ -108,7 +109,7 @@ def read_header(text: str, end: int) -> Org | None:
     >>> (o.name, o.level, o.province, o.unit)
     ('Huyện ủy Định Hóa', 'district', 'Thái Nguyên', 'huyện Định Hóa')
     """
-    number = _NUMBER_LINE.search(text, 0, end)
+    number = line_start(_NUMBER_LINE).search(text, 0, end)
     stop = number.start() if number else end
     head = _MOTTOS.sub(lambda m: " " * len(m.group()), modern_tones(text[:stop]))
     bodies = [_body(m, 0) for m in _pattern().finditer(head) if m.group().isupper()]

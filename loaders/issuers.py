@@ -17,7 +17,7 @@ import yaml
 
 from graph.keys import modern_tones
 from loaders.localities import Mention, find_provinces, province_regex
-from loaders.matching import Spans, finditer_at
+from loaders.matching import Spans, first_chars
 
 DATA = Path(__file__).with_name("data") / "issuers.yaml"
 
@@ -79,32 +79,47 @@ def _anywhere() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?=[{_UPPER}])(?={'|'.join(sources)})")
 
 
-@cache
-def _which() -> re.Pattern[str]:
-    """Matched at an offset, tells which patterns match there: group "p<i>" for pattern i."""
-    return re.compile("".join(f"(?=(?P<p{i}>{_unnamed(pat.pattern)})?)"
-                              for i, (pat, _) in enumerate(_patterns())))
-
-
-# A capital after no word character: the only offsets `_anywhere` can match at, found by a
-# scan that starts with the capital (a pattern that opens with a look-behind is tried at
-# every character)
+# A capital after no word character: the only offsets `_anywhere` can match at (kept for the
+# test that holds the data to it)
 _CAPITAL = re.compile(rf"[{_UPPER}](?<![\w].)")
 
 
-def _offsets(norm: str) -> list[list[int]]:
-    """For each pattern, the offsets where it matches, ascending."""
-    names = tuple(f"p{i}" for i in range(len(_patterns())))
-    out: list[list[int]] = [[] for _ in names]
-    anywhere, which = _anywhere(), _which()
-    for c in _CAPITAL.finditer(norm):
+@cache
+def _by_initial() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
+    """A scan for the offsets where `_anywhere` matches, led by the letters a body's name can
+    start with (matching.first_chars of each pattern; a pattern that opens with a look-behind
+    would be tried at every character), and for each such letter the indexes of the patterns
+    that can match at it, in their order."""
+    pats = _patterns()
+    firsts = [first_chars(p) for p, _ in pats]
+    anyhow = tuple(i for i, f in enumerate(firsts) if f is None)
+    letters = sorted(set().union(*(f for f in firsts if f is not None)))
+    lead = _UPPER if anyhow else "".join(re.escape(c) for c in letters)
+    scan = re.compile(rf"[{lead}](?<=(?:{_anywhere().pattern}).)")
+    table = {c: tuple(sorted({*anyhow, *(i for i, f in enumerate(firsts) if f and c in f)}))
+             for c in letters}
+    table[""] = anyhow
+    return scan, table
+
+
+def _matches(norm: str) -> list[tuple[int, int, re.Match[str], dict]]:
+    """(start, -length, match, entry) of every pattern's matches, each pattern's own as its
+    finditer gives them (no overlaps among them); in text order, at one offset in the
+    patterns' order."""
+    pats = _patterns()
+    scan, table = _by_initial()
+    anyhow = table[""]
+    ends = [0] * len(pats)
+    out = []
+    for c in scan.finditer(norm):
         at = c.start()
-        if anywhere.match(norm, at) is None:
-            continue
-        here = which.match(norm, at).group(*names)
-        for i, matched in enumerate(here):
-            if matched is not None:
-                out[i].append(at)
+        for i in table.get(c.group(), anyhow):
+            if at >= ends[i]:
+                pat, entry = pats[i]
+                m = pat.match(norm, at)
+                if m is not None:
+                    ends[i] = m.end()
+                    out.append((at, at - m.end(), m, entry))
     return out
 
 
@@ -180,11 +195,7 @@ def find_organisations(text: str) -> Orgs:
     norm = modern_tones(text)
     found: list[Org] = []
     taken = Spans()
-    cands = []
-    for (pat, entry), offsets in zip(_patterns(), _offsets(norm), strict=True):
-        for m in finditer_at(pat, norm, offsets):
-            cands.append((m.start(), -(m.end() - m.start()), m, entry))
-    for start, _neg, m, entry in sorted(cands, key=lambda c: (c[1], c[0])):
+    for start, _neg, m, entry in sorted(_matches(norm), key=lambda c: (c[1], c[0])):
         end = m.end()
         if taken.overlaps(start, end):
             continue

@@ -127,13 +127,19 @@ def _not_bare() -> frozenset[str]:
     return frozenset(modern_tones(n) for n in _data().get("not_bare") or ())
 
 
+@cache
+def _bare_after() -> tuple[str, ...]:
+    """Words after which a name that is no province alone is one ("Thành ủy Hồ Chí Minh")."""
+    return tuple(f"{w} " for w in _data().get("bare_after") or ())
+
+
 def find_provinces(text: str) -> list[Mention]:
     """Every mention of a province or city in the text, with its canonical pre-2025 name."""
     pat = _pattern()
     forms = _pattern.forms  # type: ignore[attr-defined]
     blocked = _data().get("not_followed_by") or {}
     not_bare = _not_bare()
-    after = tuple(f"{w} " for w in _data().get("bare_after") or ())
+    after = _bare_after()
     norm = modern_tones(text)
     out = []
     for m in pat.finditer(norm):

@@ -12,6 +12,10 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
+# the regex parser (Python 3.11+; private modules the stubs do not declare)
+from re import _constants as _sre_constants  # type: ignore[attr-defined]
+from re import _parser as _sre_parse  # type: ignore[attr-defined]
+
 import numpy as np
 
 
@@ -44,7 +48,8 @@ def _fold_array() -> np.ndarray:
 def fold_same_length(text: str) -> str:
     """Fold accents and case one character for one character: offsets are preserved.
 
-    Cached: extractors fold the same text many times.
+    Cached: extractors fold the same text many times (a string read once, such as a task's
+    text, is folded by `fold_same_length.__wrapped__`, so as not to push the texts out).
 
     >>> fold_same_length("Sở Nội vụ")
     'so noi vu'
@@ -195,3 +200,100 @@ class Spans:
                     return True
             k += 1
         return False
+
+
+def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Every character a match of `pattern` can start with, or None when that cannot be told
+    from its syntax (a negated or category class, a case-insensitive part, a pattern that may
+    match the empty string). Look-arounds consume nothing and are skipped: the set may be
+    larger than needed, never smaller, so a scan may try the pattern only where the text has
+    one of these characters."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    found, nullable = _first_of(_sre_parse.parse(pattern.pattern, pattern.flags))
+    return None if found is None or nullable else frozenset(found)
+
+
+def _first_of(items) -> tuple[set[str] | None, bool]:
+    """(first characters, may match empty) of a parsed sequence."""
+    out: set[str] = set()
+    for op, av in items:
+        found, nullable = _first_item(op, av)
+        if found is None:
+            return None, False
+        out |= found
+        if not nullable:
+            return out, False
+    return out, True
+
+
+_RANGE_MAX = 512  # a class spanning more code points is not spelled out
+
+
+def _first_item(op, av) -> tuple[set[str] | None, bool]:
+    c = _sre_constants
+    if op is c.LITERAL:
+        return {chr(av)}, False
+    if op is c.IN:
+        chars: set[str] = set()
+        for o, a in av:
+            if o is c.LITERAL:
+                chars.add(chr(a))
+            elif o is c.RANGE and a[1] - a[0] <= _RANGE_MAX:
+                chars.update(map(chr, range(a[0], a[1] + 1)))
+            else:
+                return None, False
+        return chars, False
+    if op is c.SUBPATTERN:
+        _group, add_flags, _del, sub = av
+        return (None, False) if add_flags & re.IGNORECASE else _first_of(sub)
+    if op is c.BRANCH:
+        out: set[str] = set()
+        nullable = False
+        for branch in av[1]:
+            found, empty = _first_of(branch)
+            if found is None:
+                return None, False
+            out |= found
+            nullable = nullable or empty
+        return out, nullable
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
+        lo, _hi, sub = av
+        found, empty = _first_of(sub)
+        return (None, False) if found is None else (found, lo == 0 or empty)
+    if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+        return set(), True
+    return None, False
+
+
+class LineStart:
+    """`pattern.search` for a pattern that opens with "^" in MULTILINE mode, which the regex
+    engine tries at every character: the same match, tried at the start of the text and
+    after the line breaks a scan for them finds (a pattern of another form is searched as
+    it is)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        src, c = pattern.pattern, _sre_constants
+        parsed = _sre_parse.parse(src, pattern.flags)
+        # "^" then the rest, with no alternation at the top ("^a|b" is not anchored)
+        anchored = (pattern.flags & re.MULTILINE and src.startswith("^") and len(parsed) > 0
+                    and parsed[0] == (c.AT, c.AT_BEGINNING))
+        self._breaks = re.compile(rf"\n(?={src[1:]})", pattern.flags) if anchored else None
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        end = len(text) if endpos is None else min(endpos, len(text))
+        if self._breaks is None or not 0 <= pos < end:  # (and the edge cases as re has them)
+            return self.pattern.search(text, pos, end)
+        if pos == 0 or text[pos - 1] == "\n":
+            m = self.pattern.match(text, pos, end)
+            if m is not None:
+                return m
+        b = self._breaks.search(text, pos, end)
+        return None if b is None else self.pattern.match(text, b.end(), end)
+
+
+@cache
+def line_start(pattern: re.Pattern[str]) -> LineStart:
+    """The `LineStart` search of a pattern (made once per pattern)."""
+    return LineStart(pattern)

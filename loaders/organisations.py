@@ -151,8 +151,12 @@ def _mention(g: Gazetteer, folded: str, m: re.Match[str]) -> Mention | None:
 
 def _vague_covers(g: Gazetteer, folded: str, start: int, end: int) -> bool:
     lo = max(0, start - 60)
-    return any(v.start() <= start and v.end() >= end
-               for v in g.vague.finditer(folded, lo, min(len(folded), end + 60)))
+    for v in g.vague.finditer(folded, lo, min(len(folded), end + 60)):
+        if v.start() > start:  # (the later ones start later still)
+            return False
+        if v.end() >= end:
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)

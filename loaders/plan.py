@@ -22,7 +22,7 @@ from graph.ids import task_uid
 from graph.model import Deadline, Document, Organisation, Target, Task
 from loaders.context import TextContext
 from loaders.deadlines import find_deadline, parse_deadline
-from loaders.matching import Spans, fold_same_length
+from loaders.matching import Spans, fold_same_length, line_start
 from loaders.organisations import (
     Mention,
     find_organisations,
@@ -385,7 +385,7 @@ def _attached(ctx: TextContext) -> Document | None:
     """The numbered document named right after an attachment line ("File đính kèm",
     attachment_lines in plan_structure.yaml), when it is the only one named there and the text
     lists items without part headings: the page reproduces that document's items."""
-    m = rules().attachment.search(fold_same_length(ctx.text))
+    m = line_start(rules().attachment).search(fold_same_length(ctx.text))
     if m is None:
         return None
     near = [d for d in ctx.documents

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -138,6 +138,7 @@ def _issuer_rules() -> dict[str, list[tuple[re.Pattern[str], str, bool]]]:
             for fam, rules in _data()["issuer_codes"].items()}
 
 
+@lru_cache(maxsize=4096)
 def issuer_level(family: str, issuer: str) -> tuple[str, bool]:
     """(level, local) of a symbol's issuer code: "TW" -> central, "TU" -> provincial, local."""
     head = issuer.split("-")[0].split(".")[0]
@@ -152,6 +153,7 @@ def _issuer_case() -> dict[str, str]:
     return {c.upper(): c for c in _data()["issuer_case"]}
 
 
+@lru_cache(maxsize=4096)
 def _norm_issuer(issuer: str) -> str:
     s = re.sub(r"\s+", "", issuer)
     s = re.sub(r"T\.?Ư", "TW", s)
@@ -172,11 +174,20 @@ def canonical_symbol(text: str) -> str | None:
 
 
 def _printed_type(text: str, start: int) -> tuple[str | None, int]:
-    m = _patterns()["type_before"].search(modern_tones(text[max(0, start - 40):start]))
+    found = _type_ending(text[max(0, start - 40):start])
+    return (None, start) if found is None else (found[0], start - found[1])
+
+
+@lru_cache(maxsize=4096)
+def _type_ending(head: str) -> tuple[str | None, int] | None:
+    """The type word `head` ends with ("… Nghị quyết số "): its type and the width it is
+    printed in (a pure function of the 40 characters before a symbol: cached, a text cites
+    the same documents the same way)."""
+    m = _patterns()["type_before"].search(modern_tones(head))
     if not m:
-        return None, start
+        return None
     word = re.sub(r"\s+(?:số\s*:?\s*)?$", "", m.group(), flags=re.IGNORECASE)
-    return type_words().get(fold(word)), start - (len(m.group()))
+    return type_words().get(fold(word)), len(m.group())
 
 
 def find_symbols(text: str) -> list[Ref]:

@@ -10,9 +10,10 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-# Spaces after . ! ? before a capital, or line breaks: written to start with the space it
-# consumes, so the regex engine jumps from space to space ("(?<=[.!?])\s+(?=…)|\n+").
-_END = re.compile(r"\s(?:(?<=[.!?]\s)\s*(?=[\"'“(]?[A-ZÀ-Ỹ0-9Đ])|(?<=\n)\n*)")
+# Spaces after . ! ? before a capital (group 1), or line breaks (the whole match): written to
+# start with the mark or break it consumes, so the regex engine jumps from one to the next
+# ("(?<=[.!?])\s+(?=…)|\n+").
+_END = re.compile(r"[\n.!?](?:(?<=[.!?])(\s+)(?=[\"'“(]?[A-ZÀ-Ỹ0-9Đ])|(?<=\n)\n*)")
 
 
 _INK = re.compile(r"\S")
@@ -24,9 +25,10 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
     read the sentences of one text)."""
     spans, start = [], 0
     for m in _END.finditer(text):
-        if _INK.search(text, start, m.start()):  # (no copies of the text)
-            spans.append((start, m.start()))
-        start = m.end()
+        a, b = m.span(1) if m.start(1) >= 0 else m.span()
+        if start < a and (not text[start].isspace() or _INK.search(text, start, a)):
+            spans.append((start, a))
+        start = b
     if _INK.search(text, start):
         spans.append((start, len(text)))
     return tuple(spans)

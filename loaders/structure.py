@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from loaders.matching import alternation, fold_same_length, spaces_at
+from loaders.matching import alternation, fold_same_length, line_start, spaces_at
 
 DATA = Path(__file__).with_name("data") / "plan_structure.yaml"
 _fold = fold_same_length.__wrapped__  # short strings: not kept in the shared cache
@@ -174,6 +174,9 @@ _ANY_MARKER = "|".join(rx.pattern.replace("(?P<t>", "(?:") for _, rx in _MARKERS
 _WRAP = re.compile(r"(?<=[^\s|])([ \t]*)" + _NEXT_LINE + r"(?![ \t]*(?:" + _ANY_MARKER + "))")
 # a marker alone on its line ("**I.", "6.")
 _BARE_LINE = re.compile(r"(?m)^(?=[ \t]*\S)(" + _BARE_MARKER.pattern.rstrip("$") + ")" + _NEXT_LINE)
+# the same lines found from the line break before them: a scan led by "\n" (one led by "^" is
+# tried at every character)
+_BARE_AFTER_BREAK = re.compile(r"\n(?=" + _BARE_LINE.pattern.removeprefix("(?m)^") + ")")
 _SENTENCE = 30  # words: an item this long is a sentence, not a heading
 _GOING_ON = 5  # 1 line in 5 going on with a sentence: the text is hard-wrapped
 _WIDE = 150  # a line this long is a paragraph on one line, not a hard-wrapped one
@@ -239,7 +242,16 @@ def clean_view(text: str) -> str:
     if "#" in view:  # "## II. NHIỆM VỤ": a markdown heading's marks
         view = _ATX.sub(_blank, view)
     view = _rejoin(view, everywhere=_hard_wrapped(view))
-    return _BARE_LINE.sub(r"\1 ", view)
+    return _join_bare_markers(view)
+
+
+def _join_bare_markers(view: str) -> str:
+    """`_BARE_LINE.sub(r"\1 ", view)`: the line break after a marker alone on its line becomes
+    a space. Each match is one line and its break, so every line start is tried on its own."""
+    first = _BARE_LINE.match(view)
+    breaks = [first.end(1)] if first else []
+    breaks += [m.end(1) for m in _BARE_AFTER_BREAK.finditer(view)]
+    return spaces_at(view, breaks)
 
 
 def _regions(view: str, mode: str) -> tuple[int, list[tuple[int, int]]]:
@@ -252,13 +264,13 @@ def _regions(view: str, mode: str) -> tuple[int, list[tuple[int, int]]]:
     spans, start = [], 0
     first_stop = None
     while start is not None:
-        stop = r.stop.search(folded, start)
+        stop = line_start(r.stop).search(folded, start)
         end = stop.start() if stop else len(view)
         first_stop = end if first_stop is None else first_stop
         spans.append((start, end))
         if stop is None:
             break
-        resume = r.resume.search(view, stop.end())
+        resume = line_start(r.resume).search(view, stop.end())
         start = resume.start() if resume else None
     return first_stop, spans
 

@@ -18,6 +18,7 @@ from loaders.dates import parse_date
 from loaders.header import read_header
 from loaders.issuers import Org
 from loaders.localities import province
+from loaders.matching import line_start
 from loaders.references import find_symbols, printed_types, type_words
 from loaders.unnumbered import ISSUING_VERB
 
@@ -149,7 +150,7 @@ def find_subject(text: str, orgs: list[Org]) -> SubjectDoc | None:
     if m is None:
         return _letter(text, head, meta, orgs) or _addressed(text, head)
     before = text[:m.start()].strip()
-    headed = (_MOTTO.search(text, 0, m.start()) or _NUMBER.search(text, 0, m.start())
+    headed = (_MOTTO.search(text, 0, m.start()) or line_start(_NUMBER).search(text, 0, m.start())
               or meta.symbol or "\n" not in before)  # or the title opens the text
     if not headed:
         return None
@@ -167,7 +168,7 @@ def find_subject(text: str, orgs: list[Org]) -> SubjectDoc | None:
         end = b
     title = " ".join(lines).strip() or None
     symbol = _header_symbol(text, m.start()) or meta.symbol
-    d = _PLACE_DATE.search(text, 0, head)
+    d = line_start(_PLACE_DATE).search(text, 0, head)
     date = parse_date(d.group()) if d else meta.date
     header_orgs = [o for o in orgs if o.end <= m.start()]
     issuer = read_header(text, m.start()) or (header_orgs[0] if header_orgs else None)
@@ -181,16 +182,16 @@ def find_subject(text: str, orgs: list[Org]) -> SubjectDoc | None:
 def _letter(text: str, head: int, meta: Metadata, orgs: list[Org]) -> SubjectDoc | None:
     """A document whose page kept the header but lost the title block, or an official letter
     (công văn: a "V/v" summary, no type line): its type is the code of its header number."""
-    n = _NUMBER.search(text, 0, head)
+    n = line_start(_NUMBER).search(text, 0, head)
     if n is None or not _MOTTO.search(text, 0, head):
         return None
     symbol = _header_symbol(text, head)
     if symbol is None:
         return None
-    v = _LETTER.search(text, 0, head)
+    v = line_start(_LETTER).search(text, 0, head)
     ref = find_symbols(symbol)[0]
     type_name = "Công văn" if v is not None or ref.type is None else ref.type
-    d = _PLACE_DATE.search(text, 0, head)
+    d = line_start(_PLACE_DATE).search(text, 0, head)
     issuer = read_header(text, n.start())
     start = v.start() if v is not None else n.start()
     line_end = text.find("\n", start)
@@ -207,7 +208,7 @@ ADDRESS_LINES = 3  # a letter whose header was lost opens with its addressees
 def _addressed(text: str, head: int) -> SubjectDoc | None:
     """A letter that opens, after no more than a few lines, with "Kính gửi:": the text is an
     official letter (công văn) even though its header and number were lost."""
-    m = _ADDRESSED.search(text, 0, head + 40)
+    m = line_start(_ADDRESSED).search(text, 0, head + 40)
     lines = [x for x in text[:m.start()].split("\n") if x.strip()] if m else []
     if m is None or len([x for x in lines if not x.startswith("# source:")]) > ADDRESS_LINES:
         return None

@@ -27,14 +27,21 @@ def _anywhere() -> re.Pattern[str]:
     return starts(w for t in themes() for w in (*t.triggers, t.label_vi))
 
 
+_WORD = re.compile(r"\w*")
+
+
 @cache
-def _by_initial() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
-    """First letter of a folded trigger word -> the themes with such a word, in scheme order."""
+def _by_first_word() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+    """The first word (run of word characters, maybe empty) of a folded trigger -> the themes
+    with such a trigger, in scheme order. A trigger matches only where the text's word is
+    its first word: the character after that word in the trigger is a space, another
+    non-word character or the end (where the matcher wants no word character), so the word
+    printed there ends where the trigger's does."""
     out: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     for t, matcher in zip(themes(), _matchers(), strict=True):
-        words = (fold_same_length(w).lstrip() for w in (*t.triggers, t.label_vi))
-        for initial in dict.fromkeys(w[0] for w in words if w):
-            out.setdefault(initial, []).append(matcher)
+        words = (fold_same_length(w).strip() for w in (*t.triggers, t.label_vi))
+        for first in dict.fromkeys(m.group() for w in words if w and (m := _WORD.match(w))):
+            out.setdefault(first, []).append(matcher)
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -44,12 +51,13 @@ def tag_themes(text: str) -> tuple[ThemeTag, ...]:
     >>> [t.theme for t in tag_themes("Luan chuyen can bo va danh gia")]
     ['evaluation', 'rotation']
     """
-    folded = fold_same_length(text)
+    folded = fold_same_length.__wrapped__(text)  # a task's text: not kept in the shared cache
     words: dict[str, list[str]] = {}
     ends: dict[str, int] = {}  # each theme's matches do not overlap (as in finditer)
-    by_initial = _by_initial()
+    by_word, word = _by_first_word(), _WORD.match
     for at in (m.start() for m in _anywhere().finditer(folded)):
-        for theme_id, rx in by_initial[folded[at]]:
+        first = word(folded, at)
+        for theme_id, rx in by_word.get(first.group() if first else "", ()):
             if at >= ends.get(theme_id, 0) and (m := rx.match(folded, at)):
                 ends[theme_id] = m.end()
                 w = " ".join(text[m.start():m.end()].split())

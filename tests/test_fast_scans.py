@@ -7,8 +7,8 @@ import re
 
 from loaders import localities, normalise, structure
 from loaders.documents import _ISSUED_BEFORE, _ISSUED_ENDS
-from loaders.issuers import _CAPITAL, _anywhere
-from loaders.matching import _TABLE, fold_same_length
+from loaders.issuers import _CAPITAL, _anywhere, _by_initial, _matches, _patterns
+from loaders.matching import _TABLE, first_chars, fold_same_length
 from loaders.segments import paragraphs
 from loaders.subject import _BODY_START, HEAD_CHARS, _head_end
 
@@ -79,3 +79,101 @@ def test_head_end_equals_the_search():
     for t in [*_texts(2000, 5), "x" * 7000 + "\nCăn cứ"]:
         m = _BODY_START.search(t, 0, HEAD_CHARS)
         assert _head_end(t) == (m.start() if m else min(len(t), HEAD_CHARS))
+
+
+def test_bodies_found_by_initial_are_each_patterns_finditer():
+    scan, _ = _by_initial()
+    texts = [*_texts(2000, 7), "Ban Thường vụ Tỉnh ủy Hà Nội, UBND tỉnh Nghệ An và Bộ Nội vụ; "
+             "Hội nghị Trung ương 6 Ban Chấp hành Trung ương Đảng, Thủ tướng Chính phủ"]
+    for t in texts:
+        assert [c.start() for c in scan.finditer(t)] == [m.start() for m in
+                                                           _anywhere().finditer(t)]
+        want = sorted(((m.start(), m.end(), i) for i, (p, _) in enumerate(_patterns())
+                       for m in p.finditer(t)), key=lambda x: (x[0], x[2]))
+        assert [(m.start(), m.end()) for _, _, m, _ in _matches(t)] == [(a, b) for a, b, _ in want]
+    assert len(_matches(texts[-1])) >= 5
+
+
+def test_first_chars_cover_every_match():
+    for source in [r"(?:Ban|B\w+)\s(?<!x)Tỉnh", r"(?:ab)?[c-e]x", r"a*b", r"[^a]b", r"(?i:a)b"]:
+        rx, firsts = re.compile(source), first_chars(re.compile(source))
+        for t in ["Ban Tỉnh", "Bxy Tỉnh", "abcx", "dx", "aab", "b", "cb", "Ab"]:
+            for m in rx.finditer(t):
+                assert firsts is None or (m.group() and m.group()[0] in firsts)
+    assert first_chars(re.compile(r"(?:ab)?[c-e]x")) == frozenset("acde")
+    assert first_chars(re.compile(r"a*b")) == frozenset("ab")
+    assert first_chars(re.compile(r"[^a]b")) is None and first_chars(re.compile("a?")) is None
+
+
+def test_themes_tried_by_first_word_equal_each_themes_finditer():
+    from loaders.themes import _matchers, tag_themes, themes
+
+    words = [w for t in themes() for w in (*t.triggers, t.label_vi)]
+    r = random.Random(8)
+    noise = ["các", " ", ", ", "\n", "&", "x", "cán bộ", "nữ", "nữa", "(", "-", "2025"]
+
+    def reference(text: str) -> dict[str, list[str]]:
+        folded, out = fold_same_length(text), {}
+        for tid, rx in _matchers():
+            seen = [" ".join(text[m.start():m.end()].split()) for m in rx.finditer(folded)]
+            if seen:
+                out[tid] = list(dict.fromkeys(seen))
+        return out
+
+    hits = 0
+    for _ in range(600):
+        text = "".join(r.choice(words) if r.random() < 0.4 else r.choice(noise)
+                       for _ in range(r.randint(1, 8)))
+        got = {t.theme: list(t.words) for t in tag_themes(text)}
+        assert got == reference(text)
+        hits += bool(got)
+    assert hits > 200
+
+
+def test_bare_markers_joined_as_the_pattern_joins_them():
+    pieces = [*PIECES, "1.", "II.", "a", "3.2.", " \n", "|", "\n1.\n", "\n  b)\n", "\nIV -\n"]
+    r = random.Random(9)
+    for _ in range(3000):
+        t = "".join(r.choice(pieces) for _ in range(r.randint(0, 14)))
+        assert structure._join_bare_markers(t) == structure._BARE_LINE.sub(r"\1 ", t)
+    assert structure._join_bare_markers("I.\nMỤC ĐÍCH\n2.\nSở") == "I. MỤC ĐÍCH\n2. Sở"
+
+
+def test_line_start_search_equals_the_search():
+    from loaders.matching import line_start
+    from loaders.subject import _ADDRESSED, _NUMBER, _PLACE_DATE
+
+    pats = [structure.rules().stop, structure.rules().resume, _NUMBER, _PLACE_DATE, _ADDRESSED,
+            re.compile(r"^a|b", re.MULTILINE), re.compile(r"^\s*$", re.MULTILINE)]
+    pieces = [*PIECES, "nơi nhận", "noi nhan", "KẾ HOẠCH", "Số: 12/KH", "Kính gửi:", "$", "|",
+              "Hà Nội, ngày 5 tháng 3 năm 2020", "\n\n", "\t"]
+    r = random.Random(10)
+    for _ in range(3000):
+        t = "".join(r.choice(pieces) for _ in range(r.randint(0, 12)))
+        pos, end = r.randint(0, len(t) + 1), r.choice([None, r.randint(0, len(t) + 2)])
+        for p in pats:
+            want = p.search(t, pos) if end is None else p.search(t, pos, end)
+            got = line_start(p).search(t, pos, end)
+            assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups()))
+
+
+def test_sentence_scans_led_by_the_mark_equal_the_space_led_patterns():
+    from loaders.context import _BOUNDARY, sentence_spans
+    from loaders.segments import _END, sentences
+
+    # the patterns as they were written first (led by the space, tried at every space)
+    spaced = re.compile(r"\s(?:(?<=[.!?;:]\s)\s*(?=[\"'“(]?[A-ZÀ-Ỹ0-9])|(?<=\n)\n*)")
+    spaced_end = re.compile(r"\s(?:(?<=[.!?]\s)\s*(?=[\"'“(]?[A-ZÀ-Ỹ0-9Đ])|(?<=\n)\n*)")
+    pieces = [*PIECES, ".", ";", "!", "?", '"', "(", "“", "1", "Đ", "x. Y", ".\n", ": ", "\n.",
+              ".\n\n "]
+    r = random.Random(11)
+    for _ in range(5000):
+        t = "".join(r.choice(pieces) for _ in range(r.randint(0, 16)))
+        for new, old in ((_BOUNDARY, spaced), (_END, spaced_end)):
+            got = [m.span(1) if m.start(1) >= 0 else m.span() for m in new.finditer(t)]
+            assert got == [m.span() for m in old.finditer(t)]
+        cuts = [m.span() for m in spaced.finditer(t)]
+        between = zip([0, *(b for _, b in cuts)], [*(a for a, _ in cuts), len(t)], strict=True)
+        assert sentence_spans(t) == [(a, b) for a, b in between if re.search(r"\S", t[a:b])]
+    assert sentence_spans("Một. Hai;\nba") == [(0, 4), (5, 9), (10, 12)]
+    assert sentences("Một. Hai;\nba") == ((0, 4), (5, 9), (10, 12))
