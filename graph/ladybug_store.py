@@ -45,6 +45,8 @@ if TYPE_CHECKING:  # writes import these when they run: reading needs neither Ar
     import pyarrow as pa
 
     from graph.batch import Batch
+    from graph.model import Source
+    from graph.packed import ArrowRows
     from graph.rows import Rows, Table
     from graph.stage import Stage, StagedTable
     from ontology import Prop, Schema
@@ -93,12 +95,16 @@ def _column(prop: Prop, values: list[Any], null_lists: bool) -> pa.Array:
     return pa.array(values, type=arrow[prop.type])
 
 
-def _arrow(props: Sequence[Prop], table: Table, null_lists: bool = False) -> pa.Table:
+def _arrow(props: Sequence[Prop], table: Table | pa.Table, null_lists: bool = False) -> pa.Table:
     """A table's rows as Arrow: `from` and `to` first for relationships, then `props`."""
     import pyarrow as pa
 
     from graph.rows import REL_LEAD
 
+    if isinstance(table, pa.Table):  # built already (graph.packed), lists nobody stated null
+        from graph.stage import empty_lists
+
+        return table if null_lists else empty_lists(table)
     cols = {k: pa.array(table.columns[k], type=pa.string())
             for k in REL_LEAD if k in table.columns}
     cols.update({p.name: _column(p, table.columns[p.name], null_lists) for p in props})
@@ -443,33 +449,38 @@ class LadybugStore:
         if not batches:
             return
         self._writable()
+        from graph.rows import to_rows
+
+        self.write_rows(to_rows(batches, self.schema), [b.source for b in batches])
+
+    def write_rows(self, rows: Rows | ArrowRows, sources: Sequence[Source]) -> None:
+        """`write` of the rows of these sources' batches, built already (`graph.packed`)."""
+        if not sources:
+            return
+        self._writable()
         from graph.rows import gc_paused
 
         self._finish_copy()
         with gc_paused:  # rows and Arrow columns are millions of objects and no cycles
-            self._write(batches)
+            self._write(rows, sources)
 
-    def _write(self, batches: Sequence[Batch]) -> None:
-        from graph.rows import to_rows
-
-        rows = to_rows(batches, self.schema)
+    def _write(self, rows: Rows | ArrowRows, sources: Sequence[Source]) -> None:
         self._conn.execute("CALL auto_checkpoint=false")
         if self._stage is not None:
             self._stage_rows(rows)
-            self._staged.update((b.source.uid, SourceInfo(b.source.uid, b.source.name,
-                                                          b.source.path, True))
-                                for b in batches)
+            self._staged.update((s.uid, SourceInfo(s.uid, s.name, s.path, True))
+                                for s in sources)
         else:
             self._copy_rows(rows)
             self._unsynced = True
-            self._pending.extend(b.source.uid for b in batches)
+            self._pending.extend(s.uid for s in sources)
             self._pending_records += rows.count
         self._renew_connection()
         if self._stage is None and self._pending_records >= self._checkpoint_due():
             self.checkpoint()
         _release_freed_memory()
 
-    def _copy_rows(self, rows: Rows) -> None:
+    def _copy_rows(self, rows: Rows | ArrowRows) -> None:
         """Copy a write's rows in now; if that fails, drop the updates it left waiting."""
         self._copied = True
         waiting = len(self._deferred)
@@ -595,7 +606,7 @@ class LadybugStore:
                                    "RETURN uid", {"data": data}).get_as_arrow()["uid"]
         return pc.is_in(data["uid"], value_set=known.combine_chunks().cast(pa.string()))
 
-    def _write_nodes(self, rows: Rows) -> None:
+    def _write_nodes(self, rows: Rows | ArrowRows) -> None:
         """Per label: the rows whose uid the table holds fill in what its nodes lack, the
         others are copied in."""
         import pyarrow.compute as pc
@@ -649,7 +660,7 @@ class LadybugStore:
                          f"ELSE {p.name} END" for p in props)
         self._conn.execute(f"{_fill_match(label, props)} SET {sets}", {"data": data})
 
-    def _write_rels(self, rows: Rows) -> None:
+    def _write_rels(self, rows: Rows | ArrowRows) -> None:
         for (type_, a, b), table in rows.rels.items():
             rel = self.schema.rel(type_)
             opts = f" (from='{a}', to='{b}')" if len(rel.pairs) > 1 else ""
@@ -689,7 +700,7 @@ class LadybugStore:
             stage.close()
             self._stage, self._staged = None, {}
 
-    def _stage_rows(self, rows: Rows) -> None:
+    def _stage_rows(self, rows: Rows | ArrowRows) -> None:
         """Stage a write: nodes the store holds are filled in now (as in `write`), all the
         other rows are staged. Every table is built before any is staged."""
         import pyarrow.compute as pc
