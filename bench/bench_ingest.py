@@ -1,18 +1,20 @@
-"""`kg load --jobs N` end to end, this tree against another, alternating, in one run.
+"""`kg load --jobs N` (`kg.ingest.ingest`), this tree against another, alternating, in one run.
 
     python -m bench.bench_ingest --work /tmp/kgscale --sizes 1000,10000 --against /tmp/base
                                  [--rounds 2] [--jobs 2] [--sample 256] [--compare 1000]
 
 WORK/SIZE/corpus is bench_scale's synthetic corpus (`bench.bench_scale --steps generate`).
-Per size and round the two trees' `kg load CORPUS --jobs N --timings` run as subprocesses
-into fresh stores, one after the other, their order swapped every round: wall seconds, MB/s
-of the whole load and without alignment (timed on its own by `--timings`), CPU seconds of the
-process tree (`os.wait4`: the load and the workers it reaped), peak RSS of the tree and of its
-largest process, seconds per phase. Then, per tree, what crossing the process boundary costs:
-its worker's task function run here on the first --sample files in tasks of TASK_FILES, each
-result pickled and unpickled as ProcessPoolExecutor does: CPU seconds and bytes per 1000
-files, and that as a share of the load's CPU. Last, for the sizes in --compare, the two
-stores' graphs (`graph.dump`, rows sorted) compared: equal or not.
+Per size and round each tree loads the corpus into a fresh store in a subprocess, the two
+trees one after the other, their order swapped every round: `ingest(store, [corpus],
+jobs=N)` as `kg load` calls it, with alignment left out (it is the same code in both trees
+and is measured on its own, once per size, on the new tree's store: `realign` of every plan
+on N processes). Per load: wall seconds, MB/s, CPU seconds of the process tree (`os.wait4`:
+the load and the workers it reaped), peak RSS of the tree, seconds per phase. Then, per tree,
+what crossing the process boundary costs: its worker's task function run here on the first
+--sample files in tasks of TASK_FILES, each result pickled and unpickled as
+ProcessPoolExecutor does: CPU seconds and bytes per 1000 files, and that as a share of the
+load's CPU. Last, for the sizes in --compare, the two stores' graphs (`graph.dump`, rows
+sorted) compared: equal or not.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.bench_scale import TreeRss, files_of, phases
+from bench.bench_scale import TreeRss, files_of
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,6 +39,8 @@ import json, pickle, sys, time
 from pathlib import Path
 from kg import ingest
 files = [Path(p) for p in json.loads(sys.argv[1])]
+if hasattr(ingest, "_NoPandas"):  # as the tree's pool starts its workers
+    sys.meta_path.insert(0, ingest._NoPandas())
 task = getattr(ingest, "extract_packed", None) or ingest._extract_many
 size = ingest.TASK_FILES
 work = dumps = loads = 0.0
@@ -75,31 +79,69 @@ print(json.dumps({"equal": not differ, "differ": differ,
 """
 
 
+# Run in the tree measured: what `kg load` does, alignment left out (or only alignment)
+LOAD = """
+import json, sys
+import kg.ingest as ingest
+from graph.store import open_store
+store_uri, corpus, jobs, what = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+store = open_store(store_uri)
+if what == "load":
+    ingest.realign_store = lambda *args, **kwargs: 0
+    report = ingest.ingest(store, [corpus], jobs=jobs)
+    out = {"phases": report.timings, "added": len(report.added), "failed": len(report.errors)}
+else:
+    with ingest.workers(jobs) as pool, store.bulk():
+        aligned = ingest.realign_store(store, None, pool.map if pool else map, jobs)
+    out = {"phases": {}, "aligned": aligned}
+store.close()
+print(json.dumps(out))
+"""
+
+
+class TreePss(TreeRss):
+    """`TreeRss`, summing each process's proportional set size (shared pages divided among
+    the processes sharing them: libraries mapped by the load and its workers count once)."""
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            total = 0
+            for p in self._tree():
+                try:
+                    with open(f"/proc/{p}/smaps_rollup") as fh:
+                        total += sum(int(line.split()[1]) << 10 for line in fh
+                                     if line.startswith("Pss:"))
+                except (OSError, ValueError, IndexError):
+                    pass
+            self.peak = max(self.peak, total)
+            self._stop.wait(self.every)
+
+
 def env_for(tree: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(tree)}
 
 
-def kg_load(tree: Path, corpus: Path, db: Path, jobs: int) -> dict[str, Any]:
-    for p in (db, Path(f"{db}.wal"), Path(f"{db}.stage")):
-        shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
-    out, err = db.with_suffix(".out"), db.with_suffix(".err")
+def run_tree(tree: Path, corpus: Path, db: Path, jobs: int, what: str) -> dict[str, Any]:
+    """`LOAD` in `tree` as a subprocess ("load": into a fresh store; "align": on `db`)."""
+    if what == "load":
+        for p in (db, Path(f"{db}.wal"), Path(f"{db}.stage")):
+            shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
+    out, err = db.with_suffix(f".{what}.out"), db.with_suffix(f".{what}.err")
     t = time.perf_counter()
     with out.open("w") as o, err.open("w") as e:
-        p = subprocess.Popen([sys.executable, "-m", "kg", "--store", str(db), "load",
-                              str(corpus), "--jobs", str(jobs), "--quiet", "--json",
-                              "--timings"], cwd=tree, env=env_for(tree), stdout=o, stderr=e)
-        rss = TreeRss(p.pid)
+        p = subprocess.Popen([sys.executable, "-c", LOAD, str(db), str(corpus), str(jobs), what],
+                             cwd=tree, env=env_for(tree), stdout=o, stderr=e)
+        rss, pss = TreeRss(p.pid), TreePss(p.pid)
         _, status, usage = os.wait4(p.pid, 0)
         p.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - t
-    tree_mb = rss.stop()
+    tree_mb, tree_pss = rss.stop(), pss.stop()
     if p.returncode:
-        sys.exit(f"kg load in {tree} failed: {err.read_text()[-2000:]}")
-    summary = json.loads(out.read_text())
-    return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime,
-            "tree_peak_mb": tree_mb, "process_peak_mb": usage.ru_maxrss / 1024,
-            "phases": phases(err.read_text()), "added": summary.get("added"),
-            "failed": summary.get("failed")}
+        sys.exit(f"{what} in {tree} failed: {err.read_text()[-2000:]}")
+    return {**json.loads(out.read_text()), "seconds": seconds,
+            "cpu": usage.ru_utime + usage.ru_stime, "tree_peak_mb": tree_mb,
+            "tree_pss_mb": tree_pss, "process_peak_mb": usage.ru_maxrss / 1024,
+            "load": load_average()}
 
 
 def boundary(tree: Path, files: list[Path]) -> dict[str, Any]:
@@ -129,6 +171,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--sample", type=int, default=256)
     ap.add_argument("--compare", default="1000", help="sizes whose graphs are compared")
+    ap.add_argument("--align", default="1000", help="sizes whose alignment is timed")
     ap.add_argument("--json", help="write the raw results here")
     args = ap.parse_args()
     trees = {"base": Path(args.against).resolve(), "new": ROOT}
@@ -142,18 +185,23 @@ def main() -> None:
         for r in range(args.rounds):
             order = ("base", "new") if r % 2 == 0 else ("new", "base")
             for name in order:
-                run = kg_load(trees[name], corpus, work / f"ingest-{name}.lbdb", args.jobs)
-                run["load"] = load_average()
+                run = run_tree(trees[name], corpus, work / f"ingest-{name}.lbdb", args.jobs,
+                               "load")
                 runs[name].append(run)
                 print(f"{size} {name} round {r + 1}: {run['seconds']:.1f} s, "
                       f"cpu {run['cpu']:.1f} s, {mb / run['seconds']:.2f} MB/s, "
-                      f"tree peak {run['tree_peak_mb']:.0f} MB, load {run['load']:.1f}, "
+                      f"tree peak RSS {run['tree_peak_mb']:.0f} MB, PSS "
+                      f"{run['tree_pss_mb']:.0f} MB, load {run['load']:.1f}, "
                       f"{run['phases']}", flush=True)
-        cross = {name: boundary(tree, files[:args.sample]) for name, tree in trees.items()}
         same = compare(work / "ingest-base.lbdb", trees["base"], work / "ingest-new.lbdb",
                        trees["new"]) \
             if str(size) in args.compare.split(",") else None
-        results[str(size)] = {"mb": mb, "files": len(files), "runs": runs,
+        print(f"{size} graphs: {same}", flush=True)
+        align = run_tree(ROOT, corpus, work / "ingest-new.lbdb", args.jobs, "align") \
+            if str(size) in args.align.split(",") else None
+        print(f"{size} alignment on its own: {align}", flush=True)
+        cross = {name: boundary(tree, files[:args.sample]) for name, tree in trees.items()}
+        results[str(size)] = {"mb": mb, "files": len(files), "runs": runs, "align": align,
                               "boundary": cross, "compare": same}
         report(size, results[str(size)])
     if args.json:
@@ -161,21 +209,28 @@ def main() -> None:
 
 
 def report(size: int, res: dict[str, Any]) -> None:
-    mb, n = res["mb"], res["files"]
+    mb, n, align = res["mb"], res["files"], res["align"]
     print(f"\n{size} documents, {n} files, {mb:.1f} MB")
-    print("| tree | wall s | MB/s | MB/s without align | align s | CPU s (tree) "
-          "| pickling, share of CPU | pickled MB / 1000 files | tree peak MB | load |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    if align:
+        print(f"alignment on its own (every plan, {align['aligned']} aligned): "
+              f"{align['seconds']:.1f} s wall, {align['cpu']:.1f} s CPU, tree peak "
+              f"{align['tree_peak_mb']:.0f} MB")
+    print("| tree | load s (no align) | MB/s | with align s, MB/s | CPU s (tree) | pickling "
+          "s, share of CPU | pickled KB/file | tree peak RSS / PSS MB | largest process MB "
+          "| phases | load avg |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|")
     for name, runs in res["runs"].items():
         b = res["boundary"][name]
         per_file = (b["dumps"] + b["loads"]) / b["files"]
         for run in runs:
-            align = run["phases"].get("align", 0.0)
-            share = per_file * n / run["cpu"]
+            total = run["seconds"] + (align["seconds"] if align else float("nan"))
+            split = ", ".join(f"{k} {v:.1f}" for k, v in run["phases"].items() if k != "total")
             print(f"| {name} | {run['seconds']:.1f} | {mb / run['seconds']:.2f} "
-                  f"| {mb / (run['seconds'] - align):.2f} | {align:.1f} | {run['cpu']:.1f} "
-                  f"| {per_file * n:.1f} s, {share:.0%} | {b['bytes'] / b['files'] / 1e3:.1f} "
-                  f"| {run['tree_peak_mb']:.0f} | {run['load']:.1f} |")
+                  f"| {total:.1f}, {mb / total:.2f} | {run['cpu']:.1f} "
+                  f"| {per_file * n:.1f}, {per_file * n / run['cpu']:.0%} "
+                  f"| {b['bytes'] / b['files'] / 1e3:.1f} | {run['tree_peak_mb']:.0f} / "
+                  f"{run['tree_pss_mb']:.0f} | {run['process_peak_mb']:.0f} "
+                  f"| {split} | {run['load']:.1f} |")
     for name, b in res["boundary"].items():
         print(f"{name}, CPU s per 1000 files: worker task {1000 * b['task'] / b['files']:.1f}, "
               f"pickle {1000 * b['dumps'] / b['files']:.2f}, unpickle "

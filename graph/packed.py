@@ -16,16 +16,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from graph.batch import Batch
 from graph.gcpause import gc_paused
 from graph.model import Source
 from graph.rows import REL_LEAD, Rows, Table, to_rows
-from graph.stage import merge_by_uid
 from ontology import Prop, Schema
+
+# Workers only build and send tables: what merges and selects them (pyarrow.compute, numpy,
+# graph.stage with Parquet, ~35 MB more per process) is imported where they are read.
 
 RelKey = tuple[str, str, str]  # (type, from label, to label)
 SOURCE = "_source"  # a packed row's column: the position of its source in `Packed.sources`
@@ -98,6 +98,8 @@ class Packed:
         """The sources at `positions` (in that order of sources; rows keep their order)."""
         if list(positions) == list(range(len(self))):
             return self
+        import numpy as np
+        import pyarrow.compute as pc
         new = np.full(len(self), -1, dtype=np.int32)
         new[np.asarray(positions, dtype=np.int64)] = np.arange(len(positions), dtype=np.int32)
 
@@ -135,6 +137,10 @@ def _table(b: pa.Buffer) -> pa.Table:
 
 def _merged(t: pa.Table) -> pa.Table:
     """`merge_by_uid`, skipped when no uid repeats (most labels: tasks, targets, sources)."""
+    import pyarrow.compute as pc
+
+    from graph.stage import merge_by_uid
+
     return t if pc.count_distinct(t.column("uid")).as_py() == len(t) else merge_by_uid(t)
 
 
@@ -168,6 +174,8 @@ def _shifted(t: pa.Table, offset: int) -> pa.Table:
     """`t` with its source positions moved by `offset`."""
     if not offset:
         return t
+    import pyarrow.compute as pc
+
     i = t.schema.get_field_index(SOURCE)
     return t.set_column(i, SOURCE, pc.add(t.column(i), pa.scalar(offset, pa.int32())))
 

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
+from importlib.abc import MetaPathFinder
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Protocol
@@ -132,8 +134,28 @@ def workers(jobs: int) -> AbstractContextManager[ProcessPoolExecutor | None]:
     mid-flight. Each dies with this process (`die_with_parent`), however it ends.
     """
     return ProcessPoolExecutor(jobs, mp_context=get_context("spawn"),
-                               initializer=die_with_parent, initargs=(os.getpid(),)) \
+                               initializer=start_worker, initargs=(os.getpid(),)) \
         if jobs > 1 else nullcontext()
+
+
+def start_worker(parent: int) -> None:
+    """A worker's initializer: it dies with `parent` (`die_with_parent`), and pandas cannot
+    be imported in it: no worker uses it, but pyarrow imports it on a process's first array
+    to check whether the values are pandas objects (~35 MB more per worker, measured)."""
+    sys.meta_path.insert(0, _NoPandas())
+    import pyarrow as pa
+
+    pa.set_memory_pool(pa.system_memory_pool())  # mimalloc kept ~12 MB more per worker
+    die_with_parent(parent)
+
+
+class _NoPandas(MetaPathFinder):
+    """An import finder for which pandas does not exist."""
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
+        if name.partition(".")[0] == "pandas":
+            raise ModuleNotFoundError(f"{name} is not used in kg's workers", name=name)
+        return None
 
 
 PARENT_POLL_SECONDS = 1.0
