@@ -2,6 +2,7 @@
 
     python -m bench.bench_ingest --work /tmp/kgscale --sizes 1000,10000 --against /tmp/base
                                  [--rounds 2] [--jobs 2] [--sample 256] [--compare 1000]
+                                 [--align 1000] [--bulk default|bulk|no-bulk]
 
 WORK/SIZE/corpus is bench_scale's synthetic corpus (`bench.bench_scale --steps generate`).
 Per size and round each tree loads the corpus into a fresh store in a subprocess, the two
@@ -85,10 +86,11 @@ import json, sys
 import kg.ingest as ingest
 from graph.store import open_store
 store_uri, corpus, jobs, what = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+bulk = {"bulk": True, "no-bulk": False}.get(sys.argv[5])
 store = open_store(store_uri)
 if what == "load":
     ingest.realign_store = lambda *args, **kwargs: 0
-    report = ingest.ingest(store, [corpus], jobs=jobs)
+    report = ingest.ingest(store, [corpus], jobs=jobs, bulk=bulk)
     out = {"phases": report.timings, "added": len(report.added), "failed": len(report.errors)}
 else:
     with ingest.workers(jobs) as pool, store.bulk():
@@ -121,7 +123,8 @@ def env_for(tree: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(tree)}
 
 
-def run_tree(tree: Path, corpus: Path, db: Path, jobs: int, what: str) -> dict[str, Any]:
+def run_tree(tree: Path, corpus: Path, db: Path, jobs: int, what: str,
+             bulk: str = "default") -> dict[str, Any]:
     """`LOAD` in `tree` as a subprocess ("load": into a fresh store; "align": on `db`)."""
     if what == "load":
         for p in (db, Path(f"{db}.wal"), Path(f"{db}.stage")):
@@ -129,7 +132,8 @@ def run_tree(tree: Path, corpus: Path, db: Path, jobs: int, what: str) -> dict[s
     out, err = db.with_suffix(f".{what}.out"), db.with_suffix(f".{what}.err")
     t = time.perf_counter()
     with out.open("w") as o, err.open("w") as e:
-        p = subprocess.Popen([sys.executable, "-c", LOAD, str(db), str(corpus), str(jobs), what],
+        p = subprocess.Popen([sys.executable, "-c", LOAD, str(db), str(corpus), str(jobs), what,
+                              bulk],
                              cwd=tree, env=env_for(tree), stdout=o, stderr=e)
         rss, pss = TreeRss(p.pid), TreePss(p.pid)
         _, status, usage = os.wait4(p.pid, 0)
@@ -172,6 +176,8 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=256)
     ap.add_argument("--compare", default="1000", help="sizes whose graphs are compared")
     ap.add_argument("--align", default="1000", help="sizes whose alignment is timed")
+    ap.add_argument("--bulk", choices=("default", "bulk", "no-bulk"), default="default",
+                    help="kg load's --bulk / --no-bulk (default: staged from 2,000 files)")
     ap.add_argument("--json", help="write the raw results here")
     args = ap.parse_args()
     trees = {"base": Path(args.against).resolve(), "new": ROOT}
@@ -186,7 +192,7 @@ def main() -> None:
             order = ("base", "new") if r % 2 == 0 else ("new", "base")
             for name in order:
                 run = run_tree(trees[name], corpus, work / f"ingest-{name}.lbdb", args.jobs,
-                               "load")
+                               "load", args.bulk)
                 runs[name].append(run)
                 print(f"{size} {name} round {r + 1}: {run['seconds']:.1f} s, "
                       f"cpu {run['cpu']:.1f} s, {mb / run['seconds']:.2f} MB/s, "
