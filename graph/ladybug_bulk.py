@@ -22,8 +22,9 @@ from graph.settings import BUFFER_POOL_MB
 from graph.store import SourceInfo, StoreError
 
 if TYPE_CHECKING:
-    from graph.batch import Batch
     from graph.ladybug_store import LadybugStore
+    from graph.model import Source
+    from graph.packed import ArrowRows
     from graph.rows import Rows
     from graph.stage import Stage, StagedTable
 
@@ -73,7 +74,7 @@ class BulkCopier:
             stage.close()
             self.stage, self.staged = None, {}
 
-    def stage_write(self, rows: Rows, batches: Sequence[Batch]) -> None:
+    def stage_write(self, rows: Rows | ArrowRows, sources: Sequence[Source]) -> None:
         """Stage a write: nodes the store holds are filled in now (as in a plain write), all
         the other rows are staged. Every table is built before any is staged."""
         import pyarrow.compute as pc
@@ -91,8 +92,7 @@ class BulkCopier:
         rels = {key: arrow_table(schema.rel(key[0]).props, table)
                 for key, table in rows.rels.items()}
         self.stage.add(nodes, rels)
-        self.staged.update((b.source.uid, SourceInfo(b.source.uid, b.source.name,
-                                                     b.source.path, True)) for b in batches)
+        self.staged.update((s.uid, SourceInfo(s.uid, s.name, s.path, True)) for s in sources)
 
     def count(self, table: str, pair: tuple[str, str] | None) -> int:
         """Rows of a node table (`pair` None) or of a relationship table between a pair."""

@@ -49,6 +49,8 @@ if TYPE_CHECKING:  # writes import these when they run: reading needs neither Ar
     import pyarrow as pa
 
     from graph.batch import Batch
+    from graph.model import Source
+    from graph.packed import ArrowRows
     from graph.rows import Rows
     from ontology import Schema
 
@@ -362,29 +364,35 @@ class LadybugStore:
         if not batches:
             return
         self._writable()
+        from graph.rows import to_rows
+
+        self.write_rows(to_rows(batches, self.schema), [b.source for b in batches])
+
+    def write_rows(self, rows: Rows | ArrowRows, sources: Sequence[Source]) -> None:
+        """`write` of the rows of these sources' batches, built already (`graph.packed`)."""
+        if not sources:
+            return
+        self._writable()
         from graph.rows import gc_paused
 
         self.copier.finish()
         with gc_paused:  # rows and Arrow columns are millions of objects and no cycles
-            self._write(batches)
+            self._write(rows, sources)
 
-    def _write(self, batches: Sequence[Batch]) -> None:
-        from graph.rows import to_rows
-
-        rows = to_rows(batches, self.schema)
+    def _write(self, rows: Rows | ArrowRows, sources: Sequence[Source]) -> None:
         self._conn.execute("CALL auto_checkpoint=false")
         if self.copier.stage is not None:
-            self.copier.stage_write(rows, batches)
+            self.copier.stage_write(rows, sources)
         else:
             self._copy_rows(rows)
             self._unsynced = True
-            self.checkpoints.wrote((b.source.uid for b in batches), rows.count)
+            self.checkpoints.wrote((s.uid for s in sources), rows.count)
         self._renew_connection()
         if self.copier.stage is None and self.checkpoints.due(self._count_records):
             self.checkpoint()
         _release_freed_memory()
 
-    def _copy_rows(self, rows: Rows) -> None:
+    def _copy_rows(self, rows: Rows | ArrowRows) -> None:
         """Copy a write's rows in now; if that fails, drop the updates it left waiting."""
         self.checkpoints.copied = True
         try:

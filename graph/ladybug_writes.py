@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # writes import these when they run: reading needs neither Ar
     import ladybug
     import pyarrow as pa
 
+    from graph.packed import ArrowRows
     from graph.rows import Rows, Table
     from ontology import Prop, Schema
 
@@ -39,12 +40,17 @@ def _column(prop: Prop, values: list[Any], null_lists: bool) -> pa.Array:
     return pa.array(values, type=arrow[prop.type])
 
 
-def arrow_table(props: Sequence[Prop], table: Table, null_lists: bool = False) -> pa.Table:
+def arrow_table(props: Sequence[Prop], table: Table | pa.Table,
+                null_lists: bool = False) -> pa.Table:
     """A table's rows as Arrow: `from` and `to` first for relationships, then `props`."""
     import pyarrow as pa
 
     from graph.rows import REL_LEAD
 
+    if isinstance(table, pa.Table):  # built already (graph.packed), lists nobody stated null
+        from graph.stage import empty_lists
+
+        return table if null_lists else empty_lists(table)
     cols = {k: pa.array(table.columns[k], type=pa.string())
             for k in REL_LEAD if k in table.columns}
     cols.update({p.name: _column(p, table.columns[p.name], null_lists) for p in props})
@@ -73,7 +79,7 @@ class WritePath:
         self.fresh: dict[str, set[str]] = {}  # per label, uids copied since the last checkpoint
         self.waiting: list[tuple[str, list[Prop], pa.Table]] = []  # fills of fresh nodes
 
-    def copy(self, conn: ladybug.Connection, schema: Schema, rows: Rows) -> None:
+    def copy(self, conn: ladybug.Connection, schema: Schema, rows: Rows | ArrowRows) -> None:
         """A write's nodes, then its relationships; if that fails, drop the fills it left
         waiting (a failed write's sources assert nothing)."""
         waiting = len(self.waiting)
@@ -93,7 +99,7 @@ class WritePath:
                                     "RETURN uid", {"data": data})).get_as_arrow()["uid"]
         return pc.is_in(data["uid"], value_set=known.combine_chunks().cast(pa.string()))
 
-    def copy_nodes(self, conn: ladybug.Connection, schema: Schema, rows: Rows) -> None:
+    def copy_nodes(self, conn: ladybug.Connection, schema: Schema, rows: Rows | ArrowRows) -> None:
         """Per label: the rows whose uid the table holds fill in what its nodes lack, the
         others are copied in."""
         import pyarrow.compute as pc
@@ -150,7 +156,7 @@ class WritePath:
         for label, props, data in waiting:
             _fill(conn, label, props, data)
 
-    def copy_rels(self, conn: ladybug.Connection, schema: Schema, rows: Rows) -> None:
+    def copy_rels(self, conn: ladybug.Connection, schema: Schema, rows: Rows | ArrowRows) -> None:
         for (type_, a, b), table in rows.rels.items():
             rel = schema.rel(type_)
             opts = f" (from='{a}', to='{b}')" if len(rel.pairs) > 1 else ""

@@ -9,9 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from graph.batch import Batch
+from graph.model import Source
 from graph.store import Store
+
+if TYPE_CHECKING:  # Arrow is imported by the loads that pack rows, not by every reader
+    from graph.packed import Packed
 
 
 @dataclass
@@ -24,6 +29,26 @@ class LoadReport:
 
 def load_batches(store: Store, batches: Sequence[Batch]) -> LoadReport:
     """Write `batches` so that the store holds exactly what the current files assert."""
+    report, todo, stale = _plan(store, [b.source for b in batches])
+    store.retract(stale)
+    store.write([batches[i] for i in todo])
+    return report
+
+
+def load_packed(store: Store, packed: Packed) -> LoadReport:
+    """`load_batches` of batches packed as rows (`graph.packed`, by the extraction workers)."""
+    report, todo, stale = _plan(store, packed.sources)
+    store.retract(stale)
+    if todo:
+        chosen = packed.select(todo)
+        store.write_rows(chosen.rows(), chosen.sources)
+    return report
+
+
+def _plan(store: Store, sources: Sequence[Source]) -> tuple[LoadReport, list[int], list[str]]:
+    """What writing these sources means: the report, the positions of those to write (new
+    or changed; a source stored complete or given twice is unchanged) and the uids of the
+    stored sources they replace. Incomplete sources are retracted first."""
     report = LoadReport()
     known = store.sources()
     broken = [s for s in known if not s.complete]
@@ -32,19 +57,17 @@ def load_batches(store: Store, batches: Sequence[Batch]) -> LoadReport:
         report.repaired = [s.name for s in broken]
     complete = {s.uid: s for s in known if s.complete}
     by_path = {s.path: s for s in complete.values()}
-    todo: dict[str, Batch] = {}
+    todo: dict[str, int] = {}
     stale = []
-    for b in batches:
-        if b.source.uid in complete or b.source.uid in todo:
-            report.unchanged.append(b.source.name)
+    for i, source in enumerate(sources):
+        if source.uid in complete or source.uid in todo:
+            report.unchanged.append(source.name)
             continue
-        old = by_path.get(b.source.path)
+        old = by_path.get(source.path)
         if old is not None:
             stale.append(old.uid)
-            report.replaced.append(b.source.name)
+            report.replaced.append(source.name)
         else:
-            report.added.append(b.source.name)
-        todo[b.source.uid] = b
-    store.retract(stale)
-    store.write(list(todo.values()))
-    return report
+            report.added.append(source.name)
+        todo[source.uid] = i
+    return report, list(todo.values()), stale

@@ -20,7 +20,7 @@ import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import neo4j
@@ -29,6 +29,7 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 
 from graph import pairs
 from graph.batch import Batch
+from graph.model import Source
 from graph.rows import Rows, to_rows
 from graph.store import (
     LIST_SOURCES,
@@ -38,6 +39,9 @@ from graph.store import (
     StoreError,
 )
 from ontology import Prop, Schema, load_schema
+
+if TYPE_CHECKING:
+    from graph.packed import ArrowRows
 
 CHUNK = 10_000  # rows per transaction (more: longer GC pauses on the server, no faster)
 
@@ -292,13 +296,21 @@ class Neo4jStore:
         if not batches:
             return
         self._writable()
-        rows = to_rows(batches, self.schema)
+        self.write_rows(to_rows(batches, self.schema), [b.source for b in batches])
+
+    def write_rows(self, rows: Rows | ArrowRows, sources: Sequence[Source]) -> None:
+        """`write` of the rows of these sources' batches, built already (`graph.packed`)."""
+        if not sources:
+            return
+        self._writable()
+        if not isinstance(rows, Rows):
+            rows = rows.as_rows()
         steps = self._node_steps(rows) + self._rel_steps(rows)
         with self._errors(), self._session() as s:
             for group in _groups(steps, self.chunk):
                 s.execute_write(_apply, group)
             self._rebuild_pairs(s, self._pairs_written(s, rows))
-            s.execute_write(_run, MARK_COMPLETE, uids=[b.source.uid for b in batches])
+            s.execute_write(_run, MARK_COMPLETE, uids=[src.uid for src in sources])
 
     def _node_steps(self, rows: Rows) -> list[tuple[str, list[list[Any]]]]:
         """Per label: MERGE by uid, each property coalesced with the value it had."""

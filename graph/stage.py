@@ -70,7 +70,7 @@ def _missing(column: pa.ChunkedArray | pa.Array) -> pa.Array:
     return pc.is_null(column)
 
 
-def _empty_lists(table: pa.Table) -> pa.Table:
+def empty_lists(table: pa.Table) -> pa.Table:
     """Null lists as empty lists (how new rows store a list nobody stated)."""
     for i, f in enumerate(table.schema):
         if pa.types.is_list(f.type):
@@ -193,10 +193,10 @@ class Stage:
                 for piece in source.iter_batches(READ_ROWS):
                     again = pc.is_in(piece.column("uid"), value_set=repeated)
                     twice.append(pa.Table.from_batches([piece.filter(again)]))
-                    w.write_table(_empty_lists(pa.Table.from_batches(
+                    w.write_table(empty_lists(pa.Table.from_batches(
                         [piece.filter(pc.invert(again))])))
                 if len(repeated):
-                    w.write_table(_empty_lists(merge_by_uid(pa.concat_tables(twice))))
+                    w.write_table(empty_lists(merge_by_uid(pa.concat_tables(twice))))
             staged.unlink()
             yield label, out
 

@@ -19,6 +19,9 @@ from graph.settings import setting
 
 if TYPE_CHECKING:  # reading a store needs no batch (nor the ontology behind it)
     from graph.batch import Batch
+    from graph.model import Source
+    from graph.packed import ArrowRows
+    from graph.rows import Rows
 
 DEFAULT_STORE = "kg.lbdb"
 
@@ -60,6 +63,10 @@ class Store(Protocol):
 
     def write(self, batches: Sequence[Batch]) -> None:
         """Write new sources' batches; their Source nodes are marked complete last."""
+
+    def write_rows(self, rows: Rows | ArrowRows, sources: Sequence[Source]) -> None:
+        """`write` of the rows of these sources' batches, built already (`graph.packed`:
+        by the processes that extracted them)."""
 
     def retract(self, source_uids: Sequence[str]) -> None:
         """Remove everything these sources asserted, and nodes no source asserts any more."""

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
+from importlib.abc import MetaPathFinder
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Protocol
@@ -33,8 +35,9 @@ from alignment.reviewed import REVIEW_PATH
 from graph import load_batches, to_batch
 from graph.batch import Batch
 from graph.ids import source_uid
-from graph.loading import LoadReport
+from graph.loading import LoadReport, load_packed
 from graph.model import Extraction, Source
+from graph.packed import Packed, concat, pack
 from graph.store import Store
 from kg.notes import LOAD_MARK, WRITE_MARK, announced_load
 from loaders import SourceError, extract_text
@@ -43,6 +46,7 @@ from loaders.readers import Input, list_inputs
 from loaders.reference import reference_extractions
 from loaders.structured import SUFFIXES as STRUCTURED_SUFFIXES
 from loaders.structured import read_structured
+from ontology import load_schema
 
 __all__ = ["IngestReport", "Progress", "SourceError", "WriteAborted", "ingest"]
 
@@ -94,6 +98,35 @@ def _extract_many(paths: Sequence[Input | Path]) -> list[Outcome]:
     return [extract_one(p) for p in paths]
 
 
+Failed = dict[int, str]  # a task's files that failed, by position in the task: why
+
+
+def extract_packed(paths: Sequence[Input | Path]) -> tuple[Packed, Failed]:
+    """The store rows of the files, packed as Arrow where they were read (`graph.packed`:
+    a few buffers go back to the loading process, not the batches' object graphs), and the
+    files that failed: not extracted, or rows the ontology refuses."""
+    batches: list[Batch] = []
+    where: list[int] = []  # the position in `paths` of each batch
+    failed: Failed = {}
+    for i, p in enumerate(paths):
+        batch, error = extract_one(p)
+        if batch is None:
+            failed[i] = error or "extraction failed"
+        else:
+            batches.append(batch)
+            where.append(i)
+    packed, refused = pack_batches(batches)
+    failed.update((where[j], why) for j, why in refused)
+    return packed, failed
+
+
+def pack_batches(batches: Sequence[Batch]) -> tuple[Packed, list[tuple[int, str]]]:
+    """`graph.packed.pack` with the documents each batch changes the alignment of; the
+    batches refused, by position, with a reason naming the store."""
+    packed, refused = pack(batches, load_schema(), documents_of_batch)
+    return packed, [(j, f"store write failed: {why}") for j, why in refused]
+
+
 def workers(jobs: int) -> AbstractContextManager[ProcessPoolExecutor | None]:
     """The processes that extract files and score alignments (None: this process only).
 
@@ -101,8 +134,28 @@ def workers(jobs: int) -> AbstractContextManager[ProcessPoolExecutor | None]:
     mid-flight. Each dies with this process (`die_with_parent`), however it ends.
     """
     return ProcessPoolExecutor(jobs, mp_context=get_context("spawn"),
-                               initializer=die_with_parent, initargs=(os.getpid(),)) \
+                               initializer=start_worker, initargs=(os.getpid(),)) \
         if jobs > 1 else nullcontext()
+
+
+def start_worker(parent: int) -> None:
+    """A worker's initializer: it dies with `parent` (`die_with_parent`), and pandas cannot
+    be imported in it: no worker uses it, but pyarrow imports it on a process's first array
+    to check whether the values are pandas objects (~35 MB more per worker, measured)."""
+    sys.meta_path.insert(0, _NoPandas())
+    import pyarrow as pa
+
+    pa.set_memory_pool(pa.system_memory_pool())  # mimalloc kept ~12 MB more per worker
+    die_with_parent(parent)
+
+
+class _NoPandas(MetaPathFinder):
+    """An import finder for which pandas does not exist."""
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
+        if name.partition(".")[0] == "pandas":
+            raise ModuleNotFoundError(f"{name} is not used in kg's workers", name=name)
+        return None
 
 
 PARENT_POLL_SECONDS = 1.0
@@ -153,6 +206,28 @@ def extract_all(files: Sequence[Input | Path], pool: ProcessPoolExecutor | None 
             yield from ahead.popleft().result()
     while ahead:
         yield from ahead.popleft().result()
+
+
+def extract_tasks(files: Sequence[Input | Path], pool: ProcessPoolExecutor | None = None,
+                  jobs: int = 1) -> Iterator[tuple[Sequence[Input | Path], Packed, Failed]]:
+    """`extract_packed` of the files in tasks of at most TASK_FILES, in the files' order, on
+    the `jobs` processes of `pool` (here without one): each task's files, rows and failures.
+    Only a few tasks are ahead of the caller, so memory stays flat however many files."""
+    size = max(1, min(TASK_FILES, -(-len(files) // (4 * jobs))))
+    tasks = [files[i:i + size] for i in range(0, len(files), size)]
+    if pool is None or len(files) <= 1:
+        for task in tasks:
+            yield (task, *extract_packed(task))
+        return
+    ahead: deque = deque()
+    for task in tasks:
+        ahead.append((task, pool.submit(extract_packed, task)))
+        if len(ahead) > 2 * jobs:
+            task, done = ahead.popleft()
+            yield (task, *done.result())
+    while ahead:
+        task, done = ahead.popleft()
+        yield (task, *done.result())
 
 
 class Timer:
@@ -259,12 +334,20 @@ class Writer:
     def write(self, batches: list[Batch]) -> None:
         """Write now, in this thread, leaving the totals alone (the reference batch)."""
         self.wait()
-        self._write(batches, record=False)
+        self._write(self._packed(batches), record=False)
 
-    def submit(self, batches: list[Batch]) -> None:
-        """Write in the background once the previous chunk is written."""
+    def submit(self, chunk: Packed | list[Batch]) -> None:
+        """Write in the background once the previous chunk is written (batches are packed
+        here first; the ones whose rows are refused go to `errors`)."""
         self.wait()
-        self._pending = self._pool.submit(self._write, batches)
+        self._pending = self._pool.submit(self._write, self._packed(chunk))
+
+    def _packed(self, chunk: Packed | list[Batch]) -> Packed:
+        if isinstance(chunk, Packed):
+            return chunk
+        packed, refused = pack_batches(chunk)
+        self.errors += [(chunk[j].source.path, why) for j, why in refused]
+        return packed
 
     def wait(self) -> None:
         """Until the pending write ends; its exception, if any, is raised here once."""
@@ -278,23 +361,24 @@ class Writer:
         finally:
             self._pool.shutdown()
 
-    def _write(self, batches: list[Batch], record: bool = True) -> None:
+    def _write(self, chunk: Packed, record: bool = True) -> None:
         t0 = time.perf_counter()
         if self.repair:  # the reference batch
-            self._forget({b.source.path: b.source.uid for b in batches
-                          if self._known.get(b.source.path) == b.source.uid})
+            self._forget({s.path: s.uid for s in chunk.sources
+                          if self._known.get(s.path) == s.uid})
         if record and not self._marked:
-            batches, self._marked = [Batch(PENDING), *batches], True
-        fresh = [b for b in batches if self._known.get(b.source.path) != b.source.uid]
+            chunk, self._marked = concat([pack_batches([Batch(PENDING)])[0], chunk]), True
+        fresh = [i for i, s in enumerate(chunk.sources) if self._known.get(s.path) != s.uid]
         self.changed |= documents_of_sources(
-            self.store, [self._known[b.source.path] for b in fresh if b.source.path in self._known])
-        self.changed.update(d for b in fresh for d in documents_of_batch(b))
+            self.store, [self._known[s.path] for i in fresh
+                         if (s := chunk.sources[i]).path in self._known])
+        self.changed.update(d for i in fresh for d in chunk.documents[i])
         try:
-            self._load(batches, record)
+            self._load(chunk, record)
         except Exception as e:  # isolate the files the store refuses; the others still load
-            self.note(f"warning: a write of {len(batches)} files failed ({e}); "
+            self.note(f"warning: a write of {len(chunk)} files failed ({e}); "
                       "writing them in parts")
-            self._isolate(batches, record, e)
+            self._isolate(chunk, record, e)
             self._read_sources()
         self.seconds += time.perf_counter() - t0
 
@@ -309,12 +393,12 @@ class Writer:
         for path in loaded:
             del self._known[path]
 
-    def _load(self, batches: list[Batch], record: bool) -> None:
-        report = load_batches(self.store, batches)
+    def _load(self, chunk: Packed, record: bool) -> None:
+        report = load_packed(self.store, chunk)
         if record:
             self._record(report)
-        self._known.update((b.source.path, b.source.uid) for b in batches)
-        self.written.update(b.source.uid for b in batches)
+        self._known.update((s.path, s.uid) for s in chunk.sources)
+        self.written.update(s.uid for s in chunk.sources)
 
     def repaired(self) -> int:
         """After a repair: drop the note of an outside write once every source loaded before
@@ -328,7 +412,7 @@ class Writer:
             self.store.execute("MATCH (s:Source {uid: $uid}) DETACH DELETE s", {"uid": WRITE_MARK})
         return len(left)
 
-    def _isolate(self, batches: list[Batch], record: bool, error: Exception) -> None:
+    def _isolate(self, chunk: Packed, record: bool, error: Exception) -> None:
         """Write `batches`, which failed together with `error`, in halves, down to the files
         the store refuses (~2 log2(n) writes for one bad file among n, not n). The store
         repairs what each failed write left (its incomplete sources) at once; if it cannot,
@@ -339,11 +423,11 @@ class Writer:
         except Exception as e:
             raise WriteAborted(f"a write failed ({error}) and the store could not repair it "
                                f"({e})") from e
-        if len(batches) == 1:
-            self.errors.append((batches[0].source.path, f"store write failed: {error}"))
+        if len(chunk) == 1:
+            self.errors.append((chunk.sources[0].path, f"store write failed: {error}"))
             return
-        half = len(batches) // 2
-        for part in (batches[:half], batches[half:]):
+        half = len(chunk) // 2
+        for part in (chunk.select(range(half)), chunk.select(range(half, len(chunk)))):
             try:
                 self._load(part, record)
             except Exception as e:
@@ -408,22 +492,22 @@ class Quiet:
 def write_all(files: list[Input], writer: Writer, timer: Timer,
               pool: ProcessPoolExecutor | None, jobs: int,
               progress: Progress) -> list[tuple[str, str]]:
-    """Extract `files` and hand their batches to `writer` in chunks of CHUNK_RECORDS records,
-    the last write included; returns the files that failed and why."""
+    """Extract `files` and hand their rows to `writer` in chunks of at least CHUNK_RECORDS
+    records, the last write included; returns the files that failed and why."""
     failed: list[tuple[str, str]] = []
-    outcomes = timer.timed("extract", extract_all(files, pool, jobs))
+    tasks = timer.timed("extract", extract_tasks(files, pool, jobs))
 
-    def extracted() -> Iterator[Batch]:
-        for f, (batch, error) in zip(files, outcomes, strict=True):
-            progress.advance(f)
-            if batch is None:
-                failed.append((str(f), error))
-            else:
-                yield batch
+    def extracted() -> Iterator[Packed]:
+        for task, packed, errors in tasks:
+            for i, f in enumerate(task):
+                progress.advance(f)  # type: ignore[arg-type]
+                if i in errors:
+                    failed.append((str(f), errors[i]))
+            yield packed
 
     progress.start(len(files))
     try:
-        for chunk in chunks(extracted()):
+        for chunk in packed_chunks(extracted()):
             with timer("handoff"):
                 writer.submit(chunk)
         with timer("handoff"):
@@ -431,6 +515,23 @@ def write_all(files: list[Input], writer: Writer, timer: Timer,
     finally:
         progress.finish()
     return failed
+
+
+def packed_chunks(packs: Iterable[Packed], records: int = CHUNK_RECORDS) -> Iterator[Packed]:
+    """`chunks` of packed rows: the packs in order, joined into writes of at least `records`
+    records (the last may hold fewer)."""
+    held: list[Packed] = []
+    pending = 0
+    for p in packs:
+        if not len(p):
+            continue
+        held.append(p)
+        pending += sum(p.counts)
+        if pending >= records:
+            yield concat(held)
+            held, pending = [], 0
+    if held:
+        yield concat(held)
 
 
 @dataclass

@@ -20,20 +20,38 @@ def plans(n: int) -> list[Batch]:
                                         dt.date(2018, 8, 1))) for i in range(n)]
 
 
-def refused(name: str) -> Batch:
+def unkeyed(name: str) -> Batch:
+    """A file whose rows the store refuses mid-write: a task without a uid (the key column
+    takes no null), copied after the file's source and documents. (LadybugDB crashes when
+    such writes are repeated: one per store.)"""
     b = to_batch(factories.province(name, name, "9", dt.date(2019, 1, 1)))
-    b.node("Task", f"task:{name}", None, ord="not a number")  # the column refuses it mid-write
+    b.node("Task", None, None, text=name)
+    return b
+
+
+def refused(name: str) -> Batch:
+    """A file `RefusingStore` refuses."""
+    return to_batch(factories.province(name, name, "9", dt.date(2019, 1, 1)))
+
+
+def mistyped(name: str) -> Batch:
+    """A file whose rows cannot be packed: a value of the wrong type for its column."""
+    b = to_batch(factories.province(name, name, "9", dt.date(2019, 1, 1)))
+    b.node("Task", f"task:{name}", None, ord="not a number")
     return b
 
 
 class CountingStore(LadybugStore):
-    """The embedded store, counting the writes it is asked for."""
+    """The embedded store, counting the writes it is asked for and refusing, whole, those
+    holding a file whose name starts with "bad"."""
 
     writes = 0
 
-    def write(self, batches):
-        self.writes += bool(batches)
-        super().write(batches)
+    def write_rows(self, rows, sources):
+        self.writes += bool(sources)
+        if any(s.name.startswith("bad") for s in sources):
+            raise StoreError("this store refuses the files named bad*")
+        super().write_rows(rows, sources)
 
 
 @pytest.fixture
@@ -51,18 +69,32 @@ def test_a_refused_file_is_isolated_in_few_writes_and_the_rest_loads(store):
     writer.submit([*good[:17], bad, *good[17:]])
     writer.close()
     writer.aligned()  # what kg load does after aligning: no "alignment pending" marker left
-    assert [(path, "not a number" in msg) for path, msg in writer.errors] == \
+    assert [(path, "refuses" in msg) for path, msg in writer.errors] == \
         [(bad.source.path, True)]
     assert sorted(writer.totals["added"]) == sorted(b.source.name for b in good)
     sources = store.sources()
     assert all(s.complete for s in sources)
     assert {s.uid for s in sources} == {b.source.uid for b in good}
-    assert store.query("MATCH (t:Task {uid: 'task:bad'}) RETURN t.uid") == []
+    assert store.query("MATCH (d:Document {locality: 'bad'}) RETURN d.uid") == []
     assert store.writes <= 12  # one write per file would be 32
 
 
+def test_a_file_whose_rows_cannot_be_packed_is_named_and_the_rest_loads_in_one_write(store):
+    good = plans(5)
+    bad = mistyped("bad")
+    writer = Writer(store)
+    writer.submit([*good[:2], bad, *good[2:]])
+    writer.close()
+    writer.aligned()
+    assert [(path, "not a number" in msg) for path, msg in writer.errors] == \
+        [(bad.source.path, True)]
+    assert sorted(writer.totals["added"]) == sorted(b.source.name for b in good)
+    assert store.query("MATCH (t:Task {uid: 'task:bad'}) RETURN t.uid") == []
+    assert store.writes == 1
+
+
 def test_files_refused_together_are_each_reported(store):
-    good, bad = plans(6), [refused("bad-a"), refused("bad-b")]
+    good, bad = plans(6), [refused("bad-a"), mistyped("bad-b")]
     writer = Writer(store)
     writer.submit([bad[0], *good, bad[1]])
     writer.close()
@@ -83,7 +115,7 @@ def test_a_store_that_cannot_repair_a_failed_write_stops_the_load(tmp_path):
     s = Unrepairable(str(tmp_path / "kg.lbdb"))
     s.ensure_schema()
     writer = Writer(s)
-    writer.submit([*plans(3), refused("bad")])
+    writer.submit([*plans(3), unkeyed("bad")])
     with pytest.raises(WriteAborted, match="could not repair"):
         writer.close()
     s.close()
