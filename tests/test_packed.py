@@ -89,7 +89,7 @@ def test_a_packed_load_gives_the_graph_of_a_load_of_the_batches(which, tmp_path,
     for name in ("packed", "batches"):
         if which == "neo4j":
             s = request.getfixturevalue("neo4j_store")
-            s.query("MATCH (n) DETACH DELETE n")
+            s.execute("MATCH (n) DETACH DELETE n")
         else:
             s = open_store(str(tmp_path / f"{name}.lbdb"))
         s.ensure_schema()
