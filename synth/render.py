@@ -259,9 +259,9 @@ def government(seed: int, c: Campaign, d: DocSpec) -> Text:
     t.implements(d, c.central)
     t.add(f"Thực hiện {ref(t, c.central, 'pad')} về {s['title']};",
           "Xét đề nghị của Bộ trưởng Bộ Nội vụ,", "", "QUYẾT NGHỊ:",
-          f"Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động của Chính phủ thực "
-          f"hiện {named(c.central)}.",
-          "Điều 2. Nghị quyết này có hiệu lực thi hành kể từ ngày ký ban hành.",
+          f"Điều 1. Ban hành Chương trình hành động của Chính phủ thực hiện {named(c.central)}, "
+          "kèm theo Nghị quyết này.",
+          "Điều 2. Nghị quyết có hiệu lực kể từ ngày ký.",
           "Điều 3. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, "
           "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm "
           "thi hành Nghị quyết này.", "", "TM. CHÍNH PHỦ", "THỦ TƯỚNG", "",
@@ -276,12 +276,11 @@ def government(seed: int, c: Campaign, d: DocSpec) -> Text:
         else:
             leaf(t, f"II.{i}", f"{i}.", pool, s["short"], year, p_lead=0.9)
     t.add("", "III. TỔ CHỨC THỰC HIỆN",
-          "1. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ và Ủy ban nhân dân các tỉnh, thành "
-          "phố trực thuộc trung ương xây dựng kế hoạch thực hiện Chương trình hành động này "
-          f"(hoàn thành trong quý I năm {year + 1}).")
+          "1. Căn cứ Chương trình hành động này, các bộ, ngành và Ủy ban nhân dân cấp tỉnh ban "
+          f"hành kế hoạch của mình (hoàn thành trong quý I năm {year + 1}).")
     t.task("III.1", None, [], f"hoàn thành trong quý I năm {year + 1}")
-    t.add("2. Bộ Nội vụ chủ trì theo dõi, đôn đốc, tổng hợp tình hình thực hiện, báo cáo Thủ "
-          "tướng Chính phủ (định kỳ hằng năm).")
+    t.add("2. Bộ Nội vụ chủ trì theo dõi, đôn đốc, tổng hợp tình hình thực hiện, báo cáo kết quả "
+          "lên Thủ tướng Chính phủ (định kỳ hằng năm).")
     t.task("III.2", "Bộ Nội vụ", [], "định kỳ hằng năm")
     return t
 
@@ -425,7 +424,7 @@ def provincial_state(seed: int, c: Campaign, d: DocSpec) -> Text:
             t.task(f"III.{i}", lead, support, due)
     t.add("", "IV. TỔ CHỨC THỰC HIỆN")
     due = f"hoàn thành trong quý {QUARTERS[r.randint(0, 3)]} năm {year + 1}"
-    t.add(f"1. Thủ trưởng các sở, ban, ngành và Chủ tịch UBND cấp huyện căn cứ "
+    t.add(f"1. Thủ trưởng các sở, ban, ngành và Chủ tịch UBND cấp huyện theo "
           f"nhiệm vụ được giao xây dựng kế hoạch cụ thể ({due}).")
     t.task("IV.1", None, [], due)
     t.add("2. Sở Nội vụ chủ trì theo dõi, đôn đốc, kiểm tra việc thực hiện, tổng hợp báo cáo UBND "
