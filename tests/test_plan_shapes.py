@@ -87,7 +87,7 @@ Số: 12/QĐ-UBND
 QUYẾT ĐỊNH:
 Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số năm 2026.
 Điều 2. Giao Sở Tư pháp chủ trì, phối hợp với Sở Tài chính triển khai Kế hoạch.
-Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Thủ trưởng các sở chịu trách nhiệm thi hành Quyết định này.
+Điều 3. Chánh Văn phòng UBND tỉnh, Thủ trưởng các sở chịu trách nhiệm thi hành Quyết định này.
 
 Nơi nhận:
 - Như Điều 3;
