@@ -13,8 +13,6 @@ import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
-
 SERVER_DIR = Path(__file__).resolve().parent / "neo4j"
 SERVER_SH = SERVER_DIR / "server.sh"
 
@@ -38,16 +36,6 @@ def neo4j_available() -> tuple[bool, str]:
     if shutil.which("mvn") is None and not (SERVER_DIR / "target" / ".built").exists():
         return False, "mvn not found (Maven builds the Neo4j test server from Maven Central)"
     return True, ""
-
-
-def require_server_tools() -> None:
-    """Skip the calling test where the server cannot run here; under ``CI=true`` fail instead,
-    because CI must run the Neo4j tests."""
-    available, reason = neo4j_available()
-    if not available:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI must run the Neo4j tests: {reason}")
-        pytest.skip(reason)
 
 
 def _java_path() -> str | None:

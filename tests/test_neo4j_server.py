@@ -1,5 +1,7 @@
 """The local Neo4j test server starts, answers Cypher over Bolt, and enforces auth."""
 
+import os
+
 import neo4j
 import pytest
 
@@ -8,7 +10,12 @@ from tests import neo4j_server
 
 @pytest.mark.neo4j
 def test_server_answers_bolt_and_enforces_auth() -> None:
-    neo4j_server.require_server_tools()
+    available, reason = neo4j_server.neo4j_available()
+    if not available:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must run the Neo4j tests: {reason}")
+        pytest.skip(reason)
+
     already_running = neo4j_server.is_running()
     uri = neo4j_server.start_server()
     try:
