@@ -30,7 +30,7 @@ def test_labels_skip_purposes_funding_recipients_and_grouping_headings(web):
 
 
 def test_fields_on_lines_of_their_own_belong_to_one_item(web):
-    assert attrs(web["II.1.1"]) == ("Sở Khoa học và Công nghệ",
+    assert attrs(web["II.1.1"]) == ("Sở Công Thương",
                                     ["Sở Tài chính", "UBND các xã, phường"],
                                     "Hoàn thành trong quý III năm 2026")
     # co-leads stay one printed string; collectives named by kind are kept as printed
