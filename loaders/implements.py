@@ -38,8 +38,8 @@ _OPENER = re.compile(
     r"|Nhằm\s+(?:triển\s+khai\s+)?thực\s+hiện|Trên\s+cơ\s+sở\s+quán\s+triệt"
     r"|Hướng\s+dẫn\s+(?:thi\s+hành|thực\s+hiện))"
     r"(?![\w])")  # never "Căn cứ": the legal basis is no implementation
-# A cue inside a cited document's description: "Nghị quyết số 139/NQ-CP … về việc ban hành
-# Chương trình hành động … thực hiện Nghị quyết số 20-NQ/TW" (the programme is the resolution's).
+# A cue inside a cited document's description: "Nghị quyết số 139/NQ-CP … ban hành Chương
+# trình hành động để thực hiện Nghị quyết số 20-NQ/TW" (the programme is the resolution's).
 _DESC_CUE = re.compile(r"(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa|hướng\s+dẫn\s+thi\s+hành)"
                        r"(?![\w])", re.IGNORECASE)
 _DESC_BLOCK = re.compile(r"[;:.!?\n]|\s(?:tổng\s+kết|sơ\s+kết|báo\s+cáo|đánh\s+giá|kết\s+quả"
@@ -61,7 +61,7 @@ _CENTRAL_STATE = re.compile(r"[-/](?:CP|TTg)$")  # the Government's and the Prim
 _SPEAKS = re.compile(r"[,;]\s*(?:UBND|Ủy ban nhân dân|Tỉnh ủy|Thành ủy|Ban Thường vụ|HĐND|Hội đồng"
                      r"|Chủ tịch)[^,;.]{0,40}?\s(?:có\s+ý\s+kiến|ban\s+hành|yêu\s+cầu|chỉ\s+đạo"
                      r"|đề\s+nghị)(?![\w])")
-# "(quán triệt và) thực hiện đầy đủ … các nội dung, nhiệm vụ, giải pháp đã nêu trong X và Y": the
+# "(quán triệt,) thực hiện … những nhiệm vụ, giải pháp nêu tại X và Y": the
 # work a document hands out is what X and Y set out (matched over folded text, ending where the
 # list of documents begins)
 _SET_OUT = re.compile(r"\bthuc\s+hien\b[^.;:\n]{0,80}?\b(?:nhiem\s+vu|giai\s+phap|noi\s+dung"

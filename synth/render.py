@@ -152,6 +152,32 @@ def group(t: Text, label: str, number: str, heading: str | None, pool: list[str]
             t.task(f"{label} -{i}", lead, support, due)
 
 
+def sub_items(t: Text, label: str, number: str, lead: str, support: list[str], short: str,
+              year: int, style: str) -> None:
+    """A numbered task split into items "(1)", "(2)" … (style "paren") or "-" bullets, all under
+    the lead of the item above."""
+    r = t.rng
+    t.add(f"{number} {cap(task_phrase(r, short, year))}:")
+    for k in range(1, r.randint(2, 3) + 1):
+        due = deadline(r, year) if r.random() < 0.6 else None
+        mark, suffix = (f"({k})", f" ({k})") if style == "paren" else ("-", f" -{k}")
+        t.add(f"{mark} {cap(task_phrase(r, short, year))}" + (f" ({due})." if due else "."))
+        t.task(f"{label}{suffix}", lead, support, due)
+
+
+def items(t: Text, part: str, sep: str, heads: list[str | None], pool: list[str], short: str,
+          year: int, groups: tuple[tuple[float, str], ...] = (), p_lead: float = 0.7) -> None:
+    """The numbered items of a part, one per heading: each a group in the first style whose
+    bound its draw falls under (groups: (bound, style) pairs, one draw per item), else a leaf."""
+    for i, heading in enumerate(heads, 1):
+        draw = t.rng.random() if groups else 1.0
+        style = next((name for bound, name in groups if draw < bound), None)
+        if style:
+            group(t, f"{part}.{i}", f"{i}{sep}", heading, pool, short, year, style)
+        else:
+            leaf(t, f"{part}.{i}", f"{i}{sep}", pool, short, year, p_lead=p_lead)
+
+
 def recipients(t: Text, lines: list[str]) -> None:
     t.add("", "Nơi nhận:", *[f"- {x}," for x in lines[:-1]], f"- {lines[-1]}.")
 
@@ -261,9 +287,9 @@ def government(seed: int, c: Campaign, d: DocSpec) -> Text:
     t.implements(d, c.central)
     t.add(f"Thực hiện {ref(t, c.central, 'pad')} về {s['title']};",
           "Xét đề nghị của Bộ trưởng Bộ Nội vụ,", "", "QUYẾT NGHỊ:",
-          f"Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động của Chính phủ thực "
-          f"hiện {named(c.central)}.",
-          "Điều 2. Nghị quyết này có hiệu lực thi hành kể từ ngày ký ban hành.",
+          f"Điều 1. Ban hành Chương trình hành động của Chính phủ thực hiện {named(c.central)}, "
+          "kèm theo Nghị quyết này.",
+          "Điều 2. Nghị quyết có hiệu lực kể từ ngày ký.",
           "Điều 3. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, "
           "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm "
           "thi hành Nghị quyết này.", "", "TM. CHÍNH PHỦ", "THỦ TƯỚNG", "",
@@ -271,19 +297,14 @@ def government(seed: int, c: Campaign, d: DocSpec) -> Text:
     purposes(t, "I", ".", named(c.central), "từng bộ, ngành, địa phương")
     t.add("", "II. NHIỆM VỤ CHỦ YẾU")
     pool = [m for m, _ in phrases()["ministries"]]
-    n = r.randint(4, 6)
-    for i in range(1, n + 1):
-        if r.random() < 0.4:
-            group(t, f"II.{i}", f"{i}.", None, pool, s["short"], year, "letter")
-        else:
-            leaf(t, f"II.{i}", f"{i}.", pool, s["short"], year, p_lead=0.9)
+    items(t, "II", ".", [None] * r.randint(4, 6), pool, s["short"], year, ((0.4, "letter"),),
+          p_lead=0.9)
     t.add("", "III. TỔ CHỨC THỰC HIỆN",
-          "1. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ và Ủy ban nhân dân các tỉnh, thành "
-          "phố trực thuộc trung ương xây dựng kế hoạch thực hiện Chương trình hành động này "
-          f"(hoàn thành trong quý I năm {year + 1}).")
+          "1. Căn cứ Chương trình hành động này, các bộ, ngành và Ủy ban nhân dân cấp tỉnh ban "
+          f"hành kế hoạch của mình (hoàn thành trong quý I năm {year + 1}).")
     t.task("III.1", None, [], f"hoàn thành trong quý I năm {year + 1}")
-    t.add("2. Bộ Nội vụ chủ trì theo dõi, đôn đốc, tổng hợp tình hình thực hiện, báo cáo Thủ "
-          "tướng Chính phủ (định kỳ hằng năm).")
+    t.add("2. Bộ Nội vụ chủ trì theo dõi, đôn đốc, tổng hợp tình hình thực hiện, báo cáo kết quả "
+          "lên Thủ tướng Chính phủ (định kỳ hằng năm).")
     t.task("III.2", "Bộ Nội vụ", [], "định kỳ hằng năm")
     return t
 
@@ -303,8 +324,7 @@ def ministry(seed: int, c: Campaign, d: DocSpec) -> Text:
     t.add("", "II. NHIỆM VỤ CỤ THỂ")
     pool = ["Vụ Tổ chức cán bộ", "Vụ Pháp chế", "Văn phòng Bộ", "Thanh tra Bộ",
             "Vụ Kế hoạch - Tài chính", "Trung tâm Thông tin"]
-    for i in range(1, r.randint(3, 5) + 1):
-        leaf(t, f"II.{i}", f"{i}.", pool, s["short"], year, p_lead=0.9)
+    items(t, "II", ".", [None] * r.randint(3, 5), pool, s["short"], year, p_lead=0.9)
     t.add("", "III. TỔ CHỨC THỰC HIỆN",
           "Thủ trưởng các đơn vị thuộc Bộ chịu trách nhiệm tổ chức thực hiện Kế hoạch này.")
     return t
@@ -340,14 +360,8 @@ def provincial_party(seed: int, c: Campaign, d: DocSpec) -> Text:
         t.target("target", p.name, text, v, tg["year"])
     t.add("", f"III{sep} NHIỆM VỤ, GIẢI PHÁP")
     pool = bodies("provincial_party", p) + bodies("provincial_state", p)[:3]
-    for i, heading in enumerate(r.sample(s["central_tasks"], r.randint(3, 5)), 1):
-        kind = r.random()
-        if kind < 0.35:
-            group(t, f"III.{i}", f"{i}{sep}", heading, pool, s["short"], year, "paren")
-        elif kind < 0.55:
-            group(t, f"III.{i}", f"{i}{sep}", heading, pool, s["short"], year, "letter")
-        else:
-            leaf(t, f"III.{i}", f"{i}{sep}", pool, s["short"], year)
+    items(t, "III", sep, r.sample(s["central_tasks"], r.randint(3, 5)), pool, s["short"], year,
+          ((0.35, "paren"), (0.55, "letter")))
     t.add("", f"IV{sep} TỔ CHỨC THỰC HIỆN")
     due = f"hoàn thành trong quý {QUARTERS[min(3, (d.date.month + 2) // 3)]} năm {year}"
     t.add(f"1{sep} Các đảng bộ cấp huyện và đảng ủy trực thuộc {p.committee} căn cứ Kế "
@@ -398,20 +412,9 @@ def provincial_state(seed: int, c: Campaign, d: DocSpec) -> Text:
             t.add(f"{i}. {lead}", f"Giao {head}:")
             for j in range(1, r.randint(2, 4) + 1):
                 sub = r.random()
-                if sub < 0.25:
-                    t.add(f"{i}.{j}. {cap(task_phrase(r, s['short'], year))}:")
-                    for k in range(1, r.randint(2, 3) + 1):
-                        due = deadline(r, year) if r.random() < 0.6 else None
-                        t.add(f"({k}) {cap(task_phrase(r, s['short'], year))}"
-                              + (f" ({due})." if due else "."))
-                        t.task(f"III.{i}.{j} ({k})", lead, support, due)
-                elif sub < 0.45:
-                    t.add(f"{i}.{j}. {cap(task_phrase(r, s['short'], year))}:")
-                    for k in range(1, r.randint(2, 3) + 1):
-                        due = deadline(r, year) if r.random() < 0.6 else None
-                        t.add(f"- {cap(task_phrase(r, s['short'], year))}"
-                              + (f" ({due})." if due else "."))
-                        t.task(f"III.{i}.{j} -{k}", lead, support, due)
+                if sub < 0.45:
+                    sub_items(t, f"III.{i}.{j}", f"{i}.{j}.", lead, support, s["short"], year,
+                              "paren" if sub < 0.25 else "dash")
                 else:
                     due = deadline(r, year) if r.random() < 0.7 else None
                     t.add(f"{i}.{j}. {cap(task_phrase(r, s['short'], year))}"
@@ -427,7 +430,7 @@ def provincial_state(seed: int, c: Campaign, d: DocSpec) -> Text:
             t.task(f"III.{i}", lead, support, due)
     t.add("", "IV. TỔ CHỨC THỰC HIỆN")
     due = f"hoàn thành trong quý {QUARTERS[r.randint(0, 3)]} năm {year + 1}"
-    t.add(f"1. Thủ trưởng các sở, ban, ngành và Chủ tịch UBND cấp huyện căn cứ "
+    t.add(f"1. Thủ trưởng các sở, ban, ngành và Chủ tịch UBND cấp huyện theo "
           f"nhiệm vụ được giao xây dựng kế hoạch cụ thể ({due}).")
     t.task("IV.1", None, [], due)
     t.add("2. Sở Nội vụ chủ trì theo dõi, đôn đốc, kiểm tra việc thực hiện, tổng hợp báo cáo UBND "
@@ -496,11 +499,7 @@ def district(seed: int, c: Campaign, d: DocSpec) -> Text:
     purposes(t, "I", sep, f"Kế hoạch {tu.symbol}", h.named)
     t.add("", f"II{sep} NHIỆM VỤ, GIẢI PHÁP")
     pool = bodies("district", p, h)
-    for i in range(1, r.randint(3, 6) + 1):
-        if r.random() < 0.3:
-            group(t, f"II.{i}", f"{i}{sep}", None, pool, s["short"], year, "dash")
-        else:
-            leaf(t, f"II.{i}", f"{i}{sep}", pool, s["short"], year)
+    items(t, "II", sep, [None] * r.randint(3, 6), pool, s["short"], year, ((0.3, "dash"),))
     t.add("", f"III{sep} TỔ CHỨC THỰC HIỆN")
     lead = f"Ban Tổ chức {h.committee}"
     t.add(f"{lead} chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch; báo cáo Ban Thường vụ "
@@ -538,8 +537,7 @@ def commune(seed: int, c: Campaign, d: DocSpec) -> Text:
     purposes(t, "I", ".", named(c.central), m.named)
     t.add("", "II. NHIỆM VỤ CỤ THỂ")
     pool = bodies("commune", p, h, m)
-    for i in range(1, r.randint(2, 5) + 1):
-        leaf(t, f"II.{i}", f"{i}.", pool, s["short"], year, p_lead=0.8)
+    items(t, "II", ".", [None] * r.randint(2, 5), pool, s["short"], year, p_lead=0.8)
     t.add("", "III. TỔ CHỨC THỰC HIỆN",
           "Các chi bộ trực thuộc căn cứ Kế hoạch này tổ chức thực hiện; Văn phòng Đảng ủy theo "
           "dõi, tổng hợp, báo cáo Ban Thường vụ Đảng ủy.", "", "T/M ĐẢNG ỦY", "BÍ THƯ")

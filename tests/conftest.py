@@ -4,7 +4,8 @@
   once and stopped at the end unless it was already running. Skips on a machine without Java or
   Maven, except when ``CI=true``: then the test fails, because CI must run the Neo4j tests.
 - ``neo4j_store``: a `Neo4jStore` on that server, emptied and with its schema, for one test.
-  Modules that load once and query many times use ``empty_neo4j_store(uri)`` in a module fixture.
+  Modules that load once and query many times use ``empty_neo4j_store(uri)`` in a module fixture,
+  or ``seeds_in_both_stores`` for (embedded, Neo4j) both loaded with the seeds.
 - ``lbdb_path``: the path of a fresh embedded store file in the test's tmp dir.
 - ``kg_load``: load files as `kg load` does, through the library under it (`kg.ingest`:
   reference data, extraction, alignment); returns its `IngestReport`.
@@ -22,6 +23,7 @@ import pytest
 from tests import neo4j_server
 
 if TYPE_CHECKING:
+    from graph.ladybug_store import LadybugStore
     from graph.neo4j_store import Neo4jStore
     from kg.ingest import IngestReport
 
@@ -37,6 +39,25 @@ def empty_neo4j_store(uri: str) -> Neo4jStore:
     store.ensure_schema()
     store.clear()
     return store
+
+
+def seeds_in_both_stores(uri: str, kg_load: Callable[..., IngestReport], folder: Path
+                         ) -> Iterator[tuple[LadybugStore, Neo4jStore]]:
+    """(embedded store in FOLDER, Neo4j), both loaded with the seeds by `kg load`, for a module
+    fixture to yield from; skips where ../shared/seeds is missing."""
+    from graph.ladybug_store import LadybugStore
+
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not beside the repo")
+    path = folder / "kg.lbdb"
+    seeds = sorted(SEEDS.glob("*.txt"))
+    kg_load(path, *seeds)
+    neo = empty_neo4j_store(uri)
+    kg_load(uri, *seeds)
+    embedded = LadybugStore(str(path))
+    yield embedded, neo
+    embedded.close()
+    neo.close()
 
 
 @pytest.fixture(scope="session")

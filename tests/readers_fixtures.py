@@ -19,7 +19,7 @@ BODY = [
     "1. Sở Khoa học và Công nghệ chủ trì xây dựng kho dữ liệu số của tỉnh.",
     "2. Sở Nội vụ rà soát hồ sơ công chức, xong trong năm 2025.",
 ]
-TABLE = [["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+TABLE = [["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn hoàn thành"],
          ["1", "Lập bản đồ số các xã", "Sở Xây dựng", "UBND các xã", "Quý III/2025"],
          ["2", "Mở lớp bồi dưỡng kỹ năng số", "Sở Nội vụ", "Sở Tài chính", "Năm 2026"]]
 

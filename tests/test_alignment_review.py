@@ -44,7 +44,7 @@ tasks:
   - label: "2"
     text: Kiểm soát quyền lực trong công tác cán bộ, chống chạy chức, chạy quyền.
   - label: "3"
-    text: Đào tạo, bồi dưỡng cán bộ trẻ, cán bộ nữ, cán bộ người dân tộc thiểu số.
+    text: Đào tạo, bồi dưỡng cán bộ trẻ, cán bộ nữ và cán bộ là người dân tộc thiểu số.
 """
 PLAN = """\
 symbol: 15-KH/TU

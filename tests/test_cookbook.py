@@ -23,7 +23,7 @@ from ontology.describe import example
 from queries.cookbook import COOKBOOK_DIR, Recipe, parse, recipe, recipes, run
 from queries.coverage import STRONG
 from queries.search import search
-from tests.conftest import SEEDS, empty_neo4j_store
+from tests.conftest import SEEDS, seeds_in_both_stores
 from tests.factories import corpus
 
 RECIPES = recipes()
@@ -64,17 +64,7 @@ def test_the_shared_form_is_portable_and_a_variant_keeps_the_header(r: Recipe):
 
 @pytest.fixture(scope="module")
 def stores(neo4j_uri, kg_load, tmp_path_factory) -> Iterator[tuple[LadybugStore, Neo4jStore]]:
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds is not beside the repo")
-    path = tmp_path_factory.mktemp("cookbook") / "kg.lbdb"
-    seeds = sorted(SEEDS.glob("*.txt"))
-    kg_load(path, *seeds)
-    neo = empty_neo4j_store(neo4j_uri)
-    kg_load(neo4j_uri, *seeds)
-    embedded = LadybugStore(str(path))
-    yield embedded, neo
-    embedded.close()
-    neo.close()
+    yield from seeds_in_both_stores(neo4j_uri, kg_load, tmp_path_factory.mktemp("cookbook"))
 
 
 @pytest.mark.neo4j

@@ -51,8 +51,8 @@ def test_recurring_report_days_and_on_request_clause():
 
     text = "Các sở gửi báo cáo trước ngày 20 hằng tháng về Sở Nội vụ."
     assert find_deadline(text)[0].text == "trước ngày 20 hằng tháng"
-    text = "báo cáo định kỳ hằng năm hoặc đột xuất theo yêu cầu của Bộ."
-    assert find_deadline(text)[0].text == "định kỳ hằng năm"
+    text = "báo cáo định kỳ hằng quý hoặc đột xuất theo yêu cầu của Bộ."
+    assert find_deadline(text)[0].text == "định kỳ hằng quý"
     text = "báo cáo định kỳ hàng năm hoặc đột xuất về Ủy ban nhân dân tỉnh."
     assert find_deadline(text)[0].text == "định kỳ hàng năm hoặc đột xuất"
     text = "gửi kết quả trước ngày 01/6 và 15/11 hằng năm"

@@ -107,7 +107,7 @@ NEWS_SET_OUT = (
     "Ban Thường vụ Tỉnh ủy Bình Định vừa ban hành Kế hoạch số 204-KH/TU về phát triển "
     "nguồn nhân lực số.\n"
     "Kế hoạch đề nghị các cấp ủy, chính quyền quán triệt và thực hiện nghiêm các nhiệm vụ, "
-    "giải pháp đã nêu trong Nghị quyết số 57-NQ/TW và Kết luận số 91-KL/TW của Bộ Chính trị.\n"
+    "giải pháp đã nêu trong Nghị quyết 57-NQ/TW và Kết luận số 91-KL/TW của Bộ Chính trị.\n"
     "Cùng ngày, Ủy ban nhân dân tỉnh ban hành Kế hoạch số 88/KH-UBND về kinh tế tư nhân; "
     "các sở thực hiện các nhiệm vụ nêu tại Nghị quyết số 68-NQ/TW.\n")
 

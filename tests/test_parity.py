@@ -26,7 +26,7 @@ from queries.gaps import gaps
 from queries.lag import lag
 from queries.targets import targets_report
 from tests import factories
-from tests.conftest import SEEDS, empty_neo4j_store
+from tests.conftest import SEEDS, seeds_in_both_stores
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.skipif(
     not SEEDS.is_dir(), reason="../shared/seeds is not beside the repo")]
@@ -78,15 +78,7 @@ QUERIES: list[tuple[str, Callable[[Store], Any]]] = [
 @pytest.fixture(scope="module")
 def stores(neo4j_uri, kg_load, tmp_path_factory) -> Iterator[tuple[LadybugStore, Neo4jStore]]:
     """(embedded, Neo4j), both loaded with the seeds by `kg load`."""
-    path = tmp_path_factory.mktemp("parity") / "kg.lbdb"
-    seeds = sorted(SEEDS.glob("*.txt"))
-    kg_load(path, *seeds)
-    neo = empty_neo4j_store(neo4j_uri)
-    kg_load(neo4j_uri, *seeds)
-    embedded = LadybugStore(str(path))
-    yield embedded, neo
-    embedded.close()
-    neo.close()
+    yield from seeds_in_both_stores(neo4j_uri, kg_load, tmp_path_factory.mktemp("parity"))
 
 
 @pytest.fixture

@@ -30,11 +30,11 @@ def test_labels_skip_purposes_funding_recipients_and_grouping_headings(web):
 
 
 def test_fields_on_lines_of_their_own_belong_to_one_item(web):
-    assert attrs(web["II.1.1"]) == ("Sở Khoa học và Công nghệ",
+    assert attrs(web["II.1.1"]) == ("Sở Công Thương",
                                     ["Sở Tài chính", "UBND các xã, phường"],
                                     "Hoàn thành trong quý III năm 2026")
     # co-leads stay one printed string; collectives named by kind are kept as printed
-    assert attrs(web["II.2"]) == ("Sở Nội vụ, Sở Giáo dục và Đào tạo",
+    assert attrs(web["II.2"]) == ("Sở Giáo dục và Đào tạo, Sở Nội vụ",
                                   ["Các sở, ngành", "UBND các phường, xã"], None)
 
 
@@ -68,7 +68,7 @@ def test_appendix_table_rows_are_tasks_labelled_by_group_and_number(web):
 
 
 def test_markdown_table_rows_give_the_same_tasks():
-    table = ("\n| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+    table = ("\n| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn hoàn thành |\n"
              "|---|---|---|---|---|\n"
              "| I. | HẠ TẦNG | | | |\n"
              "| 1 | Mua sắm máy quét | Sở KH&CN | Sở Tài chính; các đơn vị liên quan "
@@ -87,7 +87,7 @@ Số: 12/QĐ-UBND
 QUYẾT ĐỊNH:
 Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số năm 2026.
 Điều 2. Giao Sở Tư pháp chủ trì, phối hợp với Sở Tài chính triển khai Kế hoạch.
-Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này.
+Điều 3. Chánh Văn phòng UBND tỉnh, Thủ trưởng các sở chịu trách nhiệm thi hành Quyết định này.
 
 Nơi nhận:
 - Như Điều 3;

@@ -70,12 +70,17 @@ def test_arrow_is_chosen_for_large_results_only():
     assert ladybug_store._arrow_pays(ladybug_store.ARROW_MIN_ROWS)
 
 
-def test_embedded_failures_read_as_query_words_them(embedded):
+def check_same_failure(store: Store, cypher: str) -> None:
+    """query_columns fails on CYPHER with the words query uses."""
     with pytest.raises(StoreError) as by_rows:
-        embedded.query("MATCH (d:Nowhere) RETURN d.uid AS uid")
+        store.query(cypher)
     with pytest.raises(StoreError) as by_columns:
-        embedded.query_columns("MATCH (d:Nowhere) RETURN d.uid AS uid")
+        store.query_columns(cypher)
     assert str(by_columns.value) == str(by_rows.value)
+
+
+def test_embedded_failures_read_as_query_words_them(embedded):
+    check_same_failure(embedded, "MATCH (d:Nowhere) RETURN d.uid AS uid")
     with pytest.raises(ReadOnlyError):
         embedded.query_columns("CREATE (d:Document {uid: 'doc:new'}) RETURN d.uid AS uid")
     with pytest.raises(ReadOnlyError):
@@ -112,8 +117,4 @@ def test_neo4j_columns_are_the_rows(neo, cypher, params):
 
 @pytest.mark.neo4j
 def test_neo4j_failures_read_as_query_words_them(neo):
-    with pytest.raises(StoreError) as by_rows:
-        neo.query("MATCH (d:Document) RETURN d.uid AS uid, nowhere(d) AS x")
-    with pytest.raises(StoreError) as by_columns:
-        neo.query_columns("MATCH (d:Document) RETURN d.uid AS uid, nowhere(d) AS x")
-    assert str(by_columns.value) == str(by_rows.value)
+    check_same_failure(neo, "MATCH (d:Document) RETURN d.uid AS uid, nowhere(d) AS x")

@@ -65,9 +65,9 @@ def test_a_title_that_reports_links_nothing():
 
 def test_list_items_after_a_semicolon_keep_their_own_objects():
     text = ("Tiếp tục thực hiện Kế hoạch số 12-KH/TU ngày 2/1/2018 của Ban Thường vụ Tỉnh ủy Lạng "
-            "Sơn để thực hiện Nghị quyết số 18-NQ/TW; Kế hoạch số 13-KH/TU ngày 3/1/2018 của Ban "
+            "Sơn để thực hiện Nghị quyết số 16-NQ/TW; Kế hoạch số 13-KH/TU ngày 3/1/2018 của Ban "
             "Thường vụ Tỉnh ủy Lạng Sơn để thực hiện Nghị quyết số 19-NQ/TW.\n")
-    assert links(text) == {("12-KH/TU", "18-NQ/TW"), ("13-KH/TU", "19-NQ/TW")}
+    assert links(text) == {("12-KH/TU", "16-NQ/TW"), ("13-KH/TU", "19-NQ/TW")}
     related = ("- 3Kế hoạch 44/KH-UBND năm 2014 thực hiện Nghị quyết 21/NQ/TW; Chỉ thị 15/CT/TU "
                "về bảo hiểm xã hội do tỉnh Lạng Sơn ban hành\n")
     assert links(related) == {("44/KH-UBND", "21-NQ/TW"), ("44/KH-UBND", "15-CT/TU")}
@@ -80,7 +80,7 @@ def test_a_letter_requiring_implementation_implements():
 
 
 def test_carrying_out_a_programme_by_name_implements_the_document_that_approved_it():
-    text = ("Căn cứ Quyết định số 930/QĐ-TTg ngày 2/6/2021 của Thủ tướng Chính phủ về việc phê "
+    text = ("Căn cứ Quyết định số 930/QĐ-TTg ngày 2/6/2021 của Thủ tướng Chính phủ phê "
             "duyệt Chiến lược phát triển lâm nghiệp bền vững đến năm 2030;\n"
             "Căn cứ Công văn số 55/BNN-TCLN ngày 3/8/2021 của Bộ Nông nghiệp và Phát triển nông "
             "thôn về việc hướng dẫn triển khai Chiến lược phát triển lâm nghiệp bền vững;\n"
@@ -109,7 +109,7 @@ def test_the_own_document_whose_title_is_the_programmes_name_implements_it():
 def test_a_nickname_in_a_capitals_title_links_to_the_member_the_text_names():
     text = HEADER + (
         "QUYẾT ĐỊNH\n\nVỀ VIỆC BAN HÀNH KẾ HOẠCH THỰC HIỆN CHƯƠNG TRÌNH SỐ 09-CTR/TU CỦA TỈNH ỦY "
-        "ĐỂ THỰC HIỆN NGHỊ QUYẾT HỘI NGHỊ TRUNG ƯƠNG 6 KHÓA XII VỀ DÂN SỐ\n\n"
+        "ĐỂ THỰC HIỆN NGHỊ QUYẾT TRUNG ƯƠNG 6, KHÓA XII VỀ DÂN SỐ\n\n"
         "Căn cứ Nghị quyết số 21-NQ/TW ngày 15/10/2017 của Ban Chấp hành Trung ương;\n")
     assert links(text) == {("20/KH-UBND", "09-CTr/TU"), ("09-CTr/TU", "21-NQ/TW")}
 
@@ -125,13 +125,13 @@ def test_a_news_texts_document_carries_out_what_its_body_speaking_says():
 
 
 def test_a_government_directive_on_a_party_directives_very_subject_carries_it_out():
-    text = ("Về việc thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị về “Đẩy mạnh học tập và làm "
-            "theo tư tưởng, đạo đức, phong cách Hồ Chí Minh”, các bộ báo cáo kết quả. Chỉ thị số "
-            "16/CT-TTg ngày 3/6/2016 của Thủ tướng Chính phủ về việc đẩy mạnh học tập và làm theo "
-            "tư tưởng, đạo đức, phong cách Hồ Chí Minh được quán triệt.\n")
-    assert ("16/CT-TTg", "05-CT/TW") in links(text)
-    other = text.replace("về việc đẩy mạnh học tập", "về việc tăng cường quản lý")
-    assert ("16/CT-TTg", "05-CT/TW") not in links(other)
+    text = ("Về việc thực hiện Chỉ thị số 07-CT/TW của Bộ Chính trị về “Giữ gìn nguồn nước sạch "
+            "và phòng, chống hạn mặn ở vùng ven biển”, các bộ báo cáo kết quả. Chỉ thị số "
+            "16/CT-TTg ngày 3/6/2016 của Thủ tướng Chính phủ về việc giữ gìn nguồn nước sạch "
+            "và phòng, chống hạn mặn ở vùng ven biển được quán triệt.\n")
+    assert ("16/CT-TTg", "07-CT/TW") in links(text)
+    other = text.replace("về việc giữ gìn nguồn nước", "về việc tăng cường quản lý")
+    assert ("16/CT-TTg", "07-CT/TW") not in links(other)
 
 
 def test_a_programme_name_carried_out_is_no_document():

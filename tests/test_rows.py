@@ -49,32 +49,32 @@ def test_a_relationship_is_kept_once_per_source():
     assert row["source"] == a.source.uid and row["sentence"] == "Câu."
 
 
+def _refusal(a: Batch) -> str:
+    """Why to_rows refuses the batch (it must)."""
+    with pytest.raises(ValueError) as refused:
+        to_rows([a], load_schema())
+    return str(refused.value)
+
+
 def test_rows_the_ontology_does_not_allow_are_refused():
-    schema = load_schema()
     a = _batch("a.txt")
     a.node("Document", "doc:x", None, colour="red")
-    with pytest.raises(ValueError, match="does not declare"):
-        to_rows([a], schema)
+    assert "does not declare" in _refusal(a)
     a = _batch("a.txt")
     a.node("Document", "doc:x", None, colour=None)  # a null is no assertion: dropped
-    assert "colour" not in next(iter(to_rows([a], schema).nodes["Document"]))
-    a.edge("IMPLEMENTS", ("Document", "doc:x"), ("Document", "doc:y"),
-           factories.ev(a.source, "Câu."))
-    with pytest.raises(ValueError, match="which no batch asserts"):
-        to_rows([a], schema)
+    assert "colour" not in next(iter(to_rows([a], load_schema()).nodes["Document"]))
+    doc, theme, said = ("Document", "doc:x"), ("Theme", "theme:x"), factories.ev(a.source, "Câu.")
+    a.edge("IMPLEMENTS", doc, ("Document", "doc:y"), said)
+    assert "which no batch asserts" in _refusal(a)
     a = _batch("a.txt")
-    a.node("Document", "doc:x", None)
-    a.node("Theme", "theme:x", None)
-    a.edge("IMPLEMENTS", ("Document", "doc:x"), ("Theme", "theme:x"),
-           factories.ev(a.source, "Câu."))
-    with pytest.raises(ValueError, match="does not let IMPLEMENTS connect Document to Theme"):
-        to_rows([a], schema)
+    a.node(*doc, None)
+    a.node(*theme, None)
+    a.edge("IMPLEMENTS", doc, theme, said)
+    assert "does not let IMPLEMENTS connect Document to Theme" in _refusal(a)
     a = _batch("a.txt")
-    a.node("Document", "doc:x", None)
-    a.edge("IMPLEMENTS", ("Document", "doc:x"), ("Document", "doc:x"),
-           factories.ev(a.source, "Câu."), colour="red")
-    with pytest.raises(ValueError, match="does not declare"):
-        to_rows([a], schema)
+    a.node(*doc, None)
+    a.edge("IMPLEMENTS", doc, doc, said, colour="red")
+    assert "does not declare" in _refusal(a)
 
 
 def test_building_rows_leaves_garbage_collection_as_it_found_it():

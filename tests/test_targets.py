@@ -171,7 +171,7 @@ def test_breakdowns_are_read_with_their_tone_marks():
         "Đã sắp xếp 20 xã, trong đó có 3 xã miền núi; tỷ lệ người trong độ tuổi lao động "
         "có việc làm đạt 70%."))] == [20, 70]
     assert [t.value for t in find_targets(ctx_of(
-        "Kế hoạch bố trí nhân sự ở 60% cơ sở. Trong đó, có ít nhất từ 01-02 cán bộ "
+        "Kế hoạch bố trí nhân sự ở 60% cơ sở. Trong đó, mỗi nơi có ít nhất từ 01-02 cán bộ "
         "chuyên trách."))] == [60, 2]
 
 
