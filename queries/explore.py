@@ -96,7 +96,8 @@ def explore(store: Store, root: str | None = None, depth: int | None = None) -> 
 def alignments(store: Store, uids: list[str], tasks: set[str] | None = None
                ) -> dict[str, list[dict[str, Any]]]:
     """The task links (ALIGNS_WITH) from the tasks of documents `uids`, with the analysts'
-    reviews: {local task uid: [{central, document, score, basis, verdict, reviewer, at, note}]}.
+    reviews: {local task uid: [{central, document, score, basis, words, verdict, reviewer, at,
+    note}]} (words: those both tasks share, what the link rests on).
     A rejected pair is no longer proposed; its review is listed all the same (no score,
     document None), so that the explorer shows what the analyst turned down. `tasks`: the
     uids of those documents' tasks, when the caller has them already."""
@@ -110,7 +111,7 @@ def alignments(store: Store, uids: list[str], tasks: set[str] | None = None
         linked.add((r["local"], r["central"]))
         out[r["local"]].append({"central": r["central"], "document": r["central_document"],
                                 "score": r["score"], "basis": r["basis"],
-                                **_verdict(v)})
+                                "words": list(r.get("words") or ()), **_verdict(v)})
     if reviews:
         if tasks is None:
             tasks = {r["uid"] for r in store.query(cypher("explore_tasks", dialect),

@@ -41,7 +41,7 @@ def _graph() -> nx.DiGraph:
          "verdict": "accept", "reviewer": "An", "at": "2026-12-01T10:00:00+00:00",
          "note": "rõ"},
         {"central": "t:C1", "document": "doc:C", "score": 0.3, "basis": "lexical",
-         "verdict": None},
+         "words": ["đào tạo", "<b>cán bộ</b>"], "verdict": None},
         {"central": "t:C1x", "document": None, "score": None, "basis": None,
          "verdict": "reject", "reviewer": "Bình", "at": None, "note": None}]}])
     g.add_edge("doc:P", "doc:C", basis="explicit", evidence=[])
@@ -55,10 +55,11 @@ def test_task_links_and_reviews_are_packed_into_the_page():
             for uid in ("doc:C", "doc:P"))
     aligns = data["nodes"][p]["tasks"][0][6]
     accepted, proposed, rejected = aligns
-    assert accepted[:4] == [c, 1, 0.61, 1] and texts[accepted[4]] == "An"
-    assert texts[accepted[6]] == "rõ"
-    assert proposed == [c, 0, 0.3]  # not reviewed: ends at the score
-    assert rejected[0] == -1 and texts[rejected[1]] == "t:C1x" and rejected[3] == 2
+    assert accepted[:3] == [c, 1, 0.61] and accepted[3] is None  # no words given
+    assert accepted[4] == 1 and texts[accepted[5]] == "An" and texts[accepted[7]] == "rõ"
+    assert proposed[:3] == [c, 0, 0.3] and len(proposed) == 4  # not reviewed: ends at words
+    assert texts[proposed[3]] == "đào tạo, <b>cán bộ</b>"  # escaped by the page (textContent)
+    assert rejected[0] == -1 and texts[rejected[1]] == "t:C1x" and rejected[4] == 2
     assert data["nodes"][c]["tasks"][0][6:] == []  # a task with no link carries none
     (edge,) = data["edges"]
     assert edge["rv"] == [2, 1, 0]  # two proposed links to C's tasks, one accepted

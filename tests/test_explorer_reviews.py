@@ -43,7 +43,8 @@ def reviewed(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     _run("--store", store, "align", "reject", task["uid"], rejected["central"], "--by", "Bình")
     out = work / "explorer.html"
     _run("--store", store, "explore", "--out", str(out))
-    return out, {"plan": plan, "central_doc": accepted["document"], "label": task["label"]}
+    return out, {"plan": plan, "central_doc": accepted["document"], "label": task["label"],
+                 "words": ", ".join(accepted["words"])}
 
 
 def test_verdicts_show_on_the_link_and_in_the_panel(browser, reviewed):  # noqa: F811
@@ -60,6 +61,7 @@ def test_verdicts_show_on_the_link_and_in_the_panel(browser, reviewed):  # noqa:
     accepted = page.locator(".kg-align[data-verdict=accept]")
     assert "✓ accepted by An" in accepted.inner_text()
     assert "<img src=x onerror=alert(1)>" in accepted.inner_text()  # the note, as text
+    assert ids["words"] and f"shared words: {ids['words']}" in accepted.inner_text()
     assert page.locator("#kg-panel img").count() == 0
     rejected = page.locator(".kg-align[data-verdict=reject]")
     assert "✗ rejected by Bình" in rejected.inner_text()

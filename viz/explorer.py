@@ -113,10 +113,11 @@ _VERDICTS = {None: 0, "accept": 1, "reject": 2}
 def _task(t: dict[str, Any], texts: Texts, where: dict[str, tuple[int, int]]) -> list[Any]:
     """[label, text, lead, [supporters], deadline, [theme ids], (aligns)], strings as `texts`
     indices. aligns (only when the task has task links or reviews): one [document, task,
-    score, verdict, reviewer, at, note] per central task, the central task as its document's
-    and its own position in the page (document -1 and the task's uid when not in the page);
-    verdict 1 = accepted, 2 = rejected by an analyst; a link not reviewed stops at its score
-    (two in a hundred carry a review: the page is 1 MB lighter at 5,000 documents)."""
+    score, words, verdict, reviewer, at, note] per central task, the central task as its
+    document's and its own position in the page (document -1 and the task's uid when not in
+    the page); words: the words both tasks share, as one text; verdict 1 = accepted, 2 =
+    rejected by an analyst; a link not reviewed stops at its words (two in a hundred carry a
+    review: the page is 1 MB lighter at 5,000 documents)."""
     out = [texts(_plain(t.get("label"))), texts(t.get("text")), texts(t.get("lead")),
            [texts(x) for x in t.get("support") or ()], texts(_plain(t.get("deadline"))),
            list(t.get("themes") or ())]
@@ -124,7 +125,8 @@ def _task(t: dict[str, Any], texts: Texts, where: dict[str, tuple[int, int]]) ->
     for a in t.get("aligns") or ():
         d, i = where.get(a["central"], (-1, texts(a["central"])))
         score = a.get("score")
-        entry = [d, i, None if score is None else round(score, 2)]
+        words = ", ".join(a.get("words") or ())
+        entry = [d, i, None if score is None else round(score, 2), texts(words or None)]
         if a.get("verdict"):  # proposed links (most) end at the score
             entry += [_VERDICTS.get(a.get("verdict"), 0), texts(a.get("reviewer")),
                       texts(_plain(a.get("at"))), texts(a.get("note"))]

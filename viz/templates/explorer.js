@@ -28,12 +28,14 @@
              deadline: txt(t[4]), themes: t[5], aligns: (t[6] || []).map(alignOf) };
   }
   // a task link: the central task (its document's position and its own, or -1 and its uid),
-  // score, the analyst's verdict (0 proposed, 1 accepted, 2 rejected), who, when, why
+  // score, the words both tasks share, the analyst's verdict (0 proposed, 1 accepted,
+  // 2 rejected), who, when, why
   function alignOf(a) {
     var doc = a[0] >= 0 ? data.nodes[a[0]] : null;
     var task = doc ? doc.tasks[a[1]] : null;
     return { doc: doc, label: task ? txt(task[0]) : txt(a[1]), text: task ? txt(task[1]) : null,
-             score: a[2], verdict: a[3] || 0, by: txt(a[4]), at: txt(a[5]), note: txt(a[6]) };
+             score: a[2], words: txt(a[3]), verdict: a[4] || 0, by: txt(a[5]), at: txt(a[6]),
+             note: txt(a[7]) };
   }
   var VERDICT = ["proposed", "✓ accepted", "✗ rejected"];
   function reviewMarks(e) {
@@ -753,6 +755,7 @@
                     (a.at ? " on " + a.at.slice(0, 10) : "") : "proposed, not reviewed",
                   a.note ? "“" + a.note + "”" : null];
       li.append(el("div", meta.filter(Boolean).join(" · "), "kg-meta"));
+      if (a.words) li.append(el("div", "shared words: " + a.words, "kg-meta kg-words"));
       if (a.text) li.title = a.text;
       ul.append(li);
     });
@@ -766,7 +769,7 @@
         (t[6] || []).forEach(function (a) {
           if (a[0] !== i) return;
           var c = out.get(a[1]) || [0, 0, 0];
-          c[a[3] || 0]++;
+          c[a[4] || 0]++;
           out.set(a[1], c);
         });
       });
@@ -990,7 +993,7 @@
       if (n.plan) u.plan = true;
       if (n.date && (u.first === null || n.date < u.first)) u.first = n.date;
       n.tasks.forEach(function (t) {
-        (t[6] || []).forEach(function (a) { if (a[0] === ri && a[3] !== 2) u.covered.add(a[1]); });
+        (t[6] || []).forEach(function (a) { if (a[0] === ri && a[4] !== 2) u.covered.add(a[1]); });
       });
       units.set(name, u);
     });
