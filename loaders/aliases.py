@@ -96,7 +96,9 @@ def by_number(type_name: str | None, number: str) -> CentralDoc | None:
 
 def _same_number(a: str, b: str) -> bool:
     da, db = re.match(r"(\d+)(\D*)", a), re.match(r"(\d+)(\D*)", b)
-    return bool(da and db) and int(da[1]) == int(db[1]) and fold(da[2]) == fold(db[2])
+    if da is None or db is None:
+        return False
+    return int(da[1]) == int(db[1]) and fold(da[2]) == fold(db[2])
 
 
 def same_number(a: str, b: str) -> bool:

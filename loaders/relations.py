@@ -193,7 +193,7 @@ def _changes(folded: str, mentions: list[Mention], subject: str | None, link) ->
     ends = {m.tail_end: m for m in mentions if len(m.uids) == 1}
     titles = [m for m in mentions if subject and m.uids == (subject,) and m.issued]
     for cue in _cues_before(folded, mentions, c.changes):
-        kind = c.change_kinds[cue.lastindex - 1]
+        kind = c.change_kinds[(cue.lastindex or 1) - 1]  # the cue's group names its kind
         targets = _chain(folded, mentions, cue.end(), len(folded), c.target_lead)
         # "A sửa đổi B và C sửa đổi D": C makes a change of its own, a sibling of A
         targets = [t for i, t in enumerate(targets) if i == 0 or not _acts(folded, t)]

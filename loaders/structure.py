@@ -55,7 +55,8 @@ class Node:
 
     def path(self) -> list[Node]:
         """Ancestors and self, outermost first."""
-        out, n = [], self
+        out: list[Node] = []
+        n: Node | None = self
         while n is not None:
             out.append(n)
             n = n.parent
@@ -261,8 +262,9 @@ def _regions(view: str, mode: str) -> tuple[int, list[tuple[int, int]]]:
         return len(view), [(0, len(view))]
     r = rules()
     folded = fold_same_length(view)
-    spans, start = [], 0
-    first_stop = None
+    spans: list[tuple[int, int]] = []
+    start: int | None = 0
+    first_stop: int | None = None
     while start is not None:
         stop = line_start(r.stop).search(folded, start)
         end = stop.start() if stop else len(view)
@@ -272,7 +274,7 @@ def _regions(view: str, mode: str) -> tuple[int, list[tuple[int, int]]]:
             break
         resume = line_start(r.resume).search(view, stop.end())
         start = resume.start() if resume else None
-    return first_stop, spans
+    return first_stop if first_stop is not None else len(view), spans
 
 
 _BULLETS = ("dash", "plus")

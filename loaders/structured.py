@@ -137,7 +137,7 @@ class _Reader:
             raise self.fail(line, f"{what} has unknown keys {extra}; allowed: {sorted(allowed)}")
 
 
-def document_uid(symbol: str | None, level: str, locality: str | None) -> str:
+def document_uid(symbol: str, level: str, locality: str | None) -> str:
     """The identity of a described document, the same one text extraction gives it.
 
     >>> document_uid("26-NQ/TW", "central", None)
@@ -179,9 +179,9 @@ def parse_structured(text: str, source: Source, method: str = "explicit") -> Ext
         raise r.fail(1, "a document needs a 'symbol' (or, if it has no number, a 'uid')")
     if level != "central" and not locality and not uid:
         raise r.fail(1, "a local document needs its 'locality' (the province it belongs to)")
-    uid = uid or document_uid(symbol, level, locality)
+    uid = uid or document_uid(symbol or "", level, locality)  # a symbol when no uid (above)
     date = r.get(m, "date", dt.date)
-    head = m.get("symbol") or m.get("uid")
+    head = m.get("symbol") or m["uid"]  # one of them is there (above)
     title = r.get(m, "title", str)
     doc = Document(uid, symbol, r.get(m, "type", str, required=True), r.get(m, "issuer", str),
                    level, locality if level != "central" else None, date,

@@ -92,7 +92,8 @@ def _paragraph(text: str, folded: str, pos: int, limit: int | None = None
 
 
 def _after_markup(folded: str, pos: int) -> int:
-    return _MARKUP_RUN.match(folded, pos).end()
+    m = _MARKUP_RUN.match(folded, pos)
+    return m.end() if m else pos
 
 
 def _heading_level(text: str, folded: str, a: int, b: int) -> int | None:
@@ -170,7 +171,8 @@ class Layout:
             level = None
             if span is not None and not _holds(self.hits, *span):
                 level = _heading_level(self.text, self.folded, *span)
-            self._read[at] = None if level is None else Heading(*span, level)
+            self._read[at] = None if level is None or span is None else Heading(
+                span[0], span[1], level)
         return self._read[at]
 
 

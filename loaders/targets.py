@@ -395,7 +395,8 @@ def find_targets(ctx: TextContext) -> list[Target]:
             out.append(Target(
                 uid=text_target_uid(ctx.source.uid, a), kind=kind, subject=subject, text=clause,
                 value=v.value, evidence=_evidence(ctx, a, b),
-                document=own.uid if own is not None else plans(a, subject), low=v.low,
+                document=own.uid if own is not None else plans(a, subject) if plans else None,
+                low=v.low,
                 high=v.high, unit=v.unit, qualifier=v.qualifier, year=year, indicator=clause))
         scope.last_kind, scope.last_year = out[-1].kind, out[-1].year
     return out
