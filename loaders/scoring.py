@@ -22,7 +22,7 @@ KINDS = ("doc", "edge", "task", "target")
 ATTRS = ("lead", "support", "deadline")
 _LOC_PREFIX = re.compile(r"^(tinh|thanh pho|tp\.?|t\.p\.?)\s+")
 _ROMAN = re.compile(r"^[ivxlcm]+$")
-_EMPTY = {"documents": [], "implements": [], "tasks": [], "targets": []}
+_EMPTY: dict[str, list[Any]] = {"documents": [], "implements": [], "tasks": [], "targets": []}
 
 
 def fold(s: Any) -> str | None:
@@ -35,6 +35,11 @@ def fold(s: Any) -> str | None:
     return re.sub(r"\s+", " ", s).strip().lower()
 
 
+def _folded_set(names: Any) -> list[str]:
+    """A list of names folded and sorted, to compare as sets with repeats."""
+    return sorted(f for f in map(fold, names or []) if f is not None)
+
+
 def norm_loc(s: Any) -> str | None:
     s = fold(s)
     if not s or s in ("?", "unknown", "none", "null"):
@@ -45,7 +50,7 @@ def norm_loc(s: Any) -> str | None:
 def norm_sym(s: Any) -> str | None:
     if not s:
         return None
-    s = fold(s).replace(" ", "").replace("–", "-").replace("—", "-")
+    s = (fold(s) or "").replace(" ", "").replace("–", "-").replace("—", "-")
     return re.sub(r"^(so|s\u1ed1)\.?", "", s)
 
 
@@ -151,14 +156,13 @@ def _score_tasks(c: Counter, g: dict, p: dict, inv: dict) -> None:
         for a in ATTRS:
             c[a + "_n"] += 1
         c["lead_ok"] += fold(gtask.get("lead")) == fold(t.get("lead"))
-        c["support_ok"] += sorted(map(fold, gtask.get("support") or [])) == sorted(
-            map(fold, t.get("support") or []))
+        c["support_ok"] += _folded_set(gtask.get("support")) == _folded_set(t.get("support"))
         c["deadline_ok"] += fold(gtask.get("deadline")) == fold(t.get("deadline"))
 
 
 def _target_key(t: dict) -> tuple:
     try:
-        v = round(float(t.get("value")), 2)
+        v = round(float(t.get("value")), 2)  # type: ignore[arg-type]  # None: TypeError below
     except (TypeError, ValueError):
         v = None
     return (fold(t.get("kind")), norm_loc(t.get("subject")), v)
@@ -301,8 +305,8 @@ def explain_file(g: dict, p: dict) -> list[dict[str, str]]:
         pt_ = matched[k]
         for a in ATTRS:
             gv, pv = t.get(a), pt_.get(a)
-            same = (sorted(map(fold, gv or [])) == sorted(map(fold, pv or []))
-                    if a == "support" else fold(gv) == fold(pv))
+            same = (_folded_set(gv) == _folded_set(pv) if a == "support"
+                    else fold(gv) == fold(pv))
             if not same:
                 add("task", "wrong", f"{where} {t.get('label')}", a, f"gold {gv!r}, got {pv!r}")
     for k, t in pt.items():

@@ -46,7 +46,7 @@ _PART = re.compile(r"[IVX]{1,5}\s*[.\-–]\s")  # "I. MỤC ĐÍCH, YÊU CẦU":
 def _block(text: str, pos: int) -> tuple[list[tuple[int, int]], bool]:
     """Spans of the lines from `pos` up to a blank line or a part heading, and whether a blank
     line (or the end) closed them."""
-    out = []
+    out: list[tuple[int, int]] = []
     while pos < len(text):  # blank lines (looked for without copying the rest of the text)
         nl = text.find("\n", pos)
         if text[pos:nl if nl >= 0 else len(text)].strip():
@@ -54,7 +54,7 @@ def _block(text: str, pos: int) -> tuple[list[tuple[int, int]], bool]:
         pos = nl + 1 if nl >= 0 else len(text)
     while pos < len(text):
         m = _LINE.match(text, pos)
-        if not m.group().strip():
+        if m is None or not m.group().strip():  # (`_LINE` matches everywhere, maybe empty)
             break
         if _PART.match(m.group().strip()):
             return out, False

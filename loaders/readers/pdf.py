@@ -256,13 +256,13 @@ def _page_items(page, widgets: list[Word]) -> tuple[list, list[tuple[float, list
         if any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b, _ in tables):
             continue
         words.append(Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], w["size"]))
-    lines = _lines(words)
-    _place(lines, widgets)
-    if not lines:
+    text_lines = _lines(words)
+    _place(text_lines, widgets)
+    if not text_lines:
         return [], [(b[1], t) for b, t in tables], len(tables)
-    left = min(line.x0 for line in lines)
-    right = max(line.x1 for line in lines)
-    return _ordered(lines, (left + right) / 2), [(b[1], t) for b, t in tables], len(tables)
+    left = min(line.x0 for line in text_lines)
+    right = max(line.x1 for line in text_lines)
+    return _ordered(text_lines, (left + right) / 2), [(b[1], t) for b, t in tables], len(tables)
 
 
 def read(raw: bytes, name: str) -> Reading:
