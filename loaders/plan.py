@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from graph.ids import task_uid
@@ -122,6 +123,7 @@ def _lead_in(text: str, a: int, b: int, plan: bool) -> tuple[Mention, bool] | No
     plan, only a body that opens a line of the item (the subject of its sentence) leads."""
     folded = fold_same_length(text)
     g = gazetteer()
+    found_at: Iterator[re.Match[str] | None]
     if plan:
         found_at = (g.names.match(folded, at, b) for at in _line_starts(text, a, b))
     else:
@@ -197,9 +199,9 @@ def _apply(text: str, a: int, b: int, inherited: _Assignment, plan: bool) -> _As
     if _STARTS_SUPPORT.match(folded, a):
         if inherited.named:  # under a heading naming the body: it still leads, no partner
             return replace(inherited, support=())
-        partners = _partners_in(text, a, b)
-        if partners and partners[0]:  # "Phối hợp với X …": the list's body leads, X supports
-            return replace(inherited, support=partners[0], mentions=partners[1])
+        named = _partners_in(text, a, b)
+        if named and named[0]:  # "Phối hợp với X …": the list's body leads, X supports
+            return replace(inherited, support=named[0], mentions=named[1])
         if inherited.declared:  # under "A chủ trì": a joint activity A still leads
             return inherited
         # a list handed to A ("A thực hiện 21 nhiệm vụ:"), item "Phối hợp …": A supports
@@ -210,22 +212,23 @@ def _apply(text: str, a: int, b: int, inherited: _Assignment, plan: bool) -> _As
         return replace(inherited, support=partners[0], mentions=inherited.mentions + partners[1])
     if plan and inherited.named:
         return replace(inherited, support=())
-    partners = _partners_in(text, a, b)
-    found = _lead_in(text, a, b, plan)
-    if found is not None:
-        m = found[0]
-        return _Assignment(m.printed(text), partners[0] if partners else (), found[1],
-                           mentions=(m, *(partners[1] if partners else ())))
+    partnered = _partners_in(text, a, b)
+    lead_in = _lead_in(text, a, b, plan)
+    if lead_in is not None:
+        m = lead_in[0]
+        return _Assignment(m.printed(text), partnered[0] if partnered else (), lead_in[1],
+                           mentions=(m, *(partnered[1] if partnered else ())))
     if plan:
         collective = gazetteer().collectives
         for at in _line_starts(text, a, b):
             if collective.match(folded, at) and (lead := _collective_lead(text, at, b)):
-                return _Assignment(lead, partners[0] if partners else ())
+                return _Assignment(lead, partnered[0] if partnered else ())
     if vague_at(text, a) is not None:  # "Các cơ quan, đơn vị … phối hợp với Sở Nội vụ"
-        return _Assignment(None, partners[0] if partners else (),
-                           mentions=partners[1] if partners else ())
-    if partners:
-        return replace(inherited, support=partners[0], mentions=inherited.mentions + partners[1])
+        return _Assignment(None, partnered[0] if partnered else (),
+                           mentions=partnered[1] if partnered else ())
+    if partnered:
+        return replace(inherited, support=partnered[0],
+                       mentions=inherited.mentions + partnered[1])
     return inherited
 
 
@@ -492,7 +495,7 @@ def extract_plan(ctx: TextContext) -> PlanParts:
             wanted = {n for n in wanted if not spans.overlaps(n.start, n.start + 1)}
         if not wanted:
             continue
-        doc = subject or owner(lst.items[0].start)
+        doc = subject or (owner(lst.items[0].start) if owner else None)
         if doc is None:
             continue
         root = _intro_assignment(outline.text, lst) if subject is None else _NONE
