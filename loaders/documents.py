@@ -209,7 +209,7 @@ def find_documents(ctx: TextContext) -> Found:
     _placed_once(read)
     _shared_dates(text, read)
     units = _units([(r, issuer, locality) for r, _, _, _, _, _, issuer, locality in read])
-    longer = long_forms([r.symbol for r in refs])
+    longer = long_forms([r.symbol for r in refs if r.symbol])  # (find_symbols sets each)
     for (r, sent, date, org, tail_end, before, issuer, locality), unit in zip(read, units,
                                                                                 strict=True):
         issued = before is not None
@@ -217,8 +217,10 @@ def find_documents(ctx: TextContext) -> Found:
             date = leading_date(text[sent[0]:sent[1]])
         if r.symbol in longer:  # "61/NĐ-CP" cited after "61/2018/NĐ-CP": one decree
             r = replace(r, symbol=longer[r.symbol])
-        below = r.local and below_province(r.symbol, issuer.level if issuer else None)
-        uid = numbered_uid(r.symbol, r.local, locality, src, unit, below)
+        symbol = r.symbol
+        assert symbol is not None  # find_symbols gives every reference its symbol
+        below = r.local and below_province(symbol, issuer.level if issuer else None)
+        uid = numbered_uid(symbol, r.local, locality, src, unit, below)
         if subject is not None and subject.symbol and symbol_key(subject.symbol) == symbol_key(
                 r.symbol):
             uid = found.subject or uid
@@ -231,8 +233,8 @@ def find_documents(ctx: TextContext) -> Found:
                    ctx.evidence(r.start, r.end), date, issuer, printed_type=r.printed_type))
         found.mentions.append(Mention(r.start, r.end, tail_end, (uid,), issued, type_name))
         if org is not None and fold(org.surface).startswith("hoi nghi") and r.level == "central":
-            found.aliases.append(Alias(org.surface, (r.symbol,), ctx.evidence(org.start, org.end,
-                                                                               "alias")))
+            found.aliases.append(Alias(org.surface, (symbol,), ctx.evidence(org.start, org.end,
+                                                                             "alias")))
 
     masked = Spans((r.start, r.end) for r in refs)
     _add_nicknames(ctx, refs, masked, drafts, add, found, orgs, sents)
@@ -361,6 +363,7 @@ def _add_nicknames(ctx: TextContext, refs: list[Ref], masked: Spans, drafts, add
         issuer = org or _issuer_before(orgs, text, r.start, span_at(sents, r.start))
         symbol = inferred_symbol(r.type, r.number, issuer) if target is None else None
         if symbol is not None:
+            assert issuer is not None  # a symbol is inferred only from its issuer
             if known is not None and symbol_key(known.symbol) == symbol_key(symbol) and (
                     date is None or date == known.date):
                 symbol = known.symbol
@@ -378,8 +381,9 @@ def _add_nicknames(ctx: TextContext, refs: list[Ref], masked: Spans, drafts, add
                                           issuer is not org, r.type))
             continue
         if target is not None or known is not None:
-            symbol = target.symbol if target is not None else known.symbol
-            if "số" not in surface and not any(a.text == surface for a in found.aliases):
+            symbol = target.symbol if target is not None else known.symbol if known else None
+            if symbol and "số" not in surface and not any(a.text == surface
+                                                           for a in found.aliases):
                 found.aliases.append(Alias(surface, (symbol,), ctx.evidence(r.start, r.end,
                                                                             "alias")))
             uids = (target.uid,) if target is not None else ()

@@ -156,7 +156,7 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
             continue
         targets = _chain(mentions, cue_end, sb, text=text, source=m)
         targets = [t for t in targets if t is not m]
-        concrete = bool(cue) and _CONCRETISE.search(cue.group())
+        concrete = cue is not None and _CONCRETISE.search(cue.group())
         sources = [m.uids[0]]
         if cue and _BARE_VERB.match(cue.group()):  # "Kế hoạch A … và Kế hoạch B … thực hiện C"
             sources += [p.uids[0] for p in _coordinated(text, mentions, m)]
@@ -183,10 +183,10 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
         targets = [m for m in inside if m.start < first_issue and not m.issued
                    and id(m) not in nested and (subject is None or m.uids != (subject,))]
         openers.append(_Opener(a, b, targets, issued))
-        for src in issued:
+        for issuer_mention in issued:
             for t in targets:
                 for uid in t.uids:
-                    link(src.uids[0], uid, "explicit", a, b)
+                    link(issuer_mention.uids[0], uid, "explicit", a, b)
         _heads_implied(targets, dates, symbols, link, a, b, text)
         _chain_implied(targets, by_uid, link, a, b)
     resolve = _Generics(openers, mentions)
@@ -197,6 +197,7 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
     # the subject's own title: what it says the document carries out
     subj = next((m for m in mentions if subject and m.uids == (subject,) and m.issued), None)
     if subj is not None:
+        assert subject is not None  # (subj is the subject's own mention)
         inside = [t for t in mentions if subj.start <= t.start < subj.end and t is not subj]
         cues = list(_TITLE_CUE.finditer(text, subj.start, subj.end))
         first = next((t for t in inside if cues and t.start >= cues[0].end()), None)
@@ -252,10 +253,10 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
 
     # "C nhằm cụ thể hóa B", B implementing the central A: C carries A out too (to concretise a
     # plan is to carry out what the plan carries out; "thực hiện B" alone says no more than B)
-    for a, b, sa, sb in concretises:
-        for c in list(linked.get(b, ())):
+    for doer, done, sa, sb in concretises:
+        for c in list(linked.get(done, ())):
             if _is_head(c, symbols, by_uid):
-                link(a, c, "implied", sa, sb)
+                link(doer, c, "implied", sa, sb)
 
     _programme_links(text, mentions, sents, subject, link)
 
@@ -413,7 +414,9 @@ def _programme_links(text: str, mentions: list[Mention], sents, subject: str | N
                      link) -> None:
     """A document carrying out a programme by name implements the one that approved it
     (loaders.programmes); so does the own document whose title is that programme's name."""
-    approvals, carriers, titles = [], [], []
+    approvals: list[programmes.Named] = []
+    carriers: list[programmes.Named] = []
+    titles: list[tuple[str, int, int, tuple[str, ...]]] = []
     for m in mentions:
         if len(m.uids) != 1 or (subject and m.uids == (subject,) and m.issued):
             continue
