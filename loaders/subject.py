@@ -17,8 +17,10 @@ from graph.keys import fold
 from loaders.dates import parse_date
 from loaders.header import read_header
 from loaders.issuers import Org
+from loaders.issuers import find_organisations as find_issuers
 from loaders.localities import province
 from loaders.matching import line_start
+from loaders.organisations import find_organisations
 from loaders.references import find_symbols, printed_types, type_words
 from loaders.unnumbered import ISSUING_VERB
 
@@ -166,17 +168,41 @@ def find_subject(text: str, orgs: list[Org]) -> SubjectDoc | None:
             break
         lines.append(s)
         end = b
+    of = _OF_ISSUER.match(m.group(2))
+    if of is not None:  # "CHỈ THỊ CỦA THỦ TƯỚNG CHÍNH PHỦ": the issuer, not the title's words
+        lines = lines[1:]
     title = " ".join(lines).strip() or None
     symbol = _header_symbol(text, m.start()) or meta.symbol
     d = line_start(_PLACE_DATE).search(text, 0, head)
     date = parse_date(d.group()) if d else meta.date
     header_orgs = [o for o in orgs if o.end <= m.start()]
-    issuer = read_header(text, m.start()) or (header_orgs[0] if header_orgs else None)
+    issuer = read_header(text, m.start()) or (
+        _named_in(text, m.start(2) + of.end(), m.end(2)) if of is not None else None) or (
+        header_orgs[0] if header_orgs else None)
     if issuer is None:
-        issuer = _preamble_issuer(text, end, orgs)
+        issuer = _preamble_issuer(text, end, orgs, type_name)
     if issuer is not None and issuer.province is None and meta.province:
         issuer = replace(issuer, province=meta.province)
     return SubjectDoc(m.start(1), end, type_name, title, symbol, issuer, date, meta.province)
+
+
+_OF_ISSUER = re.compile(r"CỦA\s+(?=\S)")
+
+
+def _named_in(text: str, a: int, b: int) -> Org | None:
+    """The body named in `text[a:b]`, the rest of a type line "QUYẾT ĐỊNH CỦA <body>" (older
+    documents name their issuer there): the issuer finder's mention (placed in its province),
+    else the gazetteer's body printed in capitals ("THỦ TƯỚNG CHÍNH PHỦ")."""
+    own = find_issuers(text[a:b])
+    if own:
+        o = max(own, key=lambda o: o.end - o.start)
+        return replace(o, start=a + o.start, end=a + o.end)
+    known = find_organisations(text, a, b)
+    if not known:
+        return None
+    k = max(known, key=lambda k: k.end - k.start)
+    return Org(k.start, k.end, text[k.start:k.end], k.entry.name, k.entry.level, k.entry.kind,
+               None)
 
 
 def _letter(text: str, head: int, meta: Metadata, orgs: list[Org]) -> SubjectDoc | None:
@@ -215,12 +241,21 @@ def _addressed(text: str, head: int) -> SubjectDoc | None:
     return SubjectDoc(m.start(), m.end(), "Công văn", None, None, None, None)
 
 
-def _preamble_issuer(text: str, end: int, orgs: list[Org]) -> Org | None:
+_TYPE_AFTER = re.compile(rf"({'|'.join(title_words())})(?!\w)", re.IGNORECASE)
+
+
+def _preamble_issuer(text: str, end: int, orgs: list[Org], type_name: str) -> Org | None:
+    """The body that the opening paragraph says issued the text ("UBND tỉnh ban hành Kế hoạch
+    …"); not one that issued a document of another type ("Bộ Chính trị đã ban hành Nghị quyết
+    số …" opening a Chỉ thị tells of the document it carries out)."""
     body = len(text[:end]) + len(text[end:]) - len(text[end:].lstrip())
     para_end = text.find("\n", body)
     para_end = len(text) if para_end < 0 else para_end
     for v in _ISSUES.finditer(text, end, para_end):
         before = [o for o in orgs if end <= o.start and o.end <= v.start()]
+        issued = _TYPE_AFTER.match(text, v.end())
+        if issued is not None and type_words()[fold(issued.group(1))] != type_name:
+            continue
         if before and v.start() - before[-1].end <= 20 and not _OF.search(
                 text, max(0, before[-1].start - 8), before[-1].start):
             return before[-1]

@@ -109,3 +109,35 @@ def test_a_cited_documents_body_is_not_the_issuer_of_the_text():
                                                 "utf-8")).documents if d.is_subject]
     assert [(d.symbol, d.locality) for d in own] == [("12/KH-UBND", "Điện Biên")]
     assert own[0].issuer != "Thủ tướng Chính phủ"
+
+
+@pytest.mark.parametrize(("line", "issuer", "level"), [
+    ("CHỈ THỊ CỦA THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ", "central"),
+    ("NGHỊ ĐỊNH CỦA CHÍNH PHỦ", "Chính phủ", "central"),
+    ("QUYẾT ĐỊNH CỦA BỘ TRƯỞNG BỘ NỘI VỤ", "Bộ Nội vụ", "central"),
+    ("QUYẾT ĐỊNH CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU",
+     "Ủy ban nhân dân tỉnh Lai Châu", "provincial"),
+])
+def test_a_type_line_that_names_its_issuer(line, issuer, level):
+    # older texts on legal databases print "<TYPE> CỦA <body>" as the title line, no header
+    text = (f"{line}\nVề việc tổ chức thực hiện Nghị quyết 99-NQ/TW ngày 1/2/2003\n\n"
+            "Ngày 1 tháng 2 năm 2003, Bộ Chính trị đã ban hành Nghị quyết số 99-NQ/TW về "
+            "một việc lớn. Để thực hiện tốt, yêu cầu các cơ quan làm như sau:\n1. Một việc.\n")
+    subject = find_subject(text, [])
+    assert subject is not None and subject.issuer is not None
+    assert (subject.issuer.name, subject.issuer.level) == (issuer, level)
+    assert subject.title == "Về việc tổ chức thực hiện Nghị quyết 99-NQ/TW ngày 1/2/2003"
+
+
+def test_the_body_that_issued_another_type_is_not_the_preamble_issuer():
+    # the opening tells of the resolution being carried out, issued by someone else
+    text = ("CHỈ THỊ\nVề việc tổ chức thực hiện Nghị quyết 99-NQ/TW\n\n"
+            "Ngày 1 tháng 2 năm 2003, Bộ Chính trị đã ban hành Nghị quyết số 99-NQ/TW về một "
+            "việc lớn.\n1. Một việc.\n")
+    ex = extract_text(text, SRC)
+    own = next(d for d in ex.documents if d.is_subject)
+    assert own.issuer != "Bộ Chính trị"
+    plan = ("KẾ HOẠCH\nVề việc tổ chức thực hiện Nghị quyết 99-NQ/TW\n\n"
+            "Ủy ban nhân dân tỉnh Lai Châu ban hành Kế hoạch thực hiện như sau:\n1. Một việc.\n")
+    own = next(d for d in extract_text(plan, SRC).documents if d.is_subject)
+    assert own.issuer == "Ủy ban nhân dân tỉnh Lai Châu"
