@@ -24,6 +24,9 @@ _fold = fold_same_length.__wrapped__  # short strings: not kept in the shared ca
 _MARKERS = (  # (kind, regex over the start of a line); order matters
     ("article", re.compile(r"Điều\s+(?P<t>\d{1,3})\s*[.:]\s*(?=\S)")),
     ("roman", re.compile(r"(?P<t>[IVX]{1,5})\s*[.\-–]\s+(?=\S)")),
+    # "Nhiệm vụ 1: …", "Giải pháp 2. …": an item numbered after the word naming it
+    ("decimal", re.compile(r"(?:Nhiệm vụ|Giải pháp)\s+(?:số\s+)?(?P<t>\d{1,2})\s*[.:]\s*"
+                           r"(?=\S)")),
     ("paren", re.compile(r"\((?P<t>\d{1,2})\)\s*(?=\S)")),
     ("decimal", re.compile(r"(?P<t>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\S)")),
     ("decimal", re.compile(r"(?P<t>\d{1,2})\s*[.\-]\s+(?=\D)")),
@@ -153,7 +156,8 @@ def rules() -> _Rules:
                   re.compile(fold_same_length("|".join(d["articles"]["other"]))))
 
 
-_MAYBE_MARKER = re.compile(r"Điều\s|[IVX]{1,5}\s*[.\-–]|\(\d|\d|[a-zđ]\)|[-–•+]")
+_MAYBE_MARKER = re.compile(r"Điều\s|Nhiệm vụ\s|Giải pháp\s|[IVX]{1,5}\s*[.\-–]|\(\d|\d|[a-zđ]\)"
+                           r"|[-–•+]")
 
 
 def line_marker(line: str) -> tuple[str, str, int] | None:

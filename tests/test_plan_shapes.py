@@ -311,3 +311,28 @@ def test_a_heading_wrapped_in_a_text_of_whole_paragraph_lines_is_rejoined():
     # lower case continues the line above: "2. Sở Tài" / "chính" is one heading
     tasks = extract_plan(ctx_of(PARAGRAPH_LINES, [doc("kh:1", "Kế hoạch", 0, subject=True)])).tasks
     assert [(t.label, t.lead) for t in tasks] == [("I.1.a", "Sở Y tế"), ("I.2.a", "Sở Tài chính")]
+
+
+NAMED_ITEMS = """KẾ HOẠCH
+I. MỤC ĐÍCH
+1. Thống nhất nhận thức.
+II. NHIỆM VỤ
+Nhiệm vụ 1: Số hóa hồ sơ đất đai của tỉnh
+- Đơn vị chủ trì: Sở Nông nghiệp và Môi trường.
+- Đơn vị phối hợp: Sở Tài chính, Sở Tư pháp.
+- Thời gian hoàn thành: Quý IV/2026.
+Nhiệm vụ số 2. Mở lớp bồi dưỡng kỹ năng số
+- Đơn vị chủ trì: Sở Nội vụ.
+- Thời gian hoàn thành: Hằng năm.
+Giải pháp 3: Huy động nguồn lực xã hội
+- Đơn vị chủ trì: Sở Tài chính.
+"""
+
+
+def test_items_numbered_after_the_word_naming_them():
+    # "Nhiệm vụ 1:" / "Giải pháp 3:" number items like "1." does, their fields on lines below
+    parts = extract_plan(ctx_of(NAMED_ITEMS, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
+    assert [(t.label, *attrs(t)) for t in parts.tasks] == [
+        ("II.1", "Sở Nông nghiệp và Môi trường", ["Sở Tài chính", "Sở Tư pháp"], "Quý IV/2026"),
+        ("II.2", "Sở Nội vụ", [], "Hằng năm"),
+        ("II.3", "Sở Tài chính", [], None)]
