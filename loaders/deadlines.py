@@ -19,7 +19,9 @@ from graph.model import Deadline
 from loaders.matching import fold_same_length
 
 DATA = Path(__file__).with_name("data") / "deadline_patterns.yaml"
-_PAREN = re.compile(r"\(([^()]{3,120})\)")
+_PAREN = re.compile(r"\(([^()]{3,400})\)")
+_PART = re.compile(r"[^;]+")  # a parenthesis's parts: "(Sở Y tế chủ trì; năm 2026)"
+_LONGEST = 120  # a deadline's words; a longer parenthesis part is prose
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
@@ -94,9 +96,10 @@ def find_deadline(text: str, start: int = 0, end: int | None = None
     p, folded = patterns(), fold_same_length(text)
     found = None
     for m in _PAREN.finditer(folded, start, end):
-        content = m[1].strip()
-        if any(rx.search(content) for rx in p.parenthesised):
-            found = (m.start(1), m.end(1))
+        for part in _PART.finditer(folded, m.start(1), m.end(1)):  # "(X chủ trì; quý II/2026)"
+            if len(part[0]) <= _LONGEST and any(rx.search(part[0].strip())
+                                                for rx in p.parenthesised):
+                found = part.span()
     if found is None:
         for m in p.inline.finditer(folded, start, end):
             found = (m.start(), m.end())

@@ -70,7 +70,8 @@ _VERB = re.compile(r"[,;]?\s+(?:chu tri|phoi hop|can cu|giup|theo doi|thuc hien|
                    r"to chuc(?!,|\s+(?:chinh tri|xa hoi|ca nhan|doanh nghiep|dang|hoi))|"
                    r"xay dung|co trach nhiem|chiu trach nhiem|trien khai|tham muu|la co quan|"
                    r"lam dau moi|nghien cuu|ra soat|huong dan|bao cao|chu dong|tiep tuc|"
-                   r"tang cuong|khan truong|cu can bo|theo chuc nang)\b")
+                   r"tang cuong|khan truong|cu can bo|theo chuc nang|cu the hoa|quan triet|"
+                   r"lanh dao|chi dao|ban hanh)\b")
 _LISTS_ON = re.compile(r"\s*(?:[,;]|va\b|\()")  # the body is one of a list, not the subject
 _fold = fold_same_length.__wrapped__  # short strings: not kept in the shared cache
 _NONBLANK = re.compile(r"[^\n]+")
@@ -124,8 +125,9 @@ def _lead_in(text: str, a: int, b: int, plan: bool) -> tuple[Mention, bool] | No
     folded = fold_same_length(text)
     g = gazetteer()
     found_at: Iterator[re.Match[str] | None]
-    if plan:
-        found_at = (g.names.match(folded, at, b) for at in _line_starts(text, a, b))
+    parens = _paren_starts(text, a, b) if plan else []
+    if plan:  # a line's subject, or a body opening a parenthesis ("(Sở Y tế chủ trì, …)")
+        found_at = (g.names.match(folded, at, b) for at in _line_starts(text, a, b) + parens)
     else:
         found_at = g.names.finditer(folded, a, b)
     for m in found_at:
@@ -137,9 +139,21 @@ def _lead_in(text: str, a: int, b: int, plan: bool) -> tuple[Mention, bool] | No
         cue = _LEADS.match(folded, found.end)
         given = _ASSIGN_BEFORE.search(folded, max(a, found.start - 12), found.start)
         opens = plan and found.start == a and not _LISTS_ON.match(folded, found.end)
+        if found.start in parens and not (cue and "chu tri" in cue.group()):
+            continue
         if cue or given or opens:
             return found, bool(given) or bool(cue and "chu tri" in cue.group())
     return None
+
+
+def _paren_starts(text: str, a: int, b: int) -> list[int]:
+    """Where the text of each parenthesis in text[a:b] starts (its first non-blank)."""
+    out = []
+    at = text.find("(", a, b)
+    while at >= 0:
+        out.append(len(text) - len(text[at + 1:].lstrip()) if at + 1 < b else b)
+        at = text.find("(", at + 1, b)
+    return out
 
 
 def _line_starts(text: str, a: int, b: int) -> list[int]:

@@ -336,3 +336,25 @@ def test_items_numbered_after_the_word_naming_them():
         ("II.1", "Sở Nông nghiệp và Môi trường", ["Sở Tài chính", "Sở Tư pháp"], "Quý IV/2026"),
         ("II.2", "Sở Nội vụ", [], "Hằng năm"),
         ("II.3", "Sở Tài chính", [], None)]
+
+
+PARTY = (
+    "KẾ HOẠCH\nI. MỤC ĐÍCH\n1. Thống nhất nhận thức.\nII. NHIỆM VỤ\n"
+    "1. Mở hội nghị học tập chuyên đề cho cán bộ chủ chốt (Ban Tuyên giáo và Dân vận Tỉnh ủy "
+    "chủ trì, phối hợp với Trường Chính trị tỉnh thực hiện; hoàn thành trong quý II/2027).\n"
+    "2. Tổng kết mô hình điểm ở cơ sở (Ủy ban Kiểm tra Tỉnh ủy chủ trì; thực hiện hằng năm).\n"
+    "3. Gửi báo cáo kết quả về Văn phòng Tỉnh ủy (thời gian: trước ngày 20/11/2027).\n"
+    "III. TỔ CHỨC THỰC HIỆN\n"
+    "1. Các huyện ủy, thị ủy và đảng ủy trực thuộc Tỉnh ủy cụ thể hóa kế hoạch ở địa phương.\n")
+
+
+def test_a_parenthesis_closing_the_item_names_its_lead_partners_and_deadline():
+    # Party plans hand out work in a closing parenthesis: "(X chủ trì, phối hợp với Y; <time>)";
+    # a body merely named in the item's text ("về Văn phòng Tỉnh ủy") does not lead it
+    parts = extract_plan(ctx_of(PARTY, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
+    assert [(t.label, *attrs(t)) for t in parts.tasks] == [
+        ("II.1", "Ban Tuyên giáo và Dân vận Tỉnh ủy", ["Trường Chính trị tỉnh"],
+         "hoàn thành trong quý II/2027"),
+        ("II.2", "Ủy ban Kiểm tra Tỉnh ủy", [], "thực hiện hằng năm"),
+        ("II.3", None, [], "trước ngày 20/11/2027"),
+        ("III.1", "Các huyện ủy, thị ủy và đảng ủy trực thuộc Tỉnh ủy", [], None)]
