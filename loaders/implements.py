@@ -46,6 +46,12 @@ _DESC_BLOCK = re.compile(r"[;:.!?\n]|\s(?:tổng\s+kết|sơ\s+kết|báo\s+cáo
                          r"|khen|đề\s+nghị|theo|tại|nêu|những|các\s+nội\s+dung|đã)\s",
                          re.IGNORECASE)
 _DESC_MAX = 220
+# "thực hiện Chương trình hành động … ban hành kèm theo Nghị quyết số X": an unnumbered part
+# issued with X (its programme, rules, scheme): carrying it out is carrying X out
+_ATTACHED = re.compile(
+    r"\s*(?:các\s+)?(?:Chương\s+trình|Kế\s+hoạch|Quy\s+định|Quy\s+chế|Đề\s+án|Chiến\s+lược)"
+    r"[^.;:\n()]{0,80}?\s(?:được\s+)?(?:ban\s+hành|phê\s+duyệt)\s+(?:kèm\s+theo|tại)\s+",
+    re.IGNORECASE)
 # A sentence that reports what others did ("…, các cơ quan đã quán triệt và triển khai …"),
 # not the basis on which the text's own document is issued.
 _REPORTED = re.compile(r"\sđã\s(?!ban\s+hành)")  # "(các đề án) đã ban hành": a relative clause
@@ -155,6 +161,8 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
         if cue_end is None:
             continue
         targets = _chain(mentions, cue_end, sb, text=text, source=m)
+        if not targets and (att := _ATTACHED.match(text, cue_end, sb)):
+            targets = _chain(mentions, att.end(), sb, text=text, source=m)
         targets = [t for t in targets if t is not m]
         concrete = cue is not None and _CONCRETISE.search(cue.group())
         sources = [m.uids[0]]

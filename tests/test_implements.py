@@ -126,3 +126,17 @@ def test_tasks_merely_mentioned_without_a_request_to_carry_them_out_link_nothing
     text = NEWS_SET_OUT.replace("quán triệt và thực hiện nghiêm", "ghi nhận kết quả của")
     ex = extract_text(text.split("\nCùng ngày")[0], Source("src:4", "s.txt", "", "", 0, "utf-8"))
     assert ex.implements == []
+
+
+@pytest.mark.parametrize(("sentence", "target"), [
+    ("UBND tỉnh Sơn La ban hành Kế hoạch số 41/KH-UBND về thực hiện Chương trình hành động của "
+     "Chính phủ ban hành kèm theo Nghị quyết số 88/NQ-CP.", "88/NQ-CP"),
+    ("UBND tỉnh Sơn La ban hành Kế hoạch số 41/KH-UBND triển khai Đề án phát triển làng nghề "
+     "được phê duyệt tại Quyết định số 912/QĐ-TTg.", "912/QĐ-TTg"),
+])
+def test_carrying_out_a_part_issued_with_a_document_carries_out_that_document(sentence, target):
+    # the programme or scheme has no number of its own: the document it came with is the object
+    ex = extract_text(sentence, Source("src:1", "s.txt", "", "", 0, "utf-8"))
+    key = {d.uid: d.symbol for d in ex.documents}
+    assert {(key[e.source_doc], key[e.target_doc]) for e in ex.implements} == {
+        ("41/KH-UBND", target)}
