@@ -235,7 +235,9 @@ def _kind(p: _Para, v: Value, inherited: Callable[[], str | None], default: str)
     if v.planned is not None:
         return "achievement"  # "đạt 12.345/10.000 tỷ đồng": achieved against planned
     s = p.sentence_start(v.start)
-    return (p.cue(False, s, v.start) or p.cue(False, v.end, p.clause_end(v.end))
+    after = p.clause_end(v.end)
+    remark = p.folded.find(" (", v.end, after)  # "đạt 98,5% (chỉ tiêu 95%)": a remark of its own
+    return (p.cue(False, s, v.start) or p.cue(False, v.end, after if remark < 0 else remark)
             or p.cue(True, 0, s) or inherited()
             or ("achievement" if p.mark(rules().weak_achievement, s, v.start) else default))
 

@@ -195,3 +195,9 @@ def test_an_own_plan_promises_an_own_report_reports_and_the_plan_gives_its_provi
 
     assert with_own("Kế hoạch") == [("target", "Lào Cai", 45, None)]
     assert with_own("Báo cáo") == [("achievement", "Lào Cai", 45, None)]
+
+
+def test_a_planned_figure_in_brackets_does_not_make_the_result_a_promise():
+    text = ("Kết quả năm 2025 của tỉnh Yên Bái:\n"
+            "- Tỷ lệ xã đạt chuẩn nông thôn mới đạt 91,2% (chỉ tiêu 90%).")
+    assert [(k, v) for k, _, v, _ in found(text)] == [("achievement", 91.2), ("target", 90)]
