@@ -358,3 +358,21 @@ def test_a_parenthesis_closing_the_item_names_its_lead_partners_and_deadline():
         ("II.2", "Ủy ban Kiểm tra Tỉnh ủy", [], "thực hiện hằng năm"),
         ("II.3", None, [], "trước ngày 20/11/2027"),
         ("III.1", "Các huyện ủy, thị ủy và đảng ủy trực thuộc Tỉnh ủy", [], None)]
+
+
+APPENDIX_NO_SIGNATURE = (
+    "KẾ HOẠCH\nI. MỤC ĐÍCH\n1. Bảo đảm thống nhất.\nII. TỔ CHỨC THỰC HIỆN\n"
+    "1. Sở Tài chính cân đối kinh phí.\n\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ\n\n"
+    "| STT | Nội dung | Sản phẩm | Thời gian hoàn thành | Cơ quan chủ trì | Cơ quan phối hợp |\n"
+    "|---|---|---|---|---|---|\n"
+    "| 1 | Lập bản đồ số vùng trồng | Bản đồ | Năm 2027 | Sở Nông nghiệp và Môi trường "
+    "| Sở Tài chính |\n")
+
+
+def test_an_appendix_heading_ends_the_body_where_the_signature_was_lost():
+    # text copied without its signature block: the appendix heading alone says where the body
+    # ends, so the last item does not swallow the table, whose rows are the appendix's
+    parts = extract_plan(ctx_of(APPENDIX_NO_SIGNATURE, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
+    assert [(t.label, *attrs(t)) for t in parts.tasks] == [
+        ("II.1", "Sở Tài chính", [], None),
+        ("PL.1", "Sở Nông nghiệp và Môi trường", ["Sở Tài chính"], "Năm 2027")]
