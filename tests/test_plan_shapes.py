@@ -376,3 +376,18 @@ def test_an_appendix_heading_ends_the_body_where_the_signature_was_lost():
     assert [(t.label, *attrs(t)) for t in parts.tasks] == [
         ("II.1", "Sở Tài chính", [], None),
         ("PL.1", "Sở Nông nghiệp và Môi trường", ["Sở Tài chính"], "Năm 2027")]
+
+
+COMMUNE = (
+    "KẾ HOẠCH\nI. MỤC ĐÍCH\n1. Bảo đảm thống nhất.\nII. NHIỆM VỤ\n"
+    "1. Phòng Văn hóa - Xã hội chủ trì, phối hợp với Văn phòng HĐND và UBND phường in tài liệu.\n"
+    "2. Trung tâm Phục vụ hành chính công xã hướng dẫn người dân nộp hồ sơ trực tuyến.\n"
+    "3. Phòng Tài chính - Kế hoạch chủ trì, phối hợp với Phòng Nội vụ rà soát biên chế.\n")
+
+
+def test_district_and_commune_offices_lead_and_support_as_printed():
+    parts = extract_plan(ctx_of(COMMUNE, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
+    assert [(t.label, *attrs(t)) for t in parts.tasks] == [
+        ("II.1", "Phòng Văn hóa - Xã hội", ["Văn phòng HĐND và UBND phường"], None),
+        ("II.2", "Trung tâm Phục vụ hành chính công xã", [], None),
+        ("II.3", "Phòng Tài chính - Kế hoạch", ["Phòng Nội vụ"], None)]
