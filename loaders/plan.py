@@ -71,7 +71,8 @@ _VERB = re.compile(r"[,;]?\s+(?:chu tri|phoi hop|can cu|giup|theo doi|thuc hien|
                    r"xay dung|co trach nhiem|chiu trach nhiem|trien khai|tham muu|la co quan|"
                    r"lam dau moi|nghien cuu|ra soat|huong dan|bao cao|chu dong|tiep tuc|"
                    r"tang cuong|khan truong|cu can bo|theo chuc nang|cu the hoa|quan triet|"
-                   r"lanh dao|chi dao|ban hanh)\b")
+                   r"lanh dao|chi dao|ban hanh|bo tri|don doc|tuyen truyen|day manh|nang cao|"
+                   r"hoan thien|uu tien|tong hop|phat huy)\b")
 _LISTS_ON = re.compile(r"\s*(?:[,;]|va\b|\()")  # the body is one of a list, not the subject
 _fold = fold_same_length.__wrapped__  # short strings: not kept in the shared cache
 _NONBLANK = re.compile(r"[^\n]+")

@@ -65,3 +65,19 @@ def test_a_periodic_deadline_keeps_the_further_periods_listed_after_it():
     # a year that follows is the subject of what comes next, not one more period
     d = find_deadline("Báo cáo định kỳ hằng quý, năm 2026 tiếp tục rà soát.")[0]
     assert d.text == "định kỳ hằng quý"
+
+
+@pytest.mark.parametrize(("text", "printed", "kind"), [
+    ("Rà soát quy chế, hoàn thành trong Quý III/2026.", "hoàn thành trong Quý III/2026",
+     "quarter"),
+    ("Lập đề án, xong trước tháng 9/2027.", "xong trước tháng 9/2027", "date"),
+    ("Mở lớp tập huấn; hoàn thành trong năm 2028.", "hoàn thành trong năm 2028", "year"),
+])
+def test_a_completion_clause_closing_the_item_without_brackets(text, printed, kind):
+    d, a, b = find_deadline(text)
+    assert (d.text, d.kind, text[a:b]) == (printed, kind, printed)
+
+
+def test_the_deadline_part_of_a_parenthesis_that_also_names_the_lead():
+    text = "Tổng kết mô hình (Ban Tổ chức Tỉnh ủy chủ trì; hoàn thành trong quý IV/2026)."
+    assert find_deadline(text)[0].text == "hoàn thành trong quý IV/2026"

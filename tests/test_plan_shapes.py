@@ -391,3 +391,10 @@ def test_district_and_commune_offices_lead_and_support_as_printed():
         ("II.1", "Phòng Văn hóa - Xã hội", ["Văn phòng HĐND và UBND phường"], None),
         ("II.2", "Trung tâm Phục vụ hành chính công xã", [], None),
         ("II.3", "Phòng Tài chính - Kế hoạch", ["Phòng Nội vụ"], None)]
+
+
+def test_a_collective_lead_ends_at_its_verb():
+    text = ("KẾ HOẠCH\nI. MỤC ĐÍCH\n1. Bảo đảm thống nhất.\nII. NHIỆM VỤ\n"
+            "1. Các sở, ban, ngành, UBND các xã, phường bố trí công chức làm công tác pháp chế.\n")
+    parts = extract_plan(ctx_of(text, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
+    assert [t.lead for t in parts.tasks] == ["Các sở, ban, ngành, UBND các xã, phường"]
