@@ -46,6 +46,11 @@ _DESC_BLOCK = re.compile(r"[;:.!?\n]|\s(?:tổng\s+kết|sơ\s+kết|báo\s+cáo
                          r"|khen|đề\s+nghị|theo|tại|nêu|những|các\s+nội\s+dung|đã)\s",
                          re.IGNORECASE)
 _DESC_MAX = 220
+# a sentence closing on a cue with no object: "… ban hành Kế hoạch số 58 để triển khai thực hiện."
+_BARE_END = re.compile(r"\s(?:để|nhằm)\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?(?:thực\s+hiện"
+                       r"|triển\s+khai|cụ\s+thể\s+hóa)(?:\s+(?:có\s+hiệu\s+quả|nghiêm\s+túc))?"
+                       r"\s*[.;!]?\s*$")
+_BARE_TYPE = re.compile(r"(?<![\w])(?:Nghị\s+quyết|Kết\s+luận|Chỉ\s+thị|Quy\s+định)(?![\w])")
 # "thực hiện Chương trình hành động … ban hành kèm theo Nghị quyết số X": an unnumbered part
 # issued with X (its programme, rules, scheme): carrying it out is carrying X out
 _ATTACHED = re.compile(
@@ -201,6 +206,7 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
     for generic, m, sa, sb in generics:
         for uid in resolve(generic, m, section_of(m.start)[0]):
             link(m.uids[0], uid, "explicit", sa, sb)
+    _issued_to_carry_out(text, sents, mentions, starts, resolve, section_of, link)
 
     # the subject's own title: what it says the document carries out
     subj = next((m for m in mentions if subject and m.uids == (subject,) and m.issued), None)
@@ -279,6 +285,31 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
                     for uid in t.uids:
                         link(m.uids[0], uid, "implied", m.start, m.end)
     return list(edges.values())
+
+
+def _issued_to_carry_out(text: str, sents, mentions: list[Mention], starts: list[int],
+                         resolve: _Generics, section_of, link) -> None:
+    """"Sau khi Nghị quyết 57 được ban hành, Tỉnh ủy đã ban hành A và UBND tỉnh ban hành B để
+    triển khai thực hiện.": a cue with no object closing a sentence that tells of documents
+    issued; their object is the document the sentence names before them (by number, nickname
+    or bare type word)."""
+    for a, b in sents:
+        cue = _BARE_END.search(text, a, b)
+        if cue is None:
+            continue
+        inside = mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, cue.start())]
+        issued = [m for m in inside if m.issued and len(m.uids) == 1]
+        if not issued:
+            continue
+        first = issued[0].start
+        objects = [u for m in inside if m.start < first and not m.issued for u in m.uids]
+        if not objects:
+            word = _BARE_TYPE.search(text, a, first)
+            generic = generic_type_after(text, word.start()) if word else None
+            objects = list(resolve(generic, issued[0], section_of(a)[0])) if generic else []
+        for m in issued:
+            for uid in objects:
+                link(m.uids[0], uid, "explicit", a, b)
 
 
 class _Generics:

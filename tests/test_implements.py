@@ -140,3 +140,22 @@ def test_carrying_out_a_part_issued_with_a_document_carries_out_that_document(se
     key = {d.uid: d.symbol for d in ex.documents}
     assert {(key[e.source_doc], key[e.target_doc]) for e in ex.implements} == {
         ("41/KH-UBND", target)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sau khi Nghị quyết số 71-NQ/TW ra đời, Tỉnh ủy Kon Tum đã ban hành Kế hoạch số 15-KH/TU "
+    "và UBND tỉnh ban hành Kế hoạch số 33/KH-UBND để triển khai thực hiện.",
+    "Nghị quyết số 71-NQ/TW của Bộ Chính trị được quán triệt sâu rộng. Sau khi Nghị quyết được "
+    "ban hành, Tỉnh ủy Kon Tum đã ban hành Kế hoạch số 15-KH/TU và UBND tỉnh ban hành Kế hoạch "
+    "số 33/KH-UBND để triển khai thực hiện.",
+])
+def test_documents_issued_to_carry_out_what_the_sentence_named_before_them(sentence):
+    ex = extract_text(sentence, Source("src:1", "s.txt", "", "", 0, "utf-8"))
+    key = {d.uid: d.symbol for d in ex.documents}
+    assert {(key[e.source_doc], key[e.target_doc]) for e in ex.implements} == {
+        ("15-KH/TU", "71-NQ/TW"), ("33/KH-UBND", "71-NQ/TW")}
+
+
+def test_a_bare_cue_with_nothing_issued_links_nothing():
+    text = "Hội nghị bàn về Nghị quyết số 71-NQ/TW và Kế hoạch số 15-KH/TU để triển khai thực hiện."
+    assert extract_text(text, Source("src:1", "s.txt", "", "", 0, "utf-8")).implements == []
