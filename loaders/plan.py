@@ -73,6 +73,11 @@ _VERB = re.compile(r"[,;]?\s+(?:chu tri|phoi hop|can cu|giup|theo doi|thuc hien|
                    r"tang cuong|khan truong|cu can bo|theo chuc nang|cu the hoa|quan triet|"
                    r"lanh dao|chi dao|ban hanh|bo tri|don doc|tuyen truyen|day manh|nang cao|"
                    r"hoan thien|uu tien|tong hop|phat huy)\b")
+# the heads of bodies, named as the ones who act: "Giám đốc Sở Y tế", "Chủ tịch UBND các xã"
+_TITLES = (r"(?:giam doc|pho giam doc|thu truong|chu tich|truong ban|chanh van phong|"
+           r"chanh thanh tra|chi huy truong|cuc truong|bo truong)")
+_HEAD_OF = re.compile(rf"[ \t]*{_TITLES}\s+(?=\S)")
+_HEAD_OF_BEFORE = re.compile(rf"(?<![\w]){_TITLES}\s+$")
 _LISTS_ON = re.compile(r"\s*(?:[,;]|va\b|\()")  # the body is one of a list, not the subject
 _fold = fold_same_length.__wrapped__  # short strings: not kept in the shared cache
 _NONBLANK = re.compile(r"[^\n]+")
@@ -128,7 +133,8 @@ def _lead_in(text: str, a: int, b: int, plan: bool) -> tuple[Mention, bool] | No
     found_at: Iterator[re.Match[str] | None]
     parens = _paren_starts(text, a, b) if plan else []
     if plan:  # a line's subject, or a body opening a parenthesis ("(Sở Y tế chủ trì, …)")
-        found_at = (g.names.match(folded, at, b) for at in _line_starts(text, a, b) + parens)
+        found_at = (g.names.match(folded, _after_title(folded, at, b), b)
+                    for at in _line_starts(text, a, b) + parens)
     else:
         found_at = g.names.finditer(folded, a, b)
     for m in found_at:
@@ -137,6 +143,8 @@ def _lead_in(text: str, a: int, b: int, plan: bool) -> tuple[Mention, bool] | No
         found = organisation_at(text, m.start())
         if found is None:
             continue
+        if plan and (head := _titled(folded, found.start, a)) is not None:
+            found = replace(found, start=head)  # "Giám đốc Sở Y tế chỉ đạo …", as printed
         cue = _LEADS.match(folded, found.end)
         given = _ASSIGN_BEFORE.search(folded, max(a, found.start - 12), found.start)
         opens = plan and found.start == a and not _LISTS_ON.match(folded, found.end)
@@ -145,6 +153,18 @@ def _lead_in(text: str, a: int, b: int, plan: bool) -> tuple[Mention, bool] | No
         if cue or given or opens:
             return found, bool(given) or bool(cue and "chu tri" in cue.group())
     return None
+
+
+def _after_title(folded: str, at: int, b: int) -> int:
+    """Past the title of a body's head opening a line ("Giám đốc Sở …", "Chủ tịch UBND …")."""
+    m = _HEAD_OF.match(folded, at, b)
+    return m.end() if m else at
+
+
+def _titled(folded: str, start: int, a: int) -> int | None:
+    """Where the title of the body's head printed just before `start` begins, if any."""
+    m = _HEAD_OF_BEFORE.search(folded, max(a, start - 40), start)
+    return m.start() if m else None
 
 
 def _paren_starts(text: str, a: int, b: int) -> list[int]:

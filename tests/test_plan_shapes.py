@@ -398,3 +398,14 @@ def test_a_collective_lead_ends_at_its_verb():
             "1. Các sở, ban, ngành, UBND các xã, phường bố trí công chức làm công tác pháp chế.\n")
     parts = extract_plan(ctx_of(text, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
     assert [t.lead for t in parts.tasks] == ["Các sở, ban, ngành, UBND các xã, phường"]
+
+
+def test_the_head_of_a_named_body_leads_as_printed():
+    text = ("CHỈ THỊ\nVề phòng cháy\n\nChủ tịch Ủy ban nhân dân tỉnh yêu cầu:\n"
+            "1. Giám đốc Sở Giáo dục và Đào tạo chỉ đạo các trường tổ chức diễn tập.\n"
+            "2. Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh chủ trì, phối hợp với Công an tỉnh "
+            "tập huấn lực lượng.\n")
+    parts = extract_plan(ctx_of(text, [doc("ct:1", "Chỉ thị", 0, subject=True)]))
+    assert [(t.label, *attrs(t)) for t in parts.tasks] == [
+        ("1", "Giám đốc Sở Giáo dục và Đào tạo", [], None),
+        ("2", "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", ["Công an tỉnh"], None)]
