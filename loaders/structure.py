@@ -178,7 +178,9 @@ _ANY_MARKER = "|".join(rx.pattern.replace("(?P<t>", "(?:") for _, rx in _MARKERS
 # a wrapped line: text (not a table pipe) at its end, and the next line opens no item
 _WRAP = re.compile(r"(?<=[^\s|])([ \t]*)" + _NEXT_LINE + r"(?![ \t]*(?:" + _ANY_MARKER + "))")
 # a marker alone on its line ("**I.", "6.")
-_BARE_LINE = re.compile(r"(?m)^(?=[ \t]*\S)(" + _BARE_MARKER.pattern.rstrip("$") + ")" + _NEXT_LINE)
+# (not one before a line that opens an item itself: "2" there is a page number of a PDF's text)
+_BARE_LINE = re.compile(r"(?m)^(?=[ \t]*\S)(" + _BARE_MARKER.pattern.rstrip("$") + ")" + _NEXT_LINE
+                        + r"(?![ \t]*(?:" + _ANY_MARKER + "))")
 # the same lines found from the line break before them: a scan led by "\n" (one led by "^" is
 # tried at every character)
 _BARE_AFTER_BREAK = re.compile(r"\n(?=" + _BARE_LINE.pattern.removeprefix("(?m)^") + ")")
@@ -238,12 +240,21 @@ def _goes_on(view: str, at: int) -> bool:
     return at < len(view) and view[at].islower()
 
 
+# a page number a PDF's text keeps between lines ("- 2 -", "Trang 3/10"): blanked with its
+# line break, so a sentence wrapped across the page goes on and an item after it still opens
+# its line
+_PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:[-–—][ \t]*\d{1,3}[ \t]*[-–—]|Trang[ \t]+\d{1,3}"
+                          r"(?:[ \t]*/[ \t]*\d{1,3})?)[ \t]*\n")
+
+
 def clean_view(text: str) -> str:
     """The text as the outline reads it, same length so offsets hold: markdown emphasis
-    (`**`, `*`) blanked, a marker left alone on its line ("**I.", "6.") joined to the line
-    after it, and, in hard-wrapped text, each wrapped line joined to the one before it (an
-    item continues across its wrapped lines; a blank line or a marker starts a new one)."""
+    (`**`, `*`) and page numbers blanked, a marker left alone on its line ("**I.", "6.")
+    joined to the line after it, and, in hard-wrapped text, each wrapped line joined to the one
+    before it (an item continues across its wrapped lines; a blank line or a marker starts a
+    new one)."""
     view = text.replace("*", " ")
+    view = _PAGE_NUMBER.sub(_blank, view)
     if "#" in view:  # "## II. NHIỆM VỤ": a markdown heading's marks
         view = _ATX.sub(_blank, view)
     view = _rejoin(view, everywhere=_hard_wrapped(view))

@@ -409,3 +409,26 @@ def test_the_head_of_a_named_body_leads_as_printed():
     assert [(t.label, *attrs(t)) for t in parts.tasks] == [
         ("1", "Giám đốc Sở Giáo dục và Đào tạo", [], None),
         ("2", "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", ["Công an tỉnh"], None)]
+
+
+PAGED = (
+    "KẾ HOẠCH\nI. MỤC ĐÍCH\n1. Bảo đảm thống nhất.\nII. NHIỆM VỤ\n"
+    "1. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ cân đối kinh phí cho các\n"
+    "{page}\n"
+    "xã mới (hoàn thành trong tháng 8/2026).\n"
+    "{page}\n"
+    "2. Sở Nội vụ chủ trì hướng dẫn bố trí công chức (hoàn thành trong quý III/2026).\n"
+    "3. Công an tỉnh chủ trì giữ an ninh tại các xã mới (thường xuyên).\n")
+
+
+@pytest.mark.parametrize("page", ["- 2 -", "Trang 2/4", "2"])
+def test_page_numbers_of_a_pdf_text_are_neither_items_nor_text(page):
+    # a page break falls inside an item's sentence, and between two items
+    text = PAGED.format(page=page)
+    if page == "2":  # a bare number mid-sentence is indistinguishable from text: between only
+        text = text.replace("các\n2\nxã", "các\nxã")
+    parts = extract_plan(ctx_of(text, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
+    assert [(t.label, *attrs(t)) for t in parts.tasks] == [
+        ("II.1", "Sở Tài chính", ["Sở Nội vụ"], "hoàn thành trong tháng 8/2026"),
+        ("II.2", "Sở Nội vụ", [], "hoàn thành trong quý III/2026"),
+        ("II.3", "Công an tỉnh", [], "thường xuyên")]
