@@ -88,8 +88,8 @@ def _joins(a: str, b: str, width: int) -> bool:
     first = b[0]
     if _ALNUM.search(a) is None:
         return False  # a rule line ("-------") under a header cell
-    if first.islower():
-        return True
+    if first.islower():  # (not under a line in capitals: "KẾ HOẠCH" / "thực hiện …" is a
+        return not _is_upper_line(a)  # title and its summary)
     if a[-1] == ":":
         return first.isdigit()
     if a[-1] == ";" and _CITED.match(b):

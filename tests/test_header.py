@@ -141,3 +141,18 @@ def test_the_body_that_issued_another_type_is_not_the_preamble_issuer():
             "Ủy ban nhân dân tỉnh Lai Châu ban hành Kế hoạch thực hiện như sau:\n1. Một việc.\n")
     own = next(d for d in extract_text(plan, SRC).documents if d.is_subject)
     assert own.issuer == "Ủy ban nhân dân tỉnh Lai Châu"
+
+
+def test_a_summary_in_lower_case_under_the_type_line_stays_the_title():
+    # the rejoining of lines that go on in lower case must not glue the summary to "KẾ HOẠCH":
+    # the title, and the link it states, were lost with it
+    text = ("ĐẢNG BỘ TỈNH LAI CHÂU\nĐẢNG ỦY XÃ MƯỜNG KIM\n*\nSố 09-KH/ĐU\n"
+            "ĐẢNG CỘNG SẢN VIỆT NAM\nMường Kim, ngày 3 tháng 10 năm 2025\n\nKẾ HOẠCH\n"
+            "thực hiện Kế hoạch số 44-KH/TU ngày 2/9/2025 của Ban Thường vụ Tỉnh ủy\n\n"
+            "I. MỤC ĐÍCH\n1. Quán triệt.\n")
+    ex = extract_text(text, SRC)
+    own = next(d for d in ex.documents if d.is_subject)
+    assert own.title == "thực hiện Kế hoạch số 44-KH/TU ngày 2/9/2025 của Ban Thường vụ Tỉnh ủy"
+    key = {d.uid: d.symbol for d in ex.documents}
+    assert {(key[e.source_doc], key[e.target_doc]) for e in ex.implements} == {
+        ("09-KH/ĐU", "44-KH/TU")}
