@@ -36,6 +36,9 @@ _TYPE_LINE = re.compile(
 _NUMBER = re.compile(r"^[ \t]*Số\s*:?\s*(\S[^\n]*)$", re.MULTILINE)
 _PLACE_DATE = re.compile(r"^[^\n,]{0,40},\s*ngày\s+(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
                          r"|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})", re.MULTILINE)
+# the place-date printed in the right column of a header laid out side by side (a PDF's text
+# keeps both columns on one line: "Số: 45/KH-UBND        Bắc Giang, ngày 03 tháng 4 năm 2026")
+_COLUMN_DATE = re.compile(r"(?<=\S)[ \t]{3,}" + _PLACE_DATE.pattern.removeprefix("^"))
 _ISSUES = re.compile(rf"{ISSUING_VERB}\s+", re.IGNORECASE)
 # "… Quyết định số X của Thủ tướng Chính phủ về việc ban hành …": a cited document's body
 _OF = re.compile(r"\b(?:của|do)\s+$", re.IGNORECASE)
@@ -142,6 +145,12 @@ def _header_symbol(text: str, end: int) -> str | None:
     return None
 
 
+def _place_date(text: str, head: int) -> re.Match[str] | None:
+    """The header's place-date line ("Hà Nội, ngày 5 tháng 11 năm 2018"), or the same in the
+    right column of a line."""
+    return line_start(_PLACE_DATE).search(text, 0, head) or _COLUMN_DATE.search(text, 0, head)
+
+
 def find_subject(text: str, orgs: list[Org]) -> SubjectDoc | None:
     """The text's own document, if its header or title block opens the text (after any page
     furniture: menus, metadata fields, related-document lists, table residue)."""
@@ -173,7 +182,7 @@ def find_subject(text: str, orgs: list[Org]) -> SubjectDoc | None:
         lines = lines[1:]
     title = " ".join(lines).strip() or None
     symbol = _header_symbol(text, m.start()) or meta.symbol
-    d = line_start(_PLACE_DATE).search(text, 0, head)
+    d = _place_date(text, head)
     date = parse_date(d.group()) if d else meta.date
     header_orgs = [o for o in orgs if o.end <= m.start()]
     issuer = read_header(text, m.start()) or (
@@ -217,7 +226,7 @@ def _letter(text: str, head: int, meta: Metadata, orgs: list[Org]) -> SubjectDoc
     v = line_start(_LETTER).search(text, 0, head)
     ref = find_symbols(symbol)[0]
     type_name = "Công văn" if v is not None or ref.type is None else ref.type
-    d = line_start(_PLACE_DATE).search(text, 0, head)
+    d = _place_date(text, head)
     issuer = read_header(text, n.start())
     start = v.start() if v is not None else n.start()
     line_end = text.find("\n", start)

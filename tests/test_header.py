@@ -156,3 +156,16 @@ def test_a_summary_in_lower_case_under_the_type_line_stays_the_title():
     key = {d.uid: d.symbol for d in ex.documents}
     assert {(key[e.source_doc], key[e.target_doc]) for e in ex.implements} == {
         ("09-KH/ĐU", "44-KH/TU")}
+
+
+def test_a_header_laid_out_in_two_columns_on_each_line():
+    # a PDF's text keeps the two columns of the header side by side
+    text = ("    ỦY BAN NHÂN DÂN               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "    TỈNH SÓC TRĂNG                     Độc lập - Tự do - Hạnh phúc\n\n"
+            "    Số: 77/KH-UBND                Sóc Trăng, ngày 09 tháng 6 năm 2026\n\n"
+            "                              KẾ HOẠCH\n"
+            "          Thực hiện Nghị quyết số 68-NQ/TW của Bộ Chính trị\n\n"
+            "I. MỤC ĐÍCH\n1. Bảo đảm.\n")
+    own = next(d for d in extract_text(text, SRC).documents if d.is_subject)
+    assert (own.symbol, own.issuer, own.locality, own.date) == (
+        "77/KH-UBND", "Ủy ban nhân dân tỉnh Sóc Trăng", "Sóc Trăng", dt.date(2026, 6, 9))
