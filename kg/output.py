@@ -92,7 +92,8 @@ class JsonListWriter:
 
 _string = json.encoder.encode_basestring  # json's escaping when ensure_ascii=False
 _SCALARS = {type(None): lambda _: "null", bool: lambda v: "true" if v else "false",
-            int: int.__repr__, str: _string}
+            int: int.__repr__, str: _string,
+            dt.date: lambda v: f'"{v.isoformat()}"'}  # as `_default` writes it
 
 
 def _encode(value: Any, newline: str, out: list[str]) -> None:

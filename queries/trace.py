@@ -23,11 +23,17 @@ class Trace:
     edges: list[dict[str, Any]]  # child -> parent implements links (with evidence, if asked)
 
     def as_json(self) -> dict[str, Any]:
-        return {"root": _jsonable(self.root), "documents": [_jsonable(d) for d in self.documents]}
+        # a traced document's one date is `date` (`_documents`): only that is converted
+        return {"root": _jsonable(self.root),
+                "documents": [{**d, "date": _iso(d["date"])} for d in self.documents]}
 
 
 def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
     return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in row.items()}
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def _document_row(d: dict[str, Any]) -> dict[str, Any]:
@@ -83,8 +89,7 @@ def _parents(reached: dict[str, list[Any]], root: str, up: bool,
     upper = {u for u, k in zip(uids, depths, strict=True) if k <= reach}
     upper.add(root)
     if not up:  # a document's parents are the upper ends among what it implements
-        return {u: sorted({q for q in o if q in upper})
-                for u, o in zip(uids, outs, strict=True) if o}
+        return {u: sorted(upper.intersection(o)) for u, o in zip(uids, outs, strict=True) if o}
     # up: a document's parents implement it; the root implements exactly those at depth 1
     inside = set(uids)
     found: dict[str, set[str]] = {u: {root} for u, k in zip(uids, depths, strict=True)

@@ -49,8 +49,8 @@ def trace(ctx: click.Context, symbol: str, up: bool, depth: int | None, fmt: str
     doc = resolve(ctx, symbol)
     t = trace_query(store, doc["uid"], up=up, depth=depth, evidence=bool(html_out),
                     links=bool(html_out))
-    if fmt == "json":
-        click.echo(to_json(t.as_json()))
+    if fmt == "json":  # t.as_json(), whose dates to_json writes as it does: no copy
+        click.echo(to_json({"root": t.root, "documents": t.documents}))
     elif fmt == "csv":
         click.echo(to_csv([{**d, "parents": " ".join(d["parents"])} for d in t.documents]),
                    nl=False)
