@@ -1,9 +1,27 @@
 /* kg explorer: draws the precomputed layout, searches, filters, and explains a node.
  * Every piece of document text reaches the page through textContent, new Option() or
  * vis-network's canvas and innerText tooltips -- never innerHTML. */
+// The data block is JSON, gzipped and base64-encoded (viz/render.py): the browser inflates it
+// with its own DecompressionStream (no request of any kind), then the page starts.
 (function () {
   "use strict";
-  var data = JSON.parse(document.getElementById("kg-data").textContent);
+  var b64 = document.getElementById("kg-data").textContent.trim(), bytes;
+  if (Uint8Array.fromBase64) bytes = Uint8Array.fromBase64(b64);
+  else {
+    var bin = atob(b64);
+    bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  }
+  new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text()
+    .then(function (text) { kgStart(JSON.parse(text)); })
+    .catch(function (err) {
+      document.getElementById("kg-count").textContent = "cannot read the page's data: " + err;
+      throw err;
+    });
+})();
+
+function kgStart(data) {
+  "use strict";
   var $ = function (id) { return document.getElementById(id); };
 
   function fold(s) {
@@ -167,7 +185,7 @@
     autoResize: true,
     physics: { enabled: false, solver: "barnesHut", stabilization: false },
     layout: { improvedLayout: false, hierarchical: false },
-    interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big,
+    interaction: { hover: true, tooltipDelay: 150, hideEdgesOnZoom: big,
                    keyboard: false, navigationButtons: false },
     nodes: { shape: "box", margin: 6, widthConstraint: { maximum: data.nodeWidth } },
     edges: { smooth: false, width: 1, selectionWidth: 2,
@@ -176,6 +194,7 @@
   });
   // level (or depth) bands: alternate stripes, their names at the left edge of the view
   network.on("beforeDrawing", function (ctx) {
+    if (drag && drag.img) return;  // in the kept picture
     var box = $("kg-graph"), s = network.getScale();
     var a = network.DOMtoCanvas({ x: 0, y: 0 });
     var z = network.DOMtoCanvas({ x: box.clientWidth, y: box.clientHeight });
@@ -202,65 +221,74 @@
   var faint = new Set(data.edges.filter(function (e) {
     return !e.color && byId.get(e.from).parent !== e.to;
   }).map(function (e) { return e.id; }));
-  function lodPaint(ctx, nodeIds, edgeIds) {
-    var bn = network.body.nodes, be = network.body.edges, s = network.getScale();
-    var lines = new Map(), fills = new Map(), borders = new Map(), picked = [];
+  // the painted picture's paths (Path2D, one per colour) are kept until what is drawn changes
+  // (vis-network makes new lists of what it draws) or a document moves (lodDirty)
+  var lodCache = null, lodDirty = true;
+  function lodPaths(nodeIds, edgeIds, keep) {
+    if (keep && lodCache && !lodDirty && lodCache.n === nodeIds && lodCache.e === edgeIds) {
+      return lodCache;
+    }
+    var bn = network.body.nodes, be = network.body.edges;
+    var lines = new Map(), fills = new Map(), borders = new Map();
+    function path(map, key) {
+      var p = map.get(key);
+      if (!p) map.set(key, p = new Path2D());
+      return p;
+    }
     edgeIds.forEach(function (id) {
       var e = be[id];
       if (!e || !e.from || !e.to || faint.has(id)) return;
-      var c = e.options.color.color, list = lines.get(c);
-      if (!list) lines.set(c, list = []);
-      list.push(e.from.x, e.from.y, e.to.x, e.to.y);
-    });
-    ctx.save();
-    ctx.lineWidth = 1 / s;
-    lines.forEach(function (xy, c) {
-      ctx.strokeStyle = c;
-      ctx.beginPath();
-      for (var i = 0; i < xy.length; i += 4) { ctx.moveTo(xy[i], xy[i + 1]); ctx.lineTo(xy[i + 2], xy[i + 3]); }
-      ctx.stroke();
+      var p = path(lines, e.options.color.color);
+      p.moveTo(e.from.x, e.from.y);
+      p.lineTo(e.to.x, e.to.y);
     });
     nodeIds.forEach(function (id) {
       var n = bn[id], o = n.options, w = n.shape.width || data.nodeWidth, h = n.shape.height || 30;
-      var key = o.color.background + "|" + (o.opacity === undefined ? 1 : o.opacity);
-      var r = [n.x - w / 2, n.y - h / 2, w, h];
-      (fills.get(key) || fills.set(key, []).get(key)).push(r);
-      (borders.get(o.color.border) || borders.set(o.color.border, []).get(o.color.border)).push(r);
-      if (n.selected) picked.push(r);
+      var x = n.x - w / 2, y = n.y - h / 2;
+      path(fills, o.color.background + "|" + (o.opacity === undefined ? 1 : o.opacity)).rect(x, y, w, h);
+      path(borders, o.color.border).rect(x, y, w, h);
     });
-    fills.forEach(function (rects, key) {
+    var c = { n: nodeIds, e: edgeIds, lines: lines, fills: fills, borders: borders };
+    if (keep) { lodCache = c; lodDirty = false; }
+    return c;
+  }
+  function lodPaint(ctx, nodeIds, edgeIds, keep) {
+    var c = lodPaths(nodeIds, edgeIds, keep), s = network.getScale(), bn = network.body.nodes;
+    ctx.save();
+    ctx.lineWidth = 1 / s;
+    c.lines.forEach(function (p, colour) { ctx.strokeStyle = colour; ctx.stroke(p); });
+    c.fills.forEach(function (p, key) {
       var k = key.split("|");
       ctx.fillStyle = k[0];
       ctx.globalAlpha = parseFloat(k[1]);
-      ctx.beginPath();
-      rects.forEach(function (r) { ctx.rect(r[0], r[1], r[2], r[3]); });
-      ctx.fill();
+      ctx.fill(p);
     });
     ctx.globalAlpha = 1;
     ctx.lineWidth = 1.5 / s;
-    if (s < 0.12) borders = new Map();  // a box a few pixels wide: its fill says enough
-    borders.forEach(function (rects, c) {
-      ctx.strokeStyle = c;
-      ctx.beginPath();
-      rects.forEach(function (r) { ctx.rect(r[0], r[1], r[2], r[3]); });
-      ctx.stroke();
-    });
+    if (s >= 0.12) {  // below, a box is a few pixels wide: its fill says enough
+      c.borders.forEach(function (p, colour) { ctx.strokeStyle = colour; ctx.stroke(p); });
+    }
     ctx.strokeStyle = "#c0392b";
     ctx.lineWidth = 4 / s;
-    picked.forEach(function (r) { ctx.strokeRect(r[0], r[1], r[2], r[3]); });
+    network.getSelectedNodes().forEach(function (id) {
+      var n = bn[id];
+      if (!n || n.options.hidden || (drag && drag.skip.has(id))) return;
+      var w = n.shape.width || data.nodeWidth, h = n.shape.height || 30;
+      ctx.strokeRect(n.x - w / 2, n.y - h / 2, w, h);
+    });
     ctx.restore();
   }
   // what lies in the view (vis-network draws every link and measures every box, seen or not)
-  function inView(b) {
-    var box = $("kg-graph"), m = data.nodeWidth;
+  function inView(nodeIds, edgeIds) {
+    var box = $("kg-graph"), m = data.nodeWidth, b = network.body;
     var a = network.DOMtoCanvas({ x: 0, y: 0 });
     var z = network.DOMtoCanvas({ x: box.clientWidth, y: box.clientHeight });
     var x0 = a.x - m, y0 = a.y - m, x1 = z.x + m, y1 = z.y + m, bn = b.nodes, be = b.edges;
-    var ns = b.nodeIndices.filter(function (id) {
+    var ns = nodeIds.filter(function (id) {
       var n = bn[id];
       return n.x >= x0 && n.x <= x1 && n.y >= y0 && n.y <= y1;
     });
-    var es = b.edgeIndices.filter(function (id) {
+    var es = edgeIds.filter(function (id) {
       var e = be[id];
       if (!e || !e.from || !e.to) return false;
       var f = e.from, t = e.to;
@@ -269,17 +297,65 @@
     });
     return [ns, es];
   }
+  // ---- dragging: the picture drawn before the drag is kept as a bitmap and moved with the
+  // view, so that a frame is one copy of pixels whatever the number of documents; when
+  // documents are dragged, the first frame draws everything but them and their links, that
+  // picture is kept, and then vis-network draws only them (and their links) over it. The full
+  // drawing comes back when the button is released.
+  var drag = null; // {img: kept picture or null, tx, ty: the view's translation then, ...}
+  function snapshot() {
+    var c = network.canvas.frame.canvas, img = document.createElement("canvas");
+    img.width = c.width;
+    img.height = c.height;
+    img.getContext("2d").drawImage(c, 0, 0);
+    return img;
+  }
+  network.on("dragStart", function (p) {
+    // a document under the pointer: vis-network drags it with every selected one (p.nodes)
+    var b = network.body, t = b.view.translation;
+    var moved = network.interactionHandler.drag.nodeId === undefined ? [] : p.nodes.slice();
+    var links = new Set();
+    moved.forEach(function (id) {
+      (b.nodes[id] && b.nodes[id].edges || []).forEach(function (e) { links.add(e.id); });
+    });
+    drag = { img: moved.length ? null : snapshot(), tx: t.x, ty: t.y, skip: new Set(moved),
+             links: links, nodes: moved,
+             edges: b.edgeIndices.filter(function (id) { return links.has(id); }) };
+  });
+  network.on("dragEnd", function () {
+    if (!drag) return;
+    if (drag.nodes.length) lodDirty = true;  // documents moved: the painted picture is redone
+    drag = null;
+    network.redraw();
+  });
   network.on("beforeDrawing", function (ctx) {
-    var b = network.body;
-    if (b.nodeIndices.length < LOD_MIN) return;
-    var shown = inView(b);
-    lodSaved = [b.nodeIndices, b.edgeIndices];
-    if (network.getScale() < LOD_SCALE) {
-      lodPaint(ctx, shown[0], shown[1]);
-      shown = [[], []];
+    var b = network.body, ns = b.nodeIndices, es = b.edgeIndices;
+    if (drag && drag.img) {  // a drag frame: the kept picture, moved with the view
+      var t = b.view.translation, r = network.canvas.pixelRatio || 1;
+      ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.drawImage(drag.img, Math.round((t.x - drag.tx) * r), Math.round((t.y - drag.ty) * r));
+      ctx.restore();
+      lodSaved = [ns, es];
+      b.nodeIndices = drag.nodes;
+      b.edgeIndices = drag.edges;
+      return;
     }
-    b.nodeIndices = shown[0];
-    b.edgeIndices = shown[1];
+    if (drag) {  // the first frame of dragging documents: everything else, to be kept
+      ns = ns.filter(function (id) { return !drag.skip.has(id); });
+      es = es.filter(function (id) { return !drag.links.has(id); });
+    } else if (ns.length < LOD_MIN) return;
+    lodSaved = [b.nodeIndices, b.edgeIndices];
+    if (network.getScale() < LOD_SCALE && b.nodeIndices.length >= LOD_MIN) {
+      lodPaint(ctx, ns, es, !drag);
+      ns = es = [];
+    } else if (ns.length >= LOD_MIN) {
+      var shown = inView(ns, es);
+      ns = shown[0];
+      es = shown[1];
+    }
+    b.nodeIndices = ns;
+    b.edgeIndices = es;
   });
   network.on("afterDrawing", function () {
     if (!lodSaved) return;
@@ -331,7 +407,7 @@
     dateAxis = { d0: d0, d1: d1, undatedX: undated ? undatedX : null, top: -10, bottom: y - 50 };
   }
   network.on("beforeDrawing", function (ctx) {
-    if (xMode !== "date" || !dateAxis) return;
+    if (xMode !== "date" || !dateAxis || (drag && drag.img)) return;
     var s = network.getScale(), a = network.DOMtoCanvas({ x: 0, y: 0 });
     var first = new Date(dateAxis.d0 * 86400000).getUTCFullYear();
     var last = new Date(dateAxis.d1 * 86400000).getUTCFullYear() + 1;
@@ -678,13 +754,13 @@
   $("kg-search").addEventListener("focus", function () { if ($("kg-search").value) showResults(); });
   // every match ringed on the canvas while the query stands
   network.on("afterDrawing", function (ctx) {
-    if (!matches.size) return;
+    if (!matches.size || (drag && drag.img)) return;  // drag frames: in the kept picture
     var s = network.getScale();
     ctx.save();
     ctx.strokeStyle = "#f1c40f";
     ctx.lineWidth = 5 / s;
     matches.forEach(function (id) {
-      if (hidden.has(id)) return;
+      if (hidden.has(id) || (drag && drag.skip.has(id))) return;
       var b = network.getBoundingBox(id), m = 5 / s;
       if (b) ctx.strokeRect(b.left - m, b.top - m, b.right - b.left + 2 * m, b.bottom - b.top + 2 * m);
     });
@@ -1278,6 +1354,10 @@
   $("kg-csv-links").addEventListener("click", function () {
     download("kg-links.csv", new Blob([linksCsv()], { type: "text/csv" }));
   });
+  // the first frame of dragging documents is kept, after everything else has drawn on it
+  network.on("afterDrawing", function () {
+    if (drag && !drag.img) drag.img = snapshot();
+  });
   restoreView();
 
   window.kgExplorer = { network: network, nodes: nodes, edges: edges, data: data, fold: fold,
@@ -1287,5 +1367,8 @@
                         map: kgMap, lod: function () { return network.getScale() < LOD_SCALE &&
                           network.body.nodeIndices.length >= LOD_MIN; },
                         states: function () { return Object.fromEntries(state); },
+                        dragging: function () {
+                          return drag && { kept: !!drag.img, nodes: drag.nodes.slice(),
+                                           edges: drag.edges.slice() }; },
                         setXMode: setXMode };
-})();
+}
