@@ -12,8 +12,18 @@
     bytes = new Uint8Array(bin.length);
     for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   }
-  new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text()
-    .then(function (text) { kgStart(JSON.parse(text)); })
+  var times = window.kgTimes = { decoded: performance.now() };
+  var inflate = new DecompressionStream("gzip"), writer = inflate.writable.getWriter();
+  writer.write(bytes);
+  writer.close();
+  new Response(inflate.readable).text()
+    .then(function (text) {
+      times.inflated = performance.now();
+      var data = JSON.parse(text);
+      times.parsed = performance.now();
+      kgStart(data);
+      times.started = performance.now();
+    })
     .catch(function (err) {
       document.getElementById("kg-count").textContent = "cannot read the page's data: " + err;
       throw err;
@@ -86,35 +96,48 @@ function kgStart(data) {
     n.shape = data.shape;
     n.root = !!n.root;
     n.plan = !!n.plan;
-    n.evidence = n.evidence.map(unpackEv);
-    var th = new Set();
-    n.tasks.forEach(function (t) { t[5].forEach(function (x) { th.add(x); }); });
-    n.themes = Array.from(th).sort();
   });
+  // a document's or a link's evidence, unpacked when first shown (most never are)
+  function evs(x) {
+    if (!x.ev) x.ev = x.evidence.map(unpackEv);
+    return x.ev;
+  }
+  // a document's themes (those of its tasks), gathered when first asked for
+  function themesOf(n) {
+    if (!n.themes) {
+      var th = new Set();
+      n.tasks.forEach(function (t) { t[5].forEach(function (x) { th.add(x); }); });
+      n.themes = Array.from(th).sort();
+    }
+    return n.themes;
+  }
   data.edges.forEach(function (e) {
     e.from = data.nodes[e.f].id;
     e.to = data.nodes[e.t].id;
     e.kind = e.kind || "IMPLEMENTS";
     e.id = e.id || e.from + "->" + e.to;
-    e.evidence = e.evidence.map(unpackEv);
   });
-  var byId = new Map();
+  var byId = new Map(data.nodes.map(function (n) { return [n.id, n]; }));
+  // a document's links, listed only for documents that have some (4 lists x 50,000 documents
+  // made the first render slower)
   var up = new Map();   // child id -> edges to the documents it implements
   var down = new Map(); // parent id -> edges from the documents implementing it
   var out = new Map();  // id -> its other relations (based on, replaces …) to documents
   var into = new Map(); // id -> other relations from documents to it
-  data.nodes.forEach(function (n) {
-    byId.set(n.id, n);
-    up.set(n.id, []);
-    down.set(n.id, []);
-    out.set(n.id, []);
-    into.set(n.id, []);
-  });
+  function push(map, id, e) {
+    var list = map.get(id);
+    if (list) list.push(e); else map.set(id, [e]);
+  }
   data.edges.forEach(function (e) {
     var implementsLink = e.kind === "IMPLEMENTS";
-    (implementsLink ? up : out).get(e.from).push(e);
-    (implementsLink ? down : into).get(e.to).push(e);
+    push(implementsLink ? up : out, e.from, e);
+    push(implementsLink ? down : into, e.to, e);
   });
+  var NONE = Object.freeze([]);
+  function ups(id) { return up.get(id) || NONE; }
+  function downs(id) { return down.get(id) || NONE; }
+  function outs(id) { return out.get(id) || NONE; }
+  function intos(id) { return into.get(id) || NONE; }
 
   var big = data.nodes.length > 1000;
   var TIP_EVIDENCE = 3, SHOWN_EVIDENCE = 3;
@@ -130,7 +153,7 @@ function kgStart(data) {
                  e.kind === "IMPLEMENTS" ? "implements (" + (e.basis || "basis unknown") + ")"
                    : e.name];
     if (e.rv) lines.push(reviewLine(e));
-    e.evidence.slice(0, TIP_EVIDENCE).forEach(function (ev) {
+    evs(e).slice(0, TIP_EVIDENCE).forEach(function (ev) {
       var f = txt(ev.f);
       lines.push("“" + short(txt(ev.s), 240) + "”" + (f ? " — " + f : ""));
     });
@@ -224,8 +247,9 @@ function kgStart(data) {
   // the painted picture's paths (Path2D, one per colour) are kept until what is drawn changes
   // (vis-network makes new lists of what it draws) or a document moves (lodDirty)
   var lodCache = null, lodDirty = true;
-  function lodPaths(nodeIds, edgeIds, keep) {
-    if (keep && lodCache && !lodDirty && lodCache.n === nodeIds && lodCache.e === edgeIds) {
+  function lodPaths(nodeIds, edgeIds, keep, withBorders) {
+    if (keep && lodCache && !lodDirty && lodCache.n === nodeIds && lodCache.e === edgeIds &&
+        (lodCache.borders || !withBorders)) {
       return lodCache;
     }
     var bn = network.body.nodes, be = network.body.edges;
@@ -246,14 +270,17 @@ function kgStart(data) {
       var n = bn[id], o = n.options, w = n.shape.width || data.nodeWidth, h = n.shape.height || 30;
       var x = n.x - w / 2, y = n.y - h / 2;
       path(fills, o.color.background + "|" + (o.opacity === undefined ? 1 : o.opacity)).rect(x, y, w, h);
-      path(borders, o.color.border).rect(x, y, w, h);
+      if (withBorders) path(borders, o.color.border).rect(x, y, w, h);
     });
-    var c = { n: nodeIds, e: edgeIds, lines: lines, fills: fills, borders: borders };
+    var c = { n: nodeIds, e: edgeIds, lines: lines, fills: fills,
+              borders: withBorders ? borders : null };
     if (keep) { lodCache = c; lodDirty = false; }
     return c;
   }
   function lodPaint(ctx, nodeIds, edgeIds, keep) {
-    var c = lodPaths(nodeIds, edgeIds, keep), s = network.getScale(), bn = network.body.nodes;
+    // below scale 0.12 a box is a few pixels wide: its fill says enough, no border
+    var s = network.getScale(), c = lodPaths(nodeIds, edgeIds, keep, s >= 0.12);
+    var bn = network.body.nodes;
     ctx.save();
     ctx.lineWidth = 1 / s;
     c.lines.forEach(function (p, colour) { ctx.strokeStyle = colour; ctx.stroke(p); });
@@ -265,7 +292,7 @@ function kgStart(data) {
     });
     ctx.globalAlpha = 1;
     ctx.lineWidth = 1.5 / s;
-    if (s >= 0.12) {  // below, a box is a few pixels wide: its fill says enough
+    if (c.borders && s >= 0.12) {
       c.borders.forEach(function (p, colour) { ctx.strokeStyle = colour; ctx.stroke(p); });
     }
     ctx.strokeStyle = "#c0392b";
@@ -322,6 +349,13 @@ function kgStart(data) {
              links: links, nodes: moved,
              edges: b.edgeIndices.filter(function (id) { return links.has(id); }) };
   });
+  // vis-network looks for a document or link under the mouse at every move, the button down
+  // too (every box and link tested: 100 ms a move at 5,000 documents); not while dragging
+  var hoverObject = network.selectionHandler.hoverObject;
+  network.selectionHandler.hoverObject = function (ev) {
+    if (drag || (ev && ev.buttons)) return;
+    return hoverObject.apply(this, arguments);
+  };
   network.on("dragEnd", function () {
     if (!drag) return;
     if (drag.nodes.length) lodDirty = true;  // documents moved: the painted picture is redone
@@ -582,7 +616,7 @@ function kgStart(data) {
     if (n.type && checked.type[n.type] === false) return false;
     if (checked.level[n.level] === false) return false;
     if (f.localities.size && !f.localities.has(n.locality)) return false;
-    if (f.themes.size && !n.themes.some(function (t) { return f.themes.has(t); })) return false;
+    if (f.themes.size && !themesOf(n).some(function (t) { return f.themes.has(t); })) return false;
     if ((f.from || f.to) && !n.date) return false;
     if (f.from && n.date < f.from) return false;
     if (f.to && n.date > f.to) return false;
@@ -595,7 +629,7 @@ function kgStart(data) {
     for (var i = 0; i < hops; i++) {
       var next = [];
       frontier.forEach(function (x) {
-        [up.get(x), down.get(x), out.get(x), into.get(x)].forEach(function (list) {
+        [ups(x), downs(x), outs(x), intos(x)].forEach(function (list) {
           list.forEach(function (e) {
             var y = e.from === x ? e.to : e.from;
             if (!seen.has(y)) { seen.add(y); next.push(y); }
@@ -808,7 +842,7 @@ function kgStart(data) {
     li.append(el("span", verb + " "), b,
               el("span", " (" + (e.kind === "IMPLEMENTS" ? e.basis || "?" : e.name) + ")", "kg-meta"));
     if (e.rv) li.append(el("div", reviewLine(e), "kg-meta kg-review-line"));
-    if (e.evidence.length) li.append(evidenceList(e.evidence, "kg-link-evidence"));
+    if (e.evidence.length) li.append(evidenceList(evs(e), "kg-link-evidence"));
     return li;
   }
   // the central tasks a local task takes up; the analyst's verdict first
@@ -860,26 +894,26 @@ function kgStart(data) {
     if (n.root) body.append(el("div", "root of this view", "kg-meta"));
     var dl = el("dl");
     propsOf(n).forEach(function (p) { dl.append(el("dt", p[0]), el("dd", p[1])); });
-    if (n.themes.length) dl.append(el("dt", "themes"), el("dd", themeNames(n.themes)));
+    if (themesOf(n).length) dl.append(el("dt", "themes"), el("dd", themeNames(n.themes)));
     body.append(dl);
-    var ups = up.get(id), downs = down.get(id);
-    if (ups.length) {
-      body.append(el("h3", "Implements (" + ups.length + ")"));
+    var upList = ups(id), downList = downs(id);
+    if (upList.length) {
+      body.append(el("h3", "Implements (" + upList.length + ")"));
       var ul1 = el("ul");
-      ups.forEach(function (e) { ul1.append(linkItem(e, e.to, "→")); });
+      upList.forEach(function (e) { ul1.append(linkItem(e, e.to, "→")); });
       body.append(ul1);
     }
-    if (downs.length) {
-      body.append(el("h3", "Implemented by (" + downs.length + ")"));
+    if (downList.length) {
+      body.append(el("h3", "Implemented by (" + downList.length + ")"));
       var ul2 = el("ul");
-      downs.forEach(function (e) { ul2.append(linkItem(e, e.from, "←")); });
+      downList.forEach(function (e) { ul2.append(linkItem(e, e.from, "←")); });
       body.append(ul2);
     }
-    var outs = out.get(id), ins = into.get(id);
-    if (outs.length || ins.length) {
-      body.append(el("h3", "Other relations (" + (outs.length + ins.length) + ")"));
+    var outList = outs(id), ins = intos(id);
+    if (outList.length || ins.length) {
+      body.append(el("h3", "Other relations (" + (outList.length + ins.length) + ")"));
       var ul4 = el("ul");
-      outs.forEach(function (e) { ul4.append(linkItem(e, e.to, "→")); });
+      outList.forEach(function (e) { ul4.append(linkItem(e, e.to, "→")); });
       ins.forEach(function (e) { ul4.append(linkItem(e, e.from, "←")); });
       body.append(ul4);
     }
@@ -904,7 +938,7 @@ function kgStart(data) {
       body.append(d);
     });
     body.append(el("h3", "Evidence (" + n.evidence.length + ")"));
-    body.append(evidenceList(n.evidence, "kg-evidence"));
+    body.append(evidenceList(evs(n), "kg-evidence"));
   }
   function select(id, focus) {
     if (!byId.has(id)) return;
@@ -934,7 +968,7 @@ function kgStart(data) {
     while (queue.length) {
       var here = queue.shift();
       if (here === data.root) continue;
-      up.get(here).forEach(function (e) {
+      ups(here).forEach(function (e) {
         via.push(e.id);
         if (!seen.has(e.to)) { seen.add(e.to); queue.push(e.to); }
       });
@@ -967,7 +1001,7 @@ function kgStart(data) {
   // a document, what it links to and what links to it, and the chains above them all
   function around(id) {
     var ids = new Set([id]);
-    [up.get(id), down.get(id), out.get(id), into.get(id)].forEach(function (list) {
+    [ups(id), downs(id), outs(id), intos(id)].forEach(function (list) {
       list.forEach(function (e) { ids.add(e.from); ids.add(e.to); });
     });
     return withAncestors(ids);
@@ -1051,7 +1085,7 @@ function kgStart(data) {
     if (!root) return null;
     var seen = new Set([root]), todo = [root];
     while (todo.length) {
-      down.get(todo.pop()).forEach(function (e) {
+      downs(todo.pop()).forEach(function (e) {
         if (!seen.has(e.from)) { seen.add(e.from); todo.push(e.from); }
       });
     }
@@ -1106,11 +1140,11 @@ function kgStart(data) {
   // roots worth choosing: documents something implements, the top levels and the busiest first
   function rootChoices() {
     var rank = new Map(data.legend.levels.map(function (l, i) { return [l.name, i]; }));
-    return data.nodes.filter(function (n) { return down.get(n.id).length; })
+    return data.nodes.filter(function (n) { return down.has(n.id); })
       .sort(function (a, b) {
         return (b.id === data.root) - (a.id === data.root) ||
           (rank.get(a.level) || 0) - (rank.get(b.level) || 0) ||
-          down.get(b.id).length - down.get(a.id).length;
+          downs(b.id).length - downs(a.id).length;
       }).slice(0, 40);
   }
   function buildTileMap(box) {
@@ -1281,7 +1315,7 @@ function kgStart(data) {
   function linksCsv() {
     return csv([["from", "to", "kind", "basis", "evidence", "first_sentence", "file"]].concat(
       shownEdges().map(function (e) {
-        var ev = e.evidence[0] || {};
+        var ev = evs(e)[0] || {};
         return [e.from, e.to, e.kind, e.basis, e.evidence.length, txt(ev.s), txt(ev.f)];
       })));
   }
