@@ -6,8 +6,8 @@ Run on demand:
     python -m bench.bench_explorer --sizes 500,50000           # thin synthetic trees, no store
 
 Each graph becomes two pages: one written by the current `viz.write_explorer` (as `kg
-explore` does), one by the explorer of git revision `--baseline` (default 688a42f, before the
-map, the reviews and the faster drawing), from the same networkx graph; the two are opened
+explore` does), one by the explorer of git revision `--baseline` (default 4aa65b7, before the
+gzipped data and the kept drag picture), from the same networkx graph; the two are opened
 alternately, `--repeat` cold browser launches each, and the medians printed side by side.
 Times are in ms, each until the browser's next drawing after the action: first render
 (`performance.now()` at the first drawing with every handler attached: the overview for more
@@ -16,8 +16,11 @@ chain above them), select -> side panel, the commune level filter and "Reset fil
 that province; then "Draw all", the same filter and reset over all documents, and two drags
 of the canvas by the mouse (at the first view after "Draw all", and at "Fit", every document
 in view), reported as the longest frame between pressing the button and the last move.
-Needs Debian's chromium at /usr/bin/chromium (never downloads a browser). The budgets of
-issue 21 are printed beside.
+The machine is shared, so wall times carry the load: a second table gives the CPU time of the
+page's main thread (Chromium's ThreadTime, which a busy machine does not inflate) for the
+same steps, a drag as its CPU per frame. `--no-throttle` starts Chromium without its
+background throttling of timers and renderers. Needs Debian's chromium at /usr/bin/chromium
+(never downloads a browser). The budgets of issue 21 are printed beside.
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ from viz import write_explorer
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+NO_THROTTLE = ["--disable-renderer-backgrounding", "--disable-background-timer-throttling",
+               "--disable-backgrounding-occluded-windows", "--disable-ipc-flooding-protection"]
 
 
 def province_names() -> list[str]:
@@ -118,8 +123,26 @@ _UNTIL_DRAWN = """selector => new Promise(done => {
     requestAnimationFrame(() => done(performance.now() - t)); })"""
 
 
-def _step(page, selector: str) -> float | None:
-    return page.evaluate(_UNTIL_DRAWN, selector)
+class Cpu:
+    """CPU time of the page's main thread (Chromium's ThreadTime metric, in thread ticks), ms."""
+
+    def __init__(self, page) -> None:
+        self.cdp = page.context.new_cdp_session(page)
+        self.cdp.send("Performance.enable", {"timeDomain": "threadTicks"})
+
+    def now(self) -> float:
+        metrics = self.cdp.send("Performance.getMetrics")["metrics"]
+        return next(m["value"] for m in metrics if m["name"] == "ThreadTime") * 1000
+
+
+def _step(page, selector: str, cpu: Cpu | None = None,
+          runs: dict[str, list[float]] | None = None, name: str = "") -> float | None:
+    """ms from the click to the next drawing; its main-thread CPU ms noted as `cpu:<name>`."""
+    before = cpu.now() if cpu else 0.0
+    ms = page.evaluate(_UNTIL_DRAWN, selector)
+    if cpu and runs is not None and ms is not None:
+        runs.setdefault("cpu:" + name, []).append(cpu.now() - before)
+    return ms
 
 
 # the longest frame while the mouse drags the canvas (a requestAnimationFrame loop notes every
@@ -131,25 +154,31 @@ _FRAMES_START = """() => { window.kgFrames = []; window.kgStop = false;
     requestAnimationFrame(tick); }"""
 
 
-def _drag(page) -> float:
+def _drag(page, cpu: Cpu | None = None, runs: dict[str, list[float]] | None = None,
+          name: str = "") -> float:
     """The longest frame from pressing the button to the last move of a 30-step drag (the
-    hover before it and the full redraw after the release are not drag frames)."""
+    hover before it and the full redraw after the release are not drag frames); the
+    main-thread CPU per frame noted as `cpu:<name>`."""
     box = page.locator("#kg-graph").bounding_box()
     x, y = box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.6
     page.mouse.move(x, y)
     page.wait_for_timeout(300)
     page.evaluate(_FRAMES_START)
+    before = cpu.now() if cpu else 0.0
     page.mouse.down()
     for i in range(1, 31):
         page.mouse.move(x + 8 * i, y + 4 * i)
     page.wait_for_timeout(50)
     frames = page.evaluate("window.kgStop = true; window.kgFrames")
+    if cpu and runs is not None and frames:
+        runs.setdefault("cpu:" + name, []).append((cpu.now() - before) / len(frames))
     page.mouse.up()
     page.wait_for_timeout(300)
     return max(frames[1:]) if len(frames) > 1 else 0.0
 
 
-def measure_once(p, path: Path, runs: dict[str, list[float]], draw_all: bool = True) -> None:
+def measure_once(p, path: Path, runs: dict[str, list[float]], draw_all: bool = True,
+                 args: list[str] = ARGS) -> None:
     """One cold launch on `path`; each step's ms appended to `runs` (a step that does not
     apply to the page is left out; "Draw all" and what follows it only if `draw_all`)."""
     def note(name: str, value: float | None) -> None:
@@ -158,31 +187,37 @@ def measure_once(p, path: Path, runs: dict[str, list[float]], draw_all: bool = T
 
     with tempfile.TemporaryDirectory() as profile:
         ctx = p.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, args=ARGS, headless=True,
+            profile, executable_path=CHROMIUM, args=args, headless=True,
             viewport={"width": 1440, "height": 900})
         page = ctx.new_page()
+        cpu = Cpu(page)
         page.goto(path.as_uri())
         page.wait_for_function("window.kgReady !== undefined", timeout=300_000)
         note("first", page.evaluate("window.kgReady"))
-        note("province", _step(page, ".kg-tile:enabled"))
+        note("cpu:first", cpu.now())  # the page's main thread from its start to now
+        note("province", _step(page, ".kg-tile:enabled", cpu, runs, "province"))
+        before = cpu.now()
         note("panel", page.evaluate("""() => { const t = performance.now();
             const ids = kgExplorer.nodes.getIds();
             if (!ids.length) return null;
             kgExplorer.select(ids[ids.length - 1], false);
             return performance.now() - t; }"""))
-        note("filter", _step(page, "#kg-levels input[value=commune]"))
-        note("reset", _step(page, "#kg-reset"))
+        note("cpu:panel", cpu.now() - before)
+        note("filter", _step(page, "#kg-levels input[value=commune]", cpu, runs, "filter"))
+        note("reset", _step(page, "#kg-reset", cpu, runs, "reset"))
         if draw_all and page.evaluate("document.getElementById('kg-all') !== null"):
-            note("all", _step(page, "#kg-all"))
-            note("drag_first", _drag(page))
-            note("filter_all", _step(page, "#kg-levels input[value=commune]"))
-            note("reset_all", _step(page, "#kg-reset"))
+            note("all", _step(page, "#kg-all", cpu, runs, "all"))
+            note("drag_first", _drag(page, cpu, runs, "drag_first"))
+            note("filter_all", _step(page, "#kg-levels input[value=commune]", cpu, runs,
+                                     "filter_all"))
+            note("reset_all", _step(page, "#kg-reset", cpu, runs, "reset_all"))
             page.click("#kg-fit")
-            note("drag_fit", _drag(page))
+            note("drag_fit", _drag(page, cpu, runs, "drag_fit"))
         ctx.close()
 
 
-def measure(paths: list[Path], repeat: int, draw_all: bool = True) -> list[dict[str, float]]:
+def measure(paths: list[Path], repeat: int, draw_all: bool = True,
+            args: list[str] = ARGS) -> list[dict[str, float]]:
     """Median ms of each step for each page, the pages opened in turn `repeat` times."""
     from playwright.sync_api import sync_playwright
 
@@ -190,7 +225,7 @@ def measure(paths: list[Path], repeat: int, draw_all: bool = True) -> list[dict[
     with sync_playwright() as p:
         for _ in range(repeat):
             for path, r in zip(paths, runs, strict=True):
-                measure_once(p, path, r, draw_all)
+                measure_once(p, path, r, draw_all, args)
     return [{k: statistics.median(v) for k, v in r.items()} for r in runs]
 
 
@@ -256,7 +291,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--synth", type=int, help="kg synth this many documents and load them first")
     ap.add_argument("--sizes", default="", help="thin synthetic trees of these sizes too")
     ap.add_argument("--repeat", type=int, default=3, help="browser launches per page (median)")
-    ap.add_argument("--baseline", default="688a42f", help="git revision of the baseline explorer")
+    ap.add_argument("--baseline", default="4aa65b7", help="git revision of the baseline explorer")
+    ap.add_argument("--no-throttle", action="store_true",
+                    help="Chromium without background throttling of timers and renderers")
     ap.add_argument("--draw-all-max", type=int, default=10_000,
                     help="skip 'Draw all' (and the steps after it) above this many documents")
     args = ap.parse_args(argv)
@@ -277,16 +314,17 @@ def main(argv: list[str] | None = None) -> None:
             write_s = time.perf_counter() - t
             old = baseline_page(g, work / f"baseline-{i}.html", name, args.baseline, work)
             m_old, m_new = measure([old, new], args.repeat,
-                                   g.number_of_nodes() <= args.draw_all_max)
+                                   g.number_of_nodes() <= args.draw_all_max,
+                                   ARGS + NO_THROTTLE if args.no_throttle else ARGS)
             for label, path, m in ((f"baseline {args.baseline}", old, m_old),
                                    ("this explorer", new, m_new)):
                 rows.append((f"{name}: {label}", g.number_of_nodes(), g.number_of_edges(),
                              path.stat().st_size / 1e6, write_s if path == new else None, m))
     load = os.getloadavg()[0]
-    print(f"chromium: {CHROMIUM}, median of {args.repeat} cold launches per page (baseline and "
-          f"new alternating), 1440x900, load average {load:.1f} on {os.cpu_count()} cores; times "
-          "in ms until the next drawing, drags as the longest frame (write in s); '-' = does not "
-          "apply")
+    print(f"chromium: {CHROMIUM}{' without throttling' if args.no_throttle else ''}, median of "
+          f"{args.repeat} cold launches per page (baseline and new alternating), 1440x900, load "
+          f"average {load:.1f} (at the end) on {os.cpu_count()} cores; times in ms until the "
+          "next drawing, drags as the longest frame (write in s); '-' = does not apply")
     print("| page | docs | links | HTML MB | write s | first render | open province | "
           "select -> panel | filter | reset | draw all | drag (first view) | filter (all) | "
           "reset (all) | drag (all, fit) |")
@@ -301,6 +339,13 @@ def main(argv: list[str] | None = None) -> None:
     print(f"| budget (issue 21, 5,000 documents) | | | {BUDGET['mb']} | | {BUDGET['first']} | | "
           f"{BUDGET['panel']} | {BUDGET['filter']} | {BUDGET['reset']} | | {BUDGET['drag']} | "
           f"{BUDGET['filter']} | {BUDGET['reset']} | {BUDGET['drag']} |")
+    print()
+    print("CPU ms of the page's main thread (ThreadTime), same steps; drags per frame")
+    print("| page | first render | open province | select -> panel | filter | reset | draw all | "
+          "drag (first view) | filter (all) | reset (all) | drag (all, fit) |")
+    print("|---|" + "---:|" * len(COLS))
+    for name, _, _, _, _, m in rows:
+        print(f"| {name} | " + " | ".join(cell(m.get("cpu:" + c)) for c in COLS) + " |")
 
 
 if __name__ == "__main__":

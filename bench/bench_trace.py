@@ -13,20 +13,25 @@ objects, in chunks of `kg load`'s size), but with a lean batch per document inst
 extraction: the document, its issuer (Organisation, ISSUED_BY), its province (Locality,
 RELEVANT_FOR) and its IMPLEMENTS links, each with an evidence sentence. No tasks or targets.
 
-Then, each step in its own process (so each peak RSS is its own):
+Then, each step in its own process (so each peak RSS is its own), kg's and the baseline's
+runs alternating (a change of the machine's load falls on both), after byte-compiling kg's
+packages once (a cold run should not compile sources, whatever PYTHONDONTWRITEBYTECODE says):
 
-  cli      `kg --store S trace 26-NQ/TW` cold, tree and --format json: median of --runs
+  cli      `kg --store S trace 26-NQ/TW` cold, tree and --format json, then the naive
+           process, then `kg coverage` and `kg gaps` (JSON), --runs times: medians
   trace    queries.trace in process, the documents only (links=False, evidence=False: what
            the CLI does without --html) and with every link and its evidence, first and
            second call; --runs times, each in a new process (medians)
   naive    the networkx baseline: every Document and IMPLEMENTS link loaded, then a BFS;
-           --runs times, each in a new process, whose wall time is the baseline's cold figure
-           (interpreter start, imports, store open, load, BFS: no output, so the cold CLI,
-           which prints the tree, does more)
+           in process (--runs processes, alternating with trace's), and its process's CPU
+           and wall time as the baseline's cold figure (interpreter start, imports, store
+           open, load, BFS: no output, so the cold CLI, which prints the tree, does more)
 
-and prints one table per size, wall and CPU time side by side. The 1-min load average is
-printed with each table: on a shared machine it says how far to trust the wall times (CPU
-times hold better: a cold process's user + system time, a call's process time).
+and prints one table per size, wall and CPU time side by side, with kg / naive ratios of
+CPU time. The 1-min load average is printed with each table: on a shared machine it says how
+far to trust the wall times (CPU times hold better: a cold process's user + system time, a
+call's process time). The bench stores hold no tasks, so coverage and gaps there measure
+their reads over the trace's documents (no task links), without a baseline.
 """
 
 from __future__ import annotations
@@ -333,14 +338,47 @@ def _measure(cmd: list[str], capture: bool = False) -> tuple[Any, float, float, 
             usage.ru_utime + usage.ru_stime)
 
 
-def cold_cli(store_path: Path, fmt: str, runs: int) -> dict[str, Any]:
-    cmd = [sys.executable, "-m", "kg", "--store", str(store_path), "trace", ROOT_SYMBOL,
-           "--format", fmt]
-    results = [_measure(cmd) for _ in range(runs)]
-    return {"median": statistics.median(s for _, s, _, _ in results),
-            "min": min(s for _, s, _, _ in results), "max": max(s for _, s, _, _ in results),
-            "cpu": statistics.median(c for *_, c in results),
-            "mb": max(m for _, _, m, _ in results), "bytes": results[0][0]}
+def cli(store_path: Path, verb: str, *options: str) -> list[str]:
+    return [sys.executable, "-m", "kg", "--store", str(store_path), verb, ROOT_SYMBOL, *options]
+
+
+def cold_runs(store_path: Path, runs: int) -> dict[str, list[tuple[Any, float, float, float]]]:
+    """Each cold process --runs times, kg's and the naive baseline's alternating (so that a
+    change of the machine's load falls on both): `kg trace` (tree, JSON), the naive process,
+    `kg coverage` and `kg gaps` (JSON)."""
+    cmds = {"tree": cli(store_path, "trace"),
+            "json": cli(store_path, "trace", "--format", "json"),
+            "naive": [sys.executable, "-m", "bench.bench_trace", "--step", "naive",
+                      str(store_path)],
+            "coverage": cli(store_path, "coverage", "--format", "json"),
+            "gaps": cli(store_path, "gaps", "--format", "json")}
+    out: dict[str, list[tuple[Any, float, float, float]]] = {k: [] for k in cmds}
+    for _ in range(runs):
+        for name, cmd in cmds.items():
+            out[name].append(_measure(cmd, capture=name == "naive"))
+    return out
+
+
+def in_process_runs(store_path: Path, runs: int
+                    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], float, float]:
+    """`trace()` and the naive trace in process, each in its own new process, alternating;
+    (trace results, naive results, their peak RSS in MB)."""
+    traces, naive = [], []
+    for _ in range(runs):
+        traces.append(run_step("trace", str(store_path)))
+        naive.append(run_step("naive", str(store_path)))
+    return ([r for r, *_ in traces], [r for r, *_ in naive], max(m for _, _, m, _ in traces),
+            max(m for _, _, m, _ in naive))
+
+
+def compile_sources() -> None:
+    """Byte-compile kg's packages once, so that no cold process compiles them (a user's
+    install has them compiled; PYTHONDONTWRITEBYTECODE would make every run pay for it)."""
+    import compileall
+
+    for package in ("bench", "graph", "kg", "ontology", "queries", "alignment", "loaders",
+                    "viz", "synth"):
+        compileall.compile_dir(ROOT / package, quiet=1)
 
 
 # --------------------------------------------------------------------------- driver
@@ -360,7 +398,7 @@ def ensure_store(work: Path, n_docs: int, seed: int) -> tuple[Path, dict[str, An
 
 def table(n_docs: int, built: dict[str, Any] | None, path: Path, runs: int) -> str:
     """Wall time (what a user waits) and CPU time (what the machine's load does not change:
-    on a shared machine, compare those) of each step."""
+    on a shared machine, compare those) of each step, kg beside the naive baseline."""
     rows: list[tuple[str, str, str, str]] = []
     if built:
         rows.append((f"build ({built['written']:,} documents by Store.write of lean batches, "
@@ -369,35 +407,54 @@ def table(n_docs: int, built: dict[str, Any] | None, path: Path, runs: int) -> s
                      f"{built['wall']:.0f} s", "", f"{built['peak_mb']:.0f}"))
     else:
         rows.append((f"build: reused {path}", "-", "", "-"))
-    for fmt in ("tree", "json"):
-        c = cold_cli(path, fmt, runs)
-        rows.append((f"kg trace {ROOT_SYMBOL} --format {fmt}, cold CLI, median of {runs} "
-                     f"({c['bytes'] / 2**20:.1f} MB out)",
-                     f"{c['median']:.2f} s ({c['min']:.2f}-{c['max']:.2f})",
-                     f"{c['cpu']:.2f} s", f"{c['mb']:.0f}"))
-    traces = [run_step("trace", str(path)) for _ in range(runs)]
-    t, mb = traces[0][0], max(m for _, _, m, _ in traces)
+    cold = cold_runs(path, runs)
 
-    def med(key: str) -> str:
-        return f"{statistics.median(r[key] for r, *_ in traces):.3f}"
+    def walls(name: str) -> str:
+        w = [s for _, s, _, _ in cold[name]]
+        return f"{statistics.median(w):.2f} s ({min(w):.2f}-{max(w):.2f})"
+
+    def cpu(name: str) -> float:
+        return statistics.median(c for *_, c in cold[name])
+
+    def mb(name: str) -> str:
+        return f"{max(m for _, _, m, _ in cold[name]):.0f}"
+
+    for fmt in ("tree", "json"):
+        rows.append((f"kg trace {ROOT_SYMBOL} --format {fmt}, cold CLI, median of {runs} "
+                     f"({cold[fmt][0][0] / 2**20:.1f} MB out)", walls(fmt),
+                     f"{cpu(fmt):.2f} s", mb(fmt)))
+    n = cold["naive"][0][0]
+    rows.append((f"naive, cold: its process (start, imports, store open, load every Document "
+                 f"+ IMPLEMENTS, BFS; {n['documents']:,} documents; no output), median",
+                 walls("naive"), f"{cpu('naive'):.2f} s", mb("naive")))
+    rows.append(("  kg / naive, cold CPU: tree, json",
+                 "", f"{cpu('tree') / cpu('naive'):.2f}, {cpu('json') / cpu('naive'):.2f}", ""))
+    traces, naive, trace_mb, naive_mb = in_process_runs(path, runs)
+    t = traces[0]
+
+    def med(key: str, results: list[dict[str, Any]] = traces) -> float:
+        return statistics.median(r[key] for r in results)
 
     rows.append((f"trace() in process, documents only, as the CLI ({t['documents']:,} "
                  f"documents, {t['links']:,} links): first / second, median of {runs}",
-                 f"{med('lean_first')} / {med('lean_second')} s",
-                 f"{med('lean_first_cpu')} / {med('lean_second_cpu')} s", f"{mb:.0f}"))
+                 f"{med('lean_first'):.3f} / {med('lean_second'):.3f} s",
+                 f"{med('lean_first_cpu'):.3f} / {med('lean_second_cpu'):.3f} s",
+                 f"{trace_mb:.0f}"))
     rows.append(("trace() in process, with links and evidence: first / second",
-                 f"{med('evidence_first')} / {med('evidence_second')} s",
-                 f"{med('evidence_first_cpu')} / {med('evidence_second_cpu')} s", ""))
-    naive = [run_step("naive", str(path)) for _ in range(runs)]
-    n, mb = naive[0][0], max(m for _, _, m, _ in naive)
+                 f"{med('evidence_first'):.3f} / {med('evidence_second'):.3f} s",
+                 f"{med('evidence_first_cpu'):.3f} / {med('evidence_second_cpu'):.3f} s", ""))
     rows.append((f"naive: networkx, load every Document + IMPLEMENTS, BFS "
-                 f"({n['documents']:,} documents), in process, median of {runs}",
-                 f"{statistics.median(r['seconds'] for r, *_ in naive):.2f} s",
-                 f"{statistics.median(r['cpu'] for r, *_ in naive):.3f} s", f"{mb:.0f}"))
-    walls = [w for _, w, _, _ in naive]
-    rows.append(("naive, cold: its process (start, imports, store open, load, BFS), median",
-                 f"{statistics.median(walls):.2f} s ({min(walls):.2f}-{max(walls):.2f})",
-                 f"{statistics.median(c for *_, c in naive):.2f} s", ""))
+                 f"({naive[0]['documents']:,} documents), in process, median of {runs}",
+                 f"{med('seconds', naive):.3f} s", f"{med('cpu', naive):.3f} s",
+                 f"{naive_mb:.0f}"))
+    rows.append(("  kg / naive, in process CPU: first call, second call, with links (first)",
+                 "", f"{med('lean_first_cpu') / med('cpu', naive):.2f}, "
+                     f"{med('lean_second_cpu') / med('cpu', naive):.2f}, "
+                     f"{med('evidence_first_cpu') / med('cpu', naive):.2f}", ""))
+    for name in ("coverage", "gaps"):
+        rows.append((f"kg {name} {ROOT_SYMBOL} --format json, cold CLI, median of {runs} "
+                     "(no baseline; the bench stores hold no tasks)", walls(name),
+                     f"{cpu(name):.2f} s", mb(name)))
     width = max(len(r[0]) for r in rows)
     lines = [f"N = {n_docs:,} documents  (load average {os.getloadavg()[0]:.1f}, "
              f"{dt.datetime.now():%Y-%m-%d %H:%M})",
@@ -419,6 +476,7 @@ def main(argv: list[str] | None = None) -> None:
         path, *rest = a.args
         print(json.dumps(STEPS[a.step](Path(path), *map(int, rest))))
         return
+    compile_sources()
     for n in map(int, a.sizes.split(",")):
         path, built = ensure_store(Path(a.work), n, a.seed)
         print(table(n, built, path, a.runs), "\n", flush=True)

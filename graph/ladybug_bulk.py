@@ -146,6 +146,7 @@ class BulkCopier:
                     if unsaved >= t.piece:
                         store.checkpoint(resume_auto=False)
                         unsaved = 0
+        store.statements_copied()  # pairs kept even when every piece was in before a stop
         with self._copy_failure(directory, tables[-1].name if tables else ""):
             store.checkpoint(resume_auto=False)
         store.mark_complete(staged_sources(directory))

@@ -488,8 +488,10 @@ class LadybugStore:
             data = self._pair_table(rows).rename_columns(
                 ["child", "parent", *(p.name for p in props)])
             fields = ", ".join(f"{p.name}: {p.name}" for p in props)
-            self._conn.execute("LOAD FROM $data MATCH (a:Document {uid: child}), "
-                               f"(b:Document {{uid: parent}}) "
+            # one MATCH per end: each a primary-key lookup (with a comma, LadybugDB joins
+            # every Document with every Document: 13 GB at 10^4 documents)
+            self._conn.execute("LOAD FROM $data MATCH (a:Document {uid: child}) "
+                               "MATCH (b:Document {uid: parent}) "
                                f"CREATE (a)-[:{pairs.PAIR} {{{fields}}}]->(b)", {"data": data})
 
     # ------------------------------------------------------------------ bulk

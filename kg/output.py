@@ -58,6 +58,22 @@ def to_json(data: Any) -> str:
     return "".join(out)
 
 
+def json_bytes(data: Any) -> bytes:
+    """`to_json(data)` in UTF-8, for data without floats (strings, integers, booleans, None,
+    dates, lists and dicts with string keys: a trace's documents), written by orjson about
+    three times faster (6 MB for 10^4 documents). orjson writes some floats otherwise than
+    json (1e-07, nan), so data with floats goes to `to_json`; what orjson refuses (integers
+    past 64 bits, lone surrogates, other keys or types) goes there too."""
+    try:
+        import orjson
+    except ImportError:  # kg's dependencies have it; a bare checkout may not
+        return to_json(data).encode()
+    try:
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2)
+    except TypeError:
+        return to_json(data).encode()
+
+
 class JsonListWriter:
     """Writes a JSON list item by item, as `to_json(items)` would print the whole list, so a
     command's output never sits in memory twice (a 50 MB text's extraction is ~1 GB as one
@@ -92,7 +108,8 @@ class JsonListWriter:
 
 _string = json.encoder.encode_basestring  # json's escaping when ensure_ascii=False
 _SCALARS = {type(None): lambda _: "null", bool: lambda v: "true" if v else "false",
-            int: int.__repr__, str: _string}
+            int: int.__repr__, str: _string,
+            dt.date: lambda v: f'"{v.isoformat()}"'}  # as `_default` writes it
 
 
 def _encode(value: Any, newline: str, out: list[str]) -> None:

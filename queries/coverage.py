@@ -24,6 +24,7 @@ from typing import Any
 from alignment.reviewed import read_reviews
 from alignment.scoring import model
 from graph.store import Store
+from queries.columns import record, records
 from queries.loader import cypher
 from queries.trace import trace
 
@@ -145,11 +146,17 @@ def _links_by_cell(links: Sequence[dict[str, Any]], plan_column: dict[str, str]
 
 
 def coverage(store: Store, uid: str, by: str = "document", strong: float = STRONG) -> Coverage:
-    """Coverage of the tasks of document `uid` by the plans implementing it."""
+    """Coverage of the tasks of document `uid` by the plans implementing it.
+
+    Every read is fetched as columns (`Store.query_columns`): the links of a central
+    document reach 10^5 rows at national scale, and only those of plans with tasks become
+    records."""
     t = trace(store, uid, links=False)  # the documents only
-    central_tasks = store.query(cypher("coverage_central_tasks"), {"uid": uid})
+    central = store.query_columns(cypher("coverage_central_tasks"), {"uid": uid})
+    central_tasks = records(central)
     uids = [d["id"] for d in t.documents]
-    counts = {r["uid"]: r["tasks"] for r in store.query(cypher("task_counts"), {"uids": uids})}
+    counted = store.query_columns(cypher("task_counts"), {"uids": uids})
+    counts = dict(zip(counted["uid"], counted["tasks"], strict=True))
     plans: list[dict[str, Any]] = []
     without: list[dict[str, Any]] = []
     for d in t.documents:
@@ -157,14 +164,25 @@ def coverage(store: Store, uid: str, by: str = "document", strong: float = STRON
                "level": d["level"], "locality": d["locality"], "date": d["date"],
                "depth": d["depth"], "tasks": counts.get(d["id"], 0)}
         (plans if row["tasks"] else without).append(row)
-    links = store.query(cypher("coverage_links"), {"uid": uid})
-    with_tasks = {p["uid"] for p in plans}
-    reviews = read_reviews(store)
-    links = [{**x, "verdict": r.verdict if r else None, "reviewer": r.by if r else None}
-             for x in links if x["plan"] in with_tasks
-             for r in [reviews.get((x["task"], x["central"]))]]
+    links = _links(store, uid, {p["uid"] for p in plans})
     columns, rows = coverage_table(central_tasks, plans, links, by, strong)
     return Coverage(t.root, by, columns, rows, without, plans)
+
+
+def _links(store: Store, uid: str, with_tasks: set[str]) -> list[dict[str, Any]]:
+    """The ALIGNS_WITH links taking up the tasks of `uid` from the plans `with_tasks`, in the
+    query's order, each with its analyst's verdict: a record only for those kept."""
+    cols = store.query_columns(cypher("coverage_links"), {"uid": uid})
+    plan, task, central = cols["plan"], cols["task"], cols["central"]
+    reviews = read_reviews(store)
+    out = []
+    for i, p in enumerate(plan):
+        if p in with_tasks:
+            r = reviews.get((task[i], central[i]))
+            link = record(cols, i)
+            link["verdict"], link["reviewer"] = (r.verdict, r.by) if r else (None, None)
+            out.append(link)
+    return out
 
 
 def coverage_rows(c: Coverage) -> list[dict[str, Any]]:

@@ -22,6 +22,7 @@ import networkx as nx
 
 from alignment.reviewed import read_reviews
 from graph.store import Store
+from queries.columns import Columns, records
 from queries.loader import cypher
 from queries.trace import trace
 
@@ -41,15 +42,16 @@ def explore(store: Store, root: str | None = None, depth: int | None = None) -> 
         depths = {root: 0} | {d["id"]: d["depth"] for d in t.documents}
     dialect = getattr(store, "dialect", "ladybug")
     uids = sorted(depths) if root is not None else \
-        [r["uid"] for r in store.query(cypher("explore_all", dialect))]
+        store.query_columns(cypher("explore_all", dialect))["uid"]
     params = {"uids": uids}
 
-    def rows(name: str) -> list[dict[str, Any]]:
-        return store.query(cypher(name, dialect), params)
+    def columns(name: str) -> Columns:
+        return store.query_columns(cypher(name, dialect), params)
 
     names = {s.uid: s.name for s in store.sources()}
     g = nx.DiGraph(root=root)
-    for d in rows("explore_documents"):
+    docs = columns("explore_documents")
+    for d in records(docs):
         g.add_node(d["uid"], id=d["uid"], symbol=d["symbol"], type=d["type"],
                    issuer=d["issuer"], level=d["level"] or "unknown", locality=d["locality"],
                    date=d["date"], title=d["title"], tasks=[], themes=[], evidence=[])
@@ -57,38 +59,43 @@ def explore(store: Store, root: str | None = None, depth: int | None = None) -> 
             g.nodes[d["uid"]]["depth"] = depths[d["uid"]]
     if root is not None and root in g:
         g.nodes[root]["root"] = True
-    for e in rows("explore_evidence"):
-        if e["uid"] in g:
-            g.nodes[e["uid"]]["evidence"].append({k: e[k] for k in _EVIDENCE})
+    nodes = g.nodes
+    ev = columns("explore_evidence")
+    for i, u in enumerate(ev["uid"]):
+        if u in g:
+            nodes[u]["evidence"].append({k: ev[k][i] for k in _EVIDENCE})
     themes: dict[str, set[str]] = defaultdict(set)
-    for r in rows("explore_themes"):
-        themes[r["task"]].add(r["theme"])
-    for task in rows("explore_tasks"):
-        if task["document"] not in g:
+    th = columns("explore_themes")
+    for task, theme in zip(th["task"], th["theme"], strict=True):
+        themes[task].add(theme)
+    tasks = columns("explore_tasks")
+    for i, doc in enumerate(tasks["document"]):
+        if doc not in g:
             continue
-        own = sorted(themes.get(task["uid"], ()))
-        g.nodes[task["document"]]["tasks"].append(
-            {"uid": task["uid"], "label": task["label"], "text": task["text"],
-             "lead": task["lead"], "support": list(task["support"] or []),
-             "deadline": task["deadline"], "themes": own})
+        uid = tasks["uid"][i]
+        nodes[doc]["tasks"].append(
+            {"uid": uid, "label": tasks["label"][i], "text": tasks["text"][i],
+             "lead": tasks["lead"][i], "support": list(tasks["support"][i] or []),
+             "deadline": tasks["deadline"][i], "themes": sorted(themes.get(uid, ()))})
     aligns = alignments(store, uids, {t["uid"] for n in g.nodes.values() for t in n["tasks"]})
     for n in g.nodes.values():
         for task in n["tasks"]:
             task["aligns"] = aligns.get(task["uid"], [])
         n["themes"] = sorted({th for t in n["tasks"] for th in t["themes"]})
-    for r in rows("explore_implements"):
-        child, parent = r["child"], r["parent"]
+    links = columns("explore_implements")
+    for i, (child, parent) in enumerate(zip(links["child"], links["parent"], strict=True)):
         if child not in g or parent not in g:
             continue
-        ev = {**{k: r.get(k) for k in _EVIDENCE}, "source_name": names.get(r["source"]),
-              "basis": r["basis"]}
+        basis = links["basis"][i]
+        stated = {k: links[k][i] if k in links else None for k in _EVIDENCE}
+        stated["source_name"], stated["basis"] = names.get(links["source"][i]), basis
         if g.has_edge(child, parent):
             data = g.edges[child, parent]
-            data["evidence"].append(ev)
-            if r["basis"] == "explicit":  # one explicit statement makes the link explicit
+            data["evidence"].append(stated)
+            if basis == "explicit":  # one explicit statement makes the link explicit
                 data["basis"] = "explicit"
         else:
-            g.add_edge(child, parent, basis=r["basis"], evidence=[ev])
+            g.add_edge(child, parent, basis=basis, evidence=[stated])
     g.graph["relations"] = _relations(store, params, g, names)
     return g
 
@@ -102,20 +109,22 @@ def alignments(store: Store, uids: list[str], tasks: set[str] | None = None
     document None), so that the explorer shows what the analyst turned down. `tasks`: the
     uids of those documents' tasks, when the caller has them already."""
     dialect = getattr(store, "dialect", "ladybug")
-    rows = store.query(cypher("explore_alignments", dialect), {"uids": uids})
+    cols = store.query_columns(cypher("explore_alignments", dialect), {"uids": uids})
     reviews = read_reviews(store)
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     linked = set()
-    for r in rows:
-        v = reviews.get((r["local"], r["central"]))
-        linked.add((r["local"], r["central"]))
-        out[r["local"]].append({"central": r["central"], "document": r["central_document"],
-                                "score": r["score"], "basis": r["basis"],
-                                "words": list(r.get("words") or ()), **_verdict(v)})
+    words = cols.get("words") or [None] * len(cols["local"])
+    for local, central, document, score, basis, shared in zip(
+            cols["local"], cols["central"], cols["central_document"], cols["score"],
+            cols["basis"], words, strict=True):
+        v = reviews.get((local, central))
+        linked.add((local, central))
+        out[local].append({"central": central, "document": document, "score": score,
+                           "basis": basis, "words": list(shared or ()), **_verdict(v)})
     if reviews:
         if tasks is None:
-            tasks = {r["uid"] for r in store.query(cypher("explore_tasks", dialect),
-                                                   {"uids": uids})}
+            tasks = set(store.query_columns(cypher("explore_tasks", dialect),
+                                            {"uids": uids})["uid"])
         for (local, central), v in sorted(reviews.items()):
             if local in tasks and (local, central) not in linked:
                 out[local].append({"central": central, "document": None, "score": None,
@@ -141,15 +150,16 @@ def _relations(store: Store, params: dict[str, Any], g: nx.DiGraph,
     for rel in load_schema().document_links:
         if rel.type == "IMPLEMENTS":
             continue
-        rows = store.query("UNWIND $uids AS u WITH DISTINCT u "
-                           f"MATCH (c:Document {{uid: u}})-[r:{rel.type}]->(p:Document) "
-                           f"RETURN c.uid AS child, p.uid AS parent, {cols} "
-                           "ORDER BY child, parent, source, span_start", params)
-        for r in rows:
-            if r["child"] not in g or r["parent"] not in g:
+        rows = store.query_columns("UNWIND $uids AS u WITH DISTINCT u "
+                                   f"MATCH (c:Document {{uid: u}})-[r:{rel.type}]->(p:Document) "
+                                   f"RETURN c.uid AS child, p.uid AS parent, {cols} "
+                                   "ORDER BY child, parent, source, span_start", params)
+        for i, (child, parent) in enumerate(zip(rows["child"], rows["parent"], strict=True)):
+            if child not in g or parent not in g:
                 continue
-            ev = {**{k: r.get(k) for k in _EVIDENCE}, "source_name": names.get(r["source"])}
-            key = (rel.type, r["child"], r["parent"])
-            out.setdefault(key, {"type": rel.type, "child": r["child"], "parent": r["parent"],
+            ev = {k: rows[k][i] if k in rows else None for k in _EVIDENCE}
+            ev["source_name"] = names.get(rows["source"][i])
+            key = (rel.type, child, parent)
+            out.setdefault(key, {"type": rel.type, "child": child, "parent": parent,
                                  "evidence": []})["evidence"].append(ev)
     return list(out.values())

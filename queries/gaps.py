@@ -16,6 +16,7 @@ from typing import Any
 
 from graph.keys import fold
 from graph.store import Store
+from queries.columns import records
 from queries.coverage import Coverage, _jsonable, coverage, document_name
 from queries.loader import cypher
 
@@ -94,9 +95,11 @@ def gaps(store: Store, uid: str, cov: Coverage | None = None,
             plan_localities.setdefault(d["locality"], []).append(document_name(d))
         elif d["level"] != "central":
             no_locality.append({"id": d["uid"], "name": document_name(d), "level": d["level"]})
-    units = store.query(cypher("gaps_localities"), {"eras": eras_on(as_of)})
-    mergers = {} if as_of >= REFORM_DATE else {
-        r["old"]: r["new"] for r in store.query(cypher("gaps_mergers"))}
+    units = records(store.query_columns(cypher("gaps_localities"), {"eras": eras_on(as_of)}))
+    mergers: dict[str, str] = {}
+    if as_of < REFORM_DATE:
+        merged = store.query_columns(cypher("gaps_mergers"))
+        mergers = dict(zip(merged["old"], merged["new"], strict=True))
     without, with_, successors = locality_gaps(units, mergers, plan_localities)
     return Gaps(cov.root, as_of, untaken, missing, without, with_, successors if mergers else [],
                 no_locality, _cited_only(store, cov))
@@ -106,8 +109,9 @@ def _cited_only(store: Store, cov: Coverage) -> list[dict[str, Any]]:
     """Implementing documents whose tasks are not in the corpus, and who cites them."""
     citing = [cov.root["id"], *(d["uid"] for d in (*cov.plans, *cov.without_tasks))]
     cites: dict[str, list[str]] = {}  # document -> documents citing it as their basis
-    for r in store.query(cypher("gaps_cited"), {"uids": citing}):
-        cites.setdefault(r["uid"], []).append(r["cited_by"])
+    cited = store.query_columns(cypher("gaps_cited"), {"uids": citing})
+    for u, by in zip(cited["uid"], cited["cited_by"], strict=True):
+        cites.setdefault(u, []).append(by)
     return [{"id": d["uid"], "name": document_name(d), "level": d["level"],
              "locality": d["locality"], "date": d["date"],
              "cited_by": sorted(cites.get(d["uid"], []))} for d in cov.without_tasks]

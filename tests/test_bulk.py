@@ -245,6 +245,36 @@ def test_a_stopped_copy_is_finished_when_the_store_is_next_written(tmp_path, sto
     assert after == _graph_of(tmp_path / "clean.lbdb", [to_batch(x) for x in factories.corpus()])
 
 
+# Stopped once every table is in and checkpointed, before the pairs a second statement
+# changed are rebuilt (where a cross product of every Document once ran out of page cache).
+STOP_BEFORE_PAIRS = STOP_IN_COPY.replace(
+    "graph.ladybug_bulk.COPY_PIECE_ROWS = 2", "").replace(
+    "batches = [to_batch(x) for x in factories.corpus()]",
+    "batches = [to_batch(x) for x in [*factories.corpus(), "
+    "factories.central(file='restated.txt')]]").replace("with s.bulk():", """def rebuild(self):
+    if Path(sys.argv[1] + ".stage/manifest.json").exists():
+        os._exit(3)
+LadybugStore._rebuild_pairs = rebuild
+with s.bulk():""")
+
+
+def test_a_copy_stopped_before_its_pairs_are_rebuilt_is_finished_with_them(tmp_path):
+    path = tmp_path / "stopped.lbdb"
+    child = subprocess.run([sys.executable, "-c", STOP_BEFORE_PAIRS, str(path), "0"],
+                           cwd=ROOT, capture_output=True, text=True)
+    assert child.returncode == 3, child.stderr
+    s = LadybugStore(str(path))
+    assert all(x.complete for x in s.sources())
+    after = _graph(s)
+    counts = s.query("MATCH (:Document {uid: 'doc:10-KH/TW'})-[r:IMPLEMENTS]->"
+                     "(:Document {uid: 'doc:26-NQ/TW'}) RETURN r.evidence_count AS n")
+    s.close()
+    assert counts == [{"n": 2}]
+    batches = [to_batch(x) for x in [*factories.corpus(),
+                                     factories.central(file="restated.txt")]]
+    assert after == _graph_of(tmp_path / "clean.lbdb", batches)
+
+
 def test_a_stopped_copy_given_up_is_repaired_by_the_next_load(tmp_path):
     import shutil
 

@@ -77,6 +77,32 @@ def test_to_json_writes_what_json_dumps_writes():
         assert to_json(c) == json.dumps(c, ensure_ascii=False, indent=2, default=str), c
 
 
+def test_json_bytes_writes_what_to_json_writes_for_data_without_floats():
+    """orjson's text where it writes the data (the trace's documents: strings with every
+    escape, integers, dates, nested lists and dicts); to_json's where it refuses it."""
+    import datetime as dt
+
+    from kg.output import json_bytes
+
+    r = random.Random(11)
+    chars = [chr(i) for i in range(0x30)] + list("\u007f\u2028\u00e9\u01b0\U0001f600\\\"/<&'")
+
+    def value(depth: int) -> object:
+        k = r.random()
+        if depth > 3 or k < 0.5:
+            return r.choice([None, True, False, 0, -7, 2**63 - 1, -(2**63), dt.date(2018, 5, 19),
+                             "".join(r.choice(chars) for _ in range(r.randint(0, 6)))])
+        if k < 0.75:
+            return [value(depth + 1) for _ in range(r.randint(0, 3))]
+        return {r.choice(["id", "tên", "a b", "", "\n"]) + str(i): value(depth + 1)
+                for i in range(r.randint(0, 3))}
+
+    cases = [value(0) for _ in range(3000)]
+    cases += [[2**70], {1: "int key"}, {"x": {1, 2}}, (1, [2, ()])]  # to_json writes these
+    for c in cases:
+        assert json_bytes(c) == to_json(c).encode(), c
+
+
 def test_to_csv_writes_what_dictwriter_wrote():
     import csv
     import datetime as dt

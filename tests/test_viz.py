@@ -29,6 +29,7 @@ from queries.trace import trace_graph
 from viz import (
     build_explorer_graph,
     hierarchical_positions,
+    page_data,
     render_explorer,
     script_json,
     write_explorer,
@@ -107,9 +108,7 @@ def store(tmp_path_factory):
 
 
 def _data(html: str) -> dict:
-    m = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', html, re.S)
-    assert m
-    return json.loads(m.group(1))
+    return page_data(html)
 
 
 # ------------------------------------------------------------------ explore over a store
@@ -300,7 +299,8 @@ def test_the_page_carries_each_sentence_once(store):
     html = render_explorer(build_explorer_graph(explore(store)).as_json())
     data = _data(html)
     # HP_SENTENCE is 123-KH/TU's own evidence and its link's: one copy in the page
-    assert html.count(json.dumps(HP_SENTENCE, ensure_ascii=False)[1:-1]) == 1
+    raw = json.dumps(data, ensure_ascii=False)
+    assert raw.count(json.dumps(HP_SENTENCE, ensure_ascii=False)[1:-1]) == 1
     assert data["texts"].count(HP_SENTENCE) == 1
     assert not any("tip" in x for x in data["nodes"] + data["edges"])
 
@@ -318,6 +318,9 @@ def test_the_page_is_self_contained_and_no_title_escapes_its_data(store):
     assert html.count("</script>") == 3  # data, vis-network, ours
     assert "<!--" not in html  # nothing can switch the HTML parser's script state
     assert XSS not in html and "<script>alert(2)" not in html
+    # the data block is base64 (viz.render.packed_data): nothing in it can end the element
+    assert re.search(r'<script id="kg-data" type="application/gzip">[A-Za-z0-9+/=]+</script>',
+                     html)
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html, re.I)
     assert "<link" not in html and "sourceMappingURL" not in html
     assert "default-src 'none'" in html and "connect-src 'none'" in html

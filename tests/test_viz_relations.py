@@ -4,7 +4,6 @@ it), drawn in the ontology's colour and dashed, listed in the legend, their text
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 
@@ -15,7 +14,7 @@ from queries.explore import explore
 from tests.test_explorer_browser import Visit, browser  # noqa: F401  (a fixture)
 from tests.test_relations_store import PLAN, decision
 from tests.test_viz import BREAKOUT, XSS
-from viz import build_explorer_graph, render_explorer, write_explorer
+from viz import build_explorer_graph, page_data, render_explorer, write_explorer
 
 DECREE = "doc:31/2020/NĐ-CP"
 
@@ -75,8 +74,7 @@ def test_edges_and_legend_take_style_from_the_ontology(store):
 def test_relation_text_is_escaped_in_the_page(store):
     html = render_explorer(build_explorer_graph(explore(store)).as_json())
     assert XSS not in html and "<script>alert(2)" not in html and "<!--" not in html
-    data = json.loads(re.search(r'<script id="kg-data" type="application/json">(.*?)</script>',
-                                html, re.S).group(1))
+    data = page_data(html)
     sentences = [data["texts"][ev[0]] for e in data["edges"] if e.get("kind") == "AMENDS"
                  for ev in e["evidence"]]
     assert f"Sửa đổi {XSS} {BREAKOUT}" in sentences

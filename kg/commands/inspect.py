@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from kg.context import get_store
-from kg.output import emit, format_option, to_csv, to_json
+from kg.output import emit, format_option, json_bytes, to_csv, to_json
 from kg.render import render_tree
 from queries import AmbiguousDocument, DocumentNotFound, resolve_document
 from queries import show as show_node
@@ -49,8 +49,8 @@ def trace(ctx: click.Context, symbol: str, up: bool, depth: int | None, fmt: str
     doc = resolve(ctx, symbol)
     t = trace_query(store, doc["uid"], up=up, depth=depth, evidence=bool(html_out),
                     links=bool(html_out))
-    if fmt == "json":
-        click.echo(to_json(t.as_json()))
+    if fmt == "json":  # t.as_json()'s text, without copying 10^4 documents (no floats)
+        click.echo(json_bytes({"root": t.root, "documents": t.documents}))
     elif fmt == "csv":
         click.echo(to_csv([{**d, "parents": " ".join(d["parents"])} for d in t.documents]),
                    nl=False)

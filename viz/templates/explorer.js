@@ -1,9 +1,37 @@
 /* kg explorer: draws the precomputed layout, searches, filters, and explains a node.
  * Every piece of document text reaches the page through textContent, new Option() or
  * vis-network's canvas and innerText tooltips -- never innerHTML. */
+// The data block is JSON, gzipped and base64-encoded (viz/render.py): the browser inflates it
+// with its own DecompressionStream (no request of any kind), then the page starts.
 (function () {
   "use strict";
-  var data = JSON.parse(document.getElementById("kg-data").textContent);
+  var b64 = document.getElementById("kg-data").textContent.trim(), bytes;
+  if (Uint8Array.fromBase64) bytes = Uint8Array.fromBase64(b64);
+  else {
+    var bin = atob(b64);
+    bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  }
+  var times = window.kgTimes = { decoded: performance.now() };
+  var inflate = new DecompressionStream("gzip"), writer = inflate.writable.getWriter();
+  writer.write(bytes);
+  writer.close();
+  new Response(inflate.readable).text()
+    .then(function (text) {
+      times.inflated = performance.now();
+      var data = JSON.parse(text);
+      times.parsed = performance.now();
+      kgStart(data);
+      times.started = performance.now();
+    })
+    .catch(function (err) {
+      document.getElementById("kg-count").textContent = "cannot read the page's data: " + err;
+      throw err;
+    });
+})();
+
+function kgStart(data) {
+  "use strict";
   var $ = function (id) { return document.getElementById(id); };
 
   function fold(s) {
@@ -68,35 +96,48 @@
     n.shape = data.shape;
     n.root = !!n.root;
     n.plan = !!n.plan;
-    n.evidence = n.evidence.map(unpackEv);
-    var th = new Set();
-    n.tasks.forEach(function (t) { t[5].forEach(function (x) { th.add(x); }); });
-    n.themes = Array.from(th).sort();
   });
+  // a document's or a link's evidence, unpacked when first shown (most never are)
+  function evs(x) {
+    if (!x.ev) x.ev = x.evidence.map(unpackEv);
+    return x.ev;
+  }
+  // a document's themes (those of its tasks), gathered when first asked for
+  function themesOf(n) {
+    if (!n.themes) {
+      var th = new Set();
+      n.tasks.forEach(function (t) { t[5].forEach(function (x) { th.add(x); }); });
+      n.themes = Array.from(th).sort();
+    }
+    return n.themes;
+  }
   data.edges.forEach(function (e) {
     e.from = data.nodes[e.f].id;
     e.to = data.nodes[e.t].id;
     e.kind = e.kind || "IMPLEMENTS";
     e.id = e.id || e.from + "->" + e.to;
-    e.evidence = e.evidence.map(unpackEv);
   });
-  var byId = new Map();
+  var byId = new Map(data.nodes.map(function (n) { return [n.id, n]; }));
+  // a document's links, listed only for documents that have some (4 lists x 50,000 documents
+  // made the first render slower)
   var up = new Map();   // child id -> edges to the documents it implements
   var down = new Map(); // parent id -> edges from the documents implementing it
   var out = new Map();  // id -> its other relations (based on, replaces …) to documents
   var into = new Map(); // id -> other relations from documents to it
-  data.nodes.forEach(function (n) {
-    byId.set(n.id, n);
-    up.set(n.id, []);
-    down.set(n.id, []);
-    out.set(n.id, []);
-    into.set(n.id, []);
-  });
+  function push(map, id, e) {
+    var list = map.get(id);
+    if (list) list.push(e); else map.set(id, [e]);
+  }
   data.edges.forEach(function (e) {
     var implementsLink = e.kind === "IMPLEMENTS";
-    (implementsLink ? up : out).get(e.from).push(e);
-    (implementsLink ? down : into).get(e.to).push(e);
+    push(implementsLink ? up : out, e.from, e);
+    push(implementsLink ? down : into, e.to, e);
   });
+  var NONE = Object.freeze([]);
+  function ups(id) { return up.get(id) || NONE; }
+  function downs(id) { return down.get(id) || NONE; }
+  function outs(id) { return out.get(id) || NONE; }
+  function intos(id) { return into.get(id) || NONE; }
 
   var big = data.nodes.length > 1000;
   var TIP_EVIDENCE = 3, SHOWN_EVIDENCE = 3;
@@ -112,7 +153,7 @@
                  e.kind === "IMPLEMENTS" ? "implements (" + (e.basis || "basis unknown") + ")"
                    : e.name];
     if (e.rv) lines.push(reviewLine(e));
-    e.evidence.slice(0, TIP_EVIDENCE).forEach(function (ev) {
+    evs(e).slice(0, TIP_EVIDENCE).forEach(function (ev) {
       var f = txt(ev.f);
       lines.push("“" + short(txt(ev.s), 240) + "”" + (f ? " — " + f : ""));
     });
@@ -167,7 +208,7 @@
     autoResize: true,
     physics: { enabled: false, solver: "barnesHut", stabilization: false },
     layout: { improvedLayout: false, hierarchical: false },
-    interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big,
+    interaction: { hover: true, tooltipDelay: 150, hideEdgesOnZoom: big,
                    keyboard: false, navigationButtons: false },
     nodes: { shape: "box", margin: 6, widthConstraint: { maximum: data.nodeWidth } },
     edges: { smooth: false, width: 1, selectionWidth: 2,
@@ -176,6 +217,7 @@
   });
   // level (or depth) bands: alternate stripes, their names at the left edge of the view
   network.on("beforeDrawing", function (ctx) {
+    if (drag && drag.img) return;  // in the kept picture
     var box = $("kg-graph"), s = network.getScale();
     var a = network.DOMtoCanvas({ x: 0, y: 0 });
     var z = network.DOMtoCanvas({ x: box.clientWidth, y: box.clientHeight });
@@ -202,65 +244,78 @@
   var faint = new Set(data.edges.filter(function (e) {
     return !e.color && byId.get(e.from).parent !== e.to;
   }).map(function (e) { return e.id; }));
-  function lodPaint(ctx, nodeIds, edgeIds) {
-    var bn = network.body.nodes, be = network.body.edges, s = network.getScale();
-    var lines = new Map(), fills = new Map(), borders = new Map(), picked = [];
+  // the painted picture's paths (Path2D, one per colour) are kept until what is drawn changes
+  // (vis-network makes new lists of what it draws) or a document moves (lodDirty)
+  var lodCache = null, lodDirty = true;
+  function lodPaths(nodeIds, edgeIds, keep, withBorders) {
+    if (keep && lodCache && !lodDirty && lodCache.n === nodeIds && lodCache.e === edgeIds &&
+        (lodCache.borders || !withBorders)) {
+      return lodCache;
+    }
+    var bn = network.body.nodes, be = network.body.edges;
+    var lines = new Map(), fills = new Map(), borders = new Map();
+    function path(map, key) {
+      var p = map.get(key);
+      if (!p) map.set(key, p = new Path2D());
+      return p;
+    }
     edgeIds.forEach(function (id) {
       var e = be[id];
       if (!e || !e.from || !e.to || faint.has(id)) return;
-      var c = e.options.color.color, list = lines.get(c);
-      if (!list) lines.set(c, list = []);
-      list.push(e.from.x, e.from.y, e.to.x, e.to.y);
-    });
-    ctx.save();
-    ctx.lineWidth = 1 / s;
-    lines.forEach(function (xy, c) {
-      ctx.strokeStyle = c;
-      ctx.beginPath();
-      for (var i = 0; i < xy.length; i += 4) { ctx.moveTo(xy[i], xy[i + 1]); ctx.lineTo(xy[i + 2], xy[i + 3]); }
-      ctx.stroke();
+      var p = path(lines, e.options.color.color);
+      p.moveTo(e.from.x, e.from.y);
+      p.lineTo(e.to.x, e.to.y);
     });
     nodeIds.forEach(function (id) {
       var n = bn[id], o = n.options, w = n.shape.width || data.nodeWidth, h = n.shape.height || 30;
-      var key = o.color.background + "|" + (o.opacity === undefined ? 1 : o.opacity);
-      var r = [n.x - w / 2, n.y - h / 2, w, h];
-      (fills.get(key) || fills.set(key, []).get(key)).push(r);
-      (borders.get(o.color.border) || borders.set(o.color.border, []).get(o.color.border)).push(r);
-      if (n.selected) picked.push(r);
+      var x = n.x - w / 2, y = n.y - h / 2;
+      path(fills, o.color.background + "|" + (o.opacity === undefined ? 1 : o.opacity)).rect(x, y, w, h);
+      if (withBorders) path(borders, o.color.border).rect(x, y, w, h);
     });
-    fills.forEach(function (rects, key) {
+    var c = { n: nodeIds, e: edgeIds, lines: lines, fills: fills,
+              borders: withBorders ? borders : null };
+    if (keep) { lodCache = c; lodDirty = false; }
+    return c;
+  }
+  function lodPaint(ctx, nodeIds, edgeIds, keep) {
+    // below scale 0.12 a box is a few pixels wide: its fill says enough, no border
+    var s = network.getScale(), c = lodPaths(nodeIds, edgeIds, keep, s >= 0.12);
+    var bn = network.body.nodes;
+    ctx.save();
+    ctx.lineWidth = 1 / s;
+    c.lines.forEach(function (p, colour) { ctx.strokeStyle = colour; ctx.stroke(p); });
+    c.fills.forEach(function (p, key) {
       var k = key.split("|");
       ctx.fillStyle = k[0];
       ctx.globalAlpha = parseFloat(k[1]);
-      ctx.beginPath();
-      rects.forEach(function (r) { ctx.rect(r[0], r[1], r[2], r[3]); });
-      ctx.fill();
+      ctx.fill(p);
     });
     ctx.globalAlpha = 1;
     ctx.lineWidth = 1.5 / s;
-    if (s < 0.12) borders = new Map();  // a box a few pixels wide: its fill says enough
-    borders.forEach(function (rects, c) {
-      ctx.strokeStyle = c;
-      ctx.beginPath();
-      rects.forEach(function (r) { ctx.rect(r[0], r[1], r[2], r[3]); });
-      ctx.stroke();
-    });
+    if (c.borders && s >= 0.12) {
+      c.borders.forEach(function (p, colour) { ctx.strokeStyle = colour; ctx.stroke(p); });
+    }
     ctx.strokeStyle = "#c0392b";
     ctx.lineWidth = 4 / s;
-    picked.forEach(function (r) { ctx.strokeRect(r[0], r[1], r[2], r[3]); });
+    network.getSelectedNodes().forEach(function (id) {
+      var n = bn[id];
+      if (!n || n.options.hidden || (drag && drag.skip.has(id))) return;
+      var w = n.shape.width || data.nodeWidth, h = n.shape.height || 30;
+      ctx.strokeRect(n.x - w / 2, n.y - h / 2, w, h);
+    });
     ctx.restore();
   }
   // what lies in the view (vis-network draws every link and measures every box, seen or not)
-  function inView(b) {
-    var box = $("kg-graph"), m = data.nodeWidth;
+  function inView(nodeIds, edgeIds) {
+    var box = $("kg-graph"), m = data.nodeWidth, b = network.body;
     var a = network.DOMtoCanvas({ x: 0, y: 0 });
     var z = network.DOMtoCanvas({ x: box.clientWidth, y: box.clientHeight });
     var x0 = a.x - m, y0 = a.y - m, x1 = z.x + m, y1 = z.y + m, bn = b.nodes, be = b.edges;
-    var ns = b.nodeIndices.filter(function (id) {
+    var ns = nodeIds.filter(function (id) {
       var n = bn[id];
       return n.x >= x0 && n.x <= x1 && n.y >= y0 && n.y <= y1;
     });
-    var es = b.edgeIndices.filter(function (id) {
+    var es = edgeIds.filter(function (id) {
       var e = be[id];
       if (!e || !e.from || !e.to) return false;
       var f = e.from, t = e.to;
@@ -269,17 +324,72 @@
     });
     return [ns, es];
   }
+  // ---- dragging: the picture drawn before the drag is kept as a bitmap and moved with the
+  // view, so that a frame is one copy of pixels whatever the number of documents; when
+  // documents are dragged, the first frame draws everything but them and their links, that
+  // picture is kept, and then vis-network draws only them (and their links) over it. The full
+  // drawing comes back when the button is released.
+  var drag = null; // {img: kept picture or null, tx, ty: the view's translation then, ...}
+  function snapshot() {
+    var c = network.canvas.frame.canvas, img = document.createElement("canvas");
+    img.width = c.width;
+    img.height = c.height;
+    img.getContext("2d").drawImage(c, 0, 0);
+    return img;
+  }
+  network.on("dragStart", function (p) {
+    // a document under the pointer: vis-network drags it with every selected one (p.nodes)
+    var b = network.body, t = b.view.translation;
+    var moved = network.interactionHandler.drag.nodeId === undefined ? [] : p.nodes.slice();
+    var links = new Set();
+    moved.forEach(function (id) {
+      (b.nodes[id] && b.nodes[id].edges || []).forEach(function (e) { links.add(e.id); });
+    });
+    drag = { img: moved.length ? null : snapshot(), tx: t.x, ty: t.y, skip: new Set(moved),
+             links: links, nodes: moved,
+             edges: b.edgeIndices.filter(function (id) { return links.has(id); }) };
+  });
+  // vis-network looks for a document or link under the mouse at every move, the button down
+  // too (every box and link tested: 100 ms a move at 5,000 documents); not while dragging
+  var hoverObject = network.selectionHandler.hoverObject;
+  network.selectionHandler.hoverObject = function (ev) {
+    if (drag || (ev && ev.buttons)) return;
+    return hoverObject.apply(this, arguments);
+  };
+  network.on("dragEnd", function () {
+    if (!drag) return;
+    if (drag.nodes.length) lodDirty = true;  // documents moved: the painted picture is redone
+    drag = null;
+    network.redraw();
+  });
   network.on("beforeDrawing", function (ctx) {
-    var b = network.body;
-    if (b.nodeIndices.length < LOD_MIN) return;
-    var shown = inView(b);
-    lodSaved = [b.nodeIndices, b.edgeIndices];
-    if (network.getScale() < LOD_SCALE) {
-      lodPaint(ctx, shown[0], shown[1]);
-      shown = [[], []];
+    var b = network.body, ns = b.nodeIndices, es = b.edgeIndices;
+    if (drag && drag.img) {  // a drag frame: the kept picture, moved with the view
+      var t = b.view.translation, r = network.canvas.pixelRatio || 1;
+      ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.drawImage(drag.img, Math.round((t.x - drag.tx) * r), Math.round((t.y - drag.ty) * r));
+      ctx.restore();
+      lodSaved = [ns, es];
+      b.nodeIndices = drag.nodes;
+      b.edgeIndices = drag.edges;
+      return;
     }
-    b.nodeIndices = shown[0];
-    b.edgeIndices = shown[1];
+    if (drag) {  // the first frame of dragging documents: everything else, to be kept
+      ns = ns.filter(function (id) { return !drag.skip.has(id); });
+      es = es.filter(function (id) { return !drag.links.has(id); });
+    } else if (ns.length < LOD_MIN) return;
+    lodSaved = [b.nodeIndices, b.edgeIndices];
+    if (network.getScale() < LOD_SCALE && b.nodeIndices.length >= LOD_MIN) {
+      lodPaint(ctx, ns, es, !drag);
+      ns = es = [];
+    } else if (ns.length >= LOD_MIN) {
+      var shown = inView(ns, es);
+      ns = shown[0];
+      es = shown[1];
+    }
+    b.nodeIndices = ns;
+    b.edgeIndices = es;
   });
   network.on("afterDrawing", function () {
     if (!lodSaved) return;
@@ -331,7 +441,7 @@
     dateAxis = { d0: d0, d1: d1, undatedX: undated ? undatedX : null, top: -10, bottom: y - 50 };
   }
   network.on("beforeDrawing", function (ctx) {
-    if (xMode !== "date" || !dateAxis) return;
+    if (xMode !== "date" || !dateAxis || (drag && drag.img)) return;
     var s = network.getScale(), a = network.DOMtoCanvas({ x: 0, y: 0 });
     var first = new Date(dateAxis.d0 * 86400000).getUTCFullYear();
     var last = new Date(dateAxis.d1 * 86400000).getUTCFullYear() + 1;
@@ -506,7 +616,7 @@
     if (n.type && checked.type[n.type] === false) return false;
     if (checked.level[n.level] === false) return false;
     if (f.localities.size && !f.localities.has(n.locality)) return false;
-    if (f.themes.size && !n.themes.some(function (t) { return f.themes.has(t); })) return false;
+    if (f.themes.size && !themesOf(n).some(function (t) { return f.themes.has(t); })) return false;
     if ((f.from || f.to) && !n.date) return false;
     if (f.from && n.date < f.from) return false;
     if (f.to && n.date > f.to) return false;
@@ -519,7 +629,7 @@
     for (var i = 0; i < hops; i++) {
       var next = [];
       frontier.forEach(function (x) {
-        [up.get(x), down.get(x), out.get(x), into.get(x)].forEach(function (list) {
+        [ups(x), downs(x), outs(x), intos(x)].forEach(function (list) {
           list.forEach(function (e) {
             var y = e.from === x ? e.to : e.from;
             if (!seen.has(y)) { seen.add(y); next.push(y); }
@@ -678,13 +788,13 @@
   $("kg-search").addEventListener("focus", function () { if ($("kg-search").value) showResults(); });
   // every match ringed on the canvas while the query stands
   network.on("afterDrawing", function (ctx) {
-    if (!matches.size) return;
+    if (!matches.size || (drag && drag.img)) return;  // drag frames: in the kept picture
     var s = network.getScale();
     ctx.save();
     ctx.strokeStyle = "#f1c40f";
     ctx.lineWidth = 5 / s;
     matches.forEach(function (id) {
-      if (hidden.has(id)) return;
+      if (hidden.has(id) || (drag && drag.skip.has(id))) return;
       var b = network.getBoundingBox(id), m = 5 / s;
       if (b) ctx.strokeRect(b.left - m, b.top - m, b.right - b.left + 2 * m, b.bottom - b.top + 2 * m);
     });
@@ -732,8 +842,25 @@
     li.append(el("span", verb + " "), b,
               el("span", " (" + (e.kind === "IMPLEMENTS" ? e.basis || "?" : e.name) + ")", "kg-meta"));
     if (e.rv) li.append(el("div", reviewLine(e), "kg-meta kg-review-line"));
-    if (e.evidence.length) li.append(evidenceList(e.evidence, "kg-link-evidence"));
+    if (e.evidence.length) li.append(evidenceList(evs(e), "kg-link-evidence"));
     return li;
+  }
+  // a document's links: the first SHOWN_LINKS, then "+N more" builds the next MORE_LINKS (a
+  // central resolution has thousands: building them all took seconds at 5,000 documents)
+  var SHOWN_LINKS = 20, MORE_LINKS = 200;
+  function linkList(items, cls) {
+    var ul = el("ul", null, cls);
+    function add(from, to) {
+      items.slice(from, to).forEach(function (x) { ul.append(linkItem(x[0], x[1], x[2])); });
+      if (items.length <= to) return;
+      var li = el("li"), more = el("button", "+" + (items.length - to) + " more", "kg-link kg-more");
+      more.type = "button";
+      more.addEventListener("click", function () { li.remove(); add(to, to + MORE_LINKS); });
+      li.append(more);
+      ul.append(li);
+    }
+    add(0, SHOWN_LINKS);
+    return ul;
   }
   // the central tasks a local task takes up; the analyst's verdict first
   function alignList(aligns) {
@@ -784,28 +911,22 @@
     if (n.root) body.append(el("div", "root of this view", "kg-meta"));
     var dl = el("dl");
     propsOf(n).forEach(function (p) { dl.append(el("dt", p[0]), el("dd", p[1])); });
-    if (n.themes.length) dl.append(el("dt", "themes"), el("dd", themeNames(n.themes)));
+    if (themesOf(n).length) dl.append(el("dt", "themes"), el("dd", themeNames(n.themes)));
     body.append(dl);
-    var ups = up.get(id), downs = down.get(id);
-    if (ups.length) {
-      body.append(el("h3", "Implements (" + ups.length + ")"));
-      var ul1 = el("ul");
-      ups.forEach(function (e) { ul1.append(linkItem(e, e.to, "→")); });
-      body.append(ul1);
+    var upList = ups(id), downList = downs(id);
+    if (upList.length) {
+      body.append(el("h3", "Implements (" + upList.length + ")"));
+      body.append(linkList(upList.map(function (e) { return [e, e.to, "→"]; }), "kg-ups"));
     }
-    if (downs.length) {
-      body.append(el("h3", "Implemented by (" + downs.length + ")"));
-      var ul2 = el("ul");
-      downs.forEach(function (e) { ul2.append(linkItem(e, e.from, "←")); });
-      body.append(ul2);
+    if (downList.length) {
+      body.append(el("h3", "Implemented by (" + downList.length + ")"));
+      body.append(linkList(downList.map(function (e) { return [e, e.from, "←"]; }), "kg-downs"));
     }
-    var outs = out.get(id), ins = into.get(id);
-    if (outs.length || ins.length) {
-      body.append(el("h3", "Other relations (" + (outs.length + ins.length) + ")"));
-      var ul4 = el("ul");
-      outs.forEach(function (e) { ul4.append(linkItem(e, e.to, "→")); });
-      ins.forEach(function (e) { ul4.append(linkItem(e, e.from, "←")); });
-      body.append(ul4);
+    var outList = outs(id), ins = intos(id);
+    if (outList.length || ins.length) {
+      body.append(el("h3", "Other relations (" + (outList.length + ins.length) + ")"));
+      body.append(linkList(outList.map(function (e) { return [e, e.to, "→"]; }).concat(
+        ins.map(function (e) { return [e, e.from, "←"]; })), "kg-others"));
     }
     body.append(el("h3", "Tasks (" + n.tasks.length + ")"));
     var taken = takenUp(n);
@@ -828,7 +949,7 @@
       body.append(d);
     });
     body.append(el("h3", "Evidence (" + n.evidence.length + ")"));
-    body.append(evidenceList(n.evidence, "kg-evidence"));
+    body.append(evidenceList(evs(n), "kg-evidence"));
   }
   function select(id, focus) {
     if (!byId.has(id)) return;
@@ -858,7 +979,7 @@
     while (queue.length) {
       var here = queue.shift();
       if (here === data.root) continue;
-      up.get(here).forEach(function (e) {
+      ups(here).forEach(function (e) {
         via.push(e.id);
         if (!seen.has(e.to)) { seen.add(e.to); queue.push(e.to); }
       });
@@ -891,7 +1012,7 @@
   // a document, what it links to and what links to it, and the chains above them all
   function around(id) {
     var ids = new Set([id]);
-    [up.get(id), down.get(id), out.get(id), into.get(id)].forEach(function (list) {
+    [ups(id), downs(id), outs(id), intos(id)].forEach(function (list) {
       list.forEach(function (e) { ids.add(e.from); ids.add(e.to); });
     });
     return withAncestors(ids);
@@ -975,7 +1096,7 @@
     if (!root) return null;
     var seen = new Set([root]), todo = [root];
     while (todo.length) {
-      down.get(todo.pop()).forEach(function (e) {
+      downs(todo.pop()).forEach(function (e) {
         if (!seen.has(e.from)) { seen.add(e.from); todo.push(e.from); }
       });
     }
@@ -1030,11 +1151,11 @@
   // roots worth choosing: documents something implements, the top levels and the busiest first
   function rootChoices() {
     var rank = new Map(data.legend.levels.map(function (l, i) { return [l.name, i]; }));
-    return data.nodes.filter(function (n) { return down.get(n.id).length; })
+    return data.nodes.filter(function (n) { return down.has(n.id); })
       .sort(function (a, b) {
         return (b.id === data.root) - (a.id === data.root) ||
           (rank.get(a.level) || 0) - (rank.get(b.level) || 0) ||
-          down.get(b.id).length - down.get(a.id).length;
+          downs(b.id).length - downs(a.id).length;
       }).slice(0, 40);
   }
   function buildTileMap(box) {
@@ -1205,7 +1326,7 @@
   function linksCsv() {
     return csv([["from", "to", "kind", "basis", "evidence", "first_sentence", "file"]].concat(
       shownEdges().map(function (e) {
-        var ev = e.evidence[0] || {};
+        var ev = evs(e)[0] || {};
         return [e.from, e.to, e.kind, e.basis, e.evidence.length, txt(ev.s), txt(ev.f)];
       })));
   }
@@ -1278,6 +1399,10 @@
   $("kg-csv-links").addEventListener("click", function () {
     download("kg-links.csv", new Blob([linksCsv()], { type: "text/csv" }));
   });
+  // the first frame of dragging documents is kept, after everything else has drawn on it
+  network.on("afterDrawing", function () {
+    if (drag && !drag.img) drag.img = snapshot();
+  });
   restoreView();
 
   window.kgExplorer = { network: network, nodes: nodes, edges: edges, data: data, fold: fold,
@@ -1287,5 +1412,8 @@
                         map: kgMap, lod: function () { return network.getScale() < LOD_SCALE &&
                           network.body.nodeIndices.length >= LOD_MIN; },
                         states: function () { return Object.fromEntries(state); },
+                        dragging: function () {
+                          return drag && { kept: !!drag.img, nodes: drag.nodes.slice(),
+                                           edges: drag.edges.slice() }; },
                         setXMode: setXMode };
-})();
+}
