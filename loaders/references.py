@@ -195,12 +195,10 @@ def find_symbols(text: str) -> list[Ref]:
     pats = _patterns()
     taken = Spans()
     refs: list[Ref] = []
-    numbers: list[int] = []  # a symbol starts a run of digits …
-    slashed: list[int] = []  # … and a State-shaped one has a slash right after it
-    for m in _DIGITS.finditer(text):
-        numbers.append(m.start())
-        if text.find("/", m.end(), m.end() + 3) >= 0:
-            slashed.append(m.start())
+    runs = [m.span() for m in _DIGITS.finditer(text)]
+    find = text.find
+    numbers = [a for a, _ in runs]  # a symbol starts a run of digits …
+    slashed = [a for a, b in runs if find("/", b, b + 3) >= 0]  # … a State one has a slash
     for family in ("state_qppl", "party_state_order", "state_adm", "party", "letter",
                    "letter_any"):
         for m in finditer_at(pats[family], text, numbers if family == "party" else slashed):

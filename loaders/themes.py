@@ -45,13 +45,15 @@ def _by_first_word() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def tag_themes(text: str) -> tuple[ThemeTag, ...]:
-    """Themes of a text with the words (as written) that triggered each.
+def tag_themes(text: str, folded: str | None = None) -> tuple[ThemeTag, ...]:
+    """Themes of a text with the words (as written) that triggered each; `folded` is the
+    text folded (`fold_same_length`) when the caller has it already.
 
     >>> [t.theme for t in tag_themes("Luan chuyen can bo va danh gia")]
     ['evaluation', 'rotation']
     """
-    folded = fold_same_length.__wrapped__(text)  # a task's text: not kept in the shared cache
+    if folded is None:  # a task's text: not kept in the shared cache
+        folded = fold_same_length.__wrapped__(text)
     words: dict[str, list[str]] = {}
     ends: dict[str, int] = {}  # each theme's matches do not overlap (as in finditer)
     by_word, word = _by_first_word(), _WORD.match

@@ -177,3 +177,45 @@ def test_sentence_scans_led_by_the_mark_equal_the_space_led_patterns():
         assert sentence_spans(t) == [(a, b) for a, b in between if re.search(r"\S", t[a:b])]
     assert sentence_spans("Một. Hai;\nba") == [(0, 4), (5, 9), (10, 12)]
     assert sentences("Một. Hai;\nba") == ((0, 4), (5, 9), (10, 12))
+
+
+def _headings_by_pattern(text: str) -> list[tuple[int, str]]:
+    """`section_headings` as it was: every short line read with the province pattern."""
+    out = []
+    for start, group in localities._short_lines(text):
+        line = (localities._PREFIX.sub("", group) if group[0] in "tT" else group).strip()
+        found = localities.find_provinces(line)
+        if len(found) == 1 and found[0].start == 0 and found[0].end == len(line):
+            out.append((start, found[0].province))
+    return out
+
+
+def test_section_headings_skip_only_lines_that_cannot_be_one_name():
+    r = random.Random(9)
+    names = ["Hà Nội", "HÀ NỘI", "Thanh Hoá", "Thanh Hóa", "Hồ Chí Minh", "TP. Hồ Chí Minh",
+             "Bà Rịa - Vũng Tàu", "Huế", "Quảng  Ninh", "Hà\tNam", "Nam Hà", "Hà", "Ninh"]
+    parts = [*names, "tỉnh ", "Tỉnh ", "thành phố ", " ", ":", "Sở Y tế", "và", "\n", "x"]
+    for _ in range(3000):
+        text = "".join(r.choice(parts) for _ in range(r.randint(1, 8)))
+        assert localities.section_headings(text) == _headings_by_pattern(text), text
+    assert localities.section_headings("Tỉnh Thanh Hoá:\nx\n  HÀ NỘI\n") == [
+        (0, "Thanh Hóa"), (20, "Hà Nội")]
+
+
+def test_themes_of_a_folded_slice_equal_the_themes_of_the_text():
+    from loaders.themes import tag_themes
+
+    for t in [*_texts(2000, 11), "Luân chuyển\u00a0cán bộ,\n đánh\tgiá cán bộ; Đào tạo"]:
+        own = " ".join(t.split())
+        folded = " ".join(fold_same_length(t).split())
+        assert tag_themes(own, folded) == tag_themes(own)
+    assert [x.theme for x in tag_themes("Luân chuyển cán bộ", "luan chuyen can bo")] == [
+        "rotation"]
+
+
+def test_symbols_found_at_digit_runs_with_a_slash_after():
+    from loaders.references import find_symbols
+
+    text = "Số 12 /KH-UBND, 26-NQ/TW, 140/2017/NĐ-CP, 05 / 2019 / QĐ-TTg, năm 2019 /"
+    assert [r.symbol for r in find_symbols(text)] == [
+        "12/KH-UBND", "26-NQ/TW", "140/2017/NĐ-CP", "05/2019/QĐ-TTg"]
