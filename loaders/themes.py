@@ -66,4 +66,13 @@ def tag_themes(text: str, folded: str | None = None) -> tuple[ThemeTag, ...]:
                 seen = words.setdefault(theme_id, [])
                 if w not in seen:
                     seen.append(w)
-    return tuple(ThemeTag(tid, tuple(words[tid])) for tid, _ in _matchers() if tid in words)
+    if not words:
+        return ()
+    order = _order()
+    return tuple(ThemeTag(tid, tuple(words[tid])) for tid in sorted(words, key=order.__getitem__))
+
+
+@cache
+def _order() -> dict[str, int]:
+    """Each theme's place in the scheme: the order tags are given in."""
+    return {tid: i for i, (tid, _) in enumerate(_matchers())}

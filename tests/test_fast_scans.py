@@ -219,3 +219,19 @@ def test_symbols_found_at_digit_runs_with_a_slash_after():
     text = "Số 12 /KH-UBND, 26-NQ/TW, 140/2017/NĐ-CP, 05 / 2019 / QĐ-TTg, năm 2019 /"
     assert [r.symbol for r in find_symbols(text)] == [
         "12/KH-UBND", "26-NQ/TW", "140/2017/NĐ-CP", "05/2019/QĐ-TTg"]
+
+
+def test_lead_search_equals_the_search():
+    from loaders.matching import LeadSearch
+
+    patterns = [re.compile(r"(?<![^\s|])kinh gui\s*:"), re.compile(r"(?<!\w)(?:Sở|tỉnh) \w+"),
+                re.compile(r"\d+(?=/)"), re.compile(r"(?<=a)b|c"), re.compile(r"(?i)x")]
+    for t in _texts(1500, 12):
+        t = t + " kinh gui: Sở Y tế 12/ab c"[: len(t) % 27]
+        for p in patterns:
+            lead = LeadSearch(p)
+            for a, b in ((0, len(t)), (3, len(t) - 2), (len(t) // 2, len(t) + 5)):
+                got, want = lead.search(t, a, b), p.search(t, a, b)
+                assert (got and got.span()) == (want and want.span()), (p, t, a, b)
+    assert LeadSearch(patterns[0]).search("x\nkinh gui :") is not None
+    assert LeadSearch(patterns[0]).search("xkinh gui:") is None
