@@ -235,3 +235,19 @@ def test_lead_search_equals_the_search():
                 assert (got and got.span()) == (want and want.span()), (p, t, a, b)
     assert LeadSearch(patterns[0]).search("x\nkinh gui :") is not None
     assert LeadSearch(patterns[0]).search("xkinh gui:") is None
+
+
+def test_symbols_start_only_at_the_number_runs_tried():
+    from loaders.references import _number_runs, _patterns
+
+    r = random.Random(13)
+    parts = ["12", "05", "/", "-", " ", ".", ",", "_", "a", "Đ", "NQ", "/TW", "-CP", "/2019/",
+             "KH-UBND", "QĐ-TTg", "số ", "\n", "²", "٣"]
+    families = ("state_qppl", "party_state_order", "state_adm", "party", "letter", "letter_any")
+    for _ in range(4000):
+        t = "".join(r.choice(parts) for _ in range(r.randint(1, 12)))
+        starts = {a for a, _ in _number_runs(t)}
+        for fam in families:
+            for m in _patterns()[fam].finditer(t):
+                assert m.start() in starts, (fam, t)
+    assert _number_runs("12/2019, x5 ab 7") == [(0, 2), (15, 16)]
