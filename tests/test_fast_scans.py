@@ -251,3 +251,26 @@ def test_symbols_start_only_at_the_number_runs_tried():
             for m in _patterns()[fam].finditer(t):
                 assert m.start() in starts, (fam, t)
     assert _number_runs("12/2019, x5 ab 7") == [(0, 2), (15, 16)]
+
+
+def test_deadlines_picked_from_the_text_index_equal_the_range_search():
+    from loaders.deadlines import _PAREN, find_deadline, patterns
+
+    def by_range(text: str, a: int, b: int) -> tuple[int, int] | None:
+        folded, found = fold_same_length(text), None
+        for m in _PAREN.finditer(folded, a, b):
+            if any(rx.search(m[1].strip()) for rx in patterns().parenthesised):
+                found = m.span(1)
+        return found
+
+    r = random.Random(14)
+    parts = ["(hoàn thành trong quý IV năm 2026)", "(trước ngày 30/6/2025)", "(Sở Y tế)", "(",
+             ")", "x", " rà soát ", "(thực hiện hằng năm)", "\n", "(năm 2027"]
+    for _ in range(400):
+        t = "".join(r.choice(parts) for _ in range(r.randint(1, 10)))
+        for a in range(0, len(t) + 1, 7):
+            for b in range(a, len(t) + 1, 11):
+                want, got = by_range(t, a, b), find_deadline(t, a, b)
+                if want is not None:  # (else the inline wording is looked for, as before)
+                    assert got is not None and got[0].text == " ".join(
+                        t[want[0]:want[1]].split()).strip(), (t, a, b)
