@@ -6,11 +6,12 @@ queried (kind, year, quarter, date, recurrence). Wording lives in data/deadline_
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -88,6 +89,28 @@ date=None, recurrence=None)
     return Deadline(text, "unknown")
 
 
+@lru_cache(maxsize=1)
+def _paren_deadlines(folded: str) -> tuple[list[int], list[int], list[tuple[int, int]]]:
+    """The parenthesised deadlines of a whole folded text: where each "(" is, where each ")"
+    ends, and the span inside. Found once per text, each item's search picks from them by
+    bisection: a match of `_PAREN` holds no parenthesis, so its matches never overlap and a
+    search of text[a:b] finds exactly the ones lying inside it. (The last text only: the
+    items of one text are read one after another.)"""
+    rxs = patterns().parenthesised
+    starts, ends, inner = [], [], []
+    for m in _PAREN.finditer(folded):
+        # its last part that is a deadline: "(X chủ trì; hoàn thành trong quý II/2026)"
+        span = None
+        for part in _PART.finditer(folded, m.start(1), m.end(1)):
+            if len(part[0]) <= _LONGEST and any(rx.search(part[0].strip()) for rx in rxs):
+                span = part.span()
+        if span is not None:
+            starts.append(m.start())
+            ends.append(m.end())
+            inner.append(span)
+    return starts, ends, inner
+
+
 def find_deadline(text: str, start: int = 0, end: int | None = None
                   ) -> tuple[Deadline, int, int] | None:
     """The deadline stated in text[start:end] and its span: the last parenthesised deadline,
@@ -95,11 +118,10 @@ def find_deadline(text: str, start: int = 0, end: int | None = None
     end = len(text) if end is None else end
     p, folded = patterns(), fold_same_length(text)
     found = None
-    for m in _PAREN.finditer(folded, start, end):
-        for part in _PART.finditer(folded, m.start(1), m.end(1)):  # "(X chủ trì; quý II/2026)"
-            if len(part[0]) <= _LONGEST and any(rx.search(part[0].strip())
-                                                for rx in p.parenthesised):
-                found = part.span()
+    starts, ends, inner = _paren_deadlines(folded)
+    i = bisect.bisect_right(ends, end) - 1  # the last one ending by `end` …
+    if i >= 0 and starts[i] >= start:  # … if it opens after `start`
+        found = inner[i]
     if found is None:
         for m in p.inline.finditer(folded, start, end):
             found = (m.start(), m.end())

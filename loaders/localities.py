@@ -184,12 +184,24 @@ def _short_lines(text: str) -> Iterator[tuple[int, str]]:
             yield start, body
 
 
+@cache
+def _whole_forms() -> frozenset[str]:
+    """Every name form with its spaces collapsed: a line the province pattern matches from
+    its first character to its last reads as one of these (the pattern is the forms' trie,
+    spaces flexible), so a line that does not cannot be a heading."""
+    _pattern()
+    return frozenset(" ".join(f.split()) for f in _pattern.forms)  # type: ignore[attr-defined]
+
+
 def section_headings(text: str) -> list[tuple[int, str]]:
     """(offset, province) of short lines that only name a province: headings of round-ups."""
     out = []
+    whole = _whole_forms()
     for start, group in _short_lines(text):
         line = (_PREFIX.sub("", group) if group[0] in "tT" else group).strip()
         if line[:1] not in _initials():  # no name starts the line
+            continue
+        if " ".join(modern_tones(line).split()) not in whole:  # not one name from end to end
             continue
         found = find_provinces(line)
         if len(found) == 1 and found[0].start == 0 and found[0].end == len(line):

@@ -297,3 +297,33 @@ class LineStart:
 def line_start(pattern: re.Pattern[str]) -> LineStart:
     """The `LineStart` search of a pattern (made once per pattern)."""
     return LineStart(pattern)
+
+
+class LeadSearch:
+    """`pattern.search` led by the characters a match can start with (`first_chars`): the
+    regex engine finds no prefix in a pattern that opens with a look-behind and tries it at
+    every character; here a scan for those characters finds where it is worth trying. The
+    same match (a look-behind sees the text before `pos` either way)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        chars = first_chars(pattern)
+        self._lead = None if chars is None else re.compile(
+            "[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        end = len(text) if endpos is None else endpos
+        if self._lead is None:
+            return self.pattern.search(text, pos, end)
+        match = self.pattern.match
+        for c in self._lead.finditer(text, pos, end):
+            m = match(text, c.start(), end)
+            if m is not None:
+                return m
+        return None
+
+
+@cache
+def lead_search(pattern: re.Pattern[str]) -> LeadSearch:
+    """The `LeadSearch` of a pattern (made once per pattern)."""
+    return LeadSearch(pattern)

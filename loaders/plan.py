@@ -476,6 +476,9 @@ def _task(ctx: TextContext, text: str, doc: Document, node: Node, root: _Assignm
         found = find_deadline(text, node.text_start, node.end)
         deadline = found[0] if found else deadline
     own = " ".join(text[node.text_start:node.end].split())
+    # folding keeps every space a space and nothing else one: the folded text's slice,
+    # its spaces collapsed alike, is `own` folded
+    folded_own = " ".join(fold_same_length(text)[node.text_start:node.end].split())
     label = node.label
     return Task(
         uid=task_uid(doc.uid, label), document=doc.uid, label=label, text=own,
@@ -483,7 +486,7 @@ def _task(ctx: TextContext, text: str, doc: Document, node: Node, root: _Assignm
         lead=lead,
         support=tuple(dict.fromkeys(s for s in support
                                     if not lead or s.lower() != lead.lower())),
-        deadline=deadline, themes=tag_themes(own), order=order), assignment
+        deadline=deadline, themes=tag_themes(own, folded_own), order=order), assignment
 
 
 def _repeat(uid: str, n: int) -> str:

@@ -22,6 +22,7 @@ from loaders.matching import Spans, finditer_at, whole_words
 
 DATA = Path(__file__).with_name("data") / "doc_types.yaml"
 _DIGITS = re.compile(r"\d+")
+_NOT_BEFORE = "_/.,-"  # with the word characters, what `num` may not follow (see _patterns)
 
 
 @dataclass(frozen=True)
@@ -195,12 +196,10 @@ def find_symbols(text: str) -> list[Ref]:
     pats = _patterns()
     taken = Spans()
     refs: list[Ref] = []
-    numbers: list[int] = []  # a symbol starts a run of digits …
-    slashed: list[int] = []  # … and a State-shaped one has a slash right after it
-    for m in _DIGITS.finditer(text):
-        numbers.append(m.start())
-        if text.find("/", m.end(), m.end() + 3) >= 0:
-            slashed.append(m.start())
+    runs = _number_runs(text)
+    find = text.find
+    numbers = [a for a, _ in runs]  # a symbol starts one of these runs of digits …
+    slashed = [a for a, b in runs if find("/", b, b + 3) >= 0]  # … a State one has a slash
     for family in ("state_qppl", "party_state_order", "state_adm", "party", "letter",
                    "letter_any"):
         for m in finditer_at(pats[family], text, numbers if family == "party" else slashed):
@@ -212,6 +211,14 @@ def find_symbols(text: str) -> list[Ref]:
             taken.add(m.start(), m.end())
             refs.append(_make_ref(text, m, family))
     return sorted((r for r in refs if r is not None), key=lambda r: r.start)
+
+
+def _number_runs(text: str) -> list[tuple[int, int]]:
+    """The runs of digits a symbol's number may be: none after a word character, "/", ".",
+    "," or "-" (each family's `num` says so; the others are not tried)."""
+    spans = [m.span() for m in _DIGITS.finditer(text)]
+    return [(a, b) for a, b in spans
+            if not a or not ((c := text[a - 1]).isalnum() or c in _NOT_BEFORE)]
 
 
 # "Số: " / "số " right before a number: the text says the code after it is a symbol's

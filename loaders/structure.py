@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from loaders.matching import alternation, fold_same_length, line_start, spaces_at
+from loaders.matching import alternation, fold_same_length, lead_search, line_start, spaces_at
 
 DATA = Path(__file__).with_name("data") / "plan_structure.yaml"
 _fold = fold_same_length.__wrapped__  # short strings: not kept in the shared cache
@@ -317,7 +317,8 @@ def parse_outline(text: str, mode: str = "plan") -> Outline:
     view = clean_view(text)
     folded = fold_same_length(view)
     body_end, spans = _regions(view, mode)
-    closing, recipients = rules().closing, rules().recipients
+    # (the recipients pattern opens with a look-behind: searched from its first letters)
+    closing, recipients = rules().closing, lead_search(rules().recipients)
     addressed = False  # reading the list of a letter's recipients
     lists: list[ItemList] = []
     current: list[Node] = []
@@ -429,7 +430,9 @@ def heading_text(node: Node, text: str) -> str:
 
 
 def _section_says(node: Node, text: str) -> bool | None:
-    f = _fold(heading_text(node, text))
+    # the folded text's heading is the heading folded (folding keeps line breaks and spaces
+    # where they are, and the text's fold is kept while its outline is read)
+    f = heading_text(node, fold_same_length(text))
     r = rules()
     task, other = r.task_sections.match(f), r.other_sections.match(f)
     if task and (not other or task.end() > other.end()):

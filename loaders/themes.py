@@ -7,7 +7,7 @@ in the text, accent- and case-insensitively, on word boundaries.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from graph.model import ThemeTag
 from loaders.matching import alternation, fold_same_length, starts
@@ -45,13 +45,22 @@ def _by_first_word() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def tag_themes(text: str) -> tuple[ThemeTag, ...]:
-    """Themes of a text with the words (as written) that triggered each.
+def tag_themes(text: str, folded: str | None = None) -> tuple[ThemeTag, ...]:
+    """Themes of a text with the words (as written) that triggered each; `folded` is the
+    text folded (`fold_same_length`) when the caller has it already.
 
     >>> [t.theme for t in tag_themes("Luan chuyen can bo va danh gia")]
     ['evaluation', 'rotation']
     """
-    folded = fold_same_length.__wrapped__(text)  # a task's text: not kept in the shared cache
+    if folded is None:  # a task's text: not kept in the shared cache
+        folded = fold_same_length.__wrapped__(text)
+    return _tags(text, folded)
+
+
+@lru_cache(maxsize=4096)
+def _tags(text: str, folded: str) -> tuple[ThemeTag, ...]:
+    """`tag_themes` (a pure function of short texts, cached: plans down a chain copy the
+    tasks of the plan they carry out word for word)."""
     words: dict[str, list[str]] = {}
     ends: dict[str, int] = {}  # each theme's matches do not overlap (as in finditer)
     by_word, word = _by_first_word(), _WORD.match
@@ -64,4 +73,13 @@ def tag_themes(text: str) -> tuple[ThemeTag, ...]:
                 seen = words.setdefault(theme_id, [])
                 if w not in seen:
                     seen.append(w)
-    return tuple(ThemeTag(tid, tuple(words[tid])) for tid, _ in _matchers() if tid in words)
+    if not words:
+        return ()
+    order = _order()
+    return tuple(ThemeTag(tid, tuple(words[tid])) for tid in sorted(words, key=order.__getitem__))
+
+
+@cache
+def _order() -> dict[str, int]:
+    """Each theme's place in the scheme: the order tags are given in."""
+    return {tid: i for i, (tid, _) in enumerate(_matchers())}

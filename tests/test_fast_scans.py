@@ -177,3 +177,100 @@ def test_sentence_scans_led_by_the_mark_equal_the_space_led_patterns():
         assert sentence_spans(t) == [(a, b) for a, b in between if re.search(r"\S", t[a:b])]
     assert sentence_spans("Một. Hai;\nba") == [(0, 4), (5, 9), (10, 12)]
     assert sentences("Một. Hai;\nba") == ((0, 4), (5, 9), (10, 12))
+
+
+def _headings_by_pattern(text: str) -> list[tuple[int, str]]:
+    """`section_headings` as it was: every short line read with the province pattern."""
+    out = []
+    for start, group in localities._short_lines(text):
+        line = (localities._PREFIX.sub("", group) if group[0] in "tT" else group).strip()
+        found = localities.find_provinces(line)
+        if len(found) == 1 and found[0].start == 0 and found[0].end == len(line):
+            out.append((start, found[0].province))
+    return out
+
+
+def test_section_headings_skip_only_lines_that_cannot_be_one_name():
+    r = random.Random(9)
+    names = ["Hà Nội", "HÀ NỘI", "Thanh Hoá", "Thanh Hóa", "Hồ Chí Minh", "TP. Hồ Chí Minh",
+             "Bà Rịa - Vũng Tàu", "Huế", "Quảng  Ninh", "Hà\tNam", "Nam Hà", "Hà", "Ninh"]
+    parts = [*names, "tỉnh ", "Tỉnh ", "thành phố ", " ", ":", "Sở Y tế", "và", "\n", "x"]
+    for _ in range(3000):
+        text = "".join(r.choice(parts) for _ in range(r.randint(1, 8)))
+        assert localities.section_headings(text) == _headings_by_pattern(text), text
+    assert localities.section_headings("Tỉnh Thanh Hoá:\nx\n  HÀ NỘI\n") == [
+        (0, "Thanh Hóa"), (20, "Hà Nội")]
+
+
+def test_themes_of_a_folded_slice_equal_the_themes_of_the_text():
+    from loaders.themes import tag_themes
+
+    for t in [*_texts(2000, 11), "Luân chuyển\u00a0cán bộ,\n đánh\tgiá cán bộ; Đào tạo"]:
+        own = " ".join(t.split())
+        folded = " ".join(fold_same_length(t).split())
+        assert tag_themes(own, folded) == tag_themes(own)
+    assert [x.theme for x in tag_themes("Luân chuyển cán bộ", "luan chuyen can bo")] == [
+        "rotation"]
+
+
+def test_symbols_found_at_digit_runs_with_a_slash_after():
+    from loaders.references import find_symbols
+
+    text = "Số 12 /KH-UBND, 26-NQ/TW, 140/2017/NĐ-CP, 05 / 2019 / QĐ-TTg, năm 2019 /"
+    assert [r.symbol for r in find_symbols(text)] == [
+        "12/KH-UBND", "26-NQ/TW", "140/2017/NĐ-CP", "05/2019/QĐ-TTg"]
+
+
+def test_lead_search_equals_the_search():
+    from loaders.matching import LeadSearch
+
+    patterns = [re.compile(r"(?<![^\s|])kinh gui\s*:"), re.compile(r"(?<!\w)(?:Sở|tỉnh) \w+"),
+                re.compile(r"\d+(?=/)"), re.compile(r"(?<=a)b|c"), re.compile(r"(?i)x")]
+    for t in _texts(1500, 12):
+        t = t + " kinh gui: Sở Y tế 12/ab c"[: len(t) % 27]
+        for p in patterns:
+            lead = LeadSearch(p)
+            for a, b in ((0, len(t)), (3, len(t) - 2), (len(t) // 2, len(t) + 5)):
+                got, want = lead.search(t, a, b), p.search(t, a, b)
+                assert (got and got.span()) == (want and want.span()), (p, t, a, b)
+    assert LeadSearch(patterns[0]).search("x\nkinh gui :") is not None
+    assert LeadSearch(patterns[0]).search("xkinh gui:") is None
+
+
+def test_symbols_start_only_at_the_number_runs_tried():
+    from loaders.references import _number_runs, _patterns
+
+    r = random.Random(13)
+    parts = ["12", "05", "/", "-", " ", ".", ",", "_", "a", "Đ", "NQ", "/TW", "-CP", "/2019/",
+             "KH-UBND", "QĐ-TTg", "số ", "\n", "²", "٣"]
+    families = ("state_qppl", "party_state_order", "state_adm", "party", "letter", "letter_any")
+    for _ in range(4000):
+        t = "".join(r.choice(parts) for _ in range(r.randint(1, 12)))
+        starts = {a for a, _ in _number_runs(t)}
+        for fam in families:
+            for m in _patterns()[fam].finditer(t):
+                assert m.start() in starts, (fam, t)
+    assert _number_runs("12/2019, x5 ab 7") == [(0, 2), (15, 16)]
+
+
+def test_deadlines_picked_from_the_text_index_equal_the_range_search():
+    from loaders.deadlines import _PAREN, find_deadline, patterns
+
+    def by_range(text: str, a: int, b: int) -> tuple[int, int] | None:
+        folded, found = fold_same_length(text), None
+        for m in _PAREN.finditer(folded, a, b):
+            if any(rx.search(m[1].strip()) for rx in patterns().parenthesised):
+                found = m.span(1)
+        return found
+
+    r = random.Random(14)
+    parts = ["(hoàn thành trong quý IV năm 2026)", "(trước ngày 30/6/2025)", "(Sở Y tế)", "(",
+             ")", "x", " rà soát ", "(thực hiện hằng năm)", "\n", "(năm 2027"]
+    for _ in range(400):
+        t = "".join(r.choice(parts) for _ in range(r.randint(1, 10)))
+        for a in range(0, len(t) + 1, 7):
+            for b in range(a, len(t) + 1, 11):
+                want, got = by_range(t, a, b), find_deadline(t, a, b)
+                if want is not None:  # (else the inline wording is looked for, as before)
+                    assert got is not None and got[0].text == " ".join(
+                        t[want[0]:want[1]].split()).strip(), (t, a, b)
