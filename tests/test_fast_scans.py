@@ -300,3 +300,15 @@ def test_evidence_spans_equal_the_sentence_and_origin_lookups():
                         o = norm.original
                         assert (ev.sentence, ev.start, ev.end) == (
                             " ".join(t[o(a):o(b)].split()), o(start), o(end))
+
+
+def test_set_out_cues_start_before_the_last_neu():
+    from loaders.implements import _SET_OUT
+
+    r = random.Random(16)
+    parts = ["thuc hien ", "cac nhiem vu ", "giai phap ", "neu trong ", "neu tai ", "neu",
+             "x ", ". ", "\n", "thuc  hien", "noi dung "]
+    for _ in range(3000):
+        f = "".join(r.choice(parts) for _ in range(r.randint(1, 10)))
+        for m in _SET_OUT.finditer(f):
+            assert m.start() + 4 <= f.rfind("neu"), f
