@@ -312,3 +312,9 @@ def test_set_out_cues_start_before_the_last_neu():
         f = "".join(r.choice(parts) for _ in range(r.randint(1, 10)))
         for m in _SET_OUT.finditer(f):
             assert m.start() + 4 <= f.rfind("neu"), f
+
+
+def test_province_names_read_across_any_spaces():
+    found = localities.find_provinces("Quảng\u00a0 Ninh, Hà\nNội và THANH  HÓA")
+    assert [(m.start, m.end, m.province) for m in found] == [
+        (0, 11, "Quảng Ninh"), (13, 19, "Hà Nội"), (23, 33, "Thanh Hóa")]
