@@ -26,8 +26,8 @@ _INK = re.compile(r"\S")
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences (and list items, which sit on lines of their own)."""
     spans, start = [], 0
-    for m in _BOUNDARY.finditer(text):
-        a, b = m.span(1) if m.start(1) >= 0 else m.span()
+    # (group 1 is the only group: `lastindex` says whether it took part)
+    for a, b in [m.span(1) if m.lastindex else m.span() for m in _BOUNDARY.finditer(text)]:
         if a > start:
             spans.append((start, a))
         start = b
@@ -66,14 +66,22 @@ class TextContext:
     def evidence(self, start: int, end: int, method: str = "explicit",
                  confidence: float = 1.0) -> Evidence:
         """Evidence for the span [start, end): the sentence(s) that contain it."""
-        a, _ = self.sentence_span(start)
-        _, b = self.sentence_span(max(start, end - 1))
+        sents = self.sentences  # (`sentence_span` of start and of end - 1, inlined)
+        if sents:
+            starts, right = self._starts, bisect.bisect_right
+            a = sents[max(0, right(starts, start) - 1)][0]
+            b = sents[max(0, right(starts, max(start, end - 1)) - 1)][1]
+        else:
+            a, b = 0, len(self.text)
         if self.origin is None:
             return Evidence(self.source.uid, self.text[a:b].strip(), start, end, method,
                             confidence)
         original, norm = self.origin
-        o = norm.original
-        a, b, start, end = o(a), o(b), o(start), o(end)
+        inserts = norm.inserts
+        if inserts:  # (`norm.original` of each, inlined)
+            left = bisect.bisect_left
+            a, b = a - left(inserts, a), b - left(inserts, b)
+            start, end = start - left(inserts, start), end - left(inserts, end)
         sentence = " ".join(original[a:b].split())
         return Evidence(self.source.uid, sentence, start, end, method, confidence)
 

@@ -355,7 +355,9 @@ def _set_out(text: str, folded: str, about: Mention, mentions: list[Mention], se
     the next document the text tells of issuing (implied: the link is the content's)."""
     stop = next((m.start for m in mentions if m.start > about.end and m.issued
                  and m.uids != about.uids), len(text))
-    at = folded.find("thuc", about.end, stop)
+    # a cue ends with "neu (trong|tai)": none can start at or after the last "neu" of the text
+    last = folded.rfind("neu")
+    at = folded.find("thuc", about.end, min(stop, max(last, 0)))
     while at >= 0:
         cue = _SET_OUT.match(folded, at)
         if cue is not None:
@@ -363,7 +365,7 @@ def _set_out(text: str, folded: str, about: Mention, mentions: list[Mention], se
             for t in _chain(mentions, cue.end(), sb, text=text):
                 for uid in t.uids if t.uids != about.uids else ():
                     link(about.uids[0], uid, "implied", sa, sb)
-        at = folded.find("thuc", at + 4, stop)
+        at = folded.find("thuc", at + 4, min(stop, max(last, 0)))
 
 
 def _heads_implied(targets: list[Mention], dates, symbols, link, a: int, b: int,

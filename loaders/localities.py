@@ -23,7 +23,6 @@ from loaders.matching import whole_words
 
 DATA = Path(__file__).with_name("data") / "provinces.yaml"
 KINDS = {"tinh": "tỉnh", "thanh_pho": "thành phố trực thuộc Trung ương"}
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -143,7 +142,7 @@ def find_provinces(text: str) -> list[Mention]:
     norm = modern_tones(text)
     out = []
     for m in pat.finditer(norm):
-        surface = _SPACES.sub(" ", m.group())
+        surface = " ".join(m.group().split())  # (a name opens and ends with a letter)
         if (surface in not_bare or surface.title() in not_bare) and not norm[
                 max(0, m.start() - 12):m.start()].endswith(after):
             continue

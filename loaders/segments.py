@@ -24,8 +24,8 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of full sentences; a line break always ends one (cached: rules of several steps
     read the sentences of one text)."""
     spans, start = [], 0
-    for m in _END.finditer(text):
-        a, b = m.span(1) if m.start(1) >= 0 else m.span()
+    # (group 1 is the only group: `lastindex` says whether it took part)
+    for a, b in [m.span(1) if m.lastindex else m.span() for m in _END.finditer(text)]:
         if start < a and (not text[start].isspace() or _INK.search(text, start, a)):
             spans.append((start, a))
         start = b

@@ -7,7 +7,7 @@ in the text, accent- and case-insensitively, on word boundaries.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from graph.model import ThemeTag
 from loaders.matching import alternation, fold_same_length, starts
@@ -54,13 +54,6 @@ def tag_themes(text: str, folded: str | None = None) -> tuple[ThemeTag, ...]:
     """
     if folded is None:  # a task's text: not kept in the shared cache
         folded = fold_same_length.__wrapped__(text)
-    return _tags(text, folded)
-
-
-@lru_cache(maxsize=4096)
-def _tags(text: str, folded: str) -> tuple[ThemeTag, ...]:
-    """`tag_themes` (a pure function of short texts, cached: plans down a chain copy the
-    tasks of the plan they carry out word for word)."""
     words: dict[str, list[str]] = {}
     ends: dict[str, int] = {}  # each theme's matches do not overlap (as in finditer)
     by_word, word = _by_first_word(), _WORD.match

@@ -274,3 +274,47 @@ def test_deadlines_picked_from_the_text_index_equal_the_range_search():
                 if want is not None:  # (else the inline wording is looked for, as before)
                     assert got is not None and got[0].text == " ".join(
                         t[want[0]:want[1]].split()).strip(), (t, a, b)
+
+
+def test_evidence_spans_equal_the_sentence_and_origin_lookups():
+    from graph.model import Source
+    from loaders.context import TextContext
+    from loaders.normalise import normalise
+
+    pieces = [*PIECES, ". ", "Số39-NQ/TWngày", "Hà Nộingày", "\n\n", "x. Y"]
+    r = random.Random(15)
+    src = Source("src:x", "x.txt", "x.txt", "0" * 64, 0, "utf-8")
+    for _ in range(800):
+        t = "".join(r.choice(pieces) for _ in range(r.randint(0, 14)))
+        norm = normalise(t)
+        for ctx in (TextContext(t, src), TextContext(norm.text, src, origin=(t, norm))):
+            n = len(ctx.text)
+            for start in range(0, n + 1, 3):
+                for end in (start, min(n, start + 5), n):
+                    a, _ = ctx.sentence_span(start)
+                    _, b = ctx.sentence_span(max(start, end - 1))
+                    ev = ctx.evidence(start, end)
+                    if ctx.origin is None:
+                        assert (ev.sentence, ev.start, ev.end) == (t[a:b].strip(), start, end)
+                    else:
+                        o = norm.original
+                        assert (ev.sentence, ev.start, ev.end) == (
+                            " ".join(t[o(a):o(b)].split()), o(start), o(end))
+
+
+def test_set_out_cues_start_before_the_last_neu():
+    from loaders.implements import _SET_OUT
+
+    r = random.Random(16)
+    parts = ["thuc hien ", "cac nhiem vu ", "giai phap ", "neu trong ", "neu tai ", "neu",
+             "x ", ". ", "\n", "thuc  hien", "noi dung "]
+    for _ in range(3000):
+        f = "".join(r.choice(parts) for _ in range(r.randint(1, 10)))
+        for m in _SET_OUT.finditer(f):
+            assert m.start() + 4 <= f.rfind("neu"), f
+
+
+def test_province_names_read_across_any_spaces():
+    found = localities.find_provinces("Quảng\u00a0 Ninh, Hà\nNội và THANH  HÓA")
+    assert [(m.start, m.end, m.province) for m in found] == [
+        (0, 11, "Quảng Ninh"), (13, 19, "Hà Nội"), (23, 33, "Thanh Hóa")]
