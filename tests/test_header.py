@@ -30,9 +30,9 @@ SRC = Source("src:00000000000000dd", "plan.txt", "", "", 0, "utf-8")
     ("ỦY BAN NHÂN DÂN\nPHƯỜNG 3\nSố: 7/KH-UBND\n",
      ("Ủy ban nhân dân phường 3", "commune", None, "phường 3")),
     # two columns run together by a PDF conversion; a department under its province
-    ("UBND TỈNH QUẢNG BÌNH   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    ("UBND TỈNH QUẢNG TRỊ   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
      "SỞ NỘI VỤ   Độc lập - Tự do - Hạnh phúc\nSố: 1/KH-SNV\n",
-     ("Sở Nội vụ", "provincial", "Quảng Bình", None)),
+     ("Sở Nội vụ", "provincial", "Quảng Trị", None)),
     ("CHÍNH PHỦ\nSố: 132/NQ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n",
      ("Chính phủ", "central", None, None)),
 ])
@@ -164,7 +164,7 @@ def test_a_header_laid_out_in_two_columns_on_each_line():
             "    TỈNH SÓC TRĂNG                     Độc lập - Tự do - Hạnh phúc\n\n"
             "    Số: 77/KH-UBND                Sóc Trăng, ngày 09 tháng 6 năm 2026\n\n"
             "                              KẾ HOẠCH\n"
-            "          Thực hiện Nghị quyết số 68-NQ/TW của Bộ Chính trị\n\n"
+            "          Triển khai Nghị quyết 68-NQ/TW về kinh tế tư nhân\n\n"
             "I. MỤC ĐÍCH\n1. Bảo đảm.\n")
     own = next(d for d in extract_text(text, SRC).documents if d.is_subject)
     assert (own.symbol, own.issuer, own.locality, own.date) == (
