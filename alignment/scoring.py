@@ -60,6 +60,7 @@ ALL_FEATURES = ("whole", "clause", "cover", "theme", "theme_in", "part", "whole_
 MAX_LINKS = 3
 WORDING_RUN = 8  # shared words in a row that count as copied wording
 MAX_WORDS = 8  # matched words kept on a link
+NEAR = 1e-3  # pairs this far below the threshold are scored in full (rounding to 4 places)
 
 _SYLLABLE = re.compile(r"[^\W_]+", re.UNICODE)
 _CITE = re.compile(r"(?:nhiem vu|giai phap|muc|diem)\s+(?:(?:thu|so)\s+)?([0-9]+|[ivx]+)\b")
@@ -299,6 +300,33 @@ class _Chain:
         self.themes = _Space([c.themes for _, c in cands])
         docs = np.array([c.task.document for _, c in cands])
         self.same_document = (docs[:, None] == docs[None, :]) & ~np.eye(len(cands), dtype=bool)
+        self._grams: dict[tuple[str, ...], list[int]] | None = None
+        self.by_symbol: dict[str, list[int]] = {}
+        for j, (sym, _) in enumerate(self.cands):
+            if sym:
+                self.by_symbol.setdefault(sym, []).append(j)
+
+    def worded(self, local: _Prepared) -> np.ndarray:
+        """Per candidate, whether it shares a run of WORDING_RUN syllables with `local` (an
+        inverted index of the candidates' runs, built on first use)."""
+        if self._grams is None:
+            self._grams = {}
+            for j, (_, c) in enumerate(self.cands):
+                for g in c.grams:
+                    self._grams.setdefault(g, []).append(j)
+        out = np.zeros(len(self.cands), dtype=bool)
+        for g in local.grams:
+            out[self._grams.get(g, [])] = True
+        return out
+
+    def cited(self, local: _Prepared) -> np.ndarray:
+        """Per candidate, whether `local` cites it (its document's symbol, then its number)."""
+        out = np.zeros(len(self.cands), dtype=bool)
+        for sym, js in self.by_symbol.items():
+            if _symbol_key(sym) in local.compact:
+                for j in js:
+                    out[j] = _cites(local, self.cands[j][1].task.label, sym)
+        return out
 
 
 @dataclass(frozen=True)
@@ -385,11 +413,14 @@ def _restated(local: np.ndarray, w: np.ndarray, chain: _Chain) -> np.ndarray:
     the same central document also holds: a task restating others (a focal point summing up
     tasks) matches a local task only through words another task gives it, and a second link
     so evidenced is no evidence of its own."""
-    cand = chain.words.whole
     same = chain.same_document
-    out = np.zeros((local.shape[0], cand.shape[0]))
+    out = np.zeros((local.shape[0], chain.words.whole.shape[0]))
     for i in range(local.shape[0]):
-        m = cand * (local[i] * w)  # the weighted words each candidate shares with the task
+        cols = np.flatnonzero(local[i])  # only the task's own words can be shared
+        if not len(cols):
+            continue
+        cand = chain.words.whole[:, cols]
+        m = cand * (local[i, cols] * w[cols])  # the weighted words each candidate shares
         total = m.sum(axis=1)
         with np.errstate(divide="ignore", invalid="ignore"):
             share = np.nan_to_num((m @ cand.T) / total[:, None])
@@ -406,10 +437,10 @@ def _pairs(locals_: Sequence[_Prepared], chain: _Chain, names: Sequence[str] = (
     x = np.stack([f[n] for n in names], axis=-1)
     out = []
     for i, loc in enumerate(locals_):
-        for j, (sym, c) in enumerate(chain.cands):
+        worded, cited = chain.worded(loc), chain.cited(loc)
+        for j, (_, c) in enumerate(chain.cands):
             out.append(Pair(loc.task.uid, c.task.uid, tuple(x[i, j].tolist()), int(which[i, j]),
-                            bool(loc.grams and not loc.grams.isdisjoint(c.grams)),
-                            _cites(loc, c.task.label, sym), bool(f["whole"][i, j] > 0),
+                            bool(worded[j]), bool(cited[j]), bool(f["whole"][i, j] > 0),
                             bool(f["theme"][i, j] > 0)))
     return out, w
 
@@ -510,22 +541,50 @@ def propose(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
     out: list[Alignment] = []
     for locals_, chain in chains(tasks, implements, symbols, documents):
         by_uid = {c.task.uid: c for _, c in chain.cands}
-        found_pairs, w2 = _pairs(locals_, chain, m.features)
-        probs = m.probability(np.array([p.x for p in found_pairs])) if found_pairs else []
-        scored: dict[str, list[tuple[Alignment, Pair]]] = {}
-        for p, prob in zip(found_pairs, probs, strict=True):
-            a = Alignment(p.local, p.central, _basis(p), round(_adjusted(p, float(prob)), 4), ())
-            scored.setdefault(p.local, []).append((a, p))
-        for loc in locals_:
-            found = [(a, p) for a, p in scored.get(loc.task.uid, [])
+        for loc, p, score, w2 in _likely(locals_, chain, m, threshold, reviews):
+            found = [(a, q) for a, q in _scored(p, score)
                      if reviews.get((a.local, a.central)) != "reject"]
-            pair_of = {a.central: p for a, p in found}
+            pair_of = {a.central: q for a, q in found}
             kept = select([a for a, _ in found], threshold, max_links)
             kept += [a for a, _ in found
                      if reviews.get((a.local, a.central)) == "accept" and a not in kept]
             for a in kept:
                 out.append(explain(a, loc, by_uid[a.central], pair_of[a.central], w2))
     return out
+
+
+def _scored(found: Sequence[Pair], probs: Sequence[float]) -> list[tuple[Alignment, Pair]]:
+    """The pairs as links with their adjusted probabilities, rounded."""
+    return [(Alignment(p.local, p.central, _basis(p), round(_adjusted(p, prob), 4), ()), p)
+            for p, prob in zip(found, probs, strict=True)]
+
+
+def _likely(locals_: Sequence[_Prepared], chain: _Chain, m: Model, threshold: float,
+            reviews: Mapping[tuple[str, str], str]
+            ) -> Iterator[tuple[_Prepared, list[Pair], list[float], _Weights]]:
+    """Per local task, the pairs that can be kept (with their model probabilities): those
+    whose adjusted probability comes within NEAR of `threshold` (the others, rounded, stay
+    below it) and those an analyst accepted, in candidate order. Probabilities are computed
+    for every pair at once, as `_pairs` + `Model.probability` do, so they are the same."""
+    f, which, w = _grid(locals_, chain, m.features)
+    x = np.stack([f[n] for n in m.features], axis=-1)
+    n, k = x.shape[0], x.shape[1]
+    probs = m.probability(x.reshape(n * k, -1)).reshape(n, k) if n * k else np.zeros((n, k))
+    accepted: dict[str, set[str]] = {}
+    for (lo, c), verdict in reviews.items():
+        if verdict == "accept":
+            accepted.setdefault(lo, set()).add(c)
+    for i, loc in enumerate(locals_):
+        worded, cited = chain.worded(loc), chain.cited(loc)
+        adjusted = np.where(cited, 1.0, np.where(worded, 0.5 + probs[i] / 2, probs[i]))
+        near = adjusted >= threshold - NEAR
+        if loc.task.uid in accepted:
+            near |= np.array([c.task.uid in accepted[loc.task.uid] for _, c in chain.cands])
+        js = np.flatnonzero(near).tolist()
+        found = [Pair(loc.task.uid, chain.cands[j][1].task.uid, tuple(x[i, j].tolist()),
+                      int(which[i, j]), bool(worded[j]), bool(cited[j]),
+                      bool(f["whole"][i, j] > 0), bool(f["theme"][i, j] > 0)) for j in js]
+        yield loc, found, [float(probs[i, j]) for j in js], w
 
 
 # ---------------------------------------------------------------------- explanations
