@@ -47,7 +47,7 @@ import numpy as np
 import yaml
 
 from alignment.thesaurus import GROUPS, concepts
-from alignment.words import DATA, normalise, parts, procedural_share, runs
+from alignment.words import DATA, normalise, parts, procedural_share, word_runs
 from graph.keys import fold, symbol_key
 
 WEIGHTS_FILE = DATA / "weights.yaml"
@@ -138,7 +138,7 @@ def features(text: str) -> dict[str, str]:
     ['cán bộ', 'quy hoạch', 'đào tạo', 'đào tạo\\tcán bộ']
     """
     out: dict[str, str] = {CONCEPT + c: CONCEPT + c for c in sorted(concepts(text))}
-    for run in runs(text):
+    for run in word_runs(text):
         for i, w in enumerate(run):
             out.setdefault(w, w)
             for p in parts(w):
@@ -180,10 +180,11 @@ class _Prepared:
 
     task: TaskRecord
     feats: frozenset[str]
-    grams: frozenset[tuple[str, ...]]  # runs of WORDING_RUN syllables
+    grams: frozenset[str]  # runs of WORDING_RUN syllables, joined by spaces
     text: str  # the folded text (citations are matched in it)
     compact: str  # the folded text without spaces (symbols are matched in it)
     themes: frozenset[str]
+    runs: tuple[tuple[str, ...], ...] = ()  # its runs of content words (`word_runs`)
 
     @property
     def clauses(self) -> tuple[tuple[str, frozenset[str]], ...]:
@@ -193,10 +194,11 @@ class _Prepared:
 
 def _prepare(t: TaskRecord) -> _Prepared:
     syl = tuple(_SYLLABLE.findall(normalise(t.text)))
-    grams = frozenset(syl[i:i + WORDING_RUN] for i in range(len(syl) - WORDING_RUN + 1))
+    grams = frozenset(" ".join(syl[i:i + WORDING_RUN])
+                      for i in range(len(syl) - WORDING_RUN + 1))
     text = fold(t.text)
     return _Prepared(t, frozenset(features(t.text)), grams, text, text.replace(" ", ""),
-                     frozenset(t.themes))
+                     frozenset(t.themes), word_runs(t.text))
 
 
 _symbol_key = cache(symbol_key)
@@ -282,10 +284,16 @@ def _best(values: np.ndarray, spans: Sequence[tuple[int, int]]) -> tuple[np.ndar
     """Per row, the largest of each span of columns, and where in the span it is."""
     best = np.zeros((values.shape[0], len(spans)))
     which = np.zeros((values.shape[0], len(spans)), dtype=int)
-    for j, (a, b) in enumerate(spans):
-        if b > a:
-            best[:, j] = values[:, a:b].max(axis=1)
-            which[:, j] = values[:, a:b].argmax(axis=1)
+    full = [j for j, (a, b) in enumerate(spans) if b > a]  # spans are contiguous
+    if not full or not values.shape[0]:
+        return best, which
+    starts = np.array([spans[j][0] for j in full])
+    top = np.maximum.reduceat(values, starts, axis=1)
+    width = np.array([spans[j][1] - spans[j][0] for j in full])
+    at = np.where(values == np.repeat(top, width, axis=1), np.arange(values.shape[1]),
+                  values.shape[1])  # the first column holding the span's largest value
+    best[:, full] = top
+    which[:, full] = np.minimum.reduceat(at, starts, axis=1) - starts
     return best, which
 
 
@@ -293,30 +301,35 @@ class _Chain:
     """The candidate tasks of a plan (the tasks of every document above it), prepared once
     for every plan with the same documents above."""
 
-    def __init__(self, cands: Sequence[tuple[str | None, _Prepared]]) -> None:
+    def __init__(self, cands: Sequence[tuple[str | None, _Prepared]],
+                 grams: Mapping[str, set[str]]) -> None:
+        """`grams` maps runs of WORDING_RUN syllables to the documents holding them."""
         self.cands = list(cands)
         self.words = _Space([c.feats for _, c in cands],
                             [[f for _, f in c.clauses] for _, c in cands])
         self.themes = _Space([c.themes for _, c in cands])
         docs = np.array([c.task.document for _, c in cands])
         self.same_document = (docs[:, None] == docs[None, :]) & ~np.eye(len(cands), dtype=bool)
-        self._grams: dict[tuple[str, ...], list[int]] | None = None
+        self.grams = grams
+        self.of_document: dict[str, list[int]] = {}
+        for j, (_, c) in enumerate(self.cands):
+            self.of_document.setdefault(c.task.document, []).append(j)
+        self.documents = set(self.of_document)
         self.by_symbol: dict[str, list[int]] = {}
         for j, (sym, _) in enumerate(self.cands):
             if sym:
                 self.by_symbol.setdefault(sym, []).append(j)
 
     def worded(self, local: _Prepared) -> np.ndarray:
-        """Per candidate, whether it shares a run of WORDING_RUN syllables with `local` (an
-        inverted index of the candidates' runs, built on first use)."""
-        if self._grams is None:
-            self._grams = {}
-            for j, (_, c) in enumerate(self.cands):
-                for g in c.grams:
-                    self._grams.setdefault(g, []).append(j)
+        """Per candidate, whether it shares a run of WORDING_RUN syllables with `local`."""
         out = np.zeros(len(self.cands), dtype=bool)
+        hit: set[str] = set()
         for g in local.grams:
-            out[self._grams.get(g, [])] = True
+            if (docs := self.grams.get(g)) is not None:
+                hit |= self.documents & docs  # iterates the smaller set
+        for d in hit:
+            for j in self.of_document[d]:
+                out[j] = not local.grams.isdisjoint(self.cands[j][1].grams)
         return out
 
     def cited(self, local: _Prepared) -> np.ndarray:
@@ -469,6 +482,10 @@ def chains(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
                 wanted |= {d, *nx.descendants(g, d)}
     kept = [t for t in tasks if wanted is None or t.document in wanted]
     prepared = [_prepare(t) for t in kept]
+    grams: dict[str, set[str]] = {}  # copied wording: the documents holding each run
+    for p in prepared:
+        for gram in p.grams:
+            grams.setdefault(gram, set()).add(p.task.document)
     by_doc: dict[str, list[_Prepared]] = {}
     for p in prepared:
         by_doc.setdefault(p.task.document, []).append(p)
@@ -479,7 +496,8 @@ def chains(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
         ups = tuple(d for d in sorted(nx.descendants(g, doc)) if d in by_doc)
         if ups:
             if ups not in built:
-                built[ups] = _Chain([(symbols.get(d), c) for d in ups for c in by_doc[d]])
+                built[ups] = _Chain([(symbols.get(d), c) for d in ups for c in by_doc[d]],
+                                     grams)
             yield sorted(locals_, key=lambda p: (p.task.order, p.task.uid)), built[ups]
 
 
@@ -597,7 +615,7 @@ def explain(a: Alignment, local: _Prepared, central: _Prepared, p: Pair,
     ("clause:<text>", when the central task has several), so an analyst reads the local task
     beside the part of the central task it takes up."""
     shared = local.feats & central.feats
-    shown = _phrases(local.task.text, shared, w2)[:MAX_WORDS]
+    shown = _phrases(local.runs, shared, w2)[:MAX_WORDS]
     shown += [f"theme:{t}" for t in sorted(local.themes & central.themes)]
     shown += [f"concept:{c[len(CONCEPT):]}" for c in sorted(shared) if c.startswith(CONCEPT)]
     clause = central.clauses[p.clause][0] if central.clauses and a.basis != "explicit" else ""
@@ -606,11 +624,12 @@ def explain(a: Alignment, local: _Prepared, central: _Prepared, p: Pair,
     return dataclasses.replace(a, words=tuple(shown), clause=clause)
 
 
-def _phrases(text: str, shared: Collection[str], w2: _Weights) -> list[str]:
-    """The shared words as phrases of the text: maximal runs joined by shared pairs, then
-    shared words outside them, heaviest first."""
+def _phrases(runs: Iterable[Sequence[str]], shared: Collection[str], w2: _Weights
+             ) -> list[str]:
+    """The shared words as phrases of a text (its `runs`): maximal runs joined by shared
+    pairs, then shared words outside them, heaviest first."""
     items: list[tuple[float, str]] = []
-    for run in runs(text):
+    for run in runs:
         i = 0
         while i < len(run):
             j = i
