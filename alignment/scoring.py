@@ -39,7 +39,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 import networkx as nx
@@ -185,10 +185,12 @@ class _Prepared:
     compact: str  # the folded text without spaces (symbols are matched in it)
     themes: frozenset[str]
     runs: tuple[tuple[str, ...], ...] = ()  # its runs of content words (`word_runs`)
+    procedural: float = 0.0  # `procedural_share` of its text
 
-    @property
+    @cached_property
     def clauses(self) -> tuple[tuple[str, frozenset[str]], ...]:
-        """(clause text, its features) of the task's clauses."""
+        """(clause text, its features) of the task's clauses (kept: the cache of texts turns
+        over when a load aligns ~10^4 plans)."""
         return _clause_features(self.task.text)
 
 
@@ -198,7 +200,7 @@ def _prepare(t: TaskRecord) -> _Prepared:
                       for i in range(len(syl) - WORDING_RUN + 1))
     text = fold(t.text)
     return _Prepared(t, frozenset(features(t.text)), grams, text, text.replace(" ", ""),
-                     frozenset(t.themes), word_runs(t.text))
+                     frozenset(t.themes), word_runs(t.text), procedural_share(t.text))
 
 
 _symbol_key = cache(symbol_key)
@@ -214,17 +216,35 @@ def _cites(local: _Prepared, central_label: str, central_symbol: str | None) -> 
 
 # ---------------------------------------------------------------------- pairs -> features
 
+class _Vocabulary:
+    """Ids of the features met while aligning (one per `chains` call), and each feature set's
+    ids, computed once per set: a chain's arrays are then built from ids, not strings."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self._sets: dict[frozenset[str], np.ndarray] = {}
+
+    def of(self, s: Collection[str]) -> np.ndarray:
+        key = s if isinstance(s, frozenset) else frozenset(s)
+        got = self._sets.get(key)
+        if got is None:
+            ids = self.ids
+            got = self._sets[key] = np.fromiter(
+                (ids.setdefault(f, len(ids)) for f in key), dtype=np.int64, count=len(key))
+        return got
+
+
 class _Weights:
     """Squared IDF of features over a plan's tasks and its candidates: `vector` for the
-    candidates' features (in the chain's index order), `get` for any feature."""
+    candidates' features (in the chain's column order), `get` for any feature."""
 
-    def __init__(self, chain_df: np.ndarray, index: Mapping[str, int], local: np.ndarray,
+    def __init__(self, chain_df: np.ndarray, space: _Space, local: np.ndarray,
                  own: Counter[str], n: int) -> None:
         self.vector = (np.log((1 + n) / (1 + chain_df + local.sum(axis=0))) + 1) ** 2
-        self.index, self.own, self.n = index, own, n
+        self.space, self.own, self.n = space, own, n
 
     def get(self, f: str, default: float = 0.0) -> float:
-        i = self.index.get(f)
+        i = self.space.column(f)
         if i is not None:
             return float(self.vector[i])
         return (math.log((1 + self.n) / (1 + self.own.get(f, 0))) + 1) ** 2
@@ -233,37 +253,53 @@ class _Weights:
 class _Space:
     """One kind of feature (words or themes) of a chain's candidates, as arrays: each
     candidate's set, its clauses' sets (contiguous per candidate) and how many candidates hold
-    each feature. Built once per chain; a plan's pairs are then a few matrix products."""
+    each feature. Built once per chain; a plan's pairs are then a few matrix products. Its
+    columns are the features the candidates hold, in the order of their vocabulary ids."""
 
-    def __init__(self, sets: Sequence[Collection[str]],
+    def __init__(self, vocabulary: _Vocabulary, sets: Sequence[Collection[str]],
                  parts: Sequence[Sequence[Collection[str]]] = ()) -> None:
-        self.index: dict[str, int] = {}
-        for s in [*sets, *(x for p in parts for x in p)]:
-            for f in s:
-                self.index.setdefault(f, len(self.index))
-        self.whole = self.matrix(sets)
-        self.df = self.whole.sum(axis=0)
-        self.n = len(sets)
+        self.vocabulary = vocabulary
         self.spans: list[tuple[int, int]] = []
         flat: list[Collection[str]] = []
         for p in parts:
             self.spans.append((len(flat), len(flat) + len(p)))
             flat.extend(p)
-        self.parts = self.matrix(flat)
+        whole, pieces = [vocabulary.of(x) for x in sets], [vocabulary.of(x) for x in flat]
+        self.columns = np.unique(np.concatenate([np.zeros(0, dtype=np.int64), *whole, *pieces]))
+        self._at = {int(g): k for k, g in enumerate(self.columns)}
+        self.whole = self._matrix(whole)
+        self.df = self.whole.sum(axis=0)
+        self.n = len(sets)
+        self.parts = self._matrix(pieces)
+
+    def column(self, f: str) -> int | None:
+        """The column of feature `f`, None when no candidate holds it."""
+        g = self.vocabulary.ids.get(f)
+        return None if g is None else self._at.get(g)
+
+    def _matrix(self, ids: Sequence[np.ndarray]) -> np.ndarray:
+        m = np.zeros((len(ids), len(self.columns)))
+        if ids:
+            flat = np.concatenate([np.zeros(0, dtype=np.int64), *ids])
+            rows = np.repeat(np.arange(len(ids)), [len(x) for x in ids])
+            at = np.searchsorted(self.columns, flat)
+            held = at < len(self.columns)
+            held[held] = self.columns[at[held]] == flat[held]
+            m[rows[held], at[held]] = 1.0
+        return m
 
     def matrix(self, sets: Sequence[Collection[str]]) -> np.ndarray:
-        m = np.zeros((len(sets), len(self.index)))
-        for row, s in enumerate(sets):
-            m[row, [self.index[f] for f in s if f in self.index]] = 1.0
-        return m
+        """Feature sets as rows over the candidates' columns (features outside them left)."""
+        return self._matrix([self.vocabulary.of(x) for x in sets])
 
     def weigh(self, sets: Sequence[Collection[str]]) -> tuple[np.ndarray, np.ndarray, _Weights]:
         """A plan's sets as a matrix, their norms and the weights (IDF over the plan's sets
         and the candidates)."""
         local = self.matrix(sets)
-        own: Counter[str] = Counter(f for s in sets for f in s if f not in self.index)
-        w = _Weights(self.df, self.index, local, own, self.n + len(sets))
-        extra = np.array([sum(w.get(f) for f in s if f not in self.index) for s in sets])
+        outside = [[f for f in x if self.column(f) is None] for x in sets]
+        own: Counter[str] = Counter(f for x in outside for f in x)
+        w = _Weights(self.df, self, local, own, self.n + len(sets))
+        extra = np.array([sum(w.get(f) for f in x) for x in outside])
         norm = np.sqrt(local @ w.vector + extra) if len(sets) else np.zeros(0)
         return local, norm, w
 
@@ -302,12 +338,12 @@ class _Chain:
     for every plan with the same documents above."""
 
     def __init__(self, cands: Sequence[tuple[str | None, _Prepared]],
-                 grams: Mapping[str, set[str]]) -> None:
+                 grams: Mapping[str, set[str]], vocabulary: _Vocabulary) -> None:
         """`grams` maps runs of WORDING_RUN syllables to the documents holding them."""
         self.cands = list(cands)
-        self.words = _Space([c.feats for _, c in cands],
+        self.words = _Space(vocabulary, [c.feats for _, c in cands],
                             [[f for _, f in c.clauses] for _, c in cands])
-        self.themes = _Space([c.themes for _, c in cands])
+        self.themes = _Space(vocabulary, [c.themes for _, c in cands])
         docs = np.array([c.task.document for _, c in cands])
         self.same_document = (docs[:, None] == docs[None, :]) & ~np.eye(len(cands), dtype=bool)
         self.grams = grams
@@ -395,7 +431,7 @@ def _grid(locals_: Sequence[_Prepared], chain: _Chain, names: Sequence[str]
             if sets:
                 m = chain.words.matrix(sets)
                 n = np.sqrt(m @ w.vector + np.array(
-                    [sum(w.get(x) for x in s if x not in chain.words.index) for s in sets]))
+                    [sum(w.get(x) for x in s if chain.words.column(x) is None) for s in sets]))
                 scaled = _cos(m, n, w.vector, chain.words.parts)[0]
                 f["part"][i] = _best(scaled, chain.words.spans)[0].max(axis=0)
     if "group" in names:  # a task for one group of cadres, a central task naming groups
@@ -408,7 +444,7 @@ def _grid(locals_: Sequence[_Prepared], chain: _Chain, names: Sequence[str]
         none = np.array([not p.themes for p in locals_], dtype=float)
         f["themeless"] = np.repeat(none[:, None], len(chain.cands), axis=1)
     if "procedural" in names:  # a task organising the plan itself takes up nothing
-        share = np.array([procedural_share(p.task.text) for p in locals_])
+        share = np.array([p.procedural for p in locals_])
         f["procedural"] = np.repeat(share[:, None], len(chain.cands), axis=1)
     if "explained" in names or "explained_lead" in names:  # share of the local task found
         held = (local * w.vector) @ chain.words.whole.T
@@ -490,6 +526,7 @@ def chains(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
     for p in prepared:
         by_doc.setdefault(p.task.document, []).append(p)
     built: dict[tuple[str, ...], _Chain] = {}
+    vocabulary = _Vocabulary()
     for doc, locals_ in sorted(by_doc.items()):
         if doc not in g or (documents is not None and doc not in documents):
             continue
@@ -497,7 +534,7 @@ def chains(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
         if ups:
             if ups not in built:
                 built[ups] = _Chain([(symbols.get(d), c) for d in ups for c in by_doc[d]],
-                                     grams)
+                                     grams, vocabulary)
             yield sorted(locals_, key=lambda p: (p.task.order, p.task.uid)), built[ups]
 
 
