@@ -186,18 +186,21 @@ def main() -> None:
                          "alignment timed apart)")
     ap.add_argument("--bulk", choices=("default", "bulk", "no-bulk"), default="default",
                     help="kg load's --bulk / --no-bulk (default: staged from 2,000 files)")
+    ap.add_argument("--trees", default="base,new",
+                    help="the trees loading (e.g. new: a size where the base takes too long)")
     ap.add_argument("--json", help="write the raw results here")
     args = ap.parse_args()
-    trees = {"base": Path(args.against).resolve(), "new": ROOT}
+    trees = {name: tree for name, tree in (("base", Path(args.against).resolve()),
+                                           ("new", ROOT)) if name in args.trees.split(",")}
     results: dict[str, Any] = {}
     for size in [int(s) for s in args.sizes.split(",")]:
         work = Path(args.work) / str(size)
         corpus = work / "corpus"
         files = files_of(corpus)
         mb = sum(f.stat().st_size for f in files) / 1e6
-        runs: dict[str, list[dict[str, Any]]] = {"base": [], "new": []}
+        runs: dict[str, list[dict[str, Any]]] = {name: [] for name in trees}
         for r in range(args.rounds):
-            order = ("base", "new") if r % 2 == 0 else ("new", "base")
+            order = [*trees] if r % 2 == 0 else [*reversed(trees)]
             for name in order:
                 run = run_tree(trees[name], corpus, work / f"ingest-{name}.lbdb", args.jobs,
                                "apart" if args.align_apart else "load", args.bulk)
@@ -209,7 +212,7 @@ def main() -> None:
                       f"{run['phases']}", flush=True)
         same = compare(work / "ingest-base.lbdb", trees["base"], work / "ingest-new.lbdb",
                        trees["new"]) \
-            if str(size) in args.compare.split(",") else None
+            if str(size) in args.compare.split(",") and len(trees) == 2 else None
         print(f"{size} graphs: {same}", flush=True)
         align = run_tree(ROOT, corpus, work / "ingest-new.lbdb", args.jobs, "align") \
             if str(size) in args.align.split(",") else None
