@@ -241,10 +241,10 @@ def report(size: int, res: dict[str, Any]) -> None:
         b = res["boundary"][name]
         per_file = (b["dumps"] + b["loads"]) / b["files"]
         for run in runs:
-            total = run["seconds"] + (align["seconds"] if align else float("nan"))
+            total = run["seconds"] + align["seconds"] if align else None
             split = ", ".join(f"{k} {v:.1f}" for k, v in run["phases"].items() if k != "total")
             print(f"| {name} | {run['seconds']:.1f} | {mb / run['seconds']:.2f} "
-                  f"| {total:.1f}, {mb / total:.2f} | {run['cpu']:.1f} "
+                  f"| {f'{total:.1f}, {mb / total:.2f}' if total else '—'} | {run['cpu']:.1f} "
                   f"| {per_file * n:.1f}, {per_file * n / run['cpu']:.0%} "
                   f"| {b['bytes'] / b['files'] / 1e3:.1f} | {run['tree_peak_mb']:.0f} / "
                   f"{run['tree_pss_mb']:.0f} | {run['process_peak_mb']:.0f} "
