@@ -525,17 +525,24 @@ def chains(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
     by_doc: dict[str, list[_Prepared]] = {}
     for p in prepared:
         by_doc.setdefault(p.task.document, []).append(p)
-    built: dict[tuple[str, ...], _Chain] = {}
-    vocabulary = _Vocabulary()
+    todo = []
     for doc, locals_ in sorted(by_doc.items()):
         if doc not in g or (documents is not None and doc not in documents):
             continue
         ups = tuple(d for d in sorted(nx.descendants(g, doc)) if d in by_doc)
         if ups:
-            if ups not in built:
-                built[ups] = _Chain([(symbols.get(d), c) for d in ups for c in by_doc[d]],
-                                     grams, vocabulary)
-            yield sorted(locals_, key=lambda p: (p.task.order, p.task.uid)), built[ups]
+            todo.append((locals_, ups))
+    left = Counter(ups for _, ups in todo)  # plans still to align per chain
+    built: dict[tuple[str, ...], _Chain] = {}
+    vocabulary = _Vocabulary()
+    for locals_, ups in todo:
+        if ups not in built:
+            built[ups] = _Chain([(symbols.get(d), c) for d in ups for c in by_doc[d]],
+                                grams, vocabulary)
+        yield sorted(locals_, key=lambda p: (p.task.order, p.task.uid)), built[ups]
+        left[ups] -= 1
+        if not left[ups]:  # its arrays are large: dropped after the chain's last plan
+            del built[ups]
 
 
 def pairs(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
