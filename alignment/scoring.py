@@ -39,7 +39,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 import networkx as nx
@@ -47,7 +47,7 @@ import numpy as np
 import yaml
 
 from alignment.thesaurus import GROUPS, concepts
-from alignment.words import DATA, normalise, parts, procedural_share, runs
+from alignment.words import DATA, normalise, parts, procedural_share, word_runs
 from graph.keys import fold, symbol_key
 
 WEIGHTS_FILE = DATA / "weights.yaml"
@@ -60,6 +60,7 @@ ALL_FEATURES = ("whole", "clause", "cover", "theme", "theme_in", "part", "whole_
 MAX_LINKS = 3
 WORDING_RUN = 8  # shared words in a row that count as copied wording
 MAX_WORDS = 8  # matched words kept on a link
+NEAR = 1e-3  # pairs this far below the threshold are scored in full (rounding to 4 places)
 
 _SYLLABLE = re.compile(r"[^\W_]+", re.UNICODE)
 _CITE = re.compile(r"(?:nhiem vu|giai phap|muc|diem)\s+(?:(?:thu|so)\s+)?([0-9]+|[ivx]+)\b")
@@ -137,7 +138,7 @@ def features(text: str) -> dict[str, str]:
     ['cán bộ', 'quy hoạch', 'đào tạo', 'đào tạo\\tcán bộ']
     """
     out: dict[str, str] = {CONCEPT + c: CONCEPT + c for c in sorted(concepts(text))}
-    for run in runs(text):
+    for run in word_runs(text):
         for i, w in enumerate(run):
             out.setdefault(w, w)
             for p in parts(w):
@@ -179,23 +180,27 @@ class _Prepared:
 
     task: TaskRecord
     feats: frozenset[str]
-    grams: frozenset[tuple[str, ...]]  # runs of WORDING_RUN syllables
+    grams: frozenset[str]  # runs of WORDING_RUN syllables, joined by spaces
     text: str  # the folded text (citations are matched in it)
     compact: str  # the folded text without spaces (symbols are matched in it)
     themes: frozenset[str]
+    runs: tuple[tuple[str, ...], ...] = ()  # its runs of content words (`word_runs`)
+    procedural: float = 0.0  # `procedural_share` of its text
 
-    @property
+    @cached_property
     def clauses(self) -> tuple[tuple[str, frozenset[str]], ...]:
-        """(clause text, its features) of the task's clauses."""
+        """(clause text, its features) of the task's clauses (kept: the cache of texts turns
+        over when a load aligns ~10^4 plans)."""
         return _clause_features(self.task.text)
 
 
 def _prepare(t: TaskRecord) -> _Prepared:
     syl = tuple(_SYLLABLE.findall(normalise(t.text)))
-    grams = frozenset(syl[i:i + WORDING_RUN] for i in range(len(syl) - WORDING_RUN + 1))
+    grams = frozenset(" ".join(syl[i:i + WORDING_RUN])
+                      for i in range(len(syl) - WORDING_RUN + 1))
     text = fold(t.text)
     return _Prepared(t, frozenset(features(t.text)), grams, text, text.replace(" ", ""),
-                     frozenset(t.themes))
+                     frozenset(t.themes), word_runs(t.text), procedural_share(t.text))
 
 
 _symbol_key = cache(symbol_key)
@@ -211,17 +216,35 @@ def _cites(local: _Prepared, central_label: str, central_symbol: str | None) -> 
 
 # ---------------------------------------------------------------------- pairs -> features
 
+class _Vocabulary:
+    """Ids of the features met while aligning (one per `chains` call), and each feature set's
+    ids, computed once per set: a chain's arrays are then built from ids, not strings."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self._sets: dict[frozenset[str], np.ndarray] = {}
+
+    def of(self, s: Collection[str]) -> np.ndarray:
+        key = s if isinstance(s, frozenset) else frozenset(s)
+        got = self._sets.get(key)
+        if got is None:
+            ids = self.ids
+            got = self._sets[key] = np.fromiter(
+                (ids.setdefault(f, len(ids)) for f in key), dtype=np.int64, count=len(key))
+        return got
+
+
 class _Weights:
     """Squared IDF of features over a plan's tasks and its candidates: `vector` for the
-    candidates' features (in the chain's index order), `get` for any feature."""
+    candidates' features (in the chain's column order), `get` for any feature."""
 
-    def __init__(self, chain_df: np.ndarray, index: Mapping[str, int], local: np.ndarray,
+    def __init__(self, chain_df: np.ndarray, space: _Space, local: np.ndarray,
                  own: Counter[str], n: int) -> None:
         self.vector = (np.log((1 + n) / (1 + chain_df + local.sum(axis=0))) + 1) ** 2
-        self.index, self.own, self.n = index, own, n
+        self.space, self.own, self.n = space, own, n
 
     def get(self, f: str, default: float = 0.0) -> float:
-        i = self.index.get(f)
+        i = self.space.column(f)
         if i is not None:
             return float(self.vector[i])
         return (math.log((1 + self.n) / (1 + self.own.get(f, 0))) + 1) ** 2
@@ -230,37 +253,53 @@ class _Weights:
 class _Space:
     """One kind of feature (words or themes) of a chain's candidates, as arrays: each
     candidate's set, its clauses' sets (contiguous per candidate) and how many candidates hold
-    each feature. Built once per chain; a plan's pairs are then a few matrix products."""
+    each feature. Built once per chain; a plan's pairs are then a few matrix products. Its
+    columns are the features the candidates hold, in the order of their vocabulary ids."""
 
-    def __init__(self, sets: Sequence[Collection[str]],
+    def __init__(self, vocabulary: _Vocabulary, sets: Sequence[Collection[str]],
                  parts: Sequence[Sequence[Collection[str]]] = ()) -> None:
-        self.index: dict[str, int] = {}
-        for s in [*sets, *(x for p in parts for x in p)]:
-            for f in s:
-                self.index.setdefault(f, len(self.index))
-        self.whole = self.matrix(sets)
-        self.df = self.whole.sum(axis=0)
-        self.n = len(sets)
+        self.vocabulary = vocabulary
         self.spans: list[tuple[int, int]] = []
         flat: list[Collection[str]] = []
         for p in parts:
             self.spans.append((len(flat), len(flat) + len(p)))
             flat.extend(p)
-        self.parts = self.matrix(flat)
+        whole, pieces = [vocabulary.of(x) for x in sets], [vocabulary.of(x) for x in flat]
+        self.columns = np.unique(np.concatenate([np.zeros(0, dtype=np.int64), *whole, *pieces]))
+        self._at = {int(g): k for k, g in enumerate(self.columns)}
+        self.whole = self._matrix(whole)
+        self.df = self.whole.sum(axis=0)
+        self.n = len(sets)
+        self.parts = self._matrix(pieces)
+
+    def column(self, f: str) -> int | None:
+        """The column of feature `f`, None when no candidate holds it."""
+        g = self.vocabulary.ids.get(f)
+        return None if g is None else self._at.get(g)
+
+    def _matrix(self, ids: Sequence[np.ndarray]) -> np.ndarray:
+        m = np.zeros((len(ids), len(self.columns)))
+        if ids:
+            flat = np.concatenate([np.zeros(0, dtype=np.int64), *ids])
+            rows = np.repeat(np.arange(len(ids)), [len(x) for x in ids])
+            at = np.searchsorted(self.columns, flat)
+            held = at < len(self.columns)
+            held[held] = self.columns[at[held]] == flat[held]
+            m[rows[held], at[held]] = 1.0
+        return m
 
     def matrix(self, sets: Sequence[Collection[str]]) -> np.ndarray:
-        m = np.zeros((len(sets), len(self.index)))
-        for row, s in enumerate(sets):
-            m[row, [self.index[f] for f in s if f in self.index]] = 1.0
-        return m
+        """Feature sets as rows over the candidates' columns (features outside them left)."""
+        return self._matrix([self.vocabulary.of(x) for x in sets])
 
     def weigh(self, sets: Sequence[Collection[str]]) -> tuple[np.ndarray, np.ndarray, _Weights]:
         """A plan's sets as a matrix, their norms and the weights (IDF over the plan's sets
         and the candidates)."""
         local = self.matrix(sets)
-        own: Counter[str] = Counter(f for s in sets for f in s if f not in self.index)
-        w = _Weights(self.df, self.index, local, own, self.n + len(sets))
-        extra = np.array([sum(w.get(f) for f in s if f not in self.index) for s in sets])
+        outside = [[f for f in x if self.column(f) is None] for x in sets]
+        own: Counter[str] = Counter(f for x in outside for f in x)
+        w = _Weights(self.df, self, local, own, self.n + len(sets))
+        extra = np.array([sum(w.get(f) for f in x) for x in outside])
         norm = np.sqrt(local @ w.vector + extra) if len(sets) else np.zeros(0)
         return local, norm, w
 
@@ -281,10 +320,16 @@ def _best(values: np.ndarray, spans: Sequence[tuple[int, int]]) -> tuple[np.ndar
     """Per row, the largest of each span of columns, and where in the span it is."""
     best = np.zeros((values.shape[0], len(spans)))
     which = np.zeros((values.shape[0], len(spans)), dtype=int)
-    for j, (a, b) in enumerate(spans):
-        if b > a:
-            best[:, j] = values[:, a:b].max(axis=1)
-            which[:, j] = values[:, a:b].argmax(axis=1)
+    full = [j for j, (a, b) in enumerate(spans) if b > a]  # spans are contiguous
+    if not full or not values.shape[0]:
+        return best, which
+    starts = np.array([spans[j][0] for j in full])
+    top = np.maximum.reduceat(values, starts, axis=1)
+    width = np.array([spans[j][1] - spans[j][0] for j in full])
+    at = np.where(values == np.repeat(top, width, axis=1), np.arange(values.shape[1]),
+                  values.shape[1])  # the first column holding the span's largest value
+    best[:, full] = top
+    which[:, full] = np.minimum.reduceat(at, starts, axis=1) - starts
     return best, which
 
 
@@ -292,13 +337,45 @@ class _Chain:
     """The candidate tasks of a plan (the tasks of every document above it), prepared once
     for every plan with the same documents above."""
 
-    def __init__(self, cands: Sequence[tuple[str | None, _Prepared]]) -> None:
+    def __init__(self, cands: Sequence[tuple[str | None, _Prepared]],
+                 grams: Mapping[str, set[str]], vocabulary: _Vocabulary) -> None:
+        """`grams` maps runs of WORDING_RUN syllables to the documents holding them."""
         self.cands = list(cands)
-        self.words = _Space([c.feats for _, c in cands],
+        self.words = _Space(vocabulary, [c.feats for _, c in cands],
                             [[f for _, f in c.clauses] for _, c in cands])
-        self.themes = _Space([c.themes for _, c in cands])
+        self.themes = _Space(vocabulary, [c.themes for _, c in cands])
         docs = np.array([c.task.document for _, c in cands])
         self.same_document = (docs[:, None] == docs[None, :]) & ~np.eye(len(cands), dtype=bool)
+        self.grams = grams
+        self.of_document: dict[str, list[int]] = {}
+        for j, (_, c) in enumerate(self.cands):
+            self.of_document.setdefault(c.task.document, []).append(j)
+        self.documents = set(self.of_document)
+        self.by_symbol: dict[str, list[int]] = {}
+        for j, (sym, _) in enumerate(self.cands):
+            if sym:
+                self.by_symbol.setdefault(sym, []).append(j)
+
+    def worded(self, local: _Prepared) -> np.ndarray:
+        """Per candidate, whether it shares a run of WORDING_RUN syllables with `local`."""
+        out = np.zeros(len(self.cands), dtype=bool)
+        hit: set[str] = set()
+        for g in local.grams:
+            if (docs := self.grams.get(g)) is not None:
+                hit |= self.documents & docs  # iterates the smaller set
+        for d in hit:
+            for j in self.of_document[d]:
+                out[j] = not local.grams.isdisjoint(self.cands[j][1].grams)
+        return out
+
+    def cited(self, local: _Prepared) -> np.ndarray:
+        """Per candidate, whether `local` cites it (its document's symbol, then its number)."""
+        out = np.zeros(len(self.cands), dtype=bool)
+        for sym, js in self.by_symbol.items():
+            if _symbol_key(sym) in local.compact:
+                for j in js:
+                    out[j] = _cites(local, self.cands[j][1].task.label, sym)
+        return out
 
 
 @dataclass(frozen=True)
@@ -354,7 +431,7 @@ def _grid(locals_: Sequence[_Prepared], chain: _Chain, names: Sequence[str]
             if sets:
                 m = chain.words.matrix(sets)
                 n = np.sqrt(m @ w.vector + np.array(
-                    [sum(w.get(x) for x in s if x not in chain.words.index) for s in sets]))
+                    [sum(w.get(x) for x in s if chain.words.column(x) is None) for s in sets]))
                 scaled = _cos(m, n, w.vector, chain.words.parts)[0]
                 f["part"][i] = _best(scaled, chain.words.spans)[0].max(axis=0)
     if "group" in names:  # a task for one group of cadres, a central task naming groups
@@ -367,7 +444,7 @@ def _grid(locals_: Sequence[_Prepared], chain: _Chain, names: Sequence[str]
         none = np.array([not p.themes for p in locals_], dtype=float)
         f["themeless"] = np.repeat(none[:, None], len(chain.cands), axis=1)
     if "procedural" in names:  # a task organising the plan itself takes up nothing
-        share = np.array([procedural_share(p.task.text) for p in locals_])
+        share = np.array([p.procedural for p in locals_])
         f["procedural"] = np.repeat(share[:, None], len(chain.cands), axis=1)
     if "explained" in names or "explained_lead" in names:  # share of the local task found
         held = (local * w.vector) @ chain.words.whole.T
@@ -385,11 +462,14 @@ def _restated(local: np.ndarray, w: np.ndarray, chain: _Chain) -> np.ndarray:
     the same central document also holds: a task restating others (a focal point summing up
     tasks) matches a local task only through words another task gives it, and a second link
     so evidenced is no evidence of its own."""
-    cand = chain.words.whole
     same = chain.same_document
-    out = np.zeros((local.shape[0], cand.shape[0]))
+    out = np.zeros((local.shape[0], chain.words.whole.shape[0]))
     for i in range(local.shape[0]):
-        m = cand * (local[i] * w)  # the weighted words each candidate shares with the task
+        cols = np.flatnonzero(local[i])  # only the task's own words can be shared
+        if not len(cols):
+            continue
+        cand = chain.words.whole[:, cols]
+        m = cand * (local[i, cols] * w[cols])  # the weighted words each candidate shares
         total = m.sum(axis=1)
         with np.errstate(divide="ignore", invalid="ignore"):
             share = np.nan_to_num((m @ cand.T) / total[:, None])
@@ -406,10 +486,10 @@ def _pairs(locals_: Sequence[_Prepared], chain: _Chain, names: Sequence[str] = (
     x = np.stack([f[n] for n in names], axis=-1)
     out = []
     for i, loc in enumerate(locals_):
-        for j, (sym, c) in enumerate(chain.cands):
+        worded, cited = chain.worded(loc), chain.cited(loc)
+        for j, (_, c) in enumerate(chain.cands):
             out.append(Pair(loc.task.uid, c.task.uid, tuple(x[i, j].tolist()), int(which[i, j]),
-                            bool(loc.grams and not loc.grams.isdisjoint(c.grams)),
-                            _cites(loc, c.task.label, sym), bool(f["whole"][i, j] > 0),
+                            bool(worded[j]), bool(cited[j]), bool(f["whole"][i, j] > 0),
                             bool(f["theme"][i, j] > 0)))
     return out, w
 
@@ -438,18 +518,31 @@ def chains(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
                 wanted |= {d, *nx.descendants(g, d)}
     kept = [t for t in tasks if wanted is None or t.document in wanted]
     prepared = [_prepare(t) for t in kept]
+    grams: dict[str, set[str]] = {}  # copied wording: the documents holding each run
+    for p in prepared:
+        for gram in p.grams:
+            grams.setdefault(gram, set()).add(p.task.document)
     by_doc: dict[str, list[_Prepared]] = {}
     for p in prepared:
         by_doc.setdefault(p.task.document, []).append(p)
-    built: dict[tuple[str, ...], _Chain] = {}
+    todo = []
     for doc, locals_ in sorted(by_doc.items()):
         if doc not in g or (documents is not None and doc not in documents):
             continue
         ups = tuple(d for d in sorted(nx.descendants(g, doc)) if d in by_doc)
         if ups:
-            if ups not in built:
-                built[ups] = _Chain([(symbols.get(d), c) for d in ups for c in by_doc[d]])
-            yield sorted(locals_, key=lambda p: (p.task.order, p.task.uid)), built[ups]
+            todo.append((locals_, ups))
+    left = Counter(ups for _, ups in todo)  # plans still to align per chain
+    built: dict[tuple[str, ...], _Chain] = {}
+    vocabulary = _Vocabulary()
+    for locals_, ups in todo:
+        if ups not in built:
+            built[ups] = _Chain([(symbols.get(d), c) for d in ups for c in by_doc[d]],
+                                grams, vocabulary)
+        yield sorted(locals_, key=lambda p: (p.task.order, p.task.uid)), built[ups]
+        left[ups] -= 1
+        if not left[ups]:  # its arrays are large: dropped after the chain's last plan
+            del built[ups]
 
 
 def pairs(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
@@ -510,22 +603,50 @@ def propose(tasks: Sequence[TaskRecord], implements: Iterable[tuple[str, str]],
     out: list[Alignment] = []
     for locals_, chain in chains(tasks, implements, symbols, documents):
         by_uid = {c.task.uid: c for _, c in chain.cands}
-        found_pairs, w2 = _pairs(locals_, chain, m.features)
-        probs = m.probability(np.array([p.x for p in found_pairs])) if found_pairs else []
-        scored: dict[str, list[tuple[Alignment, Pair]]] = {}
-        for p, prob in zip(found_pairs, probs, strict=True):
-            a = Alignment(p.local, p.central, _basis(p), round(_adjusted(p, float(prob)), 4), ())
-            scored.setdefault(p.local, []).append((a, p))
-        for loc in locals_:
-            found = [(a, p) for a, p in scored.get(loc.task.uid, [])
+        for loc, p, score, w2 in _likely(locals_, chain, m, threshold, reviews):
+            found = [(a, q) for a, q in _scored(p, score)
                      if reviews.get((a.local, a.central)) != "reject"]
-            pair_of = {a.central: p for a, p in found}
+            pair_of = {a.central: q for a, q in found}
             kept = select([a for a, _ in found], threshold, max_links)
             kept += [a for a, _ in found
                      if reviews.get((a.local, a.central)) == "accept" and a not in kept]
             for a in kept:
                 out.append(explain(a, loc, by_uid[a.central], pair_of[a.central], w2))
     return out
+
+
+def _scored(found: Sequence[Pair], probs: Sequence[float]) -> list[tuple[Alignment, Pair]]:
+    """The pairs as links with their adjusted probabilities, rounded."""
+    return [(Alignment(p.local, p.central, _basis(p), round(_adjusted(p, prob), 4), ()), p)
+            for p, prob in zip(found, probs, strict=True)]
+
+
+def _likely(locals_: Sequence[_Prepared], chain: _Chain, m: Model, threshold: float,
+            reviews: Mapping[tuple[str, str], str]
+            ) -> Iterator[tuple[_Prepared, list[Pair], list[float], _Weights]]:
+    """Per local task, the pairs that can be kept (with their model probabilities): those
+    whose adjusted probability comes within NEAR of `threshold` (the others, rounded, stay
+    below it) and those an analyst accepted, in candidate order. Probabilities are computed
+    for every pair at once, as `_pairs` + `Model.probability` do, so they are the same."""
+    f, which, w = _grid(locals_, chain, m.features)
+    x = np.stack([f[n] for n in m.features], axis=-1)
+    n, k = x.shape[0], x.shape[1]
+    probs = m.probability(x.reshape(n * k, -1)).reshape(n, k) if n * k else np.zeros((n, k))
+    accepted: dict[str, set[str]] = {}
+    for (lo, c), verdict in reviews.items():
+        if verdict == "accept":
+            accepted.setdefault(lo, set()).add(c)
+    for i, loc in enumerate(locals_):
+        worded, cited = chain.worded(loc), chain.cited(loc)
+        adjusted = np.where(cited, 1.0, np.where(worded, 0.5 + probs[i] / 2, probs[i]))
+        near = adjusted >= threshold - NEAR
+        if loc.task.uid in accepted:
+            near |= np.array([c.task.uid in accepted[loc.task.uid] for _, c in chain.cands])
+        js = np.flatnonzero(near).tolist()
+        found = [Pair(loc.task.uid, chain.cands[j][1].task.uid, tuple(x[i, j].tolist()),
+                      int(which[i, j]), bool(worded[j]), bool(cited[j]),
+                      bool(f["whole"][i, j] > 0), bool(f["theme"][i, j] > 0)) for j in js]
+        yield loc, found, [float(probs[i, j]) for j in js], w
 
 
 # ---------------------------------------------------------------------- explanations
@@ -538,7 +659,7 @@ def explain(a: Alignment, local: _Prepared, central: _Prepared, p: Pair,
     ("clause:<text>", when the central task has several), so an analyst reads the local task
     beside the part of the central task it takes up."""
     shared = local.feats & central.feats
-    shown = _phrases(local.task.text, shared, w2)[:MAX_WORDS]
+    shown = _phrases(local.runs, shared, w2)[:MAX_WORDS]
     shown += [f"theme:{t}" for t in sorted(local.themes & central.themes)]
     shown += [f"concept:{c[len(CONCEPT):]}" for c in sorted(shared) if c.startswith(CONCEPT)]
     clause = central.clauses[p.clause][0] if central.clauses and a.basis != "explicit" else ""
@@ -547,11 +668,12 @@ def explain(a: Alignment, local: _Prepared, central: _Prepared, p: Pair,
     return dataclasses.replace(a, words=tuple(shown), clause=clause)
 
 
-def _phrases(text: str, shared: Collection[str], w2: _Weights) -> list[str]:
-    """The shared words as phrases of the text: maximal runs joined by shared pairs, then
-    shared words outside them, heaviest first."""
+def _phrases(runs: Iterable[Sequence[str]], shared: Collection[str], w2: _Weights
+             ) -> list[str]:
+    """The shared words as phrases of a text (its `runs`): maximal runs joined by shared
+    pairs, then shared words outside them, heaviest first."""
     items: list[tuple[float, str]] = []
-    for run in runs(text):
+    for run in runs:
         i = 0
         while i < len(run):
             j = i

@@ -165,13 +165,19 @@ def content_words(text: str) -> list[str]:
 def runs(text: str) -> list[list[str]]:
     """Maximal runs of adjacent content words (a stop-word or punctuation ends a run): the
     word pairs of a text are taken inside runs only."""
+    return [list(r) for r in word_runs(text)]
+
+
+@lru_cache(maxsize=1 << 14)
+def word_runs(text: str) -> tuple[tuple[str, ...], ...]:
+    """`runs`, as tuples, cached (a task's text is read again to explain each of its links)."""
     out: list[list[str]] = [[]]
     for w in segment(text):
         if _content(w):
             out[-1].append(w)
         elif out[-1]:
             out.append([])
-    return [r for r in out if r]
+    return tuple(tuple(r) for r in out if r)
 
 
 @lru_cache(maxsize=1 << 14)

@@ -2,14 +2,15 @@
 
     python -m bench.bench_ingest --work /tmp/kgscale --sizes 1000,10000 --against /tmp/base
                                  [--rounds 2] [--jobs 2] [--sample 256] [--compare 1000]
-                                 [--align 1000] [--bulk default|bulk|no-bulk]
+                                 [--align 1000] [--align-apart] [--bulk default|bulk|no-bulk]
 
 WORK/SIZE/corpus is bench_scale's synthetic corpus (`bench.bench_scale --steps generate`).
 Per size and round each tree loads the corpus into a fresh store in a subprocess, the two
 trees one after the other, their order swapped every round: `ingest(store, [corpus],
-jobs=N)` as `kg load` calls it, with alignment left out (it is the same code in both trees
-and is measured on its own, once per size, on the new tree's store: `realign` of every plan
-on N processes). Per load: wall seconds, MB/s, CPU seconds of the process tree (`os.wait4`:
+jobs=N)` as `kg load` calls it, end to end: alignment included (`--align-apart` leaves it
+out; the sizes in --align time it on its own on the new tree's store: `realign` of every plan
+on N processes, and add it to the load). Per load: wall seconds, MB/s, CPU seconds of the
+process tree (`os.wait4`:
 the load and the workers it reaped), peak RSS of the tree, seconds per phase. Then, per tree,
 what crossing the process boundary costs: its worker's task function run here on the first
 --sample files in tasks of TASK_FILES, each result pickled and unpickled as
@@ -80,7 +81,8 @@ print(json.dumps({"equal": not differ, "differ": differ,
 """
 
 
-# Run in the tree measured: what `kg load` does, alignment left out (or only alignment)
+# Run in the tree measured: what `kg load` does (with or without its alignment), or only
+# the alignment
 LOAD = """
 import json, sys
 import kg.ingest as ingest
@@ -88,10 +90,12 @@ from graph.store import open_store
 store_uri, corpus, jobs, what = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 bulk = {"bulk": True, "no-bulk": False}.get(sys.argv[5])
 store = open_store(store_uri)
-if what == "load":
-    ingest.realign_store = lambda *args, **kwargs: 0
+if what in ("load", "apart"):
+    if what == "apart":
+        ingest.realign_store = lambda *args, **kwargs: 0
     report = ingest.ingest(store, [corpus], jobs=jobs, bulk=bulk)
-    out = {"phases": report.timings, "added": len(report.added), "failed": len(report.errors)}
+    out = {"phases": report.timings, "added": len(report.added), "failed": len(report.errors),
+           "aligned": report.aligned}
 else:
     with ingest.workers(jobs) as pool, store.bulk():
         aligned = ingest.realign_store(store, None, pool.map if pool else map, jobs)
@@ -125,8 +129,9 @@ def env_for(tree: Path) -> dict[str, str]:
 
 def run_tree(tree: Path, corpus: Path, db: Path, jobs: int, what: str,
              bulk: str = "default") -> dict[str, Any]:
-    """`LOAD` in `tree` as a subprocess ("load": into a fresh store; "align": on `db`)."""
-    if what == "load":
+    """`LOAD` in `tree` as a subprocess ("load": into a fresh store, "apart": the same with
+    alignment left out; "align": on `db`)."""
+    if what != "align":
         for p in (db, Path(f"{db}.wal"), Path(f"{db}.stage")):
             shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
     out, err = db.with_suffix(f".{what}.out"), db.with_suffix(f".{what}.err")
@@ -175,24 +180,30 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--sample", type=int, default=256)
     ap.add_argument("--compare", default="1000", help="sizes whose graphs are compared")
-    ap.add_argument("--align", default="1000", help="sizes whose alignment is timed")
+    ap.add_argument("--align", default="", help="sizes whose alignment is also timed apart")
+    ap.add_argument("--align-apart", action="store_true",
+                    help="loads leave alignment out (the end-to-end figure then adds the "
+                         "alignment timed apart)")
     ap.add_argument("--bulk", choices=("default", "bulk", "no-bulk"), default="default",
                     help="kg load's --bulk / --no-bulk (default: staged from 2,000 files)")
+    ap.add_argument("--trees", default="base,new",
+                    help="the trees loading (e.g. new: a size where the base takes too long)")
     ap.add_argument("--json", help="write the raw results here")
     args = ap.parse_args()
-    trees = {"base": Path(args.against).resolve(), "new": ROOT}
+    trees = {name: tree for name, tree in (("base", Path(args.against).resolve()),
+                                           ("new", ROOT)) if name in args.trees.split(",")}
     results: dict[str, Any] = {}
     for size in [int(s) for s in args.sizes.split(",")]:
         work = Path(args.work) / str(size)
         corpus = work / "corpus"
         files = files_of(corpus)
         mb = sum(f.stat().st_size for f in files) / 1e6
-        runs: dict[str, list[dict[str, Any]]] = {"base": [], "new": []}
+        runs: dict[str, list[dict[str, Any]]] = {name: [] for name in trees}
         for r in range(args.rounds):
-            order = ("base", "new") if r % 2 == 0 else ("new", "base")
+            order = [*trees] if r % 2 == 0 else [*reversed(trees)]
             for name in order:
                 run = run_tree(trees[name], corpus, work / f"ingest-{name}.lbdb", args.jobs,
-                               "load", args.bulk)
+                               "apart" if args.align_apart else "load", args.bulk)
                 runs[name].append(run)
                 print(f"{size} {name} round {r + 1}: {run['seconds']:.1f} s, "
                       f"cpu {run['cpu']:.1f} s, {mb / run['seconds']:.2f} MB/s, "
@@ -201,14 +212,14 @@ def main() -> None:
                       f"{run['phases']}", flush=True)
         same = compare(work / "ingest-base.lbdb", trees["base"], work / "ingest-new.lbdb",
                        trees["new"]) \
-            if str(size) in args.compare.split(",") else None
+            if str(size) in args.compare.split(",") and len(trees) == 2 else None
         print(f"{size} graphs: {same}", flush=True)
         align = run_tree(ROOT, corpus, work / "ingest-new.lbdb", args.jobs, "align") \
             if str(size) in args.align.split(",") else None
         print(f"{size} alignment on its own: {align}", flush=True)
         cross = {name: boundary(tree, files[:args.sample]) for name, tree in trees.items()}
         results[str(size)] = {"mb": mb, "files": len(files), "runs": runs, "align": align,
-                              "boundary": cross, "compare": same}
+                              "boundary": cross, "compare": same, "apart": args.align_apart}
         report(size, results[str(size)])
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1))
@@ -221,7 +232,8 @@ def report(size: int, res: dict[str, Any]) -> None:
         print(f"alignment on its own (every plan, {align['aligned']} aligned): "
               f"{align['seconds']:.1f} s wall, {align['cpu']:.1f} s CPU, tree peak "
               f"{align['tree_peak_mb']:.0f} MB")
-    print("| tree | load s (no align) | MB/s | with align s, MB/s | CPU s (tree) | pickling "
+    print(f"| tree | load s{' (no align)' if res['apart'] else ''} | MB/s "
+          "| with align apart s, MB/s | CPU s (tree) | pickling "
           "s, share of CPU | pickled KB/file | tree peak RSS / PSS MB | largest process MB "
           "| phases | load avg |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|")
@@ -229,10 +241,10 @@ def report(size: int, res: dict[str, Any]) -> None:
         b = res["boundary"][name]
         per_file = (b["dumps"] + b["loads"]) / b["files"]
         for run in runs:
-            total = run["seconds"] + (align["seconds"] if align else float("nan"))
+            total = run["seconds"] + align["seconds"] if align else None
             split = ", ".join(f"{k} {v:.1f}" for k, v in run["phases"].items() if k != "total")
             print(f"| {name} | {run['seconds']:.1f} | {mb / run['seconds']:.2f} "
-                  f"| {total:.1f}, {mb / total:.2f} | {run['cpu']:.1f} "
+                  f"| {f'{total:.1f}, {mb / total:.2f}' if total else '—'} | {run['cpu']:.1f} "
                   f"| {per_file * n:.1f}, {per_file * n / run['cpu']:.0%} "
                   f"| {b['bytes'] / b['files'] / 1e3:.1f} | {run['tree_peak_mb']:.0f} / "
                   f"{run['tree_pss_mb']:.0f} | {run['process_peak_mb']:.0f} "

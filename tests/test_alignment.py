@@ -225,6 +225,54 @@ def test_each_link_is_kept_on_its_own_probability_not_relative_to_the_best():
     assert len(select(a, 0.1, max_links=2)) == 2
 
 
+def _chain_of_plans() -> tuple[list[TaskRecord], list[tuple[str, str]], dict[str, str | None]]:
+    """Two plans under doc:C: a task citing a central task, one copying its wording, one on a
+    central subject in other words, one organising the plan; a district plan under the first."""
+    plan = [("(1)", "Thực hiện nhiệm vụ 2 của Nghị quyết 26-NQ/TW, trước hết việc đánh giá"),
+            ("(2)", "Đổi mới đánh giá cán bộ; quy hoạch cán bộ; luân chuyển cán bộ từng năm"),
+            ("(3)", "Ngăn chặn chạy chức, chạy quyền khi bổ nhiệm cán bộ chủ chốt"),
+            ("(4)", "Tổng hợp, báo cáo kết quả thực hiện Kế hoạch"),
+            ("(5)", "Bồi dưỡng lý tưởng, đạo đức cách mạng cho đảng viên trẻ")]
+    district = [("a", "Luân chuyển cán bộ chủ chốt cấp xã, gắn với quy hoạch"),
+                ("b", "Kiểm tra việc bổ nhiệm, ngăn chặn chạy quyền")]
+    tasks = [*central_tasks(),
+             *(TaskRecord(f"p:{i}", "doc:P", label, text, order=i)
+               for i, (label, text) in enumerate(plan)),
+             *(TaskRecord(f"d:{i}", "doc:D", label, text, order=i)
+               for i, (label, text) in enumerate(district))]
+    return tasks, [("doc:P", "doc:C"), ("doc:D", "doc:P")], {"doc:C": "26-NQ/TW"}
+
+
+def test_proposing_prunes_unlikely_pairs_yet_gives_the_links_every_pair_gives():
+    """`propose` builds links only for pairs near the threshold (and accepted ones); the
+    links must be those scoring every pair one by one and selecting gives, reviews too."""
+    from alignment.scoring import _basis
+
+    tasks, links, symbols = _chain_of_plans()
+    m = model()
+    every = pairs(tasks, links, symbols, names=m.features)
+    assert {p.cited for p in every} == {True, False} and any(p.worded for p in every)
+    top = max(every, key=lambda p: probability(p, m))
+    low = min(every, key=lambda p: probability(p, m))
+    for threshold in (m.propose, 0.0, 0.3, 0.9):
+        for reviews in ({}, {(top.local, top.central): "reject",
+                             (low.local, low.central): "accept"}):
+            by_local: dict[str, list[Alignment]] = {}
+            for p in every:
+                if reviews.get((p.local, p.central)) != "reject":
+                    by_local.setdefault(p.local, []).append(
+                        Alignment(p.local, p.central, _basis(p), round(probability(p, m), 4), ()))
+            expected = []
+            for found in by_local.values():
+                kept = select(found, threshold)
+                kept += [a for a in found if reviews.get((a.local, a.central)) == "accept"
+                         and a not in kept]
+                expected += [(a.local, a.central, a.basis, a.score) for a in kept]
+            got = propose(tasks, links, symbols, threshold=threshold, reviews=reviews)
+            assert [(a.local, a.central, a.basis, a.score) for a in got] == expected
+            assert expected or threshold == 0.9
+
+
 def test_the_shipped_model_reads_as_a_probability():
     m = model()
     assert len(m.weights) == len(FEATURES) and 0 < m.propose <= m.covered < 1
