@@ -19,16 +19,8 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from alignment.scoring import (
-    FEATURES,
-    MAX_LINKS,
-    WEIGHTS_FILE,
-    Model,
-    Pair,
-    TaskRecord,
-    pairs,
-    probability,
-)
+from alignment.scoring import MAX_LINKS, Pair, TaskRecord, pairs, probability
+from alignment.weights import FEATURES, WEIGHTS_FILE, Model
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "fixtures" / "alignment_gold.yaml"

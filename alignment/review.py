@@ -22,7 +22,8 @@ import yaml
 
 from alignment.deriving import alignment_inputs, below, plans, realign
 from alignment.reviewed import VERDICTS, Review, read_reviews, review_batch, verdicts
-from alignment.scoring import model, propose
+from alignment.scoring import propose
+from alignment.weights import model
 from graph.loading import load_batches
 from graph.store import Store
 from queries.loader import cypher

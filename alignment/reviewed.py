@@ -14,11 +14,14 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
-from graph.batch import Batch
 from graph.model import Evidence, Source
 from graph.store import Store, StoreError
 from queries.loader import cypher
+
+if TYPE_CHECKING:
+    from graph.batch import Batch
 
 REVIEW_NAME = "alignment-review"
 REVIEW_PATH = "review:alignment"  # + ":" + local uid + "|" + central uid: one source per pair
@@ -56,6 +59,8 @@ def review_path(local: str, central: str) -> str:
 
 def review_batch(r: Review) -> Batch:
     """The source asserting review `r`: its uid is its content, its path the pair's."""
+    from graph.batch import Batch  # (the ontology behind it: read only when one is written)
+
     payload = json.dumps(asdict(r), ensure_ascii=False, sort_keys=True)
     sha = hashlib.sha256(payload.encode()).hexdigest()
     source = Source("src:" + sha[:16], REVIEW_NAME, review_path(r.local, r.central), sha,

@@ -40,23 +40,15 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
-from pathlib import Path
 
 import networkx as nx
 import numpy as np
-import yaml
 
 from alignment.thesaurus import GROUPS, concepts
-from alignment.words import DATA, normalise, parts, procedural_share, word_runs
+from alignment.weights import FEATURES, Model, model
+from alignment.words import normalise, parts, procedural_share, word_runs
 from graph.keys import fold, symbol_key
 
-WEIGHTS_FILE = DATA / "weights.yaml"
-FEATURES = ("whole", "clause", "cover", "theme", "clause_lead", "theme_lead", "group",
-            "restated", "procedural", "explained")
-ALL_FEATURES = ("whole", "clause", "cover", "theme", "theme_in", "part", "whole_margin",
-                "clause_margin", "theme_margin", "part_margin", "cover_margin", "group",
-                "restated", "clause_lead", "theme_lead", "whole_lead", "cover_lead", "procedural",
-                "explained", "explained_lead", "themeless", "part_lead")
 MAX_LINKS = 3
 WORDING_RUN = 8  # shared words in a row that count as copied wording
 MAX_WORDS = 8  # matched words kept on a link
@@ -94,38 +86,6 @@ class Alignment:
     words: tuple[str, ...]  # matched words as written in the local task; themes as "theme:<id>",
     # thesaurus concepts as "concept:<id>"
     clause: str = ""  # the central task's clause the local task matched best
-
-
-@dataclass(frozen=True)
-class Model:
-    """Logistic weights over `features` (chosen among ALL_FEATURES by cross-validation across
-    plans, alignment/calibration.py) and the two decision thresholds."""
-
-    intercept: float
-    weights: tuple[float, ...]
-    propose: float  # probability from which a link is proposed
-    covered: float  # probability from which a link alone makes a coverage cell "covered"
-    features: tuple[str, ...] = FEATURES
-
-    def probability(self, x: np.ndarray) -> np.ndarray:
-        """P(link right) for feature rows `x` (..., len(self.features))."""
-        return 1.0 / (1.0 + np.exp(-(self.intercept + x @ np.asarray(self.weights))))
-
-
-@cache
-def model() -> Model:
-    """The fitted model shipped in alignment/data/weights.yaml."""
-    return read_model(WEIGHTS_FILE)
-
-
-def read_model(path: Path) -> Model:
-    d = yaml.safe_load(path.read_text(encoding="utf-8"))
-    w = d["weights"]
-    unknown = [f for f in w if f not in ALL_FEATURES]
-    if unknown:
-        raise ValueError(f"{path}: unknown features {unknown}")
-    return Model(float(d["intercept"]), tuple(float(v) for v in w.values()),
-                 float(d["propose"]), float(d["covered"]), tuple(w))
 
 
 # ---------------------------------------------------------------------- text -> features

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from alignment.reviewed import read_reviews
-from alignment.scoring import model
+from alignment.weights import model
 from graph.store import Store
 from queries.columns import record, records
 from queries.loader import cypher

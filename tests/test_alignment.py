@@ -22,7 +22,6 @@ from alignment.calibration import (
 )
 from alignment.deriving import alignment_batch, derived_alignment_batch
 from alignment.scoring import (
-    FEATURES,
     Alignment,
     Pair,
     TaskRecord,
@@ -35,6 +34,7 @@ from alignment.scoring import (
     select,
 )
 from alignment.thesaurus import GROUPS, concepts
+from alignment.weights import FEATURES
 from alignment.words import content_words, procedural_share, segment
 from graph import load_batches, open_store, to_batch
 from loaders import extract_file

@@ -19,7 +19,7 @@ from alignment.review import (
     review_queue,
 )
 from alignment.reviewed import Review, read_reviews
-from alignment.scoring import model
+from alignment.weights import model
 from graph import open_store
 from graph.rdf import to_rdf
 from kg.cli import cli
