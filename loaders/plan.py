@@ -78,6 +78,9 @@ _TITLES = (r"(?:giam doc|pho giam doc|thu truong|chu tich|truong ban|chanh van p
            r"chanh thanh tra|chi huy truong|cuc truong|bo truong)")
 _HEAD_OF = re.compile(rf"[ \t]*{_TITLES}\s+(?=\S)")
 _HEAD_OF_BEFORE = re.compile(rf"(?<![\w]){_TITLES}\s+$")
+# after a body's name, a word in lower case that neither lists another body ("và …") nor
+# places it ("tỉnh", "thành phố"): the line goes on as a sentence
+_GOES_ON = re.compile(r"[ \t]+(?!(?:và|hoặc|tỉnh|thành phố|huyện|xã|phường|các|cấp)\b)(\w)")
 _LISTS_ON = re.compile(r"\s*(?:[,;]|va\b|\()")  # the body is one of a list, not the subject
 _fold = fold_same_length.__wrapped__  # short strings: not kept in the shared cache
 _NONBLANK = re.compile(r"[^\n]+")
@@ -289,6 +292,8 @@ def _heading_assignment(text: str, node: Node) -> _Assignment | None:
         return _Assignment(None, (), named=True)
     heading = rest if prefix else " ".join(text[a:line_end].split()).rstrip(" .:;")
     m = organisation_at(text, at)
+    if m is not None and (on := _GOES_ON.match(text, m.end, line_end)) and on[1].islower():
+        return None  # "1. Sở Tài chính cân đối kinh phí.": a sentence whose verb we do not know
     return _Assignment(heading, (), named=True, mentions=(m,) if m else ())
 
 

@@ -24,6 +24,8 @@ _fold = fold_same_length.__wrapped__  # short strings: not kept in the shared ca
 _MARKERS = (  # (kind, regex over the start of a line); order matters
     ("article", re.compile(r"Điều\s+(?P<t>\d{1,3})\s*[.:]\s*(?=\S)")),
     ("roman", re.compile(r"(?P<t>[IVX]{1,5})\s*[.\-–]\s+(?=\S)")),
+    # "B. NHIỆM VỤ, GIẢI PHÁP": a part above the roman ones (its heading in capitals)
+    ("part", re.compile(r"(?P<t>[A-EĐGH])\s*[.\-–]\s+(?=[^\W\d_])")),
     # "Nhiệm vụ 1: …", "Giải pháp 2. …": an item numbered after the word naming it
     ("decimal", re.compile(r"(?:Nhiệm vụ|Giải pháp)\s+(?:số\s+)?(?P<t>\d{1,2})\s*[.:]\s*"
                            r"(?=\S)")),
@@ -77,7 +79,7 @@ class Node:
                 continue  # "2.2" already carries its parent "2"
             if n.kind == "article":
                 parts.append(f"Điều {n.token}")
-            elif n.kind in ("roman", "decimal"):
+            elif n.kind in ("part", "roman", "decimal"):
                 parts.append(("." if parts else "") + n.token)
             elif n.kind == "paren":
                 parts.append(f" ({n.token})")
@@ -156,8 +158,8 @@ def rules() -> _Rules:
                   re.compile(fold_same_length("|".join(d["articles"]["other"]))))
 
 
-_MAYBE_MARKER = re.compile(r"Điều\s|Nhiệm vụ\s|Giải pháp\s|[IVX]{1,5}\s*[.\-–]|\(\d|\d|[a-zđ]\)"
-                           r"|[-–•+]")
+_MAYBE_MARKER = re.compile(r"Điều\s|Nhiệm vụ\s|Giải pháp\s|[IVX]{1,5}\s*[.\-–]|[A-EĐGH]\s*[.\-–]"
+                           r"|\(\d|\d|[a-zđ]\)|[-–•+]")
 
 
 def line_marker(line: str) -> tuple[str, str, int] | None:
@@ -167,6 +169,8 @@ def line_marker(line: str) -> tuple[str, str, int] | None:
     for kind, rx in _MARKERS:
         m = rx.match(line)
         if m:
+            if kind == "part" and any(map(str.islower, line[m.end():m.end() + 40])):
+                return None  # "A. Nguyễn …": a heading of a part is printed in capitals
             return kind, m["t"], m.end()
     return None
 
@@ -293,7 +297,8 @@ def _regions(view: str, mode: str) -> tuple[int, list[tuple[int, int]]]:
 
 
 _BULLETS = ("dash", "plus")
-_NUMBERED = ("article", "roman", "decimal")
+_NUMBERED = ("article", "part", "roman", "decimal")
+_PARTS = ("part", "roman")  # headings of the text's parts
 
 
 def _first_bullet(stack: list[Node]) -> int | None:
@@ -384,8 +389,11 @@ def parse_outline(text: str, mode: str = "plan") -> Outline:
             keys = [n.level_key for n in stack]
             if node.level_key in keys:
                 del stack[keys.index(node.level_key):]
-            elif kind in ("roman", "article"):
+            elif kind in ("part", "article"):
                 stack.clear()
+            elif kind == "roman":  # under a lettered part, if any ("B. … / I. …")
+                del stack[next((i for i, n in enumerate(stack) if n.kind != "part"),
+                               len(stack)):]
             elif kind == "decimal" and (i := _deeper_decimal(stack, node)) is not None:
                 del stack[i:]  # "1." after "2.4.": numbering restarts above, never "2.4.1"
             if kind in _NUMBERED and (i := _first_bullet(stack)) is not None:
@@ -470,7 +478,7 @@ def task_nodes(outline: Outline) -> list[Node]:
             if not intro_names_tasks(text[lst.intro_start:lst.intro_end]):
                 continue
             for n in _leaves(lst.items, text):
-                if n.kind == "roman":
+                if n.kind in _PARTS:
                     continue
                 heads = n.path()[:-1]
                 for a in heads:
@@ -481,7 +489,7 @@ def task_nodes(outline: Outline) -> list[Node]:
             continue
         announced: bool | None = None  # the list's intro hands out work ("… như sau:")
         for n in _leaves(lst.items, text):
-            if n.kind == "roman":  # a part with no items: in a text whose parts are not
+            if n.kind in _PARTS:  # a part with no items: in a text whose parts are not
                 # the plan's (I. MỤC ĐÍCH, II. NHIỆM VỤ) but its tasks (a Chỉ thị), a task
                 if sectioned is None:
                     sectioned = has_sections(outline)
@@ -549,12 +557,12 @@ def _leaves(items: tuple[Node, ...], text: str) -> list[Node]:
 def has_sections(outline: Outline) -> bool:
     """Does the text head its parts ("I. MỤC ĐÍCH …", "II. NHIỆM VỤ")?"""
     return any(_section_says(n, outline.text) is not None
-               for n in outline.nodes() if n.kind == "roman" or n.parent is None)
+               for n in outline.nodes() if n.kind in _PARTS or n.parent is None)
 
 
 def has_task_part(outline: Outline) -> bool:
     """Does the text have a part that holds tasks ("II. NHIỆM VỤ", "IV. TỔ CHỨC THỰC HIỆN")
     or an article that assigns work ("Điều 2. Giao …")?"""
-    return any((n.kind == "roman" and _section_says(n, outline.text))
+    return any((n.kind in _PARTS and _section_says(n, outline.text))
                or (n.kind == "article" and _assigns(n, outline.text))
                for lst in outline.lists for n in lst.items)

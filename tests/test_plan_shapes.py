@@ -432,3 +432,20 @@ def test_page_numbers_of_a_pdf_text_are_neither_items_nor_text(page):
         ("II.1", "Sở Tài chính", ["Sở Nội vụ"], "hoàn thành trong tháng 8/2026"),
         ("II.2", "Sở Nội vụ", [], "hoàn thành trong quý III/2026"),
         ("II.3", "Công an tỉnh", [], "thường xuyên")]
+
+
+LETTERED = (
+    "KẾ HOẠCH\nA. MỤC ĐÍCH, YÊU CẦU\n1. Thống nhất nhận thức.\nB. NHIỆM VỤ, GIẢI PHÁP\n"
+    "I. Thể chế\n1. Sở Tư pháp chủ trì rà soát quy chế (hoàn thành trong quý II/2027).\n"
+    "2. Sở Nội vụ chủ trì sắp xếp bộ máy.\nII. Hạ tầng\n"
+    "1. Sở Xây dựng chủ trì lập quy hoạch.\nC. TỔ CHỨC THỰC HIỆN\n"
+    "1. Sở Tài chính cân đối kinh phí.\nD. Nguyễn Văn An, chuyên viên, theo dõi.\n")
+
+
+def test_parts_lettered_above_the_roman_ones():
+    # "B. NHIỆM VỤ" / "I. …" / "1. …": the numbering path keeps the part's letter; a line
+    # opening with a capital and a dot before lower case is no part
+    parts = extract_plan(ctx_of(LETTERED, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
+    assert [(t.label, t.lead) for t in parts.tasks] == [
+        ("B.I.1", "Sở Tư pháp"), ("B.I.2", "Sở Nội vụ"), ("B.II.1", "Sở Xây dựng"),
+        ("C.1", "Sở Tài chính")]
