@@ -47,9 +47,10 @@ _DESC_BLOCK = re.compile(r"[;:.!?\n]|\s(?:tổng\s+kết|sơ\s+kết|báo\s+cáo
                          re.IGNORECASE)
 _DESC_MAX = 220
 # a sentence closing on a cue with no object: "… ban hành Kế hoạch số 58 để triển khai thực hiện."
-_BARE_END = re.compile(r"\s(?:để|nhằm)\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?(?:thực\s+hiện"
+_BARE_CUE = re.compile(r"\s(?:để|nhằm)\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?(?:thực\s+hiện"
                        r"|triển\s+khai|cụ\s+thể\s+hóa)(?:\s+(?:có\s+hiệu\s+quả|nghiêm\s+túc))?"
-                       r"\s*[.;!]?\s*$")
+                       r"(?![\w])")
+_CLOSES = re.compile(r"\s*[.;!]?\s*")  # what may follow such a cue to its sentence's end
 _BARE_TYPE = re.compile(r"(?<![\w])(?:Nghị\s+quyết|Kết\s+luận|Chỉ\s+thị|Quy\s+định)(?![\w])")
 # "thực hiện Chương trình hành động … ban hành kèm theo Nghị quyết số X": an unnumbered part
 # issued with X (its programme, rules, scheme): carrying it out is carrying X out
@@ -293,9 +294,9 @@ def _issued_to_carry_out(text: str, sents, mentions: list[Mention], starts: list
     triển khai thực hiện.": a cue with no object closing a sentence that tells of documents
     issued; their object is the document the sentence names before them (by number, nickname
     or bare type word)."""
-    for a, b in sents:
-        cue = _BARE_END.search(text, a, b)
-        if cue is None:
+    for cue in _BARE_CUE.finditer(text):  # (rare: each found once, then its sentence)
+        a, b = span_at(sents, cue.start())
+        if not _CLOSES.fullmatch(text, cue.end(), b):
             continue
         inside = mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, cue.start())]
         issued = [m for m in inside if m.issued and len(m.uids) == 1]

@@ -247,8 +247,9 @@ def _goes_on(view: str, at: int) -> bool:
 # a page number a PDF's text keeps between lines ("- 2 -", "Trang 3/10"): blanked with its
 # line break, so a sentence wrapped across the page goes on and an item after it still opens
 # its line
-_PAGE_NUMBER = re.compile(r"(?m)^[ \t]*(?:[-–—][ \t]*\d{1,3}[ \t]*[-–—]|Trang[ \t]+\d{1,3}"
-                          r"(?:[ \t]*/[ \t]*\d{1,3})?)[ \t]*\n")
+# (found from the line break before it: a pattern led by "^" is tried at every character)
+_PAGE_NUMBER = re.compile(r"\n([ \t]*(?:[-–—][ \t]*\d{1,3}[ \t]*[-–—]|Trang[ \t]+\d{1,3}"
+                          r"(?:[ \t]*/[ \t]*\d{1,3})?)[ \t]*\n)")
 
 
 def clean_view(text: str) -> str:
@@ -258,7 +259,8 @@ def clean_view(text: str) -> str:
     before it (an item continues across its wrapped lines; a blank line or a marker starts a
     new one)."""
     view = text.replace("*", " ")
-    view = _PAGE_NUMBER.sub(_blank, view)
+    for m in _PAGE_NUMBER.finditer(text):  # (rare: each blanked in place, lengths kept)
+        view = view[:m.start(1)] + " " * (m.end(1) - m.start(1)) + view[m.end(1):]
     if "#" in view:  # "## II. NHIỆM VỤ": a markdown heading's marks
         view = _ATX.sub(_blank, view)
     view = _rejoin(view, everywhere=_hard_wrapped(view))
