@@ -449,3 +449,13 @@ def test_parts_lettered_above_the_roman_ones():
     assert [(t.label, t.lead) for t in parts.tasks] == [
         ("B.I.1", "Sở Tư pháp"), ("B.I.2", "Sở Nội vụ"), ("B.II.1", "Sở Xây dựng"),
         ("C.1", "Sở Tài chính")]
+
+
+def test_letters_with_a_dot_number_items_as_letters_with_a_bracket_do():
+    text = ("KẾ HOẠCH\nI. MỤC ĐÍCH\n1. Thống nhất nhận thức.\nII. NHIỆM VỤ\n1. Về thể chế\n"
+            "a. Sở Tư pháp chủ trì rà soát quy chế (năm 2027).\n"
+            "b. Sở Nội vụ chủ trì sắp xếp bộ máy.\n2. Về hạ tầng\n"
+            "a. Sở Xây dựng chủ trì lập quy hoạch.\n")
+    parts = extract_plan(ctx_of(text, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
+    assert [(t.label, t.lead) for t in parts.tasks] == [
+        ("II.1.a", "Sở Tư pháp"), ("II.1.b", "Sở Nội vụ"), ("II.2.a", "Sở Xây dựng")]
