@@ -253,15 +253,24 @@ _PAGE_NUMBER = re.compile(r"\n([ \t]*(?:[-–—][ \t]*\d{1,3}[ \t]*[-–—]|Tr
                           r"(?:[ \t]*/[ \t]*\d{1,3})?)[ \t]*\n)")
 
 
+_STAR_BULLET = re.compile(r"(?:^|\n)[ \t]*(\*)[ \t]+(?=[^\s*])")
+
+
 def clean_view(text: str) -> str:
     """The text as the outline reads it, same length so offsets hold: markdown emphasis
-    (`**`, `*`) and page numbers blanked, a marker left alone on its line ("**I.", "6.")
-    joined to the line after it, and, in hard-wrapped text, each wrapped line joined to the one
-    before it (an item continues across its wrapped lines; a blank line or a marker starts a
-    new one)."""
+    (`**`, `*`) and page numbers blanked, markdown's "* " bullets made dashes, a marker left
+    alone on its line ("**I.", "6.") joined to the line after it, and, in hard-wrapped text,
+    each wrapped line joined to the one before it (an item continues across its wrapped lines;
+    a blank line or a marker starts a new one)."""
     view = text.replace("*", " ")
-    for m in _PAGE_NUMBER.finditer(text):  # (rare: each blanked in place, lengths kept)
-        view = view[:m.start(1)] + " " * (m.end(1) - m.start(1)) + view[m.end(1):]
+    edits = [(m.start(1), m.end(1), " ") for m in _PAGE_NUMBER.finditer(text)]
+    if "*" in text:  # "* Rà soát …": a markdown bullet, read as the dash it stands for
+        edits += [(m.start(1), m.end(1), "-") for m in _STAR_BULLET.finditer(text)]
+    if edits:
+        chars = list(view)
+        for a, b, c in edits:
+            chars[a:b] = c * (b - a)
+        view = "".join(chars)
     if "#" in view:  # "## II. NHIỆM VỤ": a markdown heading's marks
         view = _ATX.sub(_blank, view)
     view = _rejoin(view, everywhere=_hard_wrapped(view))

@@ -459,3 +459,14 @@ def test_letters_with_a_dot_number_items_as_letters_with_a_bracket_do():
     parts = extract_plan(ctx_of(text, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
     assert [(t.label, t.lead) for t in parts.tasks] == [
         ("II.1.a", "Sở Tư pháp"), ("II.1.b", "Sở Nội vụ"), ("II.2.a", "Sở Xây dựng")]
+
+
+def test_markdown_star_bullets_are_bullets():
+    # a web page converted to markdown lists with "* ", not "- "
+    text = ("KẾ HOẠCH\nI. MỤC ĐÍCH\n1. Thống nhất nhận thức.\nII. NHIỆM VỤ\n**1. Sở Nội vụ**\n"
+            "* Rà soát biên chế các cơ quan (Quý I/2027).\n* Hướng dẫn sắp xếp bộ máy.\n"
+            "2. Sở Tài chính\n* Bố trí kinh phí.\n")
+    parts = extract_plan(ctx_of(text, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
+    assert [(t.label, *attrs(t)) for t in parts.tasks] == [
+        ("II.1 -1", "Sở Nội vụ", [], "Quý I/2027"), ("II.1 -2", "Sở Nội vụ", [], None),
+        ("II.2 -1", "Sở Tài chính", [], None)]
