@@ -205,7 +205,7 @@ def _subject_phrase(text: str, a: int, b: int) -> tuple[str, int] | None:
     m = _verb(text, a, min(b, a + 400))
     if m is None:
         return None
-    phrase = " ".join(text[a:m.start()].split())
+    phrase = " ".join(text[a:m.start()].split()).rstrip(" :;,.")  # "Các sở, ngành: Căn cứ …"
     if not phrase or len(phrase.split()) > _MAX_SUBJECT_WORDS:
         return None
     return phrase, m.start()

@@ -470,3 +470,11 @@ def test_markdown_star_bullets_are_bullets():
     assert [(t.label, *attrs(t)) for t in parts.tasks] == [
         ("II.1 -1", "Sở Nội vụ", [], "Quý I/2027"), ("II.1 -2", "Sở Nội vụ", [], None),
         ("II.2 -1", "Sở Tài chính", [], None)]
+
+
+def test_a_collective_lead_before_a_colon_is_printed_without_it():
+    text = ("KẾ HOẠCH\nI. MỤC ĐÍCH\n1. Thống nhất nhận thức.\nII. TỔ CHỨC THỰC HIỆN\n"
+            "- Sở Tài chính: Bố trí kinh phí.\n"
+            "- Các sở, ban, ngành: Căn cứ chức năng, nhiệm vụ tổ chức thực hiện.\n")
+    parts = extract_plan(ctx_of(text, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
+    assert [t.lead for t in parts.tasks] == ["Sở Tài chính", "Các sở, ban, ngành"]
