@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from loaders.matching import alternation, fold_same_length, lead_search, line_start, spaces_at
+from loaders.organisations import organisation_at, starts_body
 
 DATA = Path(__file__).with_name("data") / "plan_structure.yaml"
 _fold = fold_same_length.__wrapped__  # short strings: not kept in the shared cache
@@ -514,6 +515,8 @@ def task_nodes(outline: Outline) -> list[Node]:
                 continue
             heads = n.path()[:-1]
             if any(h.kind == "article" for h in heads):
+                if _hands_out(n, text):  # "Điều 2. Tổ chức thực hiện" / "1. Giao Sở X chủ trì …"
+                    out.append(n)
                 continue
             for a in heads:
                 if a not in says:
@@ -526,6 +529,21 @@ def task_nodes(outline: Outline) -> list[Node]:
             if verdicts[:1] == [True] or (not verdicts and (not sectioned or announced)):
                 out.append(n)  # under headings that only name who does them ("1. Sở X")
     return out
+
+
+_GIVE = re.compile(r"Giao\s+(?:cho\s+)?", re.IGNORECASE)
+_LEADS_NOW = re.compile(r"[ \t]*,?[ \t]*chủ trì\b", re.IGNORECASE)
+
+
+def _hands_out(node: Node, text: str) -> bool:
+    """Does an item under an article give work to a body: "Giao Sở X …", or "Sở X chủ trì …"
+    (not "Giao dịch …", "Giao cấu …" in a code's clauses)?"""
+    a = node.text_start
+    give = _GIVE.match(text, a, node.body_end)
+    if give is not None:
+        return starts_body(text, give.end())
+    found = organisation_at(text, a) if starts_body(text, a) else None
+    return found is not None and bool(_LEADS_NOW.match(text, found.end, node.body_end))
 
 
 def _assigns(node: Node, text: str) -> bool:

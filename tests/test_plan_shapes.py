@@ -478,3 +478,17 @@ def test_a_collective_lead_before_a_colon_is_printed_without_it():
             "- Các sở, ban, ngành: Căn cứ chức năng, nhiệm vụ tổ chức thực hiện.\n")
     parts = extract_plan(ctx_of(text, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
     assert [t.lead for t in parts.tasks] == ["Sở Tài chính", "Các sở, ban, ngành"]
+
+
+def test_items_under_an_article_that_give_work_are_tasks_a_codes_clauses_are_not():
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch số hóa năm 2027.\n"
+            "Điều 2. Tổ chức thực hiện\n"
+            "1. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính hướng dẫn "
+            "triển khai (hoàn thành trong quý I/2027).\n"
+            "2. Sở Nội vụ chủ trì theo dõi, đánh giá kết quả.\n"
+            "Điều 3. Xử phạt\n1. Giao dịch trái phép bị xử phạt theo quy định.\n"
+            "Điều 4. Chánh Văn phòng chịu trách nhiệm thi hành Quyết định này.\n")
+    parts = extract_plan(ctx_of(text, [doc("qd:1", "Quyết định", 0, subject=True)]))
+    assert [(t.label, *attrs(t)) for t in parts.tasks] == [
+        ("Điều 2.1", "Sở Khoa học và Công nghệ", ["Sở Tài chính"], "hoàn thành trong quý I/2027"),
+        ("Điều 2.2", "Sở Nội vụ", [], None)]
