@@ -30,9 +30,9 @@ SRC = Source("src:00000000000000dd", "plan.txt", "", "", 0, "utf-8")
     ("ỦY BAN NHÂN DÂN\nPHƯỜNG 3\nSố: 7/KH-UBND\n",
      ("Ủy ban nhân dân phường 3", "commune", None, "phường 3")),
     # two columns run together by a PDF conversion; a department under its province
-    ("UBND TỈNH QUẢNG TRỊ   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    ("UBND TỈNH LẠNG SƠN   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
      "SỞ NỘI VỤ   Độc lập - Tự do - Hạnh phúc\nSố: 1/KH-SNV\n",
-     ("Sở Nội vụ", "provincial", "Quảng Trị", None)),
+     ("Sở Nội vụ", "provincial", "Lạng Sơn", None)),
     ("CHÍNH PHỦ\nSố: 132/NQ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n",
      ("Chính phủ", "central", None, None)),
 ])

@@ -129,7 +129,7 @@ def test_tasks_merely_mentioned_without_a_request_to_carry_them_out_link_nothing
 
 
 @pytest.mark.parametrize(("sentence", "target"), [
-    ("UBND tỉnh Sơn La ban hành Kế hoạch số 41/KH-UBND về thực hiện Chương trình hành động của "
+    ("UBND tỉnh Sơn La ban hành Kế hoạch số 41/KH-UBND về triển khai Chương trình hành động của "
      "Chính phủ ban hành kèm theo Nghị quyết số 88/NQ-CP.", "88/NQ-CP"),
     ("UBND tỉnh Sơn La ban hành Kế hoạch số 41/KH-UBND triển khai Đề án phát triển làng nghề "
      "được phê duyệt tại Quyết định số 912/QĐ-TTg.", "912/QĐ-TTg"),

@@ -297,8 +297,8 @@ PARAGRAPH_LINES = """KẾ HOẠCH
 Thực hiện công tác dân số năm 2031
 I. NHIỆM VỤ
 1. Sở Y tế
-a) Chủ trì tổ chức các đợt truyền thông về mức sinh thay thế, chăm sóc sức khỏe người cao tuổi \
-và sàng lọc trước sinh tại tất cả các xã, phường trên địa bàn tỉnh trong suốt cả năm.
+a) Chủ trì tổ chức các đợt truyền thông về dân số, về chăm sóc người già và về khám sàng lọc \
+trước sinh ở tất cả các xã, phường trên địa bàn tỉnh trong suốt cả năm.
 2. Sở Tài
 chính
 a) Cân đối ngân sách cho công tác dân số trong dự toán hằng năm của tỉnh, ưu tiên các xã vùng \
@@ -483,12 +483,12 @@ def test_a_collective_lead_before_a_colon_is_printed_without_it():
 def test_items_under_an_article_that_give_work_are_tasks_a_codes_clauses_are_not():
     text = ("QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch số hóa năm 2027.\n"
             "Điều 2. Tổ chức thực hiện\n"
-            "1. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính hướng dẫn "
-            "triển khai (hoàn thành trong quý I/2027).\n"
+            "1. Giao Sở Tư pháp chủ trì, phối hợp với Sở Tài chính biên soạn sổ tay "
+            "hướng dẫn (hoàn thành trong quý I/2027).\n"
             "2. Sở Nội vụ chủ trì theo dõi, đánh giá kết quả.\n"
             "Điều 3. Xử phạt\n1. Giao dịch trái phép bị xử phạt theo quy định.\n"
             "Điều 4. Chánh Văn phòng chịu trách nhiệm thi hành Quyết định này.\n")
     parts = extract_plan(ctx_of(text, [doc("qd:1", "Quyết định", 0, subject=True)]))
     assert [(t.label, *attrs(t)) for t in parts.tasks] == [
-        ("Điều 2.1", "Sở Khoa học và Công nghệ", ["Sở Tài chính"], "hoàn thành trong quý I/2027"),
+        ("Điều 2.1", "Sở Tư pháp", ["Sở Tài chính"], "hoàn thành trong quý I/2027"),
         ("Điều 2.2", "Sở Nội vụ", [], None)]
