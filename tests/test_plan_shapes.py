@@ -22,6 +22,23 @@ def attrs(t):
     return t.lead, list(t.support), t.deadline.text if t.deadline else None
 
 
+def tasks_of(text: str, type_name: str = "Kế hoạch"):
+    """The tasks of `text` read as the plan (or other document) it opens."""
+    return extract_plan(ctx_of(text, [doc("own:1", type_name, 0, subject=True)])).tasks
+
+
+def rows(text: str, type_name: str = "Kế hoạch") -> list[tuple]:
+    return [(t.label, *attrs(t)) for t in tasks_of(text, type_name)]
+
+
+def leads(text: str, type_name: str = "Kế hoạch") -> list[tuple]:
+    return [(t.label, t.lead) for t in tasks_of(text, type_name)]
+
+
+def lead_names(text: str, type_name: str = "Kế hoạch") -> list[str | None]:
+    return [t.lead for t in tasks_of(text, type_name)]
+
+
 def test_labels_skip_purposes_funding_recipients_and_grouping_headings(web):
     assert list(web) == [
         "II.1.1", "II.1.2", "II.2",
@@ -125,8 +142,7 @@ Tổ chức tuyên truyền tại cơ sở.
 
 
 def test_markdown_headings_and_headings_that_introduce_the_body():
-    parts = extract_plan(ctx_of(ATX, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
-    assert [(t.label, *attrs(t)) for t in parts.tasks] == [
+    assert rows(ATX) == [
         ("II.1 -1", "Sở Nội vụ", [], "Quý I/2026"),
         ("II.1 -2", "Sở Nội vụ", ["Sở Tư pháp"], None),
         ("II.2", "Ủy ban nhân dân các xã, phường", [], None),
@@ -140,8 +156,7 @@ def test_a_task_table_in_the_body_is_read_by_rows_not_by_the_bullets_in_its_cell
             "| 1 | - Lập danh mục hồ sơ | Sở Nội vụ | Các sở, ngành có liên quan | Năm 2026 |\n"
             "III. TỔ CHỨC THỰC HIỆN\n1. Tổ chức kiểm tra.\n- Cơ quan chủ trì: các cơ quan có liên "
             "quan.\n- Thời gian thực hiện: Quý IV/2026.\n")
-    parts = extract_plan(ctx_of(text, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
-    assert [(t.label, *attrs(t)) for t in parts.tasks] == [
+    assert rows(text) == [
         ("III.1", None, [], "Quý IV/2026"),  # a vague lead field names no lead
         ("1", "Sở Nội vụ", [], "Năm 2026")]
 
@@ -331,8 +346,7 @@ Giải pháp 3: Huy động nguồn lực xã hội
 
 def test_items_numbered_after_the_word_naming_them():
     # "Nhiệm vụ 1:" / "Giải pháp 3:" number items like "1." does, their fields on lines below
-    parts = extract_plan(ctx_of(NAMED_ITEMS, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
-    assert [(t.label, *attrs(t)) for t in parts.tasks] == [
+    assert rows(NAMED_ITEMS) == [
         ("II.1", "Sở Nông nghiệp và Môi trường", ["Sở Tài chính", "Sở Tư pháp"], "Quý IV/2026"),
         ("II.2", "Sở Nội vụ", [], "Hằng năm"),
         ("II.3", "Sở Tài chính", [], None)]
@@ -351,8 +365,7 @@ PARTY = (
 def test_a_parenthesis_closing_the_item_names_its_lead_partners_and_deadline():
     # Party plans hand out work in a closing parenthesis: "(X chủ trì, phối hợp với Y; <time>)";
     # a body merely named in the item's text ("về Văn phòng Tỉnh ủy") does not lead it
-    parts = extract_plan(ctx_of(PARTY, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
-    assert [(t.label, *attrs(t)) for t in parts.tasks] == [
+    assert rows(PARTY) == [
         ("II.1", "Ban Tuyên giáo và Dân vận Tỉnh ủy", ["Trường Chính trị tỉnh"],
          "hoàn thành trong quý II/2027"),
         ("II.2", "Ủy ban Kiểm tra Tỉnh ủy", [], "thực hiện hằng năm"),
@@ -372,8 +385,7 @@ APPENDIX_NO_SIGNATURE = (
 def test_an_appendix_heading_ends_the_body_where_the_signature_was_lost():
     # text copied without its signature block: the appendix heading alone says where the body
     # ends, so the last item does not swallow the table, whose rows are the appendix's
-    parts = extract_plan(ctx_of(APPENDIX_NO_SIGNATURE, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
-    assert [(t.label, *attrs(t)) for t in parts.tasks] == [
+    assert rows(APPENDIX_NO_SIGNATURE) == [
         ("II.1", "Sở Tài chính", [], None),
         ("PL.1", "Sở Nông nghiệp và Môi trường", ["Sở Tài chính"], "Năm 2027")]
 
@@ -386,8 +398,7 @@ COMMUNE = (
 
 
 def test_district_and_commune_offices_lead_and_support_as_printed():
-    parts = extract_plan(ctx_of(COMMUNE, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
-    assert [(t.label, *attrs(t)) for t in parts.tasks] == [
+    assert rows(COMMUNE) == [
         ("II.1", "Phòng Văn hóa - Xã hội", ["Văn phòng HĐND và UBND phường"], None),
         ("II.2", "Trung tâm Phục vụ hành chính công xã", [], None),
         ("II.3", "Phòng Tài chính - Kế hoạch", ["Phòng Nội vụ"], None)]
@@ -396,8 +407,7 @@ def test_district_and_commune_offices_lead_and_support_as_printed():
 def test_a_collective_lead_ends_at_its_verb():
     text = ("KẾ HOẠCH\nI. MỤC ĐÍCH\n1. Bảo đảm thống nhất.\nII. NHIỆM VỤ\n"
             "1. Các sở, ban, ngành, UBND các xã, phường bố trí công chức làm công tác pháp chế.\n")
-    parts = extract_plan(ctx_of(text, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
-    assert [t.lead for t in parts.tasks] == ["Các sở, ban, ngành, UBND các xã, phường"]
+    assert lead_names(text) == ["Các sở, ban, ngành, UBND các xã, phường"]
 
 
 def test_the_head_of_a_named_body_leads_as_printed():
@@ -405,8 +415,7 @@ def test_the_head_of_a_named_body_leads_as_printed():
             "1. Giám đốc Sở Giáo dục và Đào tạo chỉ đạo các trường tổ chức diễn tập.\n"
             "2. Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh chủ trì, phối hợp với Công an tỉnh "
             "tập huấn lực lượng.\n")
-    parts = extract_plan(ctx_of(text, [doc("ct:1", "Chỉ thị", 0, subject=True)]))
-    assert [(t.label, *attrs(t)) for t in parts.tasks] == [
+    assert rows(text, "Chỉ thị") == [
         ("1", "Giám đốc Sở Giáo dục và Đào tạo", [], None),
         ("2", "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", ["Công an tỉnh"], None)]
 
@@ -427,8 +436,7 @@ def test_page_numbers_of_a_pdf_text_are_neither_items_nor_text(page):
     text = PAGED.format(page=page)
     if page == "2":  # a bare number mid-sentence is indistinguishable from text: between only
         text = text.replace("các\n2\nxã", "các\nxã")
-    parts = extract_plan(ctx_of(text, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
-    assert [(t.label, *attrs(t)) for t in parts.tasks] == [
+    assert rows(text) == [
         ("II.1", "Sở Tài chính", ["Sở Nội vụ"], "hoàn thành trong tháng 8/2026"),
         ("II.2", "Sở Nội vụ", [], "hoàn thành trong quý III/2026"),
         ("II.3", "Công an tỉnh", [], "thường xuyên")]
@@ -445,8 +453,7 @@ LETTERED = (
 def test_parts_lettered_above_the_roman_ones():
     # "B. NHIỆM VỤ" / "I. …" / "1. …": the numbering path keeps the part's letter; a line
     # opening with a capital and a dot before lower case is no part
-    parts = extract_plan(ctx_of(LETTERED, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
-    assert [(t.label, t.lead) for t in parts.tasks] == [
+    assert leads(LETTERED) == [
         ("B.I.1", "Sở Tư pháp"), ("B.I.2", "Sở Nội vụ"), ("B.II.1", "Sở Xây dựng"),
         ("C.1", "Sở Tài chính")]
 
@@ -456,8 +463,7 @@ def test_letters_with_a_dot_number_items_as_letters_with_a_bracket_do():
             "a. Sở Tư pháp chủ trì rà soát quy chế (năm 2027).\n"
             "b. Sở Nội vụ chủ trì sắp xếp bộ máy.\n2. Về hạ tầng\n"
             "a. Sở Xây dựng chủ trì lập quy hoạch.\n")
-    parts = extract_plan(ctx_of(text, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
-    assert [(t.label, t.lead) for t in parts.tasks] == [
+    assert leads(text) == [
         ("II.1.a", "Sở Tư pháp"), ("II.1.b", "Sở Nội vụ"), ("II.2.a", "Sở Xây dựng")]
 
 
@@ -466,8 +472,7 @@ def test_markdown_star_bullets_are_bullets():
     text = ("KẾ HOẠCH\nI. MỤC ĐÍCH\n1. Thống nhất nhận thức.\nII. NHIỆM VỤ\n**1. Sở Nội vụ**\n"
             "* Rà soát biên chế các cơ quan (Quý I/2027).\n* Hướng dẫn sắp xếp bộ máy.\n"
             "2. Sở Tài chính\n* Bố trí kinh phí.\n")
-    parts = extract_plan(ctx_of(text, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
-    assert [(t.label, *attrs(t)) for t in parts.tasks] == [
+    assert rows(text) == [
         ("II.1 -1", "Sở Nội vụ", [], "Quý I/2027"), ("II.1 -2", "Sở Nội vụ", [], None),
         ("II.2 -1", "Sở Tài chính", [], None)]
 
@@ -476,8 +481,7 @@ def test_a_collective_lead_before_a_colon_is_printed_without_it():
     text = ("KẾ HOẠCH\nI. MỤC ĐÍCH\n1. Thống nhất nhận thức.\nII. TỔ CHỨC THỰC HIỆN\n"
             "- Sở Tài chính: Bố trí kinh phí.\n"
             "- Các sở, ban, ngành: Căn cứ chức năng, nhiệm vụ tổ chức thực hiện.\n")
-    parts = extract_plan(ctx_of(text, [doc("kh:1", "Kế hoạch", 0, subject=True)]))
-    assert [t.lead for t in parts.tasks] == ["Sở Tài chính", "Các sở, ban, ngành"]
+    assert lead_names(text) == ["Sở Tài chính", "Các sở, ban, ngành"]
 
 
 def test_items_under_an_article_that_give_work_are_tasks_a_codes_clauses_are_not():
@@ -488,7 +492,6 @@ def test_items_under_an_article_that_give_work_are_tasks_a_codes_clauses_are_not
             "2. Sở Nội vụ chủ trì theo dõi, đánh giá kết quả.\n"
             "Điều 3. Xử phạt\n1. Giao dịch trái phép bị xử phạt theo quy định.\n"
             "Điều 4. Chánh Văn phòng chịu trách nhiệm thi hành Quyết định này.\n")
-    parts = extract_plan(ctx_of(text, [doc("qd:1", "Quyết định", 0, subject=True)]))
-    assert [(t.label, *attrs(t)) for t in parts.tasks] == [
+    assert rows(text, "Quyết định") == [
         ("Điều 2.1", "Sở Tư pháp", ["Sở Tài chính"], "hoàn thành trong quý I/2027"),
         ("Điều 2.2", "Sở Nội vụ", [], None)]
