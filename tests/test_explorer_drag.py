@@ -48,6 +48,16 @@ def _plan_colour(page) -> list[int]:
         "kgExplorer.data.legend.types.find(t => t.name === 'Kế hoạch').color"))
 
 
+
+def _press_and_move(page, x: float, y: float, dx: float, dy: float) -> None:
+    """Press at (x, y) and move by (dx, dy) in ten steps, the button held (a drag under way)."""
+    page.mouse.move(x, y)
+    page.mouse.down()
+    for i in range(1, 11):
+        page.mouse.move(x + dx * i / 10, y + dy * i / 10)
+        page.wait_for_timeout(20)
+    page.wait_for_timeout(100)
+
 def test_a_dragged_document_moves_with_its_links_and_stays_there(browser, tmp_path):  # noqa: F811
     g = synthetic_graph(60)
     v = Visit(browser, write_explorer(g, tmp_path / "60.html")).ready()
@@ -61,12 +71,7 @@ def test_a_dragged_document_moves_with_its_links_and_stays_there(browser, tmp_pa
     before = page.evaluate("id => kgExplorer.network.getPositions([id])[id]", plan_doc)
     was = page.evaluate(_BOX, plan_doc)
     dx, dy = was["w"] + 60, 20
-    page.mouse.move(box["x"] + start["x"], box["y"] + start["y"])
-    page.mouse.down()
-    for i in range(1, 11):
-        page.mouse.move(box["x"] + start["x"] + dx * i / 10, box["y"] + start["y"] + dy * i / 10)
-        page.wait_for_timeout(20)
-    page.wait_for_timeout(100)
+    _press_and_move(page, box["x"] + start["x"], box["y"] + start["y"], dx, dy)
     # mid-drag: the rest is the kept picture; vis-network draws the document and its links
     during = page.evaluate("kgExplorer.dragging()")
     assert during["kept"] and during["nodes"] == [plan_doc]
@@ -116,12 +121,7 @@ def test_dragging_the_view_moves_the_kept_picture(browser, tmp_path):  # noqa: F
     was = page.evaluate(_DOM, commune)
     assert page.evaluate(_AT, was)[:3] == plan
     dx, dy = -60, -45
-    page.mouse.move(box["x"] + spot["x"], box["y"] + spot["y"])
-    page.mouse.down()
-    for i in range(1, 11):
-        page.mouse.move(box["x"] + spot["x"] + dx * i / 10, box["y"] + spot["y"] + dy * i / 10)
-        page.wait_for_timeout(20)
-    page.wait_for_timeout(100)
+    _press_and_move(page, box["x"] + spot["x"], box["y"] + spot["y"], dx, dy)
     during = page.evaluate("kgExplorer.dragging()")
     assert during == {"kept": True, "nodes": [], "edges": []}
     moved = {"x": was["x"] + dx, "y": was["y"] + dy}
