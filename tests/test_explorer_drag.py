@@ -48,7 +48,6 @@ def _plan_colour(page) -> list[int]:
         "kgExplorer.data.legend.types.find(t => t.name === 'Kế hoạch').color"))
 
 
-
 def _press_and_move(page, x: float, y: float, dx: float, dy: float) -> None:
     """Press at (x, y) and move by (dx, dy) in ten steps, the button held (a drag under way)."""
     page.mouse.move(x, y)
