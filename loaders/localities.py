@@ -368,3 +368,21 @@ def source_locality(url: str | None, text_province: str | None) -> str | None:
     about, then the publisher's host, then a province the address names anywhere."""
     return (path_province(url, True) or text_province or host_province(url)
             or path_province(url, False))
+
+
+# "Tại Thái Bình, …" / "Ở tỉnh Hà Nam, …" / "Còn tại Nam Định, …" opening a paragraph
+_OPENER = re.compile(r"^[ \t]*(?:(?:còn|trong khi đó|riêng)\s+)?(?:tại|ở)\s+"
+                     r"(?:(?:tỉnh|thành phố|tp\.?)\s+)?", re.IGNORECASE | re.MULTILINE)
+
+
+def paragraph_openers(text: str) -> list[tuple[int, str]]:
+    """(offset, province) of paragraphs that open by placing themselves in a province, as a
+    round-up of several provinces does ("Tại Thái Bình, … Ở Hà Nam, …"): the paragraph speaks
+    of that province's bodies. Only when two provinces or more open paragraphs this way; one
+    such paragraph in a text about one province is an aside, not a section."""
+    out = []
+    for m in _OPENER.finditer(text):
+        found = find_provinces(text[m.end():m.end() + 40])
+        if found and found[0].start == 0 and text[m.end() + found[0].end:][:1] in (",", " "):
+            out.append((m.start() + len(m.group()) - len(m.group().lstrip()), found[0].province))
+    return out if len({p for _, p in out}) >= 2 else []

@@ -19,6 +19,7 @@ from loaders.localities import (
     dominant_province,
     era,
     kind_label,
+    paragraph_openers,
     province,
     section_headings,
     source_locality,
@@ -38,7 +39,7 @@ from loaders.structure import parse_outline
 def context(text: str, source: Source) -> TextContext:
     """The text with its sections and the province it is about, if it names one."""
     ctx = TextContext(text, source)
-    ctx.localities = section_headings(text)
+    ctx.localities = sorted(section_headings(text) + paragraph_openers(text))
     said = province(source.locality)  # the user's word (--locality, a manifest's row)
     ctx.default_locality = source_locality(
         source.url, dominant_province(text) or (said.name if said else None))

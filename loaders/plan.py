@@ -72,7 +72,7 @@ _VERB = re.compile(r"[,;]?\s+(?:chu tri|phoi hop|can cu|giup|theo doi|thuc hien|
                    r"lam dau moi|nghien cuu|ra soat|huong dan|bao cao|chu dong|tiep tuc|"
                    r"tang cuong|khan truong|cu can bo|theo chuc nang|cu the hoa|quan triet|"
                    r"lanh dao|chi dao|ban hanh|bo tri|don doc|tuyen truyen|day manh|nang cao|"
-                   r"hoan thien|uu tien|tong hop|phat huy)\b")
+                   r"hoan thien|uu tien|tong hop|phat huy|giam sat)\b")
 # the heads of bodies, named as the ones who act: "Giám đốc Sở Y tế", "Chủ tịch UBND các xã"
 _TITLES = (r"(?:giam doc|pho giam doc|thu truong|chu tich|truong ban|chanh van phong|"
            r"chanh thanh tra|chi huy truong|cuc truong|bo truong)")
@@ -84,6 +84,7 @@ _GOES_ON = re.compile(r"[ \t]+(?!(?:và|hoặc|tỉnh|thành phố|huyện|xã|p
 _LISTS_ON = re.compile(r"\s*(?:[,;]|va\b|\()")  # the body is one of a list, not the subject
 _fold = fold_same_length.__wrapped__  # short strings: not kept in the shared cache
 _NONBLANK = re.compile(r"[^\n]+")
+_SENTENCE_GAP = re.compile(r"(?<=\w)[.;][ \t]+(?=\w)")
 _CHUNK = re.compile(r"[^;]+")
 # a line that may be a field ("Cơ quan chủ trì:", "Thời gian thực hiện …"): read fields then
 _FIELD_HINT = re.compile(r"(?:chu tri|phoi hop|thuc hien|trien khai|hoan thanh|nhiem vu|"
@@ -135,9 +136,11 @@ def _lead_in(text: str, a: int, b: int, plan: bool) -> tuple[Mention, bool] | No
     g = gazetteer()
     found_at: Iterator[re.Match[str] | None]
     parens = _paren_starts(text, a, b) if plan else []
+    # a body opening a later sentence of the item and declared there: "… . Sở Y tế chủ trì, …"
+    declared_only = parens + _sentence_starts(text, a, b) if plan else []
     if plan:  # a line's subject, or a body opening a parenthesis ("(Sở Y tế chủ trì, …)")
         found_at = (g.names.match(folded, _after_title(folded, at, b), b)
-                    for at in _line_starts(text, a, b) + parens)
+                    for at in _line_starts(text, a, b) + declared_only)
     else:
         found_at = g.names.finditer(folded, a, b)
     for m in found_at:
@@ -151,7 +154,7 @@ def _lead_in(text: str, a: int, b: int, plan: bool) -> tuple[Mention, bool] | No
         cue = _LEADS.match(folded, found.end)
         given = _ASSIGN_BEFORE.search(folded, max(a, found.start - 12), found.start)
         opens = plan and found.start == a and not _LISTS_ON.match(folded, found.end)
-        if found.start in parens and not (cue and "chu tri" in cue.group()):
+        if found.start in declared_only and not (cue and "chu tri" in cue.group()):
             continue
         if cue or given or opens:
             return found, bool(given) or bool(cue and "chu tri" in cue.group())
@@ -178,6 +181,11 @@ def _paren_starts(text: str, a: int, b: int) -> list[int]:
         out.append(len(text) - len(text[at + 1:].lstrip()) if at + 1 < b else b)
         at = text.find("(", at + 1, b)
     return out
+
+
+def _sentence_starts(text: str, a: int, b: int) -> list[int]:
+    """Where each sentence after the first of text[a:b] starts (after ". " on one line)."""
+    return [m.end() for m in _SENTENCE_GAP.finditer(text, a, b) if text[m.end()].isupper()]
 
 
 def _line_starts(text: str, a: int, b: int) -> list[int]:

@@ -31,6 +31,7 @@ PLAN_TYPES = ("Kế hoạch", "Chương trình", "Đề án")
 
 _YEAR = re.compile(r"(?<!tu )\b(?:nam|thang \d{1,2}[-/])\s*(20\d\d|19\d\d)\b")
 _TARGET_YEAR = re.compile(r"\bden (?:het )?(?:nam )?(20\d\d)\b")
+_YEAR_AFTER = re.compile(r"[^.;:]{0,30}?\b(?:trong|den|vao) (?:het )?nam (20\d\d)\b")
 _PERIOD_END = re.compile(r"\bgiai doan\s+(?:tu\s+)?(?:nam\s+)?(?:19|20)\d\d\s*(?:-|–|den)\s*"
                          r"(?:nam\s+)?((?:19|20)\d\d)\b")
 _CLAUSE_END = re.compile(r"[;.:]\s|[;.:]$")
@@ -243,8 +244,9 @@ def _kind(p: _Para, v: Value, inherited: Callable[[], str | None], default: str)
 
 
 def _year(p: _Para, v: Value, kind: str, inherited: Callable[[], int | None]) -> int | None:
-    if kind == "target":
-        return p.target_year(v.start) or inherited()
+    if kind == "target":  # "… đạt 80% trong năm 2026" names its year after the value
+        after = _YEAR_AFTER.match(p.folded, v.end, p.clause_end(v.end))
+        return int(after[1]) if after else p.target_year(v.start) or inherited()
     a, b = p.sentence_start(v.start), p.clause_end(v.end)
     first = p.first(_YEAR, a, b) or p.first(_PERIOD_END, a, b)  # a period reports its end
     return int(p.folded[first[1] - 4:first[1]]) if first else None

@@ -9,6 +9,7 @@ from graph.model import Source
 from loaders.localities import (
     dominant_province,
     find_provinces,
+    paragraph_openers,
     province,
     provinces,
     section_headings,
@@ -71,3 +72,26 @@ def test_extraction_carries_gazetteer_records():
     recs = {r.name: r for r in ex.localities}
     assert recs["Cà Mau"].era == "both" and recs["Cà Mau"].merged_into == "Cà Mau"
     assert recs["Thái Nguyên"].kind == "tỉnh"
+
+
+ROUNDUP = (
+    "Nhiều địa phương đã ban hành kế hoạch thực hiện Nghị quyết số 57-NQ/TW.\n"
+    "Tại Phú Yên, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 71-KH/TU ngày 3/3/2025 để "
+    "thực hiện Nghị quyết.\n"
+    "Ở tỉnh Kon Tum, Tỉnh ủy có Chương trình hành động số 44-CTr/TU ngày 10/3/2025.\n"
+    "Theo Bộ Nội vụ, cả nước đã có 50 tỉnh ban hành kế hoạch.\n")
+
+
+def test_paragraphs_of_a_roundup_placed_in_provinces_localise_their_documents():
+    # "Tại X, …" / "Ở tỉnh Y, …" opening paragraphs of a round-up: each party plan belongs to
+    # the province its paragraph names, though the plan's issuer is printed without it
+    assert [p for _, p in paragraph_openers(ROUNDUP)] == ["Phú Yên", "Kon Tum"]
+    ex = extract_text(ROUNDUP, Source("src:3", "r.txt", "", "", 0, "utf-8"))
+    placed = {d.symbol: d.locality for d in ex.documents if d.symbol}
+    assert placed == {"57-NQ/TW": None, "71-KH/TU": "Phú Yên", "44-CTr/TU": "Kon Tum"}
+
+
+def test_one_paragraph_placed_elsewhere_is_an_aside_not_a_section():
+    text = ("Tại Phú Yên, đoàn công tác đã làm việc với tỉnh.\n"
+            "Tỉnh ủy ban hành Kế hoạch số 9-KH/TU.\n")
+    assert paragraph_openers(text) == []

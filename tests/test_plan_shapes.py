@@ -495,3 +495,35 @@ def test_items_under_an_article_that_give_work_are_tasks_a_codes_clauses_are_not
     assert rows(text, "Quyết định") == [
         ("Điều 2.1", "Sở Tư pháp", ["Sở Tài chính"], "hoàn thành trong quý I/2027"),
         ("Điều 2.2", "Sở Nội vụ", [], None)]
+
+
+DISTRICT_PARTY = (
+    "KẾ HOẠCH\nthực hiện Kế hoạch của Ban Thường vụ Tỉnh ủy\n\nI. MỤC ĐÍCH, YÊU CẦU\n"
+    "1. Thống nhất nhận thức trong Đảng bộ.\nII. NHIỆM VỤ\n"
+    "1. Mở hội nghị học tập chuyên đề cho đảng viên. Ban Tuyên giáo Huyện ủy chủ trì, phối "
+    "hợp với Trung tâm Chính trị huyện thực hiện, hoàn thành trước 30/4/2027.\n"
+    "2. Bổ sung quy hoạch cán bộ chủ chốt các xã. Ban Tổ chức Huyện ủy chủ trì tham mưu, "
+    "thực hiện hằng năm.\n"
+    "3. Kiểm tra việc sinh hoạt chi bộ. Các chi bộ phối hợp với Ủy ban Kiểm tra Huyện ủy, "
+    "thực hiện thường xuyên.\n")
+
+
+def test_a_later_sentence_of_the_item_declaring_its_lead_leads_it():
+    # "… . X chủ trì, phối hợp với Y …": the lead is declared in the item's second sentence;
+    # bodies that only support ("Các chi bộ phối hợp với …") do not lead; the clause closing
+    # the item ("…, thực hiện hằng năm.", "hoàn thành trước 30/4/2027") is its deadline
+    assert rows(DISTRICT_PARTY) == [
+        ("II.1", "Ban Tuyên giáo Huyện ủy", ["Trung tâm Chính trị huyện"],
+         "hoàn thành trước 30/4/2027"),
+        ("II.2", "Ban Tổ chức Huyện ủy", [], "thực hiện hằng năm"),
+        ("II.3", None, ["Ủy ban Kiểm tra Huyện ủy"], "thực hiện thường xuyên")]
+
+
+def test_standing_bodies_given_work_by_an_article_lead_up_to_their_verb():
+    text = ("NGHỊ QUYẾT\nVề mức hỗ trợ học tập\n\nQUYẾT NGHỊ:\n\nĐiều 1. Mức hỗ trợ\n"
+            "Mỗi người được hỗ trợ một lần.\n\nĐiều 2. Tổ chức thực hiện\n"
+            "1. Giao Ủy ban nhân dân tỉnh hướng dẫn thực hiện.\n"
+            "2. Giao Thường trực Hội đồng nhân dân tỉnh giám sát việc thực hiện.\n")
+    assert leads(text, "Nghị quyết") == [
+        ("Điều 2.1", "Ủy ban nhân dân tỉnh"),
+        ("Điều 2.2", "Thường trực Hội đồng nhân dân tỉnh")]

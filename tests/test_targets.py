@@ -201,3 +201,10 @@ def test_a_planned_figure_in_brackets_does_not_make_the_result_a_promise():
     text = ("Kết quả năm 2025 của tỉnh Yên Bái:\n"
             "- Tỷ lệ xã đạt chuẩn nông thôn mới đạt 91,2% (chỉ tiêu 90%).")
     assert [(k, v) for k, _, v, _ in found(text)] == [("achievement", 91.2), ("target", 90)]
+
+
+def test_a_target_names_its_year_after_the_value_or_takes_the_one_before():
+    text = ("Đến năm 2028, tỷ lệ xã đạt chuẩn nông thôn mới là 70%; "
+            "bảo đảm tỷ lệ hồ sơ nộp trực tuyến đạt 85% trong năm 2027.")
+    assert [(t.kind, t.value, t.year) for t in find_targets(ctx_of(text))] == [
+        ("target", 70, 2028), ("target", 85, 2027)]
