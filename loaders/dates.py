@@ -59,3 +59,14 @@ def leading_date(sentence: str) -> dt.date | None:
     """The date that opens a sentence ("Ngày 19-5-2018, ..."), which dates what it tells."""
     m = _LEADING.match(sentence)
     return _make(m.groups()) if m else None
+
+
+# "… Ngày 15/01/2024, <issuer> ban hành …" inside a sentence: a headline without a stop glued
+# to its lede (the capital "Ngày" opens a clause; a lower-case "ngày" dates a citation)
+_OPENS_CLAUSE = re.compile(rf"(?<=\s)(?:Ngày|Vào ngày)\s+(?:{_DMY}|{_WORDS})\s*,")
+
+
+def clause_date(text: str, start: int, end: int) -> dt.date | None:
+    """The date opening the last clause of text[start:end] that a capital "Ngày" opens."""
+    found = list(_OPENS_CLAUSE.finditer(text, start, end))
+    return _make(found[-1].groups()) if found else None

@@ -18,7 +18,7 @@ from graph.keys import symbol_key as _symbol_key
 from graph.model import Alias, Document, Evidence
 from loaders import aliases as registry
 from loaders.context import TextContext
-from loaders.dates import date_after, leading_date
+from loaders.dates import clause_date, date_after, leading_date
 from loaders.header import unit_name
 from loaders.identity import below_province, numbered_uid, unnumbered_uid
 from loaders.issuers import Org, as_orgs, find_organisations, issuer_after, qualified
@@ -39,6 +39,10 @@ symbol_key = lru_cache(maxsize=4096)(_symbol_key)  # (pure; a text cites its sym
 
 _ISSUED_BEFORE = re.compile(rf"{ISSUING_VERB}\s*(?:văn\s+bản\s+(?:số\s*)?)?$", re.IGNORECASE)
 _ISSUED_ENDS = ("hành", "xong", "dựng", "qua", "bản", "số")  # last words `_ISSUED_BEFORE` allows
+# a place standing for its authorities: "(Để thực hiện X,) tỉnh đã ban hành Kế hoạch số …"
+_PLACE_ISSUES = re.compile(rf"(?:^|[,;:]\s*)(?:toàn\s+)?(?:tỉnh|thành\s+phố|huyện|thị\s+xã|quận"
+                           rf"|xã|phường)(?:\s+(?:đã|cũng|vừa|đồng\s+thời))*\s+{ISSUING_VERB}"
+                           rf"\s*(?:văn\s+bản\s+(?:số\s*)?)?$", re.IGNORECASE)
 _THIS = re.compile(r"\s+này(?![\w])")
 _ORGAN = re.compile(r"^(?:ban thuong vu|thuong truc|ban chap hanh)\s+")
 _AS_FOLLOWS = re.compile(r"như\s+sau\s*:?\s*$")
@@ -112,6 +116,12 @@ def _issuer_before(orgs: list[Org], text: str, ref_start: int, sent: tuple[int, 
     if before and verb - before[-1].end <= 40:
         return before[-1]
     return None
+
+
+def _place_issues(text: str, ref_start: int, sent: tuple[int, int]) -> bool:
+    """Is the reference issued by a place named for its authorities ("tỉnh đã ban hành …")?"""
+    head = text[max(sent[0], ref_start - 60):ref_start]
+    return head.rstrip().casefold().endswith(_ISSUED_ENDS) and bool(_PLACE_ISSUES.search(head))
 
 
 _AT = re.compile(r"(?<!\s)\s+tại\s+(?:(?:văn\s+bản|công\s+văn)\s+)?(?:số\s*)?$",
@@ -212,9 +222,9 @@ def find_documents(ctx: TextContext) -> Found:
     longer = long_forms([r.symbol for r in refs if r.symbol])  # (find_symbols sets each)
     for (r, sent, date, org, tail_end, before, issuer, locality), unit in zip(read, units,
                                                                                 strict=True):
-        issued = before is not None
-        if date is None and issued:
-            date = leading_date(text[sent[0]:sent[1]])
+        issued = before is not None or _place_issues(text, r.start, sent)
+        if date is None and issued:  # the sentence's date, or its clause's (after a headline)
+            date = leading_date(text[sent[0]:sent[1]]) or clause_date(text, sent[0], r.start)
         if r.symbol in longer:  # "61/NĐ-CP" cited after "61/2018/NĐ-CP": one decree
             r = replace(r, symbol=longer[r.symbol])
         symbol = r.symbol

@@ -33,9 +33,11 @@ _CUE = re.compile(
     r"|hướng\s+dẫn\s+(?:thi\s+hành|thực\s+hiện|triển\s+khai))(?![\w])"
     r"(?:\s+(?:có\s+hiệu\s+quả|nghiêm\s+túc|nghiêm))?", re.IGNORECASE)
 _OPENER = re.compile(
-    r"\s*(?:Tiếp\s+tục\s+)?(?:Thực\s+hiện|Triển\s+khai(?:\s+thực\s+hiện)?|Quán\s+triệt"
-    r"|Cụ\s+thể\s+hóa(?:\s+việc\s+thực\s+hiện)?|Để\s+(?:triển\s+khai\s+)?thực\s+hiện"
-    r"|Nhằm\s+(?:triển\s+khai\s+)?thực\s+hiện|Trên\s+cơ\s+sở\s+quán\s+triệt"
+    r"\s*(?:\([^()\n]{1,40}\)\s*[-–—]\s*)?"  # a news lede's outlet: "(PTO) - Thực hiện …"
+    r"(?:Tiếp\s+tục\s+)?(?:Thực\s+hiện|Triển\s+khai(?:\s+thực\s+hiện)?|Quán\s+triệt"
+    r"|Cụ\s+thể\s+hóa(?:\s+việc\s+thực\s+hiện)?"
+    r"|(?:Để|Nhằm)\s+(?:tiếp\s+tục\s+)?(?:triển\s+khai\s+)?(?:thực\s+hiện|cụ\s+thể\s+hóa)"
+    r"|Trên\s+cơ\s+sở\s+quán\s+triệt"
     r"|Hướng\s+dẫn\s+(?:thi\s+hành|thực\s+hiện))"
     r"(?![\w])")  # never "Căn cứ": the legal basis is no implementation
 # A cue inside a cited document's description: "Nghị quyết số 139/NQ-CP … ban hành Chương
@@ -125,6 +127,18 @@ def _chain(mentions: list[Mention], pos: int, stop: int, first_gap: int = 30,
     return out
 
 
+def _issued_lists(text: str, inside: list[Mention]) -> list[Mention]:
+    """The mentions a sentence issues: each issued one and those listed right after it
+    ("ban hành Quyết định số A, Kế hoạch số B và Nghị quyết số C")."""
+    out: list[Mention] = []
+    for i, m in enumerate(inside):
+        prev = inside[i - 1] if i else None
+        if m.issued or (prev is not None and out and out[-1] is prev
+                        and _AND.fullmatch(text, prev.tail_end, m.start)):
+            out.append(m)
+    return out
+
+
 def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Mention],
                     subject: str | None) -> list[Implements]:
     """Implements links among the documents of one text."""
@@ -192,7 +206,7 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
         if not _OPENER.match(text, a):
             continue
         inside = mentions[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
-        issued = [m for m in inside if m.issued]
+        issued = _issued_lists(text, inside)
         first_issue = min((m.start for m in issued), default=b)
         targets = [m for m in inside if m.start < first_issue and not m.issued
                    and id(m) not in nested and (subject is None or m.uids != (subject,))]

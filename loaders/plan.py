@@ -57,6 +57,7 @@ DIRECTIVE_TYPES = (*PLAN_TYPES, "Nghị quyết", "Chỉ thị", "Kết luận",
 # after a body's name: it leads ("Sở Nội vụ chủ trì", "Ban Tổ chức thực hiện 21 nhiệm vụ:")
 _LEADS = re.compile(r"\s*(?:tinh\s+|,\s*)?(?:da\s+)?(?:chu tri|lam dau moi|co trach nhiem|"
                     r"duoc giao|tham muu|thuc hien \d+ nhiem vu|:)")
+_ASIDE = re.compile(r"\s*\([^()\n]{1,80}\)")  # a parenthesis describing the body just named
 _ASSIGN_BEFORE = re.compile(r"(?:giao|de nghi)\s+$")
 _PARTNERS = re.compile(r"\bphoi hop(?:\s+chat che)?(?:,\s*hieu qua)?\s+(?:voi\s+)?")
 _PARTNERS_WITH = re.compile(r"\bphoi hop(?:\s+chat che)?(?:,\s*hieu qua)?\s+voi\s+")
@@ -151,7 +152,8 @@ def _lead_in(text: str, a: int, b: int, plan: bool) -> tuple[Mention, bool] | No
             continue
         if plan and (head := _titled(folded, found.start, a)) is not None:
             found = replace(found, start=head)  # "Giám đốc Sở Y tế chỉ đạo …", as printed
-        cue = _LEADS.match(folded, found.end)
+        aside = _ASIDE.match(folded, found.end)  # "Ban Tổ chức (cơ quan thường trực) chủ trì"
+        cue = _LEADS.match(folded, aside.end() if aside else found.end)
         given = _ASSIGN_BEFORE.search(folded, max(a, found.start - 12), found.start)
         opens = plan and found.start == a and not _LISTS_ON.match(folded, found.end)
         if found.start in declared_only and not (cue and "chu tri" in cue.group()):

@@ -159,3 +159,27 @@ def test_documents_issued_to_carry_out_what_the_sentence_named_before_them(sente
 def test_a_bare_cue_with_nothing_issued_links_nothing():
     text = "Hội nghị bàn về Nghị quyết số 71-NQ/TW và Kế hoạch số 15-KH/TU để triển khai thực hiện."
     assert extract_text(text, Source("src:1", "s.txt", "", "", 0, "utf-8")).implements == []
+
+
+def _links(text: str) -> set[tuple[str, str]]:
+    ex = extract_text(text, Source("src:4", "s.txt", "", "", 0, "utf-8"))
+    symbols = {d.uid: d.symbol for d in ex.documents}
+    return {(symbols[e.source_doc], symbols[e.target_doc]) for e in ex.implements}
+
+
+def test_a_fronted_purpose_links_every_document_the_place_issued():
+    # "(outlet) - Để cụ thể hóa X, tỉnh đã ban hành A, B và C.": a news lede; the place stands
+    # for its authorities, and every member of the issued list carries X out
+    text = ("(BKP) - Để cụ thể hóa Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị, "
+            "tỉnh đã ban hành Nghị quyết số 08/NQ-HĐND, Quyết định số 512/QĐ-UBND và "
+            "Kế hoạch số 93/KH-UBND.")
+    assert _links(text) == {("08/NQ-HĐND", "66-NQ/TW"), ("512/QĐ-UBND", "66-NQ/TW"),
+                            ("93/KH-UBND", "66-NQ/TW")}
+
+
+def test_a_headline_glued_to_its_lede_leaves_the_lede_dating_the_plan():
+    text = ("Huyện triển khai kế hoạch chuyển đổi số năm 2027\n"
+            "Ngày 09/01/2027, UBND huyện Vĩnh Bảo ban hành Kế hoạch số 05/KH-UBND về chuyển "
+            "đổi số.\n")
+    ex = extract_text(text, Source("src:5", "s.txt", "", "", 0, "utf-8"))
+    assert [(d.symbol, str(d.date)) for d in ex.documents] == [("05/KH-UBND", "2027-01-09")]

@@ -527,3 +527,13 @@ def test_standing_bodies_given_work_by_an_article_lead_up_to_their_verb():
     assert leads(text, "Nghị quyết") == [
         ("Điều 2.1", "Ủy ban nhân dân tỉnh"),
         ("Điều 2.2", "Thường trực Hội đồng nhân dân tỉnh")]
+
+
+def test_a_parenthesis_describing_the_body_does_not_hide_its_lead():
+    text = ("KẾ HOẠCH\nsắp xếp bộ máy\n\n"
+            "1. Ban Tổ chức Tỉnh ủy (cơ quan thường trực Ban Chỉ đạo) chủ trì, phối hợp với "
+            "Văn phòng Tỉnh ủy xây dựng đề án; xong trước ngày 15/4/2027.\n"
+            "2. Văn phòng Tỉnh ủy bảo đảm điều kiện làm việc.\n")
+    assert rows(text) == [
+        ("1", "Ban Tổ chức Tỉnh ủy", ["Văn phòng Tỉnh ủy"], "xong trước ngày 15/4/2027"),
+        ("2", "Văn phòng Tỉnh ủy", [], None)]
