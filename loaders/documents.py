@@ -406,6 +406,22 @@ def _add_nicknames(ctx: TextContext, refs: list[Ref], masked: Spans, drafts, add
         found.mentions.append(Mention(r.start, r.end, tail_end, (d.uid,), False, r.type))
 
 
+# what opens the sentence that gives a just-issued document its number: "Theo Kế hoạch số …"
+_NUMBERS_IT = re.compile(r"[.!?]\s+(?:Cụ\s+thể,\s*)?(?:theo|tại|trong|với)\s+$", re.IGNORECASE)
+
+
+def _named_next(text: str, u, numbered: list[Mention], drafts: dict) -> _Draft | None:
+    """The numbered document of `u`'s type that the next sentence opens with ("UBND tỉnh ban
+    hành Kế hoạch triển khai X. Theo Kế hoạch số 215/KH-UBND, …"): the one `u` issued."""
+    for m in numbered:  # (sorted by end; a text cites few numbered documents)
+        if m.start < u.end or m.start - u.end > 400:
+            continue
+        d = drafts[m.uids[0]]
+        if d.type == u.type and _NUMBERS_IT.search(text, max(u.end, m.start - 40), m.start):
+            return d
+    return None
+
+
 def _add_unnumbered(ctx: TextContext, orgs, masked, sents, drafts, add, found: Found) -> None:
     text, src = ctx.text, ctx.source.uid
     titled: dict[tuple[str, str], str] = {}
@@ -427,6 +443,12 @@ def _add_unnumbered(ctx: TextContext, orgs, masked, sents, drafts, add, found: F
             if u.issued and u.issuer is not None and subject.issuer is not None:
                 subject.issuer = _organ(u.issuer, subject.issuer)
             found.mentions.append(Mention(u.start, u.end, u.end, (subject.uid,), u.issued, u.type))
+            continue
+        named = _named_next(text, u, numbered, drafts) if u.issued else None
+        if named is not None:  # "… ban hành Kế hoạch triển khai X. Theo Kế hoạch số 215/…"
+            if named.issuer is None:
+                named.issuer = u.issuer
+            found.mentions.append(Mention(u.start, u.end, u.end, (named.uid,), True, u.type))
             continue
         if u.bare:
             same = [d for d in drafts.values() if d.symbol and d.type == u.type

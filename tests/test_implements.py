@@ -183,3 +183,23 @@ def test_a_headline_glued_to_its_lede_leaves_the_lede_dating_the_plan():
             "đổi số.\n")
     ex = extract_text(text, Source("src:5", "s.txt", "", "", 0, "utf-8"))
     assert [(d.symbol, str(d.date)) for d in ex.documents] == [("05/KH-UBND", "2027-01-09")]
+
+
+def test_a_plan_issued_unnumbered_then_given_its_number_is_one_document():
+    # "… ban hành Kế hoạch triển khai X. Theo Kế hoạch số N, …": one plan, numbered, carrying X
+    text = ("UBND tỉnh vừa ban hành Kế hoạch triển khai Nghị quyết số 71-NQ/TW ngày 22/8/2025 "
+            "của Bộ Chính trị. Theo Kế hoạch số 188/KH-UBND, các trường rà soát đội ngũ giáo "
+            "viên trước tháng 12/2025.")
+    ex = extract_text(text, Source("src:6", "s.txt", "", "", 0, "utf-8"))
+    assert sorted(str(d.symbol) for d in ex.documents) == ["188/KH-UBND", "71-NQ/TW"]
+    assert _links(text) == {("188/KH-UBND", "71-NQ/TW")}
+
+
+def test_a_letters_place_date_under_its_summary_dates_it():
+    text = ("SỞ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 640/SYT-NVY\nV/v triển khai Kế hoạch số 12/KH-UBND ngày 2/3/2027 "
+            "của UBND tỉnh\nĐồng Tháp, ngày 09 tháng 3 năm 2027\n\nKính gửi: Các bệnh viện.\n\n"
+            "Thực hiện Kế hoạch số 12/KH-UBND, Sở Y tế đề nghị các đơn vị như sau:\n")
+    ex = extract_text(text, Source("src:7", "s.txt", "", "", 0, "utf-8"))
+    own = next(d for d in ex.documents if d.is_subject)
+    assert (own.symbol, str(own.date)) == ("640/SYT-NVY", "2027-03-09")

@@ -537,3 +537,24 @@ def test_a_parenthesis_describing_the_body_does_not_hide_its_lead():
     assert rows(text) == [
         ("1", "Ban Tổ chức Tỉnh ủy", ["Văn phòng Tỉnh ủy"], "xong trước ngày 15/4/2027"),
         ("2", "Văn phòng Tỉnh ủy", [], None)]
+
+
+GUIDANCE_LETTER = """UBND TỈNH NAM TRUNG
+SỞ NỘI VỤ
+Số: 310/SNV-CCVC
+V/v hướng dẫn tuyển dụng viên chức năm 2027
+Nam Trung, ngày 03 tháng 3 năm 2027
+Kính gửi:
+- Các sở, ban, ngành;
+- UBND các xã, phường.
+Sở Nội vụ hướng dẫn một số nội dung như sau:
+1. Các đơn vị rà soát chỉ tiêu còn thiếu, gửi về Sở Nội vụ trước ngày 20/3/2027.
+2. Sở Tài chính bố trí kinh phí tổ chức thi tuyển.
+"""
+
+
+def test_a_letters_guidance_items_are_tasks():
+    tasks = extract_plan(ctx_of(GUIDANCE_LETTER, [doc("cv:310", "Công văn", 0, subject=True)]))
+    assert [(t.label, t.lead, t.deadline.text if t.deadline else None)
+            for t in tasks.tasks] == [("1", None, "trước ngày 20/3/2027"),
+                                      ("2", "Sở Tài chính", None)]
