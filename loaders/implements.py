@@ -29,7 +29,8 @@ from loaders.segments import paragraphs, sentences, span_at
 
 _CUE = re.compile(
     r"\s*,?\s*(?:(?:về|để|nhằm)\s+)?(?:việc\s+)?(?:tiếp\s+tục\s+)?(?:tổ\s+chức\s+)?"
-    r"(?:triển\s+khai\s+)?(?:thực\s+hiện|cụ\s+thể\s+hóa|triển\s+khai"
+    r"(?:triển\s+khai\s+)?(?:thực\s+hiện|cụ\s+thể\s+hóa|triển\s+khai|đưa(?=\s+[^.;\n]{0,160}?"
+    r"\s+vào\s+cuộc\s+sống)"
     r"|hướng\s+dẫn\s+(?:thi\s+hành|thực\s+hiện|triển\s+khai))(?![\w])"
     r"(?:\s+(?:có\s+hiệu\s+quả|nghiêm\s+túc|nghiêm))?", re.IGNORECASE)
 _OPENER = re.compile(
@@ -48,6 +49,8 @@ _DESC_BLOCK = re.compile(r"[;:.!?\n]|\s(?:tổng\s+kết|sơ\s+kết|báo\s+cáo
                          r"|khen|đề\s+nghị|theo|tại|nêu|những|các\s+nội\s+dung|đã)\s",
                          re.IGNORECASE)
 _DESC_MAX = 220
+_PASSIVE = re.compile(r"\sđược\s", re.IGNORECASE)  # "X được <body> cụ thể hóa bằng A"
+_BY = re.compile(r"\s*(?:bằng|thông\s+qua|qua)\s+", re.IGNORECASE)
 # a sentence closing on a cue with no object: "… ban hành Kế hoạch số 58 để triển khai thực hiện."
 _BARE_CUE = re.compile(r"\s(?:để|nhằm)\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?(?:thực\s+hiện"
                        r"|triển\s+khai|cụ\s+thể\s+hóa)(?:\s+(?:có\s+hiệu\s+quả|nghiêm\s+túc))?"
@@ -184,6 +187,12 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
         if not targets and (att := _ATTACHED.match(text, cue_end, sb)):
             targets = _chain(mentions, att.end(), sb, text=text, source=m)
         targets = [t for t in targets if t is not m]
+        if cue is None and _PASSIVE.search(text, m.tail_end, cue_end) and _BY.match(text, cue_end):
+            for t in targets:  # "X được Tỉnh ủy cụ thể hóa bằng Chương trình A": A carries X
+                nested.add(id(t))
+                for uid in t.uids:
+                    link(uid, m.uids[0], "explicit", sa, sb)
+            continue
         concrete = cue is not None and _CONCRETISE.search(cue.group())
         sources = [m.uids[0]]
         if cue and _BARE_VERB.match(cue.group()):  # "Kế hoạch A … và Kế hoạch B … thực hiện C"

@@ -203,3 +203,13 @@ def test_a_letters_place_date_under_its_summary_dates_it():
     ex = extract_text(text, Source("src:7", "s.txt", "", "", 0, "utf-8"))
     own = next(d for d in ex.documents if d.is_subject)
     assert (own.symbol, str(own.date)) == ("640/SYT-NVY", "2027-03-09")
+
+
+@pytest.mark.parametrize("text", [
+    "Ban Thường vụ Tỉnh ủy Sơn La ban hành Kế hoạch số 31-KH/TU nhằm đưa Nghị quyết số "
+    "68-NQ/TW vào cuộc sống.",
+    # the passive names the carried-out document first: the link still runs plan → resolution
+    "Nghị quyết số 68-NQ/TW được Tỉnh ủy Sơn La cụ thể hóa bằng Kế hoạch số 31-KH/TU.",
+])
+def test_bringing_a_resolution_to_life_and_the_passive_link_the_plan_to_it(text):
+    assert _links(text) == {("31-KH/TU", "68-NQ/TW")}
