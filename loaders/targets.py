@@ -136,8 +136,9 @@ class _Para:
         cues = self._cues.get(wide)
         if cues is None:
             r = rules()
-            cues = self._cues[wide] = (_cues(self.folded, r.target, r.achievement) if wide else
-                                       _cues(self.folded, r.local_target, r.local_achievement))
+            cues = self._cues[wide] = (_outside_parens(self.folded, _cues(
+                self.folded, r.target, r.achievement)) if wide else
+                _cues(self.folded, r.local_target, r.local_achievement))
         i = bisect.bisect_left(cues, (b, "")) - 1
         return cues[i][1] if i >= 0 and cues[i][0] >= a else None
 
@@ -180,6 +181,24 @@ class _Para:
     def target_year(self, pos: int) -> int | None:
         i = bisect.bisect_left(self.target_years, (pos, 0)) - 1
         return self.target_years[i][1] if i >= 0 else None
+
+
+_PARENS = re.compile(r"\([^()\n]*\)")
+
+
+def _outside_parens(folded: str, cues: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The cues not inside a parenthesis: "đạt 12,5% (chỉ tiêu 10%)" sets the kind of its own
+    figure only, never of the sentences after it."""
+    if "(" not in folded:
+        return cues
+    spans = [m.span() for m in _PARENS.finditer(folded)]
+    starts = [a for a, _ in spans]
+    out = []
+    for at, kind in cues:
+        i = bisect.bisect_right(starts, at) - 1
+        if i < 0 or at >= spans[i][1]:
+            out.append((at, kind))
+    return out
 
 
 def _cues(folded: str, target: re.Pattern[str], achievement: re.Pattern[str]

@@ -208,3 +208,12 @@ def test_a_target_names_its_year_after_the_value_or_takes_the_one_before():
             "bảo đảm tỷ lệ hồ sơ nộp trực tuyến đạt 85% trong năm 2027.")
     assert [(t.kind, t.value, t.year) for t in find_targets(ctx_of(text))] == [
         ("target", 70, 2028), ("target", 85, 2027)]
+
+
+def test_a_planned_figure_in_brackets_sets_the_kind_of_its_own_figure_only():
+    # "(chỉ tiêu 10%)" is the plan of the figure before it; the next sentence of the report
+    # is still a result
+    text = ("Tỷ lệ chi bộ đạt trong sạch vững mạnh là 91% (chỉ tiêu 85%). "
+            "Số đảng viên mới kết nạp là 312 đồng chí.")
+    assert [(t.kind, t.value) for t in find_targets(ctx_of(text))] == [
+        ("achievement", 91), ("target", 85), ("achievement", 312)]
