@@ -31,6 +31,9 @@ _OWN_LINE = re.compile(
     rf"|(?:ĐẢNG (?:ỦY|UỶ|BỘ)|HUYỆN ỦY|TỈNH ỦY|THÀNH ỦY|QUẬN ỦY|THỊ ỦY|ỦY BAN|UỶ BAN|HỘI ĐỒNG"
     rf"|BAN |SỞ |BỘ |CHỦ TỊCH|VĂN PHÒNG|CỘNG HÒA|ĐẢNG CỘNG SẢN)\b)")
 _SENTENCE_END = re.compile(r"[.;!?]\s*$")
+_SYMBOL_CUT = re.compile(r"(?<![\w/-])\d{1,5}[a-z]?\s*[/-]\s*(?:[A-ZĐ][A-Za-zĐđ]*\s*-\s*)?$")
+_SYMBOL_REST = re.compile(r"[A-ZĐ][A-Za-zĐđ]{0,9}(?:\s*[-/]\s*[A-ZĐ0-9][A-Za-zĐđ0-9]{0,9})*"
+                          r"\s*(?:$|[,;.)]|\s+(?:ngày|của|về|năm)\b)")
 WRAP_SHARE = 0.4  # a line this share of the wrap width long may go on on the next line
 _CITED = re.compile(r"(?:Nghị quyết|Nghị định|Quyết định|Chỉ thị|Kế hoạch|Chương trình|Kết luận"
                     r"|Công văn|Văn bản|Thông tư|Hướng dẫn|Quy định|Đề án)\s+(?:số\s*)?\d")
@@ -84,7 +87,11 @@ def _joins(a: str, b: str, width: int) -> bool:
     """Is the break between two stripped lines a hard wrap inside one sentence or cell?
     A line that ends short of the text's wrap `width` ends its paragraph, unless the next line
     goes on in lower case or with a number."""
-    if not a or not b or a[0] == "#" or a[-1] == "|" or _OWN_LINE.match(b):
+    if not a or not b or a[0] == "#" or a[-1] == "|":
+        return False
+    if _SYMBOL_CUT.search(a) and _SYMBOL_REST.match(b):
+        return True  # a symbol cut at its dash or slash: "Số: 1021/KH-" / "UBND"
+    if _OWN_LINE.match(b):
         return False
     first = b[0]
     if _ALNUM.search(a) is None:

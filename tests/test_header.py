@@ -169,3 +169,15 @@ def test_a_header_laid_out_in_two_columns_on_each_line():
     own = next(d for d in extract_text(text, SRC).documents if d.is_subject)
     assert (own.symbol, own.issuer, own.locality, own.date) == (
         "77/KH-UBND", "Ủy ban nhân dân tỉnh Sóc Trăng", "Sóc Trăng", dt.date(2026, 6, 9))
+
+
+@pytest.mark.parametrize("number", ["Số: 412 /KH-\nUBND", "Số: 412/\nKH-UBND"])
+def test_a_header_number_cut_at_its_dash_or_slash_is_one_symbol(number):
+    # a PDF's narrow header column breaks the symbol: the text has one plan, numbered
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\n" + number + "\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Cao Bằng, ngày 11 tháng 5 năm 2027\nKẾ HOẠCH\nTriển khai Nghị quyết số 57-NQ/TW\n"
+            "I. MỤC ĐÍCH\n1. Bảo đảm.\n")
+    docs = extract_text(text, SRC).documents
+    assert [(d.symbol, d.is_subject) for d in docs] == [("412/KH-UBND", True),
+                                                        ("57-NQ/TW", False)]
