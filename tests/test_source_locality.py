@@ -21,6 +21,10 @@ from loaders.pipeline import extract_text
     ("https://hue.gov.vn/a", "Thừa Thiên Huế"),
     ("https://hcmcpv.org.vn/a", "Hồ Chí Minh"),  # the city party committee's site
     ("https://www.sggp.org.vn/a", None),  # a city daily reports the whole country
+    # provincial party papers and stations named otherwise than their province
+    ("https://baodongkhoi.vn/a", "Bến Tre"),
+    ("https://baodienbienphu.com.vn/a", "Điện Biên"),
+    ("https://www.qtv.vn/a", "Quảng Ninh"),
     (None, None),
 ])
 def test_host_names_the_province(url, province):
