@@ -91,6 +91,12 @@ _CHUNK = re.compile(r"[^;]+")
 _FIELD_HINT = re.compile(r"(?:chu tri|phoi hop|thuc hien|trien khai|hoan thanh|nhiem vu|"
                          r"noi dung(?: thuc hien| cong viec)?|san pham(?: dau ra)?)\s*:|"
                          r"thoi gian (?:thuc hien|hoan thanh)")
+# a lead or partner field inside an item's line: "… (Cơ quan chủ trì: Sở A; …)"
+_INLINE_HINT = re.compile(r"(?:co quan|don vi) (?:chu tri|phoi hop)(?: thuc hien)?\s*:")
+# where an inline field may start: after "(", ";", a stop or a dash, at a field's first word
+_INLINE_FIELD_AT = re.compile(r"(?:[(;]|\.(?=\s)|\s[-–](?=\s))\s*(?=(?:co quan|don vi|thoi gian"
+                              r"|thoi han|tien do|chu tri|phoi hop)\b)")
+_FIELD_END = re.compile(r"[;)]|\.(?:\s|$)")
 _MAX_HEADING_WORDS = 25
 _MAX_HEADING_CHARS = 250
 _MAX_SUBJECT_WORDS = 30
@@ -156,7 +162,7 @@ def _lead_in(text: str, a: int, b: int, plan: bool) -> tuple[Mention, bool] | No
         cue = _LEADS.match(folded, aside.end() if aside else found.end)
         given = _ASSIGN_BEFORE.search(folded, max(a, found.start - 12), found.start)
         opens = plan and found.start == a and not _LISTS_ON.match(folded, found.end)
-        if found.start in declared_only and not (cue and "chu tri" in cue.group()):
+        if found.start in declared_only and not given and not (cue and "chu tri" in cue.group()):
             continue
         if cue or given or opens:
             return found, bool(given) or bool(cue and "chu tri" in cue.group())
@@ -186,8 +192,14 @@ def _paren_starts(text: str, a: int, b: int) -> list[int]:
 
 
 def _sentence_starts(text: str, a: int, b: int) -> list[int]:
-    """Where each sentence after the first of text[a:b] starts (after ". " on one line)."""
-    return [m.end() for m in _SENTENCE_GAP.finditer(text, a, b) if text[m.end()].isupper()]
+    """Where each sentence after the first of text[a:b] starts (after ". " on one line), or
+    its body after "Giao " ("… . Giao Sở Y tế chủ trì …")."""
+    out = []
+    for m in _SENTENCE_GAP.finditer(text, a, b):
+        if text[m.end()].isupper():
+            given = _GIVES.match(fold_same_length(text), m.end(), b)
+            out.append(given.end() if given else m.end())
+    return out
 
 
 def _line_starts(text: str, a: int, b: int) -> list[int]:
@@ -317,15 +329,32 @@ class _Fields:
 
 def _fields(text: str, node: Node) -> _Fields:
     """The fields an item states on lines of their own (b) Cơ quan chủ trì: …)."""
-    r = rules()
-    lead = support = deadline = executor = None
-    found = False
-    folded = fold_same_length(text)
+    spans = []
     for m in _NONBLANK.finditer(text[node.text_start:node.end]):
         line = m.group().lstrip()
         mk = line_marker(line)
         off = node.text_start + m.start() + len(m.group()) - len(line) + (mk[2] if mk else 0)
-        end = node.text_start + m.end()
+        spans.append((off, node.text_start + m.end()))
+    return _read_fields(text, spans)
+
+
+def _inline_fields(text: str, node: Node) -> _Fields:
+    """The fields an item states inside its one line, each closed by ";", ")" or a stop:
+    "Rà soát … (Cơ quan chủ trì: Sở A; cơ quan phối hợp: Sở B; thời gian: quý II/2026)"."""
+    folded = fold_same_length(text)
+    spans = []
+    for m in _INLINE_FIELD_AT.finditer(folded, node.text_start, node.end):
+        end = _FIELD_END.search(text, m.end(), node.end)
+        spans.append((m.end(), end.start() if end else node.end))
+    return _read_fields(text, spans)
+
+
+def _read_fields(text: str, spans: list[tuple[int, int]]) -> _Fields:
+    r = rules()
+    lead = support = deadline = executor = None
+    found = False
+    folded = fold_same_length(text)
+    for off, end in spans:
         if not r.field_start.match(folded, off, end):
             continue
         f = folded[off:end]
@@ -487,6 +516,10 @@ def _task(ctx: TextContext, text: str, doc: Document, node: Node, root: _Assignm
         lead = fields.lead or (lead if assignment.named else None)
         support = fields.support or ()
         deadline = parse_deadline(fields.deadline) if fields.deadline else None
+    elif plan and _INLINE_HINT.search(fold_same_length(text), node.text_start, node.end):
+        inline = _inline_fields(text, node)  # a field of the item's own line names its lead
+        lead, support = inline.lead or lead, inline.support or support
+        deadline = parse_deadline(inline.deadline) if inline.deadline else deadline
     if node.children and not (plan and fields.found):  # its sub-lines are its own text
         found = find_deadline(text, node.text_start, node.end)
         deadline = found[0] if found else deadline

@@ -558,3 +558,21 @@ def test_a_letters_guidance_items_are_tasks():
     assert [(t.label, t.lead, t.deadline.text if t.deadline else None)
             for t in tasks.tasks] == [("1", None, "trước ngày 20/3/2027"),
                                       ("2", "Sở Tài chính", None)]
+
+
+INLINE_FIELDS = (
+    "KẾ HOẠCH\ncải cách hành chính\n\nI. MỤC ĐÍCH\n1. Bảo đảm.\nII. NHIỆM VỤ\n"
+    "1. Số hóa hồ sơ đất đai (Cơ quan chủ trì: Sở Nông nghiệp và Môi trường; cơ quan phối "
+    "hợp: Sở Tư pháp; thời gian hoàn thành: quý II/2027).\n"
+    "2. Chuẩn hóa quy trình nội bộ. Cơ quan chủ trì: Văn phòng UBND tỉnh; cơ quan phối hợp: "
+    "Sở Khoa học và Công nghệ; thời gian: năm 2027.\n"
+    "3. Đánh giá mức độ hài lòng. Giao Sở Nội vụ thực hiện; hoàn thành trong năm 2027.\n"
+    "4. Sở Y tế chủ trì khảo sát trạm y tế xã (thời gian hoàn thành: quý IV/2027).\n")
+
+
+def test_fields_inside_an_items_line_name_its_lead_partners_and_deadline():
+    assert rows(INLINE_FIELDS) == [
+        ("II.1", "Sở Nông nghiệp và Môi trường", ["Sở Tư pháp"], "quý II/2027"),
+        ("II.2", "Văn phòng UBND tỉnh", ["Sở Khoa học và Công nghệ"], "năm 2027"),
+        ("II.3", "Sở Nội vụ", [], "hoàn thành trong năm 2027"),
+        ("II.4", "Sở Y tế", [], "quý IV/2027")]
