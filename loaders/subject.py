@@ -34,7 +34,7 @@ def title_words() -> list[str]:
 _TYPE_LINE = re.compile(
     rf"^[ \t]*({'|'.join(title_words())})(?![\w])[ \t]*([^\n]*)$", re.MULTILINE)
 _NUMBER = re.compile(r"^[ \t]*Số\s*:?\s*(\S[^\n]*)$", re.MULTILINE)
-_PLACE_DATE = re.compile(r"^[^\n,]{0,40},\s*ngày\s+(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+_PLACE_DATE = re.compile(r"^[^\n,]{0,40},\s*(?:ngày\s+)?(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
                          r"|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})", re.MULTILINE)
 # the place-date printed in the right column of a header laid out side by side (a PDF's text
 # keeps both columns on one line: "Số: 45/KH-UBND        Bắc Giang, ngày 03 tháng 4 năm 2026")

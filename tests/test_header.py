@@ -181,3 +181,11 @@ def test_a_header_number_cut_at_its_dash_or_slash_is_one_symbol(number):
     docs = extract_text(text, SRC).documents
     assert [(d.symbol, d.is_subject) for d in docs] == [("412/KH-UBND", True),
                                                         ("57-NQ/TW", False)]
+
+
+def test_a_place_date_line_without_the_word_for_day_dates_the_text():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH TRÀ VINH\nSố: 64/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nTrà Vinh, 07 tháng 8 năm 2027\n\nKẾ HOẠCH\n"
+            "Phát triển du lịch cộng đồng\nI. MỤC ĐÍCH\n1. Bảo đảm.\n")
+    own = next(d for d in extract_text(text, SRC).documents if d.is_subject)
+    assert (own.symbol, own.date) == ("64/KH-UBND", dt.date(2027, 8, 7))
