@@ -16,6 +16,8 @@ DATE = re.compile(rf"(?<![\d/.-])(?:{_DMY}|{_WORDS})", re.IGNORECASE)
 _NGAY = "ng[aàáảãạ][yỳýỷỹỵ]"
 # A date right after a document reference: ", ngày 19-5-2018", "ban hành ngày ...", "(19/5/2018)"
 _AFTER = re.compile(
+    # (not a news lede's day on the next line: "… Chỉ thị số 23/CT-TTg" / "Ngày 10/9, …")
+    rf"(?![ \t]*\n\s*(?-i:N|V))"
     rf"\s*,?\s*(?:(?:được\s+)?ban\s+hành\s+)?{_NGAY}\s*:?\s*(?:{_DMY}|{_WORDS})"
     rf"|\s*\(\s*(?:ngày\s+)?{_DMY}\s*\)", re.IGNORECASE)
 # "Ngày 19-5-2018, <issuer> (đã) ban hành <document>"

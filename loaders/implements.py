@@ -210,6 +210,7 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
 
     # openers
     openers: list[_Opener] = []
+    opened_generics: list[tuple[str, list[Mention], int, int]] = []
     starts = [m.start for m in mentions]  # ascending
     for a, b in sents:
         if not _OPENER.match(text, a):
@@ -220,6 +221,10 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
         targets = [m for m in inside if m.start < first_issue and not m.issued
                    and id(m) not in nested and (subject is None or m.uids != (subject,))]
         openers.append(_Opener(a, b, targets, issued))
+        if not targets and issued and (om := _OPENER.match(text, a)) is not None and (
+                generic := generic_type_after(text, om.end())):
+            opened_generics.append((generic, issued, a, b))  # "Quán triệt Nghị quyết, X ban …"
+
         for issuer_mention in issued:
             for t in targets:
                 for uid in t.uids:
@@ -230,6 +235,10 @@ def find_implements(ctx: TextContext, docs: list[Document], mentions: list[Menti
     for generic, m, sa, sb in generics:
         for uid in resolve(generic, m, section_of(m.start)[0]):
             link(m.uids[0], uid, "explicit", sa, sb)
+    for generic, issued, a, b in opened_generics:  # the last document of that type named
+        for m in issued:
+            for uid in resolve(generic, issued[0], section_of(a)[0]):
+                link(m.uids[0], uid, "explicit", a, b)
     _issued_to_carry_out(text, sents, mentions, starts, resolve, section_of, link)
 
     # the subject's own title: what it says the document carries out

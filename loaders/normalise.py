@@ -27,6 +27,9 @@ _OWN_LINE = re.compile(
     rf"|(?:Điều|Điếu|Chương|Mục|Phần)\s+\d|[-=_.]{{3,}}|Nơi nhận|Kính gửi|Căn cứ|Số\b"
     rf"|[{_UPPER}][{_UPPER}]+\s*[.:]?\s*$"
     rf"|[^,\n]{{1,40}},\s*ngày\s+\d"  # a header's place-date line ("Quảng Nam, ngày 22 …")
+    # a news lede opening on its day, under a headline without a stop ("Ngày 10/9/2024, …")
+    rf"|(?:Ngày|Sáng|Chiều|Tối|Trưa|Vào ngày)\s+\d{{1,2}}\s*[/-]\s*\d{{1,2}}"
+    rf"(?:\s*[/-]\s*\d{{4}})?\s*,"
     # a body's line in a header ("ĐẢNG BỘ HUYỆN X" / "ĐẢNG ỦY XÃ Y"), the motto
     rf"|(?:ĐẢNG (?:ỦY|UỶ|BỘ)|HUYỆN ỦY|TỈNH ỦY|THÀNH ỦY|QUẬN ỦY|THỊ ỦY|ỦY BAN|UỶ BAN|HỘI ĐỒNG"
     rf"|BAN |SỞ |BỘ |CHỦ TỊCH|VĂN PHÒNG|CỘNG HÒA|ĐẢNG CỘNG SẢN)\b)")

@@ -213,3 +213,20 @@ def test_a_letters_place_date_under_its_summary_dates_it():
 ])
 def test_bringing_a_resolution_to_life_and_the_passive_link_the_plan_to_it(text):
     assert _links(text) == {("31-KH/TU", "68-NQ/TW")}
+
+
+def test_an_opener_naming_its_object_by_type_word_takes_the_one_named_before():
+    text = ("Sáng 4/6, Tỉnh ủy sơ kết 3 năm thực hiện Nghị quyết số 37-NQ/TW ngày 24/12/2018 "
+            "của Bộ Chính trị về sắp xếp đơn vị hành chính.\n"
+            "Thực hiện Nghị quyết, Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 41-KH/TU ngày "
+            "2/3/2019; UBND tỉnh ban hành Kế hoạch số 30/KH-UBND ngày 9/4/2019.\n")
+    assert _links(text) == {("41-KH/TU", "37-NQ/TW"), ("30/KH-UBND", "37-NQ/TW")}
+
+
+def test_a_ledes_day_does_not_date_the_document_its_headline_cites():
+    text = ("Triển khai Chỉ thị số 19/CT-TTg của Thủ tướng Chính phủ\n"
+            "Ngày 02/10/2027, UBND tỉnh ban hành Công văn số 880/UBND-VX triển khai thực hiện "
+            "Chỉ thị số 19/CT-TTg ngày 14/9/2027 của Thủ tướng Chính phủ.\n")
+    ex = extract_text(text, Source("src:8", "s.txt", "", "", 0, "utf-8"))
+    assert {d.symbol: str(d.date) for d in ex.documents} == {
+        "19/CT-TTg": "2027-09-14", "880/UBND-VX": "2027-10-02"}
