@@ -511,10 +511,10 @@ DISTRICT_PARTY = (
 def test_a_later_sentence_of_the_item_declaring_its_lead_leads_it():
     # "… . X chủ trì, phối hợp với Y …": the lead is declared in the item's second sentence;
     # bodies that only support ("Các chi bộ phối hợp với …") do not lead; the clause closing
-    # the item ("…, thực hiện hằng năm.", "hoàn thành trước 30/4/2027") is its deadline
+    # the item ("…, thực hiện hằng năm.", "trước 30/4/2027") is its deadline
     assert rows(DISTRICT_PARTY) == [
         ("II.1", "Ban Tuyên giáo Huyện ủy", ["Trung tâm Chính trị huyện"],
-         "hoàn thành trước 30/4/2027"),
+         "trước 30/4/2027"),
         ("II.2", "Ban Tổ chức Huyện ủy", [], "thực hiện hằng năm"),
         ("II.3", None, ["Ủy ban Kiểm tra Huyện ủy"], "thực hiện thường xuyên")]
 
@@ -535,7 +535,7 @@ def test_a_parenthesis_describing_the_body_does_not_hide_its_lead():
             "Văn phòng Tỉnh ủy xây dựng đề án; xong trước ngày 15/4/2027.\n"
             "2. Văn phòng Tỉnh ủy bảo đảm điều kiện làm việc.\n")
     assert rows(text) == [
-        ("1", "Ban Tổ chức Tỉnh ủy", ["Văn phòng Tỉnh ủy"], "xong trước ngày 15/4/2027"),
+        ("1", "Ban Tổ chức Tỉnh ủy", ["Văn phòng Tỉnh ủy"], "trước ngày 15/4/2027"),
         ("2", "Văn phòng Tỉnh ủy", [], None)]
 
 
