@@ -371,8 +371,9 @@ def source_locality(url: str | None, text_province: str | None) -> str | None:
 
 
 # "Tại Thái Bình, …" / "Ở tỉnh Hà Nam, …" / "Còn tại Nam Định, …" opening a paragraph
-_OPENER = re.compile(r"^[ \t]*(?:(?:còn|trong khi đó|riêng)\s+)?(?:tại|ở)\s+"
-                     r"(?:(?:tỉnh|thành phố|tp\.?)\s+)?", re.IGNORECASE | re.MULTILINE)
+_OPENER = re.compile(r"[ \t]*(?:(?:còn|trong khi đó|riêng)\s+)?(?:tại|ở)\s+"
+                     r"(?:(?:tỉnh|thành phố|tp\.?)\s+)?", re.IGNORECASE)
+_OPENER_FIRST = frozenset("tTởỞcCrR \t")  # the first characters an opener can start with
 
 
 def paragraph_openers(text: str) -> list[tuple[int, str]]:
@@ -381,8 +382,15 @@ def paragraph_openers(text: str) -> list[tuple[int, str]]:
     of that province's bodies. Only when two provinces or more open paragraphs this way; one
     such paragraph in a text about one province is an aside, not a section."""
     out = []
-    for m in _OPENER.finditer(text):
-        found = find_provinces(text[m.end():m.end() + 40])
-        if found and found[0].start == 0 and text[m.end() + found[0].end:][:1] in (",", " "):
-            out.append((m.start() + len(m.group()) - len(m.group().lstrip()), found[0].province))
+    at = 0
+    while at < len(text):  # each line's start (a pattern led by "^" is tried everywhere)
+        nl = text.find("\n", at)
+        line_end = len(text) if nl < 0 else nl
+        m = _OPENER.match(text, at, line_end) if text[at] in _OPENER_FIRST else None
+        if m is not None:
+            found = find_provinces(text[m.end():m.end() + 40])
+            if found and found[0].start == 0 and text[m.end() + found[0].end:][:1] in (",", " "):
+                out.append((m.start() + len(m.group()) - len(m.group().lstrip()),
+                            found[0].province))
+        at = line_end + 1
     return out if len({p for _, p in out}) >= 2 else []

@@ -92,7 +92,7 @@ def _joins(a: str, b: str, width: int) -> bool:
     goes on in lower case or with a number."""
     if not a or not b or a[0] == "#" or a[-1] == "|":
         return False
-    if _SYMBOL_CUT.search(a) and _SYMBOL_REST.match(b):
+    if a[-1] in "-/" and _SYMBOL_CUT.search(a) and _SYMBOL_REST.match(b):
         return True  # a symbol cut at its dash or slash: "Số: 1021/KH-" / "UBND"
     if _OWN_LINE.match(b):
         return False
