@@ -4,6 +4,8 @@
    so cells are separated by "|" lines and a row ends with two "|" lines in a row.
 2. Markdown, one row per line: ``| 1 | Task … | Sở X | Quý IV/2026 |`` with an optional
    ``|---|---|`` separator line (what the readers emit for DOCX, PDF and HTML tables).
+3. Tab-separated, one row per line (a table copied from a word processor or a web page):
+   lines of three cells or more in a row, each tab one cell boundary.
 
 Pure text in, `Table`s out; offsets point into the text, so evidence can point at a row.
 """
@@ -72,9 +74,45 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def find_tables(text: str) -> list[Table]:
-    """Every table of `text`, in order: markdown rows and flattened "|"-line tables."""
-    if "|" not in text:
+    """Every table of `text`, in order: markdown rows, flattened "|"-line tables and
+    tab-separated rows."""
+    piped = _piped_tables(text) if "|" in text else []
+    tabbed = _tabbed_tables(text) if "\t" in text else []
+    if not tabbed:
+        return piped
+    return sorted(piped + [t for t in tabbed if not any(
+        p.start < t.end and t.start < p.end for p in piped)], key=lambda t: t.start)
+
+
+_MIN_TAB_CELLS = 3
+
+
+def _tabbed_tables(text: str) -> list[Table]:
+    """Runs of two lines or more that hold `_MIN_TAB_CELLS` tab-separated cells or more."""
+    tables: list[Table] = []
+    rows: list[Row] = []
+    for a, b in _lines(text):
+        cells = _tab_cells(text, a, b)
+        if len(cells) >= _MIN_TAB_CELLS:
+            rows.append(Row(tuple(cells), a, b))
+            continue
+        if len(rows) >= 2:
+            tables.append(Table(tuple(rows), rows[0].start, rows[-1].end))
+        rows = []
+    if len(rows) >= 2:
+        tables.append(Table(tuple(rows), rows[0].start, rows[-1].end))
+    return tables
+
+
+def _tab_cells(text: str, a: int, b: int) -> list[Cell]:
+    if text.find("\t", a, b) < 0 or not text[a:b].strip():
         return []
+    tabs = [a - 1] + [a + m.start() for m in re.finditer("\t", text[a:b])] + [b]
+    cells = [_cell(text, x + 1, y) for x, y in itertools.pairwise(tabs)]
+    return cells if sum(1 for c in cells if c.text) >= 2 else []
+
+
+def _piped_tables(text: str) -> list[Table]:
     lines = _lines(text)
     tables: list[Table] = []
     i = 0

@@ -51,3 +51,21 @@ def test_one_blank_line_after_a_pipe_ends_a_flattened_table():
     assert len(tables) == 2
     assert tables[1].rows[0].texts() == ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"]
     assert header_roles(tables[1].rows[0]) is not None
+
+
+TABBED = ("Trước bảng.\nTT\tNội dung\tĐơn vị chủ trì\tPhối hợp\tThời hạn\n"
+          "1\tLập danh mục\tSở Y tế\t\tNăm 2027\n2\tCập nhật bản đồ\tSở Xây dựng\tSở Tài chính\t"
+          "Quý I/2027\nSau bảng, một câu\tcó tab lạc.\n")
+
+
+def test_tab_separated_rows_are_a_table_with_their_empty_cells():
+    # a table copied from a word processor: one tab per cell boundary, so an empty cell keeps
+    # the columns aligned; a stray tab in a sentence is no table
+    (table,) = find_tables(TABBED)
+    assert [r.texts() for r in table.rows] == [
+        ["TT", "Nội dung", "Đơn vị chủ trì", "Phối hợp", "Thời hạn"],
+        ["1", "Lập danh mục", "Sở Y tế", "", "Năm 2027"],
+        ["2", "Cập nhật bản đồ", "Sở Xây dựng", "Sở Tài chính", "Quý I/2027"]]
+    cell = table.rows[2].cells[2]
+    assert TABBED[cell.start:cell.end] == "Sở Xây dựng"
+    assert [(g, stt) for g, stt, _, _ in table_rows(table)] == [(None, "1"), (None, "2")]
