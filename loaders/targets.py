@@ -21,6 +21,7 @@ from graph.model import Document, Evidence, Target
 from loaders.context import TextContext
 from loaders.localities import find_provinces
 from loaders.matching import alternation, fold_same_length
+from loaders.table_targets import table_targets
 from loaders.target_layout import Layout
 from loaders.target_values import DATA, Value, find_values, parse_number, value_hits
 from loaders.target_values import rules as value_rules
@@ -30,7 +31,8 @@ __all__ = ["find_targets", "find_values", "parse_number"]
 PLAN_TYPES = ("Kế hoạch", "Chương trình", "Đề án")
 
 _YEAR = re.compile(r"(?<!tu )\b(?:nam|thang \d{1,2}[-/])\s*(20\d\d|19\d\d)\b")
-_TARGET_YEAR = re.compile(r"\bden (?:het )?(?:nam )?(20\d\d)\b")
+_TARGET_YEAR = re.compile(r"\b(?:den (?:het )?(?:nam )?|phan dau (?:(?:trong|den) )?nam )"
+                          r"(20\d\d)\b")
 _YEAR_AFTER = re.compile(r"[^.;:]{0,30}?\b(?:trong|den|vao) (?:het )?nam (20\d\d)\b")
 _PERIOD_END = re.compile(r"\bgiai doan\s+(?:tu\s+)?(?:nam\s+)?(?:19|20)\d\d\s*(?:-|–|den)\s*"
                          r"(?:nam\s+)?((?:19|20)\d\d)\b")
@@ -398,10 +400,16 @@ def find_targets(ctx: TextContext) -> list[Target]:
     scope = _Scope(layout)
     plans = _Plans(ctx.documents) if own is None else None
     r = rules()
+    in_tables, tables = table_targets(
+        ctx.text, ctx.source.uid,
+        own.locality if own is not None and (own.locality or own.level == "central")
+        else ctx.default_locality, own.uid if own is not None else None)
     for start, end in layout.paragraphs():
         folded, text, offset = folded_text[start:end], ctx.text[start:end], start
         p = _Para(folded, text)
         values = _drop_qualified(p, find_values(folded, hit=True))
+        if tables:  # an indicator table's figures are read by its columns
+            values = [v for v in values if not _within(tables, offset + v.start)]
         if not values:
             continue
         continues = bool(r.continuation.match(folded.lstrip("-+*• ")))
@@ -422,5 +430,11 @@ def find_targets(ctx: TextContext) -> list[Target]:
                 low=v.low,
                 high=v.high, unit=v.unit, qualifier=v.qualifier, year=year, indicator=clause))
         scope.last_kind, scope.last_year = out[-1].kind, out[-1].year
+    if in_tables:
+        out = sorted(out + in_tables, key=lambda t: t.evidence.start)
     return out
+
+
+def _within(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)  # (a text holds few tables)
 

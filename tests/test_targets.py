@@ -217,3 +217,8 @@ def test_a_planned_figure_in_brackets_sets_the_kind_of_its_own_figure_only():
             "Số đảng viên mới kết nạp là 312 đồng chí.")
     assert [(t.kind, t.value) for t in find_targets(ctx_of(text))] == [
         ("achievement", 91), ("target", 85), ("achievement", 312)]
+
+
+def test_a_target_striven_for_in_a_year_takes_that_year():
+    text = "Phấn đấu năm 2028 tỷ lệ hồ sơ trực tuyến toàn trình đạt 75%."
+    assert found(text) == [("target", None, 75, 2028)]
