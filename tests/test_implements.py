@@ -161,8 +161,12 @@ def test_a_bare_cue_with_nothing_issued_links_nothing():
     assert extract_text(text, Source("src:1", "s.txt", "", "", 0, "utf-8")).implements == []
 
 
+def _extract(text: str):
+    return extract_text(text, Source("src:4", "s.txt", "", "", 0, "utf-8"))
+
+
 def _links(text: str) -> set[tuple[str, str]]:
-    ex = extract_text(text, Source("src:4", "s.txt", "", "", 0, "utf-8"))
+    ex = _extract(text)
     symbols = {d.uid: d.symbol for d in ex.documents}
     return {(symbols[e.source_doc], symbols[e.target_doc]) for e in ex.implements}
 
@@ -181,7 +185,7 @@ def test_a_headline_glued_to_its_lede_leaves_the_lede_dating_the_plan():
     text = ("Huyện triển khai kế hoạch chuyển đổi số năm 2027\n"
             "Ngày 09/01/2027, UBND huyện Vĩnh Bảo ban hành Kế hoạch số 05/KH-UBND về chuyển "
             "đổi số.\n")
-    ex = extract_text(text, Source("src:5", "s.txt", "", "", 0, "utf-8"))
+    ex = _extract(text)
     assert [(d.symbol, str(d.date)) for d in ex.documents] == [("05/KH-UBND", "2027-01-09")]
 
 
@@ -190,7 +194,7 @@ def test_a_plan_issued_unnumbered_then_given_its_number_is_one_document():
     text = ("UBND tỉnh vừa ban hành Kế hoạch triển khai Nghị quyết số 71-NQ/TW ngày 22/8/2025 "
             "của Bộ Chính trị. Theo Kế hoạch số 188/KH-UBND, các trường rà soát đội ngũ giáo "
             "viên trước tháng 12/2025.")
-    ex = extract_text(text, Source("src:6", "s.txt", "", "", 0, "utf-8"))
+    ex = _extract(text)
     assert sorted(str(d.symbol) for d in ex.documents) == ["188/KH-UBND", "71-NQ/TW"]
     assert _links(text) == {("188/KH-UBND", "71-NQ/TW")}
 
@@ -200,7 +204,7 @@ def test_a_letters_place_date_under_its_summary_dates_it():
             "Số: 640/SYT-NVY\nV/v triển khai Kế hoạch số 12/KH-UBND ngày 2/3/2027 "
             "của UBND tỉnh\nĐồng Tháp, ngày 09 tháng 3 năm 2027\n\nKính gửi: Các bệnh viện.\n\n"
             "Thực hiện Kế hoạch số 12/KH-UBND, Sở Y tế đề nghị các đơn vị như sau:\n")
-    ex = extract_text(text, Source("src:7", "s.txt", "", "", 0, "utf-8"))
+    ex = _extract(text)
     own = next(d for d in ex.documents if d.is_subject)
     assert (own.symbol, str(own.date)) == ("640/SYT-NVY", "2027-03-09")
 
@@ -227,6 +231,6 @@ def test_a_ledes_day_does_not_date_the_document_its_headline_cites():
     text = ("Triển khai Chỉ thị số 19/CT-TTg của Thủ tướng Chính phủ\n"
             "Ngày 02/10/2027, UBND tỉnh ban hành Công văn số 880/UBND-VX triển khai thực hiện "
             "Chỉ thị số 19/CT-TTg ngày 14/9/2027 của Thủ tướng Chính phủ.\n")
-    ex = extract_text(text, Source("src:8", "s.txt", "", "", 0, "utf-8"))
+    ex = _extract(text)
     assert {d.symbol: str(d.date) for d in ex.documents} == {
         "19/CT-TTg": "2027-09-14", "880/UBND-VX": "2027-10-02"}
