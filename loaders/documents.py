@@ -242,7 +242,9 @@ def find_documents(ctx: TextContext) -> Found:
         add(_Draft(uid, r.symbol, type_name, level, locality,
                    ctx.evidence(r.start, r.end), date, issuer, printed_type=r.printed_type))
         found.mentions.append(Mention(r.start, r.end, tail_end, (uid,), issued, type_name))
-        if org is not None and fold(org.surface).startswith("hoi nghi") and r.level == "central":
+        if org is not None and fold(org.surface).startswith("hoi nghi") and r.level == "central" \
+                and not any(a.text == org.surface and a.refers_to == (symbol,)
+                            for a in found.aliases):
             found.aliases.append(Alias(org.surface, (symbol,), ctx.evidence(org.start, org.end,
                                                                              "alias")))
 

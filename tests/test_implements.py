@@ -234,3 +234,18 @@ def test_a_ledes_day_does_not_date_the_document_its_headline_cites():
     ex = _extract(text)
     assert {d.symbol: str(d.date) for d in ex.documents} == {
         "19/CT-TTg": "2027-09-14", "880/UBND-VX": "2027-10-02"}
+
+
+def test_a_number_cited_with_its_plenum_is_the_central_committees_resolution():
+    # "Nghị quyết số 19 của Hội nghị Trung ương 6 khóa XII": the plenum names the issuer, so
+    # the number becomes the Central Committee's symbol; a nickname is listed once
+    text = ("Thực hiện Nghị quyết số 19 của Hội nghị Trung ương 6 khóa XII, UBND tỉnh ban hành "
+            "Kế hoạch số 14/KH-UBND. Kế hoạch nêu rõ Nghị quyết số 19-NQ/TW của Hội nghị Trung "
+            "ương 6 khóa XII đã được quán triệt; Nghị quyết số 19-NQ/TW của Hội nghị Trung "
+            "ương 6 khóa XII cần được thực hiện nghiêm.")
+    ex = _extract(text)
+    assert {d.symbol: d.issuer for d in ex.documents} == {
+        "19-NQ/TW": "Ban Chấp hành Trung ương Đảng khóa XII",
+        "14/KH-UBND": "Ủy ban nhân dân tỉnh"}
+    assert _links(text) == {("14/KH-UBND", "19-NQ/TW")}
+    assert len([a for a in ex.aliases if a.text.startswith("Hội nghị")]) == 1
