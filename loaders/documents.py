@@ -43,6 +43,11 @@ _ISSUED_ENDS = ("hành", "xong", "dựng", "qua", "bản", "số")  # last words
 _PLACE_ISSUES = re.compile(rf"(?:^|[,;:]\s*)(?:toàn\s+)?(?:tỉnh|thành\s+phố|huyện|thị\s+xã|quận"
                            rf"|xã|phường)(?:\s+(?:đã|cũng|vừa|đồng\s+thời))*\s+{ISSUING_VERB}"
                            rf"\s*(?:văn\s+bản\s+(?:số\s*)?)?$", re.IGNORECASE)
+# between a body and the issuing verb, a clause naming another subject: "… của Ban Thường vụ
+# Tỉnh ủy, Đảng ủy Khối đã ban hành …" (the body unrecognised, its clause still its own)
+_OTHER_SUBJECT = re.compile(r"[,;]\s*(\w)")
+_SUBJECT_ISSUES = re.compile(rf"[,;]\s*(\w)[^,;.:]{{0,40}}?\s{ISSUING_VERB}"
+                             rf"\s*(?:văn\s+bản\s+(?:số\s*)?)?$", re.IGNORECASE)
 _THIS = re.compile(r"\s+này(?![\w])")
 _ORGAN = re.compile(r"^(?:ban thuong vu|thuong truc|ban chap hanh)\s+")
 _AS_FOLLOWS = re.compile(r"như\s+sau\s*:?\s*$")
@@ -113,15 +118,23 @@ def _issuer_before(orgs: list[Org], text: str, ref_start: int, sent: tuple[int, 
         return None
     verb = sent[0] + m.start()
     before = as_orgs(orgs).within(sent[0], verb)
-    if before and verb - before[-1].end <= 40:
+    if before and verb - before[-1].end <= 40 and not any(
+            m.group(1).isupper() for m in _OTHER_SUBJECT.finditer(text, before[-1].end, verb)):
         return before[-1]
     return None
 
 
 def _place_issues(text: str, ref_start: int, sent: tuple[int, int]) -> bool:
-    """Is the reference issued by a place named for its authorities ("tỉnh đã ban hành …")?"""
+    """Is the reference issued by a subject the issuer finder does not know: a place named
+    for its authorities ("tỉnh đã ban hành …") or a clause's own subject after a comma
+    ("…, Đảng ủy Khối đã ban hành …")?"""
     head = text[max(sent[0], ref_start - 60):ref_start]
-    return head.rstrip().casefold().endswith(_ISSUED_ENDS) and bool(_PLACE_ISSUES.search(head))
+    if not head.rstrip().casefold().endswith(_ISSUED_ENDS):
+        return False
+    if _PLACE_ISSUES.search(head):
+        return True
+    m = _SUBJECT_ISSUES.search(head)
+    return m is not None and m.group(1).isupper()
 
 
 _AT = re.compile(r"(?<!\s)\s+tại\s+(?:(?:văn\s+bản|công\s+văn)\s+)?(?:số\s*)?$",

@@ -249,3 +249,11 @@ def test_a_number_cited_with_its_plenum_is_the_central_committees_resolution():
         "14/KH-UBND": "Ủy ban nhân dân tỉnh"}
     assert _links(text) == {("14/KH-UBND", "19-NQ/TW")}
     assert len([a for a in ex.aliases if a.text.startswith("Hội nghị")]) == 1
+
+
+def test_a_body_before_another_subject_is_not_the_issuer_of_what_that_subject_issued():
+    text = ("Thực hiện Kế hoạch số 115-KH/TU ngày 28/8/2018 của Ban Thường vụ Tỉnh ủy Lạng Sơn, "
+            "Đảng ủy Khối đã ban hành Kế hoạch số 40-KH/ĐUK ngày 10/9/2018.")
+    ex = _extract(text)
+    assert {d.symbol: d.issuer for d in ex.documents}["40-KH/ĐUK"] is None
+    assert _links(text) == {("40-KH/ĐUK", "115-KH/TU")}
