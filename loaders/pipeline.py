@@ -96,10 +96,13 @@ def _extract(text: str, source: Source) -> Extraction:
     dctx = document_context(text, source, ctx)
     found = find_documents(dctx)
     links = find_implements(dctx, found.documents, found.mentions, found.subject)
+    relations = find_relations(dctx, found.mentions, found.subject)
+    found.documents = _passing_congress_dropped(found.documents, [*links, *relations])
     ctx.documents = found.documents
     plan = extract_plan(ctx)
+    kept = {d.uid for d in found.documents}
     orgs: dict[str, Organisation] = {}
-    for doc, org in found.issuers:
+    for doc, org in (pair for pair in found.issuers if pair[0].uid in kept):
         name = doc.issuer or org.name
         uid = organisation_uid(name, doc.locality)
         orgs.setdefault(uid, Organisation(uid, name, org.level, org.kind, doc.locality,
@@ -107,13 +110,23 @@ def _extract(text: str, source: Source) -> Extraction:
     for o in plan.organisations:
         orgs.setdefault(o.uid, o)
     return Extraction(source=source, text=text, documents=found.documents, implements=links,
-                      relations=find_relations(dctx, found.mentions, found.subject),
+                      relations=relations,
                       aliases=found.aliases, tasks=list(plan.tasks),
                       targets=list(plan.targets),
                       organisations=list(orgs.values()),
                       localities=gazetteer_records(found.documents),
                       context_locality=ctx.default_locality,
                       org_names=_org_names(plan.tasks))
+
+
+def _passing_congress_dropped(documents: list[Document], links) -> list[Document]:
+    """Without the national congress's resolution where no link reaches it: "toàn Đảng thực
+    hiện Nghị quyết Đại hội XIII" names it in passing, as texts of every kind do; it is a
+    document of the text only where the text carries it out (issue 15: a congress resolution
+    merely evaluated is no document)."""
+    ends = {u for link in links for u in (link.source_doc, link.target_doc)}
+    return [d for d in documents if d.symbol or d.is_subject or d.level != "central"
+            or d.uid in ends or not (d.issuer or "").startswith("Đại hội")]
 
 
 def _org_names(tasks) -> dict[str, str]:

@@ -257,3 +257,17 @@ def test_a_body_before_another_subject_is_not_the_issuer_of_what_that_subject_is
     ex = _extract(text)
     assert {d.symbol: d.issuer for d in ex.documents}["40-KH/ĐUK"] is None
     assert _links(text) == {("40-KH/ĐUK", "115-KH/TU")}
+
+
+def test_the_national_congress_resolution_is_a_document_where_a_programme_carries_it_out():
+    carried = ("TỈNH ỦY ĐIỆN BIÊN\n*\nSố 09-CTr/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+               "Điện Biên, ngày 02 tháng 6 năm 2026\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị "
+               "quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng\n\nI. MỤC TIÊU\n"
+               "1. Bảo đảm.\n")
+    ex = _extract(carried)
+    congress = [d for d in ex.documents if d.symbol is None]
+    assert [(d.type, d.level) for d in congress] == [("Nghị quyết", "central")]
+    assert [(e.target_doc, e.basis) for e in ex.implements] == [(congress[0].uid, "explicit")]
+    # named in passing, it is no document of the text
+    passing = "Các chi bộ họp khi toàn Đảng đang thực hiện Nghị quyết Đại hội XIV của Đảng.\n"
+    assert _extract(passing).documents == []
