@@ -133,6 +133,9 @@ def _partners_in(text: str, a: int, b: int, rx: re.Pattern[str] = _PARTNERS_WITH
     folded = fold_same_length(text)
     at = folded.find("phoi hop", a, b)  # where any match would start, found fast
     m = None if at < 0 else rx.search(folded, at, b)
+    if m is None and at >= 0 and (bare := _PARTNERS.match(folded, at, b)) is not None \
+            and starts_body(text, bare.end()):
+        m = bare  # "phối hợp Sở Giáo dục …": the bodies follow without "với"
     return None if m is None else _partners(text, m.end(), b)
 
 

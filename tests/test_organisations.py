@@ -81,3 +81,27 @@ def test_leads_printed_two_ways_are_one_organisation_in_the_graph():
     b = to_batch(ex)
     leads = {e.dst for e in b.edges if e.type == "LEAD"}
     assert len(leads) == 1
+
+
+def test_every_gazetteer_row_holds_its_whole_name():
+    # a name holding a comma ("Sở Văn hóa, Thể thao và Du lịch") must be quoted in the data,
+    # or YAML cuts it at the comma into a short name and a stray key
+    import yaml
+
+    from loaders.organisations import DATA
+
+    rows = yaml.safe_load(DATA.read_text(encoding="utf-8"))["organisations"]
+    assert [r for r in rows if set(r) - {"name", "level", "kind", "aliases"}] == []
+    found = find_organisations("Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở "
+                               "VHTT&DL và Phòng Kinh tế, Hạ tầng và Đô thị")
+    assert [m.entry.name for m in found] == [
+        "Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch",
+        "Phòng Kinh tế, Hạ tầng và Đô thị"]
+
+
+def test_provincial_branches_and_commands_by_their_printed_names():
+    found = find_organisations("BCH Quân sự tỉnh, Ngân hàng Nhà nước chi nhánh tỉnh, Cục Hải "
+                               "quan tỉnh và Liên minh Hợp tác xã tỉnh")
+    assert [m.entry.name for m in found] == [
+        "Bộ Chỉ huy Quân sự tỉnh", "Ngân hàng Nhà nước chi nhánh tỉnh", "Cục Hải quan tỉnh",
+        "Liên minh Hợp tác xã tỉnh"]

@@ -576,3 +576,9 @@ def test_fields_inside_an_items_line_name_its_lead_partners_and_deadline():
         ("II.2", "Văn phòng UBND tỉnh", ["Sở Khoa học và Công nghệ"], "năm 2027"),
         ("II.3", "Sở Nội vụ", [], "hoàn thành trong năm 2027"),
         ("II.4", "Sở Y tế", [], "quý IV/2027")]
+
+
+def test_partners_named_right_after_phoi_hop_without_voi():
+    text = ("KẾ HOẠCH\nphát triển du lịch\n\nI. MỤC ĐÍCH\n1. Bảo đảm.\nII. NHIỆM VỤ\n"
+            "1. Sở KH&ĐT chủ trì, phối hợp Sở GD&ĐT, Sở VHTT&DL xây dựng danh mục dự án.\n")
+    assert rows(text) == [("II.1", "Sở KH&ĐT", ["Sở GD&ĐT", "Sở VHTT&DL"], None)]
