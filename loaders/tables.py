@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _PIPE_LINE = re.compile(r"^[ \t]*\|[ \t]*$")
 _MD_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
@@ -76,12 +77,17 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def find_tables(text: str) -> list[Table]:
     """Every table of `text`, in order: markdown rows, flattened "|"-line tables and
     tab-separated rows."""
+    return list(_tables(text))
+
+
+@lru_cache(maxsize=2)  # the task reader and the target reader read the same text's tables
+def _tables(text: str) -> tuple[Table, ...]:
     piped = _piped_tables(text) if "|" in text else []
     tabbed = _tabbed_tables(text) if "\t" in text else []
     if not tabbed:
-        return piped
-    return sorted(piped + [t for t in tabbed if not any(
-        p.start < t.end and t.start < p.end for p in piped)], key=lambda t: t.start)
+        return tuple(piped)
+    return tuple(sorted(piped + [t for t in tabbed if not any(
+        p.start < t.end and t.start < p.end for p in piped)], key=lambda t: t.start))
 
 
 _MIN_TAB_CELLS = 3
