@@ -271,3 +271,10 @@ def test_the_national_congress_resolution_is_a_document_where_a_programme_carrie
     # named in passing, it is no document of the text
     passing = "Các chi bộ họp khi toàn Đảng đang thực hiện Nghị quyết Đại hội XIV của Đảng.\n"
     assert _extract(passing).documents == []
+
+
+def test_a_prime_ministers_dispatch_is_a_document_a_plan_carries_out():
+    text = ("UBND tỉnh ban hành Kế hoạch số 31/KH-UBND ngày 4/3/2027 triển khai Chỉ thị số "
+            "07/CT-TTg và Công điện số 18/CĐ-TTg của Thủ tướng Chính phủ.")
+    assert _links(text) == {("31/KH-UBND", "07/CT-TTg"), ("31/KH-UBND", "18/CĐ-TTg")}
+    assert {d.symbol: d.type for d in _extract(text).documents}["18/CĐ-TTg"] == "Công điện"
