@@ -85,7 +85,7 @@ class BulkCopier:
         for label, table in rows.nodes.items():
             props = schema.node(label).props
             data = arrow_table(props, table, null_lists=True)
-            old = writes.stored(conn, label, data, schema.node(label).owned)
+            old = writes.stored(conn, label, data)
             if pc.any(old).as_py():
                 writes.update_nodes(conn, label, props, data.filter(old))
             nodes[label] = data.filter(pc.invert(old))

@@ -90,16 +90,11 @@ class WritePath:
             del self.waiting[waiting:]
             raise
 
-    def stored(self, conn: ladybug.Connection, label: str, data: pa.Table,
-               owned: bool = False) -> pa.Array:
-        """Whether each row's uid is a node of `label` in the store. Nodes a source owns
-        (Evidence: the uid names the source) are never there before their source's write:
-        a source is written once, after what it said before was retracted (no lookups)."""
+    def stored(self, conn: ladybug.Connection, label: str, data: pa.Table) -> pa.Array:
+        """Whether each row's uid is a node of `label` in the store."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        if owned:
-            return pa.nulls(len(data), pa.bool_()).fill_null(False)
         known = single(conn.execute(f"LOAD FROM $data MATCH (n:{label} {{uid: uid}}) "
                                     "RETURN uid", {"data": data})).get_as_arrow()["uid"]
         return pc.is_in(data["uid"], value_set=known.combine_chunks().cast(pa.string()))
@@ -112,7 +107,7 @@ class WritePath:
         for label in sorted(rows.nodes, key=lambda x: x != "Source"):
             props = schema.node(label).props
             data = arrow_table(props, rows.nodes[label])
-            old = self.stored(conn, label, data, schema.node(label).owned)
+            old = self.stored(conn, label, data)
             if not pc.all(old).as_py():
                 new = data.filter(pc.invert(old))
                 cols = ", ".join(p.name for p in props)  # by name: a migrated table's order
