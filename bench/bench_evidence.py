@@ -168,8 +168,8 @@ def main() -> None:
     n, inline, m, once = sentence_chars(dbs["once (this)"])
     print(f"\nevidence sentences: {n:,} relationships, {inline:,} characters inline; "
           f"{m:,} Evidence nodes, {once:,} characters stored once ({inline / once:.1f}x)")
-    print(f"1-min load average at the end: {load:.1f}; "
-          f"this process's children peak RSS {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"1-min load average at the end: {load:.1f}; children's peak RSS {children:.0f} MB")
 
 
 if __name__ == "__main__":
