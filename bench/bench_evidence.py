@@ -146,7 +146,7 @@ def main() -> None:
         return f(name)
 
     rows = [
-        ("write path (bench_write --bulk), s, each round",
+        ("write path (chunks in one bulk block, as a first `kg load`), s, each round",
          lambda n: " / ".join(f"{w['write_s']:.1f}" for w in writes[n])),
         ("process CPU s, each round",
          lambda n: " / ".join(f"{w['process_cpu_s']:.1f}" for w in writes[n])),
