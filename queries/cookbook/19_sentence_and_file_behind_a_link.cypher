@@ -2,7 +2,7 @@
 // en: According to which sentence, in which file, does $child implement $parent?
 // param child = "228-KH/TU" — the symbol of the implementing document
 // param parent = "26-NQ/TW" — the symbol of the implemented document
-// note: one row per source stating the link: the sentence (its Evidence node), the file (s.path has its path as loaded) and
+// note: one row per source stating the link: the sentence, the file (s.path has its path as loaded) and
 // note: where the sentence sits in it (span_start, span_end: character offsets into the file's
 // note: NFC-normalised text); method and confidence say how it was read. Local symbols repeat
 // note: across provinces: the uids tell them apart.
