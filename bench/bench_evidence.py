@@ -1,7 +1,7 @@
 """Evidence stored once against evidence inline, side by side in one run (issue 20, item 5).
 
     python -m bench.bench_evidence --baseline /work/main [--work /tmp/kg-bench/10000]
-                                   [--rounds 2] [--traces 3] [--out /tmp/bench-evidence]
+                                   [--rounds 2] [--traces 3] [--out /tmp/bench-evidence] [--this-first]
 
 Runs, for this checkout and a baseline checkout (a kg that kept each relationship's sentence
 inline), alternating which goes first in each round: the embedded write path on the same
@@ -121,6 +121,8 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--traces", type=int, default=3)
     ap.add_argument("--out", type=Path, default=Path("/tmp/bench-evidence"))
+    ap.add_argument("--this-first", action="store_true",
+                    help="this checkout first in odd rounds (to alternate across runs)")
     args = ap.parse_args()
     repos = {"inline (baseline)": args.baseline.resolve(), "once (this)": HERE}
     dbs = {name: args.out / f"{i}" / "kg.lbdb" for i, name in enumerate(repos)}
@@ -129,7 +131,7 @@ def main() -> None:
     writes: dict[str, list[dict[str, Any]]] = {n: [] for n in repos}
     traces: dict[str, dict[str, list[dict[str, float]]]] = {
         n: {"lean": [], "html": []} for n in repos}
-    order = list(repos)
+    order = list(repos)[::-1] if args.this_first else list(repos)
     for k in range(args.rounds):
         for name in order if k % 2 == 0 else order[::-1]:
             w = write(repos[name], args.work, dbs[name])
