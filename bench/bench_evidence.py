@@ -1,7 +1,8 @@
 """Evidence stored once against evidence inline, side by side in one run (issue 20, item 5).
 
     python -m bench.bench_evidence --baseline /work/main [--work /tmp/kg-bench/10000]
-                                   [--rounds 2] [--traces 3] [--out /tmp/bench-evidence] [--this-first]
+                                   [--rounds 2] [--traces 3] [--out /tmp/bench-evidence]
+                                   [--this-first]
 
 Runs, for this checkout and a baseline checkout (a kg that kept each relationship's sentence
 inline), alternating which goes first in each round: the embedded write path on the same
