@@ -233,10 +233,18 @@ def _arrow(props: Any, rows: list[dict], lead: tuple[str, ...] = ()) -> Any:
 def copy_rows(store: Any, rows: dict[str, list[dict]]) -> None:
     """COPY new rows straight into the embedded store's tables (organisations it already
     holds are left out)."""
+    from graph.ids import evidence_uid
+
     schema = store.schema
     held = {r["uid"] for r in store.query("MATCH (o:Organisation) RETURN o.uid AS uid")}
+    said: dict[str, dict[str, str]] = {}  # each sentence once, as an Evidence node
+    for stated in ("IMPLEMENTS", "ISSUED_BY", "RELEVANT_FOR"):
+        for r in rows[stated]:
+            uid = r["evidence"] = evidence_uid(r["source"], r["sentence"])
+            said.setdefault(uid, {"uid": uid, "source": r["source"], "sentence": r["sentence"]})
     new = {"Document": rows["Document"],
-           "Organisation": [r for r in rows["Organisation"] if r["uid"] not in held]}
+           "Organisation": [r for r in rows["Organisation"] if r["uid"] not in held],
+           "Evidence": list(said.values())}
     for label, table in new.items():
         if table:
             data = _arrow(schema.node(label).props, table)  # COPY reads `data` by name

@@ -43,7 +43,14 @@ from graph.ladybug_errors import (
 )
 from graph.ladybug_writes import WritePath, arrow_table
 from graph.settings import BUFFER_POOL_MB, setting
-from graph.store import LIST_SOURCES, MARK_COMPLETE, ReadOnlyError, SourceInfo, StoreError
+from graph.store import (
+    INLINE_EVIDENCE,
+    LIST_SOURCES,
+    MARK_COMPLETE,
+    ReadOnlyError,
+    SourceInfo,
+    StoreError,
+)
 
 if TYPE_CHECKING:  # writes import these when they run: reading needs neither Arrow nor RDF
     import pyarrow as pa
@@ -145,6 +152,9 @@ class LadybugStore:
             self._conn = ladybug.Connection(self._db)
         except (RuntimeError, OSError) as e:
             raise StoreError(open_failure(path, str(e), read_only)) from e
+        if self._has_inline_evidence():
+            self.close_now()
+            raise StoreError(INLINE_EVIDENCE.format(store=path))
         if read_only and self._has_old_pairs():
             self.close()
             raise StoreError(f"{path} was built by an older kg (one IMPLEMENTS per source): "
@@ -209,6 +219,21 @@ class LadybugStore:
         self._add_missing_columns()
         if old_pairs:
             self._migrate_pairs()
+
+    def _has_inline_evidence(self) -> bool:
+        """Whether the store was written by a kg that kept each relationship's evidence
+        sentence inline (MENTIONED_IN has `sentence` and no `evidence`): kg cannot read its
+        evidence and does not migrate it (`INLINE_EVIDENCE`)."""
+        try:
+            cols = {r["name"] for r in self.run("CALL table_info('MENTIONED_IN') RETURN name")}
+        except StoreError:  # no such table: a new store
+            return False
+        return "sentence" in cols and "evidence" not in cols
+
+    def close_now(self) -> None:
+        """Close without a checkpoint (nothing was written)."""
+        self._conn.close()
+        self._db.close()
 
     def _has_old_pairs(self) -> bool:
         """Whether IMPLEMENTS is the one-per-source table of a store built before one per pair
@@ -519,10 +544,11 @@ class LadybugStore:
             self.execute(f"MATCH ()-[r:{rel.type}]->() WHERE r.source IN $sources DELETE r",
                          params)
         self.execute("MATCH (s:Source) WHERE s.uid IN $sources DETACH DELETE s", params)
-        for n in self.schema.nodes:
-            if not n.kept:  # reference data stays (kg:keptWithoutSource)
-                self.execute(f"MATCH (n:{n.label}) WHERE NOT EXISTS "
-                             "{ MATCH (n)-[:MENTIONED_IN]->(:Source) } DETACH DELETE n")
+        for n in self.schema.owned:  # their Evidence: only their relationships named it
+            self.execute(f"MATCH (n:{n.label}) WHERE n.source IN $sources DELETE n", params)
+        for n in self.schema.swept:  # reference data stays (kg:keptWithoutSource)
+            self.execute(f"MATCH (n:{n.label}) WHERE NOT EXISTS "
+                         "{ MATCH (n)-[:MENTIONED_IN]->(:Source) } DETACH DELETE n")
         self._rebuild_pairs()
 
     def close(self) -> None:

@@ -32,6 +32,7 @@ from graph.batch import Batch
 from graph.model import Source
 from graph.rows import Rows, to_rows
 from graph.store import (
+    INLINE_EVIDENCE,
     LIST_SOURCES,
     MARK_COMPLETE,
     ReadOnlyError,
@@ -184,9 +185,13 @@ class Neo4jStore:
         try:  # fail fast, without the retries of managed transactions
             with self._errors(), self._session() as s:
                 s.run("RETURN 1").consume()
+                old = s.run(_INLINE_EVIDENCE).single()
         except StoreError:
             self._driver.close()
             raise
+        if old is not None and old["old"]:
+            self._driver.close()
+            raise StoreError(INLINE_EVIDENCE.format(store=f"Neo4j at {self.uri}"))
 
     # ------------------------------------------------------------------ errors
     @contextmanager
@@ -402,11 +407,13 @@ class Neo4jStore:
                                     "WITH r LIMIT $n DELETE r RETURN count(*) AS c", sources)
             s.execute_write(_run, "MATCH (s:Source) WHERE s.uid IN $sources DETACH DELETE s",
                             sources=sources)
-            for n in self.schema.nodes:
-                if not n.kept:  # reference data stays (kg:keptWithoutSource)
-                    self._until_done(s, f"MATCH (n:{n.label}) WHERE NOT EXISTS "
-                                        "{ MATCH (n)-[:MENTIONED_IN]->(:Source) } "
-                                        "WITH n LIMIT $n DETACH DELETE n RETURN count(*) AS c")
+            for n in self.schema.owned:  # their Evidence: only their relationships named it
+                self._until_done(s, f"MATCH (n:{n.label}) WHERE n.source IN $sources "
+                                    "WITH n LIMIT $n DELETE n RETURN count(*) AS c", sources)
+            for n in self.schema.swept:  # reference data stays (kg:keptWithoutSource)
+                self._until_done(s, f"MATCH (n:{n.label}) WHERE NOT EXISTS "
+                                    "{ MATCH (n)-[:MENTIONED_IN]->(:Source) } "
+                                    "WITH n LIMIT $n DETACH DELETE n RETURN count(*) AS c")
             self._rebuild_pairs(s, set(stated))
 
     def _until_done(self, s: neo4j.Session, stmt: str, sources: list[str] | None = None) -> None:
@@ -450,6 +457,9 @@ def _ddl_name(stmt: str) -> str:
     return words[words.index("IF") - 1]
 
 
+# One relationship of a store written before Evidence nodes has its sentence and no key.
+_INLINE_EVIDENCE = ("MATCH ()-[r:MENTIONED_IN]->() "
+                    "RETURN r.evidence IS NULL AND r.sentence IS NOT NULL AS old LIMIT 1")
 _OLD_IMPLEMENTS = ("MATCH ()-[r:IMPLEMENTS]->() WHERE r.evidence_count IS NULL "
                    "RETURN count(r) AS c")
 

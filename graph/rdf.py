@@ -1,4 +1,9 @@
-"""The graph as RDF in the kg vocabulary, with PROV-O evidence on every statement."""
+"""The graph as RDF in the kg vocabulary, with PROV-O evidence on every statement.
+
+The stores keep each evidence sentence once, on an Evidence node that relationships name by
+their `evidence` key (ARCHITECTURE, appendix 16); the export states it as before, as the
+kg:sentence of each reified statement, and exports no Evidence resources: the same triples.
+"""
 
 from __future__ import annotations
 
@@ -52,8 +57,13 @@ def to_rdf(store: Store, schema: Schema | None = None) -> Graph:
     g.bind("kg", KG)
     g.bind("prov", PROV)
     g.bind("id", DATA)
+    owned = {n.label for n in schema.owned}
+    sentences: dict[str, str] = {}  # Evidence uid -> sentence (node tables come first)
     for kind, key, rows in dump(store, schema):
         if kind == "rel" and key[0] not in rels:
+            continue
+        if kind == "node" and key[0] in owned:
+            sentences.update((r["uid"], r["sentence"]) for r in rows)
             continue
         for row in rows:
             if kind == "node":
@@ -74,6 +84,8 @@ def to_rdf(store: Store, schema: Schema | None = None) -> Graph:
             g.add((st, RDF.object, b))
             g.add((st, PROV.wasDerivedFrom, node_iri(row["source"])))
             for k, v in row.items():
+                if k == "evidence" and v is not None:  # its sentence, as stated before
+                    k, v = "sentence", sentences.get(v)
                 if k in ("from", "to", "source") or v is None:
                     continue
                 for item in v if isinstance(v, list) else [v]:

@@ -3,6 +3,10 @@
 Both stores write the same rows, so they hold the same graph. Rows are kept column by column
 (one list per property, in the ontology's order), which the embedded store turns into Arrow
 arrays without touching each row again; iterating a `Table` still gives one dict per row.
+
+A relationship's evidence sentence is not in its row: each sentence of a source is one
+Evidence node row (`graph.ids.evidence_uid`), and the relationships read from it carry its
+uid as `evidence` (ARCHITECTURE, appendix 16).
 """
 
 from __future__ import annotations
@@ -12,18 +16,18 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from graph.gcpause import gc_paused
+from graph.ids import evidence_uid
 from graph.model import Evidence
 
 if TYPE_CHECKING:  # graph.pairs reads EVIDENCE_KEYS here when a store opens to read
     from graph.batch import Batch
     from ontology import Schema
 
-EVIDENCE_KEYS = ("source", "sentence", "span_start", "span_end", "method", "confidence")
+# what every relationship carries of its evidence; `evidence` names the Evidence node that
+# holds the sentence (EVIDENCE_LABEL: uid, source, sentence)
+EVIDENCE_KEYS = ("source", "evidence", "span_start", "span_end", "method", "confidence")
+EVIDENCE_LABEL = "Evidence"
 REL_LEAD = ("from", "to")  # the columns before a relationship's properties
-
-
-def _evidence_values(ev: Evidence) -> tuple[Any, ...]:
-    return ev.source, ev.sentence, ev.start, ev.end, ev.method, ev.confidence
 
 
 @dataclass
@@ -111,12 +115,12 @@ class _RelTable:
         self.evidence = [self.columns[k] for k in ("from", "to", *EVIDENCE_KEYS)]
         self.rest = [c for k, c in self.columns.items() if k not in (*REL_LEAD, *EVIDENCE_KEYS)]
 
-    def add(self, src: str, dst: str, ev: Evidence, props: Any) -> None:
-        a, b, source, sentence, start, end, method, confidence = self.evidence
+    def add(self, src: str, dst: str, ev: Evidence, key: str, props: Any) -> None:
+        a, b, source, evidence, start, end, method, confidence = self.evidence
         a.append(src)
         b.append(dst)
         source.append(ev.source)
-        sentence.append(ev.sentence)
+        evidence.append(key)
         start.append(ev.start)
         end.append(ev.end)
         method.append(ev.method)
@@ -182,6 +186,8 @@ def _to_rows(batches: Sequence[Batch], schema: Schema) -> Rows:
                      for n in b.nodes if n.evidence is not None)
     seen: set[tuple[str, str, str, str]] = set()
     index = {label: t.index for label, t in nodes.items()}
+    sentences = node_table(EVIDENCE_LABEL)
+    keys: dict[tuple[str, str], str] = {}  # (source, sentence) -> its Evidence uid
     for type_, a, src, b_, dst, ev, props in edges:
         if src not in index.get(a, ()) or dst not in index.get(b_, ()):
             label, uid = (a, src) if src not in index.get(a, ()) else (b_, dst)
@@ -190,7 +196,12 @@ def _to_rows(batches: Sequence[Batch], schema: Schema) -> Rows:
         if key in seen:
             continue
         seen.add(key)
+        said = (ev.source, ev.sentence)
+        named = keys.get(said)
+        if named is None:  # each sentence of a source once
+            named = keys[said] = evidence_uid(*said)
+            sentences.add(named, {"source": ev.source, "sentence": ev.sentence})
         table = (type_, a, b_)
-        (rels.get(table) or rel_table(table)).add(src, dst, ev, props)
-    return Rows({label: Table(t.columns) for label, t in nodes.items()},
+        (rels.get(table) or rel_table(table)).add(src, dst, ev, named, props)
+    return Rows({label: Table(t.columns) for label, t in nodes.items() if t.index},
                 {key: Table(t.columns) for key, t in rels.items()})

@@ -47,6 +47,10 @@ class SourceInfo:
 LIST_SOURCES = ("MATCH (s:Source) RETURN s.uid AS uid, s.name AS name, s.path AS path, "
                 "s.complete AS complete")
 MARK_COMPLETE = "UNWIND $uids AS u MATCH (s:Source {uid: u}) SET s.complete = true"
+# What opening a store written before Evidence nodes says (ARCHITECTURE, appendix 16).
+INLINE_EVIDENCE = ("{store} was built by an older kg (every relationship holding its evidence "
+                   "sentence): kg reads it no more; load the files again into a new store "
+                   "(docs/NEO4J.md, \"Stores built before\")")
 
 
 class Store(Protocol):

@@ -1,9 +1,10 @@
 """Copy a graph from one store to another, source by source, without re-extraction.
 
 Each complete source of the origin becomes a `Batch` again: the nodes it mentions (with the
-evidence of their MENTIONED_IN relationship), the relationships it asserts (with theirs), and
-the nodes at their ends. `load_batches` writes them, so a copy is idempotent (a source the
-destination already holds is skipped) and works in both directions (embedded <-> Neo4j).
+evidence of their MENTIONED_IN relationship), the relationships it asserts (with theirs, the
+sentences read from the source's Evidence nodes), and the nodes at their ends.
+`load_batches` writes them, so a copy is idempotent (a source the destination already holds
+is skipped) and works in both directions (embedded <-> Neo4j).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from graph.loading import LoadReport, load_batches
 from graph.model import Evidence, Source
 from graph.rows import EVIDENCE_KEYS
 from graph.store import SourceInfo, Store
-from ontology import Schema, load_schema
+from ontology import NodeTable, Schema, load_schema
 
 CHUNK = 200  # sources per read and write
 
@@ -75,16 +76,16 @@ def read_batches(store: Store, sources: Sequence[SourceInfo],
                                m["encoding"] or "", m["url"], m["format"] or "text",
                                m["title"], m["site"], m["published"], m["fetched"],
                                m["locality"])) for u, m in meta.items()}
+    sentences = _sentences(store, uids, schema)
     props: dict[tuple[str, str], dict[str, Any]] = {}
-    for table in schema.nodes:
-        if table.label == "Source":
-            continue
+    for table in _mentioned(schema):
         for r in store.query(f"MATCH (n:{table.label})-[m:MENTIONED_IN]->(s:Source) "
                              "WHERE s.uid IN $uids RETURN n, m, s.uid AS source", {"uids": uids}):
             node = _props(r["n"])
             props[(table.label, node["uid"])] = node
             batches[r["source"]].nodes.append(
-                Node(table.label, node["uid"], _without_uid(node), _evidence(r["m"])))
+                Node(table.label, node["uid"], _without_uid(node),
+                     _evidence(r["m"], sentences)))
     for rel in schema.stated:  # a destination keeps its own IMPLEMENTS from the statements
         if rel.type == "MENTIONED_IN":
             continue
@@ -98,18 +99,32 @@ def read_batches(store: Store, sources: Sequence[SourceInfo],
                         props[(label, end["uid"])] = end
                     batch.nodes.append(Node(label, end["uid"], _without_uid(end)))
                 batch.edges.append(Edge(rel.type, a, _props(r["a"])["uid"], b,
-                                        _props(r["b"])["uid"], _evidence(r_props),
+                                        _props(r["b"])["uid"], _evidence(r_props, sentences),
                                         {k: v for k, v in r_props.items()
                                          if k not in EVIDENCE_KEYS and v is not None}))
     return [batches[u] for u in uids if u in batches]
 
 
+def _mentioned(schema: Schema) -> list[NodeTable]:
+    """The node tables a source mentions (MENTIONED_IN): all but Source and the nodes a source
+    owns (Evidence, written again from each relationship's evidence)."""
+    return [t for t in schema.nodes if t.label != "Source" and not t.owned]
+
+
+def _sentences(store: Store, uids: list[str], schema: Schema) -> dict[str, str]:
+    """The sentences of the Evidence nodes of sources `uids`, by Evidence uid."""
+    out: dict[str, str] = {}
+    for table in schema.owned:
+        out.update((r["uid"], r["sentence"]) for r in store.query(
+            f"MATCH (e:{table.label}) WHERE e.source IN $uids RETURN e.uid AS uid, "
+            "e.sentence AS sentence", {"uids": uids}))
+    return out
+
+
 def _unasserted(src: Store, dst: Store, schema: Schema) -> list[Node]:
     """Nodes of `src` with no MENTIONED_IN and no relationship that `dst` does not hold."""
     out = []
-    for table in schema.nodes:
-        if table.label == "Source":
-            continue
+    for table in _mentioned(schema):
         have = {r["uid"] for r in dst.query(f"MATCH (n:{table.label}) RETURN n.uid AS uid")}
         have |= _linked(src, table.label, schema)
         for r in src.query(f"MATCH (n:{table.label}) RETURN n"):
@@ -140,10 +155,10 @@ def _without_uid(node: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in node.items() if k != "uid"}
 
 
-def _evidence(r: dict[str, Any]) -> Evidence:
+def _evidence(r: dict[str, Any], sentences: dict[str, str]) -> Evidence:
     confidence = r.get("confidence")
-    return Evidence(r["source"], r.get("sentence") or "", r.get("span_start") or 0,
-                    r.get("span_end") or 0, r.get("method") or "explicit",
+    return Evidence(r["source"], sentences.get(r.get("evidence") or "", ""),
+                    r.get("span_start") or 0, r.get("span_end") or 0, r.get("method") or "explicit",
                     1.0 if confidence is None else float(confidence))
 
 

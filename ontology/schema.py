@@ -38,6 +38,7 @@ class NodeTable:
     color: str | None
     shape: str | None
     kept: bool = False  # kg:keptWithoutSource: stays when no source mentions it (reference data)
+    owned: bool = False  # kg:ownedBySource: belongs to the source its `source` names (Evidence)
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,18 @@ class Schema:
         """Labels whose nodes stay when no source mentions them (kg:keptWithoutSource)."""
         return tuple(n.label for n in self.nodes if n.kept)
 
+    @property
+    def swept(self) -> tuple[NodeTable, ...]:
+        """Node tables whose nodes go when no source mentions them any more (MENTIONED_IN):
+        all but reference data (kg:keptWithoutSource) and nodes a source owns (Evidence,
+        kg:ownedBySource: deleted with their source)."""
+        return tuple(n for n in self.nodes if not n.kept and not n.owned)
+
+    @property
+    def owned(self) -> tuple[NodeTable, ...]:
+        """Node tables whose nodes belong to one source (kg:ownedBySource): Evidence."""
+        return tuple(n for n in self.nodes if n.owned)
+
     def summary_of(self, type_: str) -> str:
         """The type that sums up `type_` one per pair (IMPLEMENTS for IMPLEMENTS_EVIDENCE),
         or `type_` itself: what a statement is called when shown or exported."""
@@ -159,7 +172,8 @@ def schema_from_graph(g: Graph) -> Schema:
             raise ValueError(f"kg.ttl: class {label} has no uid property")
         nodes.append(NodeTable(label, str(c), tuple(props), _lang(g, c, "vi"), _lang(g, c, "en"),
                                _str(g, c, KG.color), _str(g, c, KG.shape),
-                               bool(g.value(c, KG.keptWithoutSource))))
+                               bool(g.value(c, KG.keptWithoutSource)),
+                               bool(g.value(c, KG.ownedBySource))))
     every = sorted((_prop(g, p) for p in datatype if g.value(p, KG.onEveryRelation)),
                    key=lambda x: x.name)
     rels = []

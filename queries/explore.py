@@ -145,13 +145,15 @@ def _relations(store: Store, params: dict[str, Any], g: nx.DiGraph,
     evidence in it. The types come from the ontology (names, never user values, in Cypher)."""
     from ontology import load_schema
 
-    cols = ", ".join(f"r.{k} AS {k}" for k in _EVIDENCE if k != "source_name")
+    cols = ", ".join(f"ev.{k} AS {k}" if k == "sentence" else f"r.{k} AS {k}"
+                     for k in _EVIDENCE if k != "source_name")
     out: dict[tuple[str, str, str], dict[str, Any]] = {}
     for rel in load_schema().document_links:
         if rel.type == "IMPLEMENTS":
             continue
         rows = store.query_columns("UNWIND $uids AS u WITH DISTINCT u "
                                    f"MATCH (c:Document {{uid: u}})-[r:{rel.type}]->(p:Document) "
+                                   "OPTIONAL MATCH (ev:Evidence {uid: r.evidence}) "
                                    f"RETURN c.uid AS child, p.uid AS parent, {cols} "
                                    "ORDER BY child, parent, source, span_start", params)
         for i, (child, parent) in enumerate(zip(rows["child"], rows["parent"], strict=True)):

@@ -7,6 +7,7 @@ from typing import Any
 from graph.store import Store
 
 _EVIDENCE = ("source", "sentence", "span_start", "span_end", "method", "confidence")
+_KEYS = ("evidence",)  # what a relationship holds of its evidence besides _EVIDENCE
 
 
 def find_node(store: Store, uid: str) -> tuple[str, dict[str, Any]] | None:
@@ -33,8 +34,10 @@ def show(store: Store, uid: str) -> dict[str, Any] | None:
     names = {s.uid: s.name for s in store.sources()}
     rels: list[dict[str, Any]] = []
     for rel in schema.stated:  # each source's statement, shown as the relation it states
-        own = [p.name for p in rel.props if p.name not in _EVIDENCE]
-        cols = ", ".join([*(f"r.{k} AS {k}" for k in _EVIDENCE), *(f"r.{k} AS {k}" for k in own)])
+        own = [p.name for p in rel.props if p.name not in (*_EVIDENCE, *_KEYS)]
+        # the sentence from its Evidence node (stored once per source and sentence)
+        cols = ", ".join([*(f"ev.{k} AS {k}" if k == "sentence" else f"r.{k} AS {k}"
+                            for k in _EVIDENCE), *(f"r.{k} AS {k}" for k in own)])
         for direction, (this, other) in (("out", (0, 1)), ("in", (1, 0))):
             for pair in rel.pairs:
                 if pair[this] != label:
@@ -42,7 +45,8 @@ def show(store: Store, uid: str) -> dict[str, Any] | None:
                 pattern = (f"(n:{label} {{uid: $uid}})-[r:{rel.type}]->(m:{pair[other]})"
                            if direction == "out" else
                            f"(m:{pair[other]})-[r:{rel.type}]->(n:{label} {{uid: $uid}})")
-                for row in store.query(f"MATCH {pattern} RETURN m.uid AS other, {cols} "
+                for row in store.query(f"MATCH {pattern} OPTIONAL MATCH (ev:Evidence "
+                                       f"{{uid: r.evidence}}) RETURN m.uid AS other, {cols} "
                                        "ORDER BY other, source", {"uid": uid}):
                     row.update(type=schema.summary_of(rel.type), direction=direction,
                                other_label=pair[other],

@@ -76,7 +76,8 @@ def trace(store: Store, uid: str, up: bool = False, depth: int | None = None,
             inside = {uid, *reached["uid"]}
             cols = store.query_columns(cypher(f"trace_{direction}_links", dialect),
                                        {"uid": uid, "evidence": evidence})
-            edges = _links(cols, inside, evidence)
+            edges = _links(cols, inside,
+                           _sentences(store, cols["evidence"]) if evidence else None)
             parents = _parents_of(edges, up)
         else:
             parents = _parents(reached, uid, up, depth)
@@ -121,19 +122,31 @@ def _parents_of(edges: list[dict[str, Any]], up: bool) -> dict[str, list[str]]:
     return parents
 
 
+def _sentences(store: Store, keys: list[list[str]]) -> dict[str, str]:
+    """The sentences of the Evidence nodes the links name (each stored once: ARCHITECTURE,
+    appendix 16), read in one query."""
+    uids = sorted({k for ks in keys for k in ks})
+    if not uids:
+        return {}
+    cols = store.query_columns(cypher("evidence_sentences", store.dialect), {"uids": uids})
+    return dict(zip(cols["uid"], cols["sentence"], strict=True))
+
+
 def _links(cols: dict[str, list[Any]], inside: set[str],
-           evidence: bool) -> list[dict[str, Any]]:
-    """The links between traced documents, by (child, parent), then query order."""
+           said: dict[str, str] | None) -> list[dict[str, Any]]:
+    """The links between traced documents, by (child, parent), then query order; with the
+    sentences `said` (Evidence uid -> sentence), each link's least sentence."""
     child, parent = cols["child"], cols["parent"]
-    basis, sentence, sources = cols["basis"], cols["sentence"], cols["sources"]
+    basis, named, sources = cols["basis"], cols["evidence"], cols["sources"]
     kept = [i for i, (c, p) in enumerate(zip(child, parent, strict=True))
             if c in inside and p in inside]
     # one string per link sorts faster than pairs
     keys = [child[i] + "\0" + parent[i] for i in kept]
     kept = [kept[k] for k in sorted(range(len(kept)), key=keys.__getitem__)]
-    if evidence:
+    if said is not None:
         return [{"child": child[i], "parent": parent[i], "basis": basis[i],
-                 "sentence": sentence[i], "sources": sources[i]} for i in kept]
+                 "sentence": min((said[k] for k in named[i] if k in said), default=None),
+                 "sources": sources[i]} for i in kept]
     return [{"child": child[i], "parent": parent[i], "basis": basis[i],
              "sources": sources[i]} for i in kept]
 

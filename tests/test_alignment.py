@@ -377,8 +377,9 @@ def test_alignments_are_written_to_the_store_and_replaced_idempotently(tmp_path)
         assert report.unchanged == ["derived-alignment"]
         assert store.query(count)[0]["n"] == n
         rows = store.query("MATCH (t:Task)-[r:ALIGNS_WITH]->(c:Task) WHERE c.label = '5' "
+                           "MATCH (ev:Evidence {uid: r.evidence}) "
                            "RETURN r.basis AS basis, r.score AS score, r.words AS words, "
-                           "r.sentence AS sentence, r.method AS method")
+                           "ev.sentence AS sentence, r.method AS method")
         assert rows and all(r["method"] == "inferred" and r["words"] and r["sentence"]
                             for r in rows)
     finally:

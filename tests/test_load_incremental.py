@@ -70,8 +70,9 @@ tasks:
     text: Đào tạo, bồi dưỡng cán bộ trẻ, nữ và cán bộ dân tộc thiểu số.
 """
 
-LINKS = ("MATCH (a:Task)-[r:ALIGNS_WITH]->(c:Task) RETURN a.uid AS local, c.uid AS central, "
-         "r.basis AS basis, r.score AS score, r.words AS words, r.sentence AS sentence, "
+LINKS = ("MATCH (a:Task)-[r:ALIGNS_WITH]->(c:Task) MATCH (ev:Evidence {uid: r.evidence}) "
+         "RETURN a.uid AS local, c.uid AS central, "
+         "r.basis AS basis, r.score AS score, r.words AS words, ev.sentence AS sentence, "
          "r.source AS source ORDER BY local, central")
 DERIVED = ("MATCH (s:Source) WHERE s.name = 'derived-alignment' RETURN s.uid AS uid, "
            "s.path AS path ORDER BY path")

@@ -54,9 +54,14 @@ def test_targets_and_themes_are_the_same(loaded):
 
 def test_every_stored_fact_has_evidence(loaded):
     store, _ = loaded
-    missing = store.query("MATCH (a)-[r]->(b) WHERE r.sentence IS NULL OR r.source IS NULL "
+    missing = store.query("MATCH (a)-[r]->(b) WHERE r.evidence IS NULL OR r.source IS NULL "
                           "RETURN count(r) AS n")
     assert missing == [{"n": 0}]
+    # every relationship's Evidence is there, of its own source, and holds a sentence
+    found = store.query("MATCH (a)-[r]->(b) MATCH (ev:Evidence {uid: r.evidence}) "
+                        "WHERE ev.source = r.source AND ev.sentence IS NOT NULL "
+                        "RETURN count(r) AS n")
+    assert found == store.query("MATCH (a)-[r]->(b) RETURN count(r) AS n")
     orphans = store.query("MATCH (d:Document) WHERE NOT EXISTS { MATCH (d)-[:MENTIONED_IN]->() }"
                           " RETURN count(d) AS n")
     assert orphans == [{"n": 0}]

@@ -72,7 +72,7 @@ def test_relations_besides_implements_are_declared_between_documents():
     for type_, parent in supers.items():
         rel = s.rel(type_)
         assert rel.pairs == (("Document", "Document"),)
-        assert {"source", "sentence", "span_start", "span_end", "method", "confidence"} <= {
+        assert {"source", "evidence", "span_start", "span_end", "method", "confidence"} <= {
             p.name for p in rel.props}
         assert not rel.forward_only  # walked from both ends, like IMPLEMENTS
         assert rel.dashes and rel.color  # drawn apart from implements in the explorer

@@ -86,8 +86,9 @@ def test_stores_write_relations_with_evidence_and_reload_idempotently(store):
     load_batches(store, [to_batch(decision())])
     want = {"IMPLEMENTS": 1, "BASED_ON": 2, "REPLACES": 1, "REPEALS": 1, "AMENDS": 1}
     assert counts(store) == want
-    row = store.query("MATCH (a:Document)-[r:REPEALS]->(b:Document) RETURN a.uid AS a, "
-                      "b.uid AS b, r.sentence AS sentence, r.source AS source, "
+    row = store.query("MATCH (a:Document)-[r:REPEALS]->(b:Document) "
+                      "MATCH (ev:Evidence {uid: r.evidence}) RETURN a.uid AS a, "
+                      "b.uid AS b, ev.sentence AS sentence, r.source AS source, "
                       "r.span_start AS span_start, r.span_end AS span_end, r.method AS method, "
                       "r.confidence AS confidence")
     assert row == [{"a": PLAN, "b": "doc:3/QĐ-UBND@ha-giang",
@@ -106,8 +107,12 @@ def test_a_changed_file_retracts_its_old_relations(store):
     assert counts(store) == {"IMPLEMENTS": 1, "BASED_ON": 2, "REPLACES": 0, "REPEALS": 1,
                              "AMENDS": 1}
     sentences = {r["s"] for r in store.query(
-        "MATCH (:Document)-[r:BASED_ON]->(:Document) RETURN r.sentence AS s")}
+        "MATCH (:Document)-[r:BASED_ON]->(:Document) MATCH (ev:Evidence {uid: r.evidence}) "
+        "RETURN ev.sentence AS s")}
     assert sentences == {"Căn cứ Nghị định số 31/2020/NĐ-CP <b>của</b> Chính phủ;v2"}
+    # the old version's sentences went with it: every Evidence left is the new source's
+    kept = store.query("MATCH (ev:Evidence) RETURN DISTINCT ev.source AS s")
+    assert kept == [{"s": changed.source.uid}]
 
 
 def test_show_lists_the_sentences_behind_relations_and_trace_ignores_them(store):

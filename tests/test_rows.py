@@ -32,7 +32,10 @@ def test_nodes_merge_by_uid_first_non_null_value_wins():
                                          "name_vi": None}]
     assert [r["to"] for r in rows.rels[("MENTIONED_IN", "Theme", "Source")]] == \
         [a.source.uid, b.source.uid]
-    assert rows.count == 2 + 1 + 2  # two sources, one theme, two mentions
+    # two sources, one theme, two mentions, and each source's sentence once (an Evidence)
+    assert rows.count == 2 + 1 + 2 + 2
+    assert sorted(r["source"] for r in rows.nodes["Evidence"]) == sorted(
+        [a.source.uid, b.source.uid])
 
 
 def test_a_relationship_is_kept_once_per_source():
@@ -42,11 +45,14 @@ def test_a_relationship_is_kept_once_per_source():
     a.node("Document", "doc:c", None, name="C")
     for _ in range(2):
         a.edge("IMPLEMENTS", ("Document", "doc:c"), ("Document", "doc:p"), ev, basis="symbol")
-    rows = to_rows([a], load_schema()).rels
+    written = to_rows([a], load_schema())
+    rows = written.rels
     assert ("IMPLEMENTS", "Document", "Document") not in rows  # the stores keep the pairs
     [row] = rows[("IMPLEMENTS_EVIDENCE", "Document", "Document")]  # what the source states
     assert row["from"] == "doc:c" and row["to"] == "doc:p" and row["basis"] == "symbol"
-    assert row["source"] == a.source.uid and row["sentence"] == "Câu."
+    [said] = written.nodes["Evidence"]  # the sentence, once, named by the relationship
+    assert row["source"] == a.source.uid and row["evidence"] == said["uid"]
+    assert said == {"uid": said["uid"], "sentence": "Câu.", "source": a.source.uid}
 
 
 def _refusal(a: Batch) -> str:

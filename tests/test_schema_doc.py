@@ -37,7 +37,7 @@ def test_every_relationship_and_its_properties_have_a_meaning_and_an_example():
         assert re.search(rf"\[\w*:{r['type']}\]", r["example"]), r["type"]
         assert "ORDER BY" in r["example"] and "$" not in r["example"]
     props = {p["property"]: p for p in d["relationship_properties"]}
-    assert {"source", "sentence", "span_start", "span_end", "method", "confidence"} <= {
+    assert {"source", "evidence", "span_start", "span_end", "method", "confidence"} <= {
         p for p, v in props.items() if v["on"].startswith("every")}
     assert props["score"]["on"] == "ALIGNS_WITH"
     assert all(len(p["meaning"]) > 40 for p in props.values())
@@ -48,7 +48,9 @@ def test_kg_schema_lists_evidence_meanings_and_examples():
     text = _kg("schema")
     for head in ("NODE LABELS", "RELATIONSHIP TYPES", "RELATIONSHIP PROPERTIES"):
         assert head in text
-    assert re.search(r"^sentence \(STRING\) on every relationship", text, re.M)
+    assert re.search(r"^evidence \(STRING\) on every relationship", text, re.M)
+    assert re.search(r"^Evidence \(Căn cứ\)\n    uid:STRING, sentence:STRING, source:STRING",
+                     text, re.M)
     assert re.search(r"^score \(DOUBLE\) on ALIGNS_WITH\n    alignment score: The probability",
                      text, re.M)
     assert text.count("try: MATCH") == len(load_schema().rels)

@@ -61,7 +61,8 @@ def test_load_writes_documents_links_tasks_and_evidence(store):
     assert counts["relationships"]["IMPLEMENTS"] == 5
     assert counts["nodes"]["Task"] == 2
     rows = store.query("MATCH (d:Document {uid: $u})-[m:MENTIONED_IN]->(s:Source) "
-                       "RETURN s.name AS name, m.sentence AS sentence ORDER BY name", {"u": HP})
+                       "MATCH (ev:Evidence {uid: m.evidence}) "
+                       "RETURN s.name AS name, ev.sentence AS sentence ORDER BY name", {"u": HP})
     assert rows == [{"name": "hai-phong.txt",
                      "sentence": "Tỉnh ủy Hải Phòng ban hành Kế hoạch số 123-KH/TU để thực "
                                  "hiện Nghị quyết."}]
@@ -163,7 +164,8 @@ def test_two_sources_stating_a_link_give_one_implements_with_two_evidences(store
     assert links(store, HP, NQ) == [{"sources": srcs, "n": 2, "basis": "explicit",
                                      "source": srcs[0], "lag": 72}]
     said = store.query("MATCH (a:Document {uid: $a})-[e:IMPLEMENTS_EVIDENCE]->(b:Document) "
-                       "WHERE b.uid = $b RETURN e.source AS s, e.sentence AS sentence "
+                       "WHERE b.uid = $b MATCH (ev:Evidence {uid: e.evidence}) "
+                       "RETURN e.source AS s, ev.sentence AS sentence "
                        "ORDER BY s", {"a": HP, "b": NQ})
     assert [r["s"] for r in said] == srcs and all(r["sentence"] for r in said)
     # one row per pair: counting links needs no DISTINCT

@@ -16,7 +16,7 @@ DOCUMENT_TYPE = "Kế hoạch"  # the type whose colour Documents take
 # What Browser writes on each node: a property the ontology declares on that label.
 CAPTIONS = {"Document": "name", "Task": "label", "Target": "kind", "Organisation": "name",
             "Locality": "name", "Theme": "name_vi", "Alias": "text", "Source": "name",
-            "Review": "verdict"}
+            "Review": "verdict", "Evidence": "sentence"}
 DIAMETERS = {"Document": 65, "Task": 40}
 
 

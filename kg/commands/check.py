@@ -42,12 +42,11 @@ def stated_counts(batch, schema) -> Counter:
 def sourceless(store, schema) -> dict[str, int]:
     """Nodes no source mentions (kg deletes those on retraction: someone else made them)."""
     out = {}
-    for n in schema.nodes:
-        if not n.kept:
-            c = store.query(f"MATCH (n:{n.label}) WHERE NOT EXISTS "
-                            "{ MATCH (n)-[:MENTIONED_IN]->(:Source) } RETURN count(n) AS c")
-            if c[0]["c"]:
-                out[n.label] = c[0]["c"]
+    for n in schema.swept:  # not reference data, nor Evidence (which its source owns)
+        c = store.query(f"MATCH (n:{n.label}) WHERE NOT EXISTS "
+                        "{ MATCH (n)-[:MENTIONED_IN]->(:Source) } RETURN count(n) AS c")
+        if c[0]["c"]:
+            out[n.label] = c[0]["c"]
     return out
 
 

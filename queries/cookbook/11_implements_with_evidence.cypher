@@ -6,6 +6,7 @@
 MATCH (child:Document)-[r:IMPLEMENTS_EVIDENCE]->(parent:Document)
 WHERE child.symbol = $symbol OR parent.symbol = $symbol
 MATCH (s:Source {uid: r.source})
+OPTIONAL MATCH (ev:Evidence {uid: r.evidence})
 RETURN child.uid AS child_uid, parent.uid AS parent_uid, r.basis AS basis, r.method AS method,
-       r.confidence AS confidence, r.sentence AS sentence, s.name AS source
+       r.confidence AS confidence, ev.sentence AS sentence, s.name AS source
 ORDER BY child_uid, parent_uid, source

@@ -4,6 +4,7 @@
 // note: ends with @src:…) and never merged by symbol alone; the source says where to look.
 MATCH (d:Document)-[m:MENTIONED_IN]->(s:Source)
 WHERE d.level <> 'central' AND d.locality IS NULL
+OPTIONAL MATCH (ev:Evidence {uid: m.evidence})
 RETURN d.uid AS uid, d.symbol AS symbol, d.type AS type, d.issuer AS issuer, d.issued AS issued,
-       s.name AS source, m.sentence AS sentence
+       s.name AS source, ev.sentence AS sentence
 ORDER BY uid, source

@@ -9,7 +9,8 @@
 MATCH (c:Document)-[r:IMPLEMENTS]->(p:Document)
 WHERE c.symbol = $child AND p.symbol = $parent
 MATCH (s:Source {uid: r.source})
-RETURN c.uid AS child_uid, p.uid AS parent_uid, r.sentence AS sentence, s.name AS file,
+OPTIONAL MATCH (ev:Evidence {uid: r.evidence})
+RETURN c.uid AS child_uid, p.uid AS parent_uid, ev.sentence AS sentence, s.name AS file,
        r.span_start AS span_start, r.span_end AS span_end, r.method AS method,
        r.confidence AS confidence
 ORDER BY child_uid, parent_uid, file, span_start

@@ -4,7 +4,8 @@
 UNWIND $uids AS u
 WITH DISTINCT u
 MATCH (d:Document {uid: u})-[m:MENTIONED_IN]->(s:Source)
-RETURN d.uid AS uid, s.uid AS source, s.name AS source_name, m.sentence AS sentence,
+OPTIONAL MATCH (ev:Evidence {uid: m.evidence})
+RETURN d.uid AS uid, s.uid AS source, s.name AS source_name, ev.sentence AS sentence,
        m.span_start AS span_start, m.span_end AS span_end, m.method AS method,
        m.confidence AS confidence
 ORDER BY uid, source_name, span_start

@@ -5,7 +5,8 @@
 UNWIND $uids AS u
 WITH DISTINCT u
 MATCH (c:Document {uid: u})-[r:IMPLEMENTS_EVIDENCE]->(p:Document)
+OPTIONAL MATCH (ev:Evidence {uid: r.evidence})
 RETURN c.uid AS child, p.uid AS parent, r.basis AS basis, r.source AS source,
-       r.sentence AS sentence, r.span_start AS span_start, r.span_end AS span_end,
+       ev.sentence AS sentence, r.span_start AS span_start, r.span_end AS span_end,
        r.method AS method, r.confidence AS confidence
 ORDER BY child, parent, source, span_start

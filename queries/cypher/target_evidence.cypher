@@ -3,5 +3,6 @@
 UNWIND $uids AS u
 WITH DISTINCT u
 MATCH (t:Target {uid: u})-[m:MENTIONED_IN]->(s:Source)
-RETURN t.uid AS uid, m.sentence AS sentence, s.name AS source
+OPTIONAL MATCH (ev:Evidence {uid: m.evidence})
+RETURN t.uid AS uid, ev.sentence AS sentence, s.name AS source
 ORDER BY uid, source

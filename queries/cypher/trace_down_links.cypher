@@ -1,11 +1,12 @@
 // Implements links inside the tree below $uid: one row per (child, parent), however many
 // sources state it; basis "explicit" wins over "implied". (Neo4j form beside this file.)
-// Each link's sentence (the least of those that state it) only when $evidence is true.
-// Parameters: $uid — the root document's uid; $evidence — whether to return sentences.
+// Each link's Evidence keys (queries.trace picks the least of their sentences) only when
+// $evidence is true.
+// Parameters: $uid — the root document's uid; $evidence — whether to return evidence keys.
 MATCH (p:Document {uid: $uid})<-[r:IMPLEMENTS_EVIDENCE]-(c:Document)
 RETURN c.uid AS child, p.uid AS parent, min(r.basis) AS basis,
-       min(CASE WHEN $evidence THEN r.sentence END) AS sentence, count(r) AS sources
+       collect(CASE WHEN $evidence THEN r.evidence END) AS evidence, count(r) AS sources
 UNION ALL
 MATCH (root:Document {uid: $uid})<-[:IMPLEMENTS* SHORTEST 1..{MAX_DEPTH_1}]-(p:Document)<-[r:IMPLEMENTS_EVIDENCE]-(c:Document)
 RETURN c.uid AS child, p.uid AS parent, min(r.basis) AS basis,
-       min(CASE WHEN $evidence THEN r.sentence END) AS sentence, count(r) AS sources
+       collect(CASE WHEN $evidence THEN r.evidence END) AS evidence, count(r) AS sources
