@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from alignment.reviewed import read_reviews, verdicts
 from alignment.scoring import Alignment, TaskRecord, propose
 from graph.batch import Batch
+from graph.gcpause import gc_paused
 from graph.model import Evidence, Source
 from graph.store import Store
 from queries.loader import cypher
@@ -114,8 +115,12 @@ PART_PER_PROCESS = 4  # groups of plans per process aligning: balance, and links
 
 
 def _propose_part(part: _Part) -> list[Alignment]:
+    """One group's links. Cyclic garbage collection waits (`graph.gcpause`): scoring keeps
+    every task's feature sets and makes no cycles, and each collection walked them again
+    (~10 % of aligning 936 plans, measured)."""
     tasks, links, symbols, docs, judged = part
-    return propose(tasks, links, symbols, documents=docs, reviews=judged)
+    with gc_paused:
+        return propose(tasks, links, symbols, documents=docs, reviews=judged)
 
 
 def split_plans(tasks: Sequence[TaskRecord], links: Iterable[tuple[str, str]],
