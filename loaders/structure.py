@@ -34,8 +34,10 @@ _MARKERS = (  # (kind, regex over the start of a line); order matters
     ("decimal", re.compile(r"(?P<t>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\S)")),
     ("decimal", re.compile(r"(?P<t>\d{1,2})\s*[.\-]\s+(?=\D)")),
     ("number)", re.compile(r"(?P<t>\d{1,2})\)\s+(?=\S)")),
+    ("decimal", re.compile(r"(?P<t>\d{1,2})/\s+(?=\D)")),  # "1/ Sở Nội vụ …"
     ("letter", re.compile(r"(?P<t>[a-zđ])\)\s+(?=\S)")),
     ("letter", re.compile(r"(?P<t>[a-zđ])\.\s+(?=[^\W\d_])")),  # "a. Sở Tư pháp …"
+    ("letter", re.compile(r"(?P<t>[a-zđ])/\s+(?=\S)")),  # "a/ Sở Tư pháp …"
     ("dash", re.compile(r"(?P<t>[-–•])\s+(?=\S)")),
     ("plus", re.compile(r"(?P<t>\+)\s*(?=\S)")),
 )
@@ -161,7 +163,7 @@ def rules() -> _Rules:
 
 
 _MAYBE_MARKER = re.compile(r"Điều\s|Nhiệm vụ\s|Giải pháp\s|[IVX]{1,5}\s*[.\-–]|[A-EĐGH]\s*[.\-–]"
-                           r"|\(\d|\d|[a-zđ][).]|[-–•+]")
+                           r"|\(\d|\d|[a-zđ][)./]|[-–•+]")
 
 
 def line_marker(line: str) -> tuple[str, str, int] | None:

@@ -582,3 +582,13 @@ def test_partners_named_right_after_phoi_hop_without_voi():
     text = ("KẾ HOẠCH\nphát triển du lịch\n\nI. MỤC ĐÍCH\n1. Bảo đảm.\nII. NHIỆM VỤ\n"
             "1. Sở KH&ĐT chủ trì, phối hợp Sở GD&ĐT, Sở VHTT&DL xây dựng danh mục dự án.\n")
     assert rows(text) == [("II.1", "Sở KH&ĐT", ["Sở GD&ĐT", "Sở VHTT&DL"], None)]
+
+
+def test_items_numbered_with_a_slash():
+    # "1/ …" and "a/ …", as some provinces number their items
+    text = ("KẾ HOẠCH\ncải cách\n\nI. MỤC ĐÍCH\n1. Bảo đảm.\nII. NHIỆM VỤ\n1/ Về thể chế\n"
+            "a/ Sở Tư pháp chủ trì rà soát văn bản quy phạm.\n"
+            "b/ Sở Nội vụ chủ trì sửa đổi quy chế làm việc.\n"
+            "2/ Sở Tài chính chủ trì bố trí kinh phí.\n")
+    assert leads(text) == [("II.1.a", "Sở Tư pháp"), ("II.1.b", "Sở Nội vụ"),
+                           ("II.2", "Sở Tài chính")]
