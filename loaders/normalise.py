@@ -24,7 +24,8 @@ _UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾ
 # Where a line starts something of its own: a list item, a heading, a table rule, an article.
 _OWN_LINE = re.compile(
     rf"(?:[-+•–]\s|\d+(?:\.\d+)*\s*[.)](?!\d)|\d{{1,2}}/\s|[a-zđ][)/]|\(\d+\)|[IVXLC]+\s*[.\-–/)]\s"
-    rf"|(?:Điều|Điếu|Chương|Mục|Phần)\s+\d|[-=_.]{{3,}}|Nơi nhận|Kính gửi|Căn cứ|Số\b"
+    rf"|(?:Điều|Điếu|Chương|Mục|Phần)\s+\d|(?:Phần|PHẦN)\s+[IVX]+\b"
+    rf"|[-=_.]{{3,}}|Nơi nhận|Kính gửi|Căn cứ|Số\b"
     rf"|[{_UPPER}][{_UPPER}]+\s*[.:]?\s*$"
     rf"|[^,\n]{{1,40}},\s*ngày\s+\d"  # a header's place-date line ("Quảng Nam, ngày 22 …")
     # a news lede opening on its day, under a headline without a stop ("Ngày 10/9/2024, …")

@@ -24,7 +24,7 @@ _fold = fold_same_length.__wrapped__  # short strings: not kept in the shared ca
 
 _MARKERS = (  # (kind, regex over the start of a line); order matters
     ("article", re.compile(r"Điều\s+(?P<t>\d{1,3})\s*[.:]\s*(?=\S)")),
-    ("roman", re.compile(r"(?P<t>[IVX]{1,5})\s*[.\-–]\s+(?=\S)")),
+    ("roman", re.compile(r"(?:(?:Phần|PHẦN)\s+)?(?P<t>[IVX]{1,5})\s*[.\-–/)]\s+(?=\S)")),
     # "B. NHIỆM VỤ, GIẢI PHÁP": a part above the roman ones (its heading in capitals)
     ("part", re.compile(r"(?P<t>[A-EĐGH])\s*[.\-–]\s+(?=[^\W\d_])")),
     # "Nhiệm vụ 1: …", "Giải pháp 2. …": an item numbered after the word naming it
@@ -162,7 +162,8 @@ def rules() -> _Rules:
                   re.compile(fold_same_length("|".join(d["articles"]["other"]))))
 
 
-_MAYBE_MARKER = re.compile(r"Điều\s|Nhiệm vụ\s|Giải pháp\s|[IVX]{1,5}\s*[.\-–]|[A-EĐGH]\s*[.\-–]"
+_MAYBE_MARKER = re.compile(r"Điều\s|Nhiệm vụ\s|Giải pháp\s|Phần\s|PHẦN\s|[IVX]{1,5}\s*[.\-–/)]"
+                           r"|[A-EĐGH]\s*[.\-–]"
                            r"|\(\d|\d|[a-zđ][)./]|[-–•+]")
 
 
