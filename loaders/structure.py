@@ -157,7 +157,7 @@ def rules() -> _Rules:
                   re.compile(fold_same_length("|".join(d["attachment_lines"])), re.MULTILINE),
                   tuple((k, re.compile(fold_same_length(v))) for k, v in d["fields"].items()),
                   re.compile(r"(?:nhiem vu|noi dung|co quan|don vi|thoi gian|thoi han|tien do|"
-                             r"san pham|chu tri|phoi hop)\b"),
+                             r"san pham|chu tri|phoi hop|hoan thanh)\b"),
                   re.compile(fold_same_length("|".join(d["articles"]["task"]))),
                   re.compile(fold_same_length("|".join(d["articles"]["other"]))))
 

@@ -602,3 +602,13 @@ def test_parts_numbered_in_roman_with_other_separators(part):
             f"{head('II', 'NHIỆM VỤ')}\n1. Sở Tư pháp chủ trì rà soát văn bản.\n"
             f"{head('III', 'TỔ CHỨC THỰC HIỆN')}\n1. Sở Nội vụ chủ trì tổng hợp.\n")
     assert leads(text) == [("II.1", "Sở Tư pháp"), ("III.1", "Sở Nội vụ")]
+
+
+def test_a_deadline_labelled_hoan_thanh_in_a_field_and_a_column():
+    head = "KẾ HOẠCH\ncải cách\n\nI. MỤC ĐÍCH\n1. Bảo đảm.\nII. NHIỆM VỤ\n"
+    fields = head + ("1. Rà soát quy hoạch cán bộ.\n- Đơn vị thực hiện: Sở Nội vụ.\n"
+                     "- Hoàn thành: Quý II/2027.\n")
+    table = head + ("| TT | Nhiệm vụ | Chủ trì | Thời điểm hoàn thành |\n|---|---|---|---|\n"
+                    "| 1 | Rà soát quy hoạch cán bộ | Sở Nội vụ | Quý II/2027 |\n")
+    assert rows(fields) == [("II.1", "Sở Nội vụ", [], "Quý II/2027")]
+    assert rows(table) == [("1", "Sở Nội vụ", [], "Quý II/2027")]
