@@ -44,7 +44,8 @@ class TextContext:
     text: str
     source: Source
     documents: list[Document] = field(default_factory=list)  # filled by the pipeline
-    localities: list[tuple[int, str]] = field(default_factory=list)  # (offset, province) sections
+    # (offset, province) sections; a None province returns to the whole text's
+    localities: list[tuple[int, str | None]] = field(default_factory=list)
     default_locality: str | None = None  # the province the whole text is about, if any
     origin: tuple[str, Normalised] | None = None  # (original text, map) when `text` is repaired
     _sections: tuple[list, int, list[int]] | None = field(default=None, repr=False,
@@ -97,7 +98,8 @@ class TextContext:
     def locality_at(self, offset: int) -> str | None:
         """The province the text is talking about at `offset` (section heading or whole text)."""
         i = bisect.bisect_right(self._section_starts(), offset) - 1
-        return self.localities[i][1] if i >= 0 else self.default_locality
+        return (self.localities[i][1] or self.default_locality) if i >= 0 else \
+            self.default_locality
 
     def section_start(self, offset: int) -> int:
         """Where the province section holding `offset` starts (0 before the first heading)."""

@@ -376,21 +376,41 @@ _OPENER = re.compile(r"[ \t]*(?:(?:còn|trong khi đó|riêng)\s+)?(?:tại|ở)
 _OPENER_FIRST = frozenset("tTởỞcCrR \t")  # the first characters an opener can start with
 
 
-def paragraph_openers(text: str) -> list[tuple[int, str]]:
+def _paragraph_end(text: str, line_end: int) -> int:
+    """Where the paragraph whose first line ends at `line_end` ends: a hard-wrapped one goes on
+    over lines that neither follow a stop nor a blank line."""
+    while line_end < len(text) and not text[text.rfind("\n", 0, line_end) + 1:line_end].rstrip(
+            ).endswith((".", "!", "?", ":")):
+        nl = text.find("\n", line_end + 1)
+        nxt = len(text) if nl < 0 else nl
+        if not text[line_end + 1:nxt].strip():
+            break
+        line_end = nxt
+    return line_end
+
+
+def paragraph_openers(text: str) -> list[tuple[int, str | None]]:
     """(offset, province) of paragraphs that open by placing themselves in a province, as a
     round-up of several provinces does ("Tại Thái Bình, … Ở Hà Nam, …"): the paragraph speaks
-    of that province's bodies. Only when two provinces or more open paragraphs this way; one
-    such paragraph in a text about one province is an aside, not a section."""
-    out = []
+    of that province's bodies; (offset, None) where the paragraph after one opens no other
+    (the text speaks of what it spoke of before). Only when two provinces or more open
+    paragraphs this way; one such paragraph in a text about one province is an aside."""
+    out: list[tuple[int, str | None]] = []
+    provinces = set()
     at = 0
     while at < len(text):  # each line's start (a pattern led by "^" is tried everywhere)
         nl = text.find("\n", at)
         line_end = len(text) if nl < 0 else nl
         m = _OPENER.match(text, at, line_end) if text[at] in _OPENER_FIRST else None
-        if m is not None:
-            found = find_provinces(text[m.end():m.end() + 40])
-            if found and found[0].start == 0 and text[m.end() + found[0].end:][:1] in (",", " "):
-                out.append((m.start() + len(m.group()) - len(m.group().lstrip()),
-                            found[0].province))
+        found = find_provinces(text[m.end():m.end() + 40]) if m is not None else []
+        if m is not None and found and found[0].start == 0 and \
+                text[m.end() + found[0].end:][:1] in (",", " "):
+            if out and out[-1][1] is None and out[-1][0] == at:
+                out.pop()  # the paragraph before opened too: no return in between
+            out.append((m.start() + len(m.group()) - len(m.group().lstrip()), found[0].province))
+            provinces.add(found[0].province)
+            line_end = _paragraph_end(text, line_end)
+            if line_end < len(text):
+                out.append((line_end + 1, None))
         at = line_end + 1
-    return out if len({p for _, p in out}) >= 2 else []
+    return out if len(provinces) >= 2 else []

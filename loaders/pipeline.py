@@ -39,7 +39,8 @@ from loaders.structure import parse_outline
 def context(text: str, source: Source) -> TextContext:
     """The text with its sections and the province it is about, if it names one."""
     ctx = TextContext(text, source)
-    ctx.localities = sorted(section_headings(text) + paragraph_openers(text))
+    ctx.localities = sorted([*section_headings(text), *paragraph_openers(text)],
+                            key=lambda section: section[0])
     said = province(source.locality)  # the user's word (--locality, a manifest's row)
     ctx.default_locality = source_locality(
         source.url, dominant_province(text) or (said.name if said else None))

@@ -78,17 +78,20 @@ ROUNDUP = (
     "Nhiều địa phương đã ban hành kế hoạch thực hiện Nghị quyết số 57-NQ/TW.\n"
     "Tại Phú Yên, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 71-KH/TU ngày 3/3/2025 để "
     "thực hiện Nghị quyết.\n"
-    "Ở tỉnh Kon Tum, Tỉnh ủy có Chương trình hành động số 44-CTr/TU ngày 10/3/2025.\n"
-    "Theo Bộ Nội vụ, cả nước đã có 50 tỉnh ban hành kế hoạch.\n")
+    "Ở Kon Tum, Tỉnh ủy có Chương trình hành động số 44-CTr/TU ngày 10/3/2025.\n"
+    "Theo Bộ Nội vụ, cả nước đã có 50 tỉnh ban hành kế hoạch; Kế hoạch số 12-KH/TU được nêu "
+    "làm điển hình.\n")
 
 
 def test_paragraphs_of_a_roundup_placed_in_provinces_localise_their_documents():
     # "Tại X, …" / "Ở tỉnh Y, …" opening paragraphs of a round-up: each party plan belongs to
     # the province its paragraph names, though the plan's issuer is printed without it
-    assert [p for _, p in paragraph_openers(ROUNDUP)] == ["Phú Yên", "Kon Tum"]
+    # the national paragraph after them returns to the text's own place (here none)
+    assert [p for _, p in paragraph_openers(ROUNDUP)] == ["Phú Yên", "Kon Tum", None]
     ex = extract_text(ROUNDUP, Source("src:3", "r.txt", "", "", 0, "utf-8"))
     placed = {d.symbol: d.locality for d in ex.documents if d.symbol}
-    assert placed == {"57-NQ/TW": None, "71-KH/TU": "Phú Yên", "44-CTr/TU": "Kon Tum"}
+    assert placed == {"57-NQ/TW": None, "71-KH/TU": "Phú Yên", "44-CTr/TU": "Kon Tum",
+                      "12-KH/TU": None}
 
 
 def test_one_paragraph_placed_elsewhere_is_an_aside_not_a_section():
