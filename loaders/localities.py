@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -195,17 +195,28 @@ def _whole_forms() -> frozenset[str]:
 def section_headings(text: str) -> list[tuple[int, str]]:
     """(offset, province) of short lines that only name a province: headings of round-ups."""
     out = []
-    whole = _whole_forms()
+    initials = _initials()
     for start, group in _short_lines(text):
-        line = (_PREFIX.sub("", group) if group[0] in "tT" else group).strip()
-        if line[:1] not in _initials():  # no name starts the line
+        if group[0] not in initials and group[0] not in "tT":  # no name starts the line
             continue
-        if " ".join(modern_tones(line).split()) not in whole:  # not one name from end to end
-            continue
-        found = find_provinces(line)
-        if len(found) == 1 and found[0].start == 0 and found[0].end == len(line):
-            out.append((start, found[0].province))
+        if (province := _heading(group)) is not None:
+            out.append((start, province))
     return out
+
+
+@lru_cache(maxsize=1024)
+def _heading(group: str) -> str | None:
+    """The province a short line names from end to end (prefix aside), else None. Cached:
+    the same headings and short lines recur from text to text."""
+    line = (_PREFIX.sub("", group) if group[0] in "tT" else group).strip()
+    if line[:1] not in _initials():  # no name starts the line
+        return None
+    if " ".join(modern_tones(line).split()) not in _whole_forms():  # not one name, whole
+        return None
+    found = find_provinces(line)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(line):
+        return found[0].province
+    return None
 
 
 _ORG_BEFORE = re.compile(r"(?:ủy|tỉnh|thành phố|TP\.?|UBND|HĐND|Đảng bộ|TỈNH|THÀNH PHỐ|ỦY)\s*$",

@@ -171,13 +171,20 @@ def line_marker(line: str) -> tuple[str, str, int] | None:
     """The numbering a line opens with: (kind, token as printed, width), or None."""
     if not _MAYBE_MARKER.match(line):  # most lines are prose: one test instead of nine
         return None
-    for kind, rx in _MARKERS:
-        m = rx.match(line)
-        if m:
-            if kind == "part" and any(map(str.islower, line[m.end():m.end() + 40])):
-                return None  # "A. Nguyễn …": a heading of a part is printed in capitals
-            return kind, m["t"], m.end()
-    return None
+    m = _ONE_MARKER.match(line)  # (the markers in their order, as one alternation)
+    if m is None:
+        return None
+    i = m.lastindex or 1  # (every branch holds one group, its token)
+    kind = _MARKERS[i - 1][0]
+    if kind == "part" and any(map(str.islower, line[m.end():m.end() + 40])):
+        return None  # "A. Nguyễn …": a heading of a part is printed in capitals
+    return kind, m[i], m.end()
+
+
+# `_MARKERS` tried in their order in one match: the first branch that matches wins, as the
+# first pattern did; each branch's token is its group i + 1 (`lastindex`: no other groups)
+_ONE_MARKER = re.compile("|".join(f"(?:{rx.pattern.replace('(?P<t>', f'(?P<t{i}>')})"
+                                  for i, (_, rx) in enumerate(_MARKERS)))
 
 
 _BARE_MARKER = re.compile(r"[ \t]*(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])"
@@ -231,10 +238,12 @@ def _rejoin(view: str, everywhere: bool = True) -> str:
     paragraph, heading or item starts with."""
     breaks = []
     for q in _BREAK.finditer(view):
+        if not everywhere and not _goes_on(view, q.end()):
+            continue  # (asked first: most lines open otherwise)
         at = q.start()
         while at and view[at - 1] in " \t":
             at -= 1
-        if (everywhere or _goes_on(view, q.end())) and _WRAP.match(view, at):
+        if _WRAP.match(view, at):
             breaks.append(q.start())
     return spaces_at(view, breaks)
 

@@ -57,7 +57,8 @@ def tag_themes(text: str, folded: str | None = None) -> tuple[ThemeTag, ...]:
     words: dict[str, list[str]] = {}
     ends: dict[str, int] = {}  # each theme's matches do not overlap (as in finditer)
     by_word, word = _by_first_word(), _WORD.match
-    for at in (m.start() for m in _anywhere().finditer(folded)):
+    for hit in _anywhere().finditer(folded):
+        at = hit.start()
         first = word(folded, at)
         for theme_id, rx in by_word.get(first.group() if first else "", ()):
             if at >= ends.get(theme_id, 0) and (m := rx.match(folded, at)):
