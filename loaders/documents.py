@@ -124,7 +124,7 @@ def _issuer_before(orgs: list[Org], text: str, ref_start: int, sent: tuple[int, 
     return None
 
 
-def _place_issues(text: str, ref_start: int, sent: tuple[int, int]) -> bool:
+def _issued_by_unknown_subject(text: str, ref_start: int, sent: tuple[int, int]) -> bool:
     """Is the reference issued by a subject the issuer finder does not know: a place named
     for its authorities ("tỉnh đã ban hành …") or a clause's own subject after a comma
     ("…, Đảng ủy Khối đã ban hành …")?"""
@@ -235,7 +235,7 @@ def find_documents(ctx: TextContext) -> Found:
     longer = long_forms([r.symbol for r in refs if r.symbol])  # (find_symbols sets each)
     for (r, sent, date, org, tail_end, before, issuer, locality), unit in zip(read, units,
                                                                                 strict=True):
-        issued = before is not None or _place_issues(text, r.start, sent)
+        issued = before is not None or _issued_by_unknown_subject(text, r.start, sent)
         if date is None and issued:  # the sentence's date, or its clause's (after a headline)
             date = leading_date(text[sent[0]:sent[1]]) or clause_date(text, sent[0], r.start)
         if r.symbol in longer:  # "61/NĐ-CP" cited after "61/2018/NĐ-CP": one decree
